@@ -1,0 +1,265 @@
+//! The result of [`Extractor::extract`](crate::Extractor::extract) and its JSON form.
+
+use serde::Serialize;
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+
+use crate::Span;
+use crate::entity::{Argument, Entity, EntityId, Label, Role, Triple};
+use crate::text::{Sentence, Token};
+
+/// The version of the JSON schema written by [`Document`]'s `Serialize` implementation.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Everything extracted from one text. It borrows the text, so spans can be turned back into
+/// strings at any time.
+///
+/// Serialising a `Document` (with `serde_json`) writes the stable schema
+/// `{"schema":1,"sentences":[..],"entities":[..],"roles":[..],"triples":[..]}`; see the crate
+/// README for every field. [`Document::with_tokens`] adds the tokens.
+///
+/// ```
+/// let doc = dossier::Extractor::new().extract("The CIA spoke. Pakistan listened.");
+/// assert_eq!(doc.sentences().len(), 2);
+/// let json = serde_json::to_value(&doc)?;
+/// assert_eq!(json["schema"], 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Document<'t> {
+    pub(crate) text: &'t str,
+    pub(crate) tokens: Vec<Token<'t>>,
+    pub(crate) sentences: Vec<Sentence>,
+    pub(crate) entities: Vec<Entity>,
+    pub(crate) roles: Vec<Role>,
+    pub(crate) triples: Vec<Triple>,
+}
+
+impl<'t> Document<'t> {
+    /// The original text.
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// The text under a span, or `""` if the span does not fit the text (it never panics).
+    pub fn slice(&self, span: Span) -> &'t str {
+        span.get(self.text).unwrap_or("")
+    }
+
+    /// All tokens, in text order.
+    pub fn tokens(&self) -> &[Token<'t>] {
+        &self.tokens
+    }
+
+    /// All sentences, in text order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: &Sentence) -> &[Token<'t>] {
+        &self.tokens[sentence.tokens()]
+    }
+
+    /// All entities; an entity's [`EntityId`] is its index here.
+    pub fn entities(&self) -> &[Entity] {
+        &self.entities
+    }
+
+    /// One entity by id.
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities.get(id.index())
+    }
+
+    /// The entities with one label.
+    pub fn entities_of(&self, label: Label) -> impl Iterator<Item = &Entity> {
+        self.entities.iter().filter(move |e| e.label == label)
+    }
+
+    /// Person-title-organisation roles.
+    pub fn roles(&self) -> &[Role] {
+        &self.roles
+    }
+
+    /// Subject-verb-object triples.
+    pub fn triples(&self) -> &[Triple] {
+        &self.triples
+    }
+
+    /// A view that serialises like the document, plus a `tokens` array (text, start, end, norm,
+    /// kind, sentence).
+    pub fn with_tokens(&self) -> WithTokens<'_, 't> {
+        WithTokens(self)
+    }
+
+    fn serialize_into<M: SerializeMap>(&self, map: &mut M, tokens: bool) -> Result<(), M::Error> {
+        map.serialize_entry("schema", &SCHEMA_VERSION)?;
+        map.serialize_entry("sentences", &Seq(self.sentences.iter().map(|s| SpanOut(s.span))))?;
+        map.serialize_entry("entities", &Seq(self.entities.iter().map(|e| EntityOut(self, e))))?;
+        map.serialize_entry("roles", &Seq(self.roles.iter().map(RoleOut)))?;
+        map.serialize_entry("triples", &Seq(self.triples.iter().map(|t| TripleOut(self, t))))?;
+        if tokens {
+            let sentences = &self.sentences;
+            let toks = self.tokens.iter().enumerate().map(move |(i, t)| {
+                // Sentences are sorted and cover every token, so a binary search finds it.
+                let sentence = sentences.partition_point(|s| s.tokens.end <= i);
+                TokenOut { token: t, sentence }
+            });
+            map.serialize_entry("tokens", &Seq(toks))?;
+        }
+        Ok(())
+    }
+}
+
+impl Serialize for Document<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        self.serialize_into(&mut map, false)?;
+        map.end()
+    }
+}
+
+/// A [`Document`] that serialises with its tokens; see [`Document::with_tokens`].
+pub struct WithTokens<'d, 't>(&'d Document<'t>);
+
+impl Serialize for WithTokens<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut map = s.serialize_map(None)?;
+        self.0.serialize_into(&mut map, true)?;
+        map.end()
+    }
+}
+
+/// Serialises an iterator as a sequence without collecting it.
+struct Seq<I>(I);
+
+impl<I, T> Serialize for Seq<I>
+where
+    I: Iterator<Item = T> + Clone,
+    T: Serialize,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut seq = s.serialize_seq(None)?;
+        for item in self.0.clone() {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
+}
+
+#[derive(Serialize)]
+struct SpanOut(#[serde(with = "span_fields")] Span);
+
+mod span_fields {
+    use serde::ser::{SerializeStruct, Serializer};
+
+    pub(super) fn serialize<S: Serializer>(span: &crate::Span, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Span", 2)?;
+        st.serialize_field("start", &span.start)?;
+        st.serialize_field("end", &span.end)?;
+        st.end()
+    }
+}
+
+struct EntityOut<'a, 't>(&'a Document<'t>, &'a Entity);
+
+impl Serialize for EntityOut<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (doc, e) = (self.0, self.1);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("id", &e.id)?;
+        map.serialize_entry("label", &e.label)?;
+        map.serialize_entry("name", &e.name)?;
+        map.serialize_entry("kb_id", &e.kb_id)?;
+        let mentions = e.mentions.iter().map(|m| MentionOut {
+            text: doc.slice(m.span),
+            start: m.span.start,
+            end: m.span.end,
+            sentence: m.sentence,
+            source: &m.source,
+        });
+        map.serialize_entry("mentions", &Seq(mentions))?;
+        map.end()
+    }
+}
+
+#[derive(Serialize, Clone)]
+struct MentionOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    sentence: usize,
+    source: &'a str,
+}
+
+#[derive(Serialize, Clone)]
+struct RoleOut<'a>(#[serde(serialize_with = "role_fields")] &'a Role);
+
+fn role_fields<S: Serializer>(r: &&Role, s: S) -> Result<S::Ok, S::Error> {
+    let mut map = s.serialize_map(Some(4))?;
+    map.serialize_entry("person", &r.person)?;
+    map.serialize_entry("title", &r.title)?;
+    map.serialize_entry("org", &r.org)?;
+    map.serialize_entry("sentence", &r.sentence)?;
+    map.end()
+}
+
+#[derive(Clone)]
+struct TripleOut<'a, 't>(&'a Document<'t>, &'a Triple);
+
+#[derive(Serialize)]
+struct ArgOut<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    entity: Option<EntityId>,
+}
+
+fn arg<'a>(doc: &'a Document<'_>, a: &Argument) -> ArgOut<'a> {
+    ArgOut { text: doc.slice(a.span), start: a.span.start, end: a.span.end, entity: a.entity }
+}
+
+impl Serialize for TripleOut<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (doc, t) = (self.0, self.1);
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("subject", &arg(doc, &t.subject))?;
+        #[derive(Serialize)]
+        struct Pred<'a> {
+            text: &'a str,
+            lemma: &'a str,
+            start: usize,
+            end: usize,
+        }
+        let p = &t.predicate;
+        map.serialize_entry(
+            "predicate",
+            &Pred { text: doc.slice(p.span), lemma: &p.lemma, start: p.span.start, end: p.span.end },
+        )?;
+        map.serialize_entry("object", &arg(doc, &t.object))?;
+        map.serialize_entry("negated", &t.negated)?;
+        map.serialize_entry("passive", &t.passive)?;
+        map.serialize_entry("sentence", &t.sentence)?;
+        map.serialize_entry("confidence", &t.confidence)?;
+        map.end()
+    }
+}
+
+#[derive(Clone)]
+struct TokenOut<'a, 't> {
+    token: &'a Token<'t>,
+    sentence: usize,
+}
+
+impl Serialize for TokenOut<'_, '_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let t = self.token;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("text", t.text())?;
+        map.serialize_entry("start", &t.span().start)?;
+        map.serialize_entry("end", &t.span().end)?;
+        map.serialize_entry("norm", t.norm())?;
+        map.serialize_entry("kind", &t.kind())?;
+        map.serialize_entry("sentence", &self.sentence)?;
+        map.end()
+    }
+}

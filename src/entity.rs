@@ -1,0 +1,166 @@
+//! Entities, their mentions, roles and triples: the output types of the later stages.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::Span;
+
+/// The label of an entity.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub enum Label {
+    /// A person ("Leon Panetta").
+    #[serde(rename = "PERSON")]
+    Person,
+    /// An organisation: agencies, companies, parties, armed and militant groups ("CIA").
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place: countries, regions, cities, geographic features ("Lahore", "Punjab").
+    #[serde(rename = "PLACE")]
+    Place,
+    /// A job title or honorific ("Director General", "Adm.", "prime minister").
+    #[serde(rename = "TITLE")]
+    Title,
+    /// A nationality, religious or political group ("Pakistani", "Afghans").
+    #[serde(rename = "NORP")]
+    Norp,
+    /// A date or time expression ("Monday", "January", "2008", "last week").
+    #[serde(rename = "DATE")]
+    Date,
+}
+
+impl Label {
+    /// Every label, in output order.
+    pub const ALL: [Label; 6] =
+        [Label::Person, Label::Org, Label::Place, Label::Title, Label::Norp, Label::Date];
+
+    /// The label's name as written in JSON ("PERSON", "ORG", ...).
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Label::Person => "PERSON",
+            Label::Org => "ORG",
+            Label::Place => "PLACE",
+            Label::Title => "TITLE",
+            Label::Norp => "NORP",
+            Label::Date => "DATE",
+        }
+    }
+
+    /// Parses a label name, case-insensitively. Accepts the CoNLL names too (PER, LOC, MISC is not
+    /// accepted since it has no single meaning here).
+    ///
+    /// ```
+    /// use dossier::Label;
+    /// assert_eq!(Label::parse("org"), Some(Label::Org));
+    /// assert_eq!(Label::parse("LOC"), Some(Label::Place));
+    /// assert_eq!(Label::parse("thing"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<Label> {
+        Some(match s.trim().to_ascii_uppercase().as_str() {
+            "PERSON" | "PER" => Label::Person,
+            "ORG" | "ORGANIZATION" | "ORGANISATION" => Label::Org,
+            "PLACE" | "LOC" | "LOCATION" | "GPE" => Label::Place,
+            "TITLE" => Label::Title,
+            "NORP" => Label::Norp,
+            "DATE" => Label::Date,
+            _ => return None,
+        })
+    }
+}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The id of an entity within one [`Document`](crate::Document): its index in
+/// [`Document::entities`](crate::Document::entities).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(transparent)]
+pub struct EntityId(pub u32);
+
+impl EntityId {
+    /// The id as an index into [`Document::entities`](crate::Document::entities).
+    pub fn index(&self) -> usize {
+        self.0 as usize
+    }
+}
+
+/// One place in the text where an entity is mentioned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    /// The byte span of the mention in the original text.
+    pub span: Span,
+    /// The index of the sentence the mention is in.
+    pub sentence: usize,
+    /// What produced the mention: a gazetteer entry, a pattern or a rule. Lets a user ask why.
+    pub source: Cow<'static, str>,
+}
+
+/// An entity: everything the document says about one person, organisation, place, title,
+/// group or date, folded together.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Entity {
+    /// Its id in the document.
+    pub id: EntityId,
+    /// Its label.
+    pub label: Label,
+    /// Its canonical name ("Central Intelligence Agency" for a text that only says "CIA").
+    pub name: String,
+    /// The knowledge-base id of the gazetteer entry it matched, if any (`geonames:1172451`).
+    pub kb_id: Option<String>,
+    /// Every mention, in text order.
+    pub mentions: Vec<Mention>,
+}
+
+/// A person holding a title, possibly in an organisation ("CIA Director Leon Panetta").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    /// The PERSON entity, if known.
+    pub person: Option<EntityId>,
+    /// The TITLE entity.
+    pub title: Option<EntityId>,
+    /// The ORG entity, if one is named.
+    pub org: Option<EntityId>,
+    /// The sentence the role was read from.
+    pub sentence: usize,
+}
+
+/// A subject or object of a [`Triple`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Argument {
+    /// The byte span of the argument phrase.
+    pub span: Span,
+    /// The entity the argument is, or is headed by, if any.
+    pub entity: Option<EntityId>,
+}
+
+/// The relation phrase of a [`Triple`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Predicate {
+    /// The byte span of the relation phrase (it may skip words between its first and last).
+    pub span: Span,
+    /// The relation phrase with verbs lemmatised ("refuse to reveal", "slam into").
+    pub lemma: String,
+}
+
+/// A subject-verb-object statement read from one sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Triple {
+    /// Who or what acts.
+    pub subject: Argument,
+    /// The relation.
+    pub predicate: Predicate,
+    /// Who or what is acted on.
+    pub object: Argument,
+    /// Whether the statement is negated ("did not know").
+    pub negated: bool,
+    /// Whether the sentence was in the passive voice; the arguments are then given in the
+    /// active order (agent as subject).
+    pub passive: bool,
+    /// The sentence index.
+    pub sentence: usize,
+    /// A confidence in [0, 1] for ranking.
+    pub confidence: f32,
+}

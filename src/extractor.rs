@@ -1,0 +1,160 @@
+//! The [`Extractor`]: built once, then shared and reused. The only module that sees every stage.
+
+use std::sync::Arc;
+
+use crate::document::Document;
+use crate::error::BuildError;
+use crate::text::{self, Tokenizer};
+
+/// Settings for an [`Extractor`].
+///
+/// ```
+/// let config = dossier::Config::new().max_sentence_tokens(300);
+/// assert_eq!(config.get_max_sentence_tokens(), 300);
+/// ```
+#[derive(Clone, Debug)]
+pub struct Config {
+    max_sentence_tokens: usize,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::new()
+    }
+}
+
+impl Config {
+    /// The default settings.
+    pub fn new() -> Config {
+        Config { max_sentence_tokens: 400 }
+    }
+
+    /// Sentences longer than this many tokens are cut, so that the later stages stay fast on
+    /// text with no punctuation. Must be at least 1 (checked by [`ExtractorBuilder::build`]).
+    pub fn max_sentence_tokens(mut self, n: usize) -> Config {
+        self.max_sentence_tokens = n;
+        self
+    }
+
+    /// See [`Config::max_sentence_tokens`].
+    pub fn get_max_sentence_tokens(&self) -> usize {
+        self.max_sentence_tokens
+    }
+}
+
+/// Builds an [`Extractor`]. Building is the only step that can fail; the builder stays usable.
+///
+/// ```
+/// let extractor = dossier::Extractor::builder()
+///     .config(dossier::Config::new().max_sentence_tokens(200))
+///     .abbreviation("Supt.", true)
+///     .build()?;
+/// let doc = extractor.extract("Supt. Ann Lee spoke.");
+/// assert_eq!(doc.sentences().len(), 1);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct ExtractorBuilder {
+    config: Config,
+    abbreviations: Vec<(String, bool)>,
+}
+
+impl ExtractorBuilder {
+    /// A builder with the default configuration and the built-in data.
+    pub fn new() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// Sets the configuration.
+    pub fn config(&mut self, config: Config) -> &mut ExtractorBuilder {
+        self.config = config;
+        self
+    }
+
+    /// Adds an abbreviation that keeps its full stop ("Supt."); `title` ones precede names and
+    /// never end a sentence.
+    pub fn abbreviation(&mut self, abbrev: &str, title: bool) -> &mut ExtractorBuilder {
+        self.abbreviations.push((abbrev.to_string(), title));
+        self
+    }
+
+    /// Builds the extractor.
+    ///
+    /// # Errors
+    /// Fails when a configuration value is out of range or an abbreviation is malformed; the
+    /// message names the value.
+    pub fn build(&self) -> Result<Extractor, BuildError> {
+        if self.config.max_sentence_tokens == 0 {
+            return Err(BuildError::config("max_sentence_tokens must be at least 1, got 0"));
+        }
+        let mut tokenizer = Tokenizer::new();
+        for (a, title) in &self.abbreviations {
+            if !a.ends_with('.') || a.len() < 2 || a.chars().any(char::is_whitespace) {
+                return Err(BuildError::config(format!(
+                    "abbreviation {a:?} must be one word ending in a full stop"
+                )));
+            }
+            tokenizer.add_abbreviation(a, *title);
+        }
+        Ok(Extractor { inner: Arc::new(Inner { config: self.config.clone(), tokenizer }) })
+    }
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    tokenizer: Tokenizer,
+}
+
+/// Extracts entities, roles and triples from text. Build it once (it is cheap to clone: the
+/// data is shared) and use it from any number of threads.
+///
+/// ```
+/// let extractor = dossier::Extractor::new();
+/// let doc = extractor.extract("CIA Director Leon Panetta met Adm. Mike Mullen on Monday.");
+/// assert_eq!(doc.sentences().len(), 1);
+/// for token in doc.tokens() {
+///     assert_eq!(&doc.text()[token.span().range()], token.text());
+/// }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Extractor {
+    inner: Arc<Inner>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the default configuration and the built-in data. Cannot fail.
+    pub fn new() -> Extractor {
+        // The default configuration is valid by construction, so this cannot fail (a test
+        // checks it).
+        ExtractorBuilder::new().build().expect("the default configuration is valid")
+    }
+
+    /// A builder for a customised extractor.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::new()
+    }
+
+    /// The configuration this extractor was built with.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The tokenizer this extractor uses.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.inner.tokenizer
+    }
+
+    /// Runs every stage on `text`. Cannot fail and never panics, whatever the input.
+    pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
+        let inner = &*self.inner;
+        let (tokens, sentences) = text::analyze(text, &inner.tokenizer, inner.config.max_sentence_tokens);
+        Document { text, tokens, sentences, entities: Vec::new(), roles: Vec::new(), triples: Vec::new() }
+    }
+}

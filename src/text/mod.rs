@@ -1,0 +1,38 @@
+//! Stage 1: tokens and sentences.
+//!
+//! [`Tokenizer`] splits text into [`Token`]s with byte spans into the original; the sentence
+//! splitter groups them into [`Sentence`]s. Both work for any input: nothing here can fail or
+//! panic, and every span slices the original text on character boundaries.
+
+mod sentence;
+mod token;
+mod tokenize;
+
+pub use sentence::Sentence;
+pub use token::{Token, TokenKind};
+pub use tokenize::Tokenizer;
+
+pub(crate) use sentence::split_sentences;
+#[allow(unused_imports)]
+pub(crate) use token::{find_hyphen, shape_of};
+#[allow(unused_imports)]
+pub(crate) use tokenize::normalize;
+
+/// Tokenizes `text` and splits it into sentences, as the first stage of
+/// [`Extractor::extract`](crate::Extractor::extract) does.
+///
+/// ```
+/// let tokenizer = dossier::text::Tokenizer::new();
+/// let (tokens, sentences) = dossier::text::analyze("Adm. Mike Mullen spoke. He left.", &tokenizer, 1000);
+/// assert_eq!(tokens.len(), 8);
+/// assert_eq!(sentences.len(), 2);
+/// ```
+pub fn analyze<'t>(
+    text: &'t str,
+    tokenizer: &Tokenizer,
+    max_sentence_tokens: usize,
+) -> (Vec<Token<'t>>, Vec<Sentence>) {
+    let tokens = tokenizer.tokenize(text);
+    let sentences = split_sentences(text, &tokens, tokenizer, max_sentence_tokens);
+    (tokens, sentences)
+}

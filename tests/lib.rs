@@ -1,0 +1,37 @@
+//! Integration tests through the public API only, built as one binary.
+
+mod api;
+mod odd_inputs;
+mod tokenization;
+
+/// Checks every invariant a document promises about its spans.
+pub fn check_document(text: &str, doc: &dossier::Document<'_>) {
+    let mut prev_end = 0;
+    for t in doc.tokens() {
+        let r = t.span().range();
+        assert!(
+            text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+            "{r:?} not on char boundaries"
+        );
+        assert_eq!(&text[r], t.text());
+        assert!(!t.text().is_empty());
+        assert!(t.span().start >= prev_end, "tokens overlap or are out of order");
+        prev_end = t.span().end;
+    }
+    let mut next_token = 0;
+    for s in doc.sentences() {
+        assert_eq!(s.tokens().start, next_token, "sentences must cover every token in order");
+        assert!(!s.tokens().is_empty());
+        next_token = s.tokens().end;
+        let toks = doc.sentence_tokens(s);
+        assert_eq!(s.span().start, toks[0].span().start);
+        assert_eq!(s.span().end, toks[toks.len() - 1].span().end);
+        assert!(text.get(s.span().range()).is_some());
+    }
+    assert_eq!(next_token, doc.tokens().len());
+    for e in doc.entities() {
+        for m in &e.mentions {
+            assert!(text.get(m.span.range()).is_some(), "mention span off char boundaries");
+        }
+    }
+}
