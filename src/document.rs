@@ -170,6 +170,9 @@ impl Serialize for EntityOut<'_, '_> {
         map.serialize_entry("label", &e.label)?;
         map.serialize_entry("name", &e.name)?;
         map.serialize_entry("kb_id", &e.kb_id)?;
+        if e.country.is_some() {
+            map.serialize_entry("country", &e.country)?;
+        }
         let mentions = e.mentions.iter().map(|m| MentionOut {
             text: doc.slice(m.span),
             start: m.span.start,

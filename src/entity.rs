@@ -110,6 +110,8 @@ pub struct Entity {
     pub name: String,
     /// The knowledge-base id of the gazetteer entry it matched, if any (`geonames:1172451`).
     pub kb_id: Option<String>,
+    /// For a nationality (NORP), the knowledge-base id of its country, if known.
+    pub country: Option<String>,
     /// Every mention, in text order.
     pub mentions: Vec<Mention>,
 }

@@ -4,6 +4,7 @@ use std::sync::Arc;
 
 use crate::document::Document;
 use crate::error::BuildError;
+use crate::matcher::Gazetteer;
 use crate::text::{self, Tokenizer};
 
 /// Settings for an [`Extractor`].
@@ -57,6 +58,9 @@ impl Config {
 pub struct ExtractorBuilder {
     config: Config,
     abbreviations: Vec<(String, bool)>,
+    gazetteers: Vec<Gazetteer>,
+    gazetteer_paths: Vec<std::path::PathBuf>,
+    no_builtin: bool,
 }
 
 impl ExtractorBuilder {
@@ -78,11 +82,31 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a gazetteer of your own (a watchlist). Its entries win over the built-in ones where
+    /// both match the same text; gazetteers added earlier win over later ones.
+    pub fn gazetteer(&mut self, gazetteer: Gazetteer) -> &mut ExtractorBuilder {
+        self.gazetteers.push(gazetteer);
+        self
+    }
+
+    /// Adds a gazetteer read from a TSV file when [`ExtractorBuilder::build`] runs (see
+    /// [`Gazetteer::from_tsv`] for the format).
+    pub fn gazetteer_path(&mut self, path: impl Into<std::path::PathBuf>) -> &mut ExtractorBuilder {
+        self.gazetteer_paths.push(path.into());
+        self
+    }
+
+    /// Whether to use the built-in gazetteers (default: yes, when the `builtin` feature is on).
+    pub fn builtin(&mut self, yes: bool) -> &mut ExtractorBuilder {
+        self.no_builtin = !yes;
+        self
+    }
+
     /// Builds the extractor.
     ///
     /// # Errors
-    /// Fails when a configuration value is out of range or an abbreviation is malformed; the
-    /// message names the value.
+    /// Fails when a configuration value is out of range, an abbreviation is malformed or a
+    /// gazetteer file cannot be read or parsed; the message names the value, file and line.
     pub fn build(&self) -> Result<Extractor, BuildError> {
         if self.config.max_sentence_tokens == 0 {
             return Err(BuildError::config("max_sentence_tokens must be at least 1, got 0"));
@@ -96,7 +120,18 @@ impl ExtractorBuilder {
             }
             tokenizer.add_abbreviation(a, *title);
         }
-        Ok(Extractor { inner: Arc::new(Inner { config: self.config.clone(), tokenizer }) })
+        let mut gazetteers = self.gazetteers.clone();
+        for p in &self.gazetteer_paths {
+            gazetteers.push(Gazetteer::from_path(p)?);
+        }
+        let builtin = !self.no_builtin && cfg!(feature = "builtin");
+        if builtin {
+            // Build the shared automaton now rather than on the first `extract`.
+            std::sync::LazyLock::force(&crate::builtin::GAZETTEER);
+        }
+        Ok(Extractor {
+            inner: Arc::new(Inner { config: self.config.clone(), tokenizer, gazetteers, builtin }),
+        })
     }
 }
 
@@ -104,6 +139,9 @@ impl ExtractorBuilder {
 struct Inner {
     config: Config,
     tokenizer: Tokenizer,
+    /// The user's gazetteers, in priority order.
+    gazetteers: Vec<Gazetteer>,
+    builtin: bool,
 }
 
 /// Extracts entities, roles and triples from text. Build it once (it is cheap to clone: the
@@ -155,6 +193,11 @@ impl Extractor {
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
         let inner = &*self.inner;
         let (tokens, sentences) = text::analyze(text, &inner.tokenizer, inner.config.max_sentence_tokens);
-        Document { text, tokens, sentences, entities: Vec::new(), roles: Vec::new(), triples: Vec::new() }
+        let mut gazetteers: Vec<&Gazetteer> = inner.gazetteers.iter().collect();
+        if inner.builtin {
+            gazetteers.push(&crate::builtin::GAZETTEER);
+        }
+        let entities = crate::resolve::resolve(text, &tokens, &sentences, &gazetteers);
+        Document { text, tokens, sentences, entities, roles: Vec::new(), triples: Vec::new() }
     }
 }

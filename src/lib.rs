@@ -37,10 +37,14 @@
 #![deny(rustdoc::broken_intra_doc_links)]
 #![doc(test(attr(deny(warnings))))]
 
+mod builtin;
 mod document;
 mod entity;
 mod error;
 mod extractor;
+pub mod lexicon;
+pub mod matcher;
+mod resolve;
 mod span;
 pub mod text;
 

@@ -1,6 +1,7 @@
 //! Integration tests through the public API only, built as one binary.
 
 mod api;
+mod gazetteer;
 mod odd_inputs;
 mod tokenization;
 
