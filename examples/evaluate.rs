@@ -4,6 +4,10 @@
 //! cargo run --release --example evaluate -- seed [GOLD.json [ARTICLE.txt]] [--json]
 //! ```
 //!
+//! * `pos FILE.conllu [--train TRAIN.conllu] [--json]`: tags the gold tokens and reports UPOS
+//!   accuracy, accuracy on words not seen in the training file (default
+//!   `$DOSSIER_SHARED/data/ud-ewt/en_ewt-ud-train.conllu`), and lemma accuracy on VERB, AUX and
+//!   NOUN tokens (by gold tag), overall and for each of the three.
 //! * `seed`: scores one article against a gold file in the format of `../shared/gold/seed.json`
 //!   (entities with labels and mentions, roles, triples, and strings that must not be entities).
 //!   Without paths it uses `$DOSSIER_SHARED/gold/seed.json` and the article it names, where
@@ -171,11 +175,90 @@ fn seed(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+fn pos(args: &[String]) -> Result<(), String> {
+    use dossier::tagger::{Tagger, lemma::lemma_in_context};
+    let json_out = args.iter().any(|a| a == "--json");
+    let mut files = Vec::new();
+    let mut train_path = shared_dir().join("data/ud-ewt/en_ewt-ud-train.conllu");
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => {}
+            "--train" => train_path = it.next().ok_or("--train needs a file")?.into(),
+            _ => files.push(a.clone()),
+        }
+    }
+    let file = files.first().ok_or("usage: evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]")?;
+    let gold = dossier::conllu::read(file)?;
+    let seen: std::collections::HashSet<String> = match dossier::conllu::read(&train_path) {
+        Ok(t) => t.iter().flat_map(|s| s.words.iter().map(|w| w.form.clone())).collect(),
+        Err(e) => {
+            eprintln!("warning: {e}; unseen-word accuracy not reported");
+            Default::default()
+        }
+    };
+    let tagger = Tagger::builtin().ok_or("no built-in tagger (build with the builtin feature)")?;
+    let (mut n, mut right, mut unseen, mut unseen_right) = (0usize, 0usize, 0usize, 0usize);
+    let mut lem: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for s in &gold {
+        let forms: Vec<String> = s.words.iter().map(|w| dossier::text::normalize_form(&w.form)).collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        let tags = tagger.tag(&refs);
+        for (i, (t, w)) in tags.iter().zip(&s.words).enumerate() {
+            n += 1;
+            let ok = t.upos.as_str() == w.upos;
+            right += ok as usize;
+            if !ok {
+                *confusion.entry((w.upos.clone(), t.upos.as_str().to_string())).or_default() += 1;
+            }
+            if !seen.is_empty() && !seen.contains(&w.form) {
+                unseen += 1;
+                unseen_right += ok as usize;
+            }
+            if matches!(w.upos.as_str(), "VERB" | "AUX" | "NOUN") {
+                let next_vbn = tags.get(i + 1).is_some_and(|n| n.xpos.as_str() == "VBN");
+                let l = lemma_in_context(&w.form, *t, next_vbn);
+                let e = lem
+                    .entry(match w.upos.as_str() {
+                        "VERB" => "VERB",
+                        "AUX" => "AUX",
+                        _ => "NOUN",
+                    })
+                    .or_default();
+                e.0 += 1;
+                e.1 += (l == w.lemma) as usize;
+            }
+        }
+    }
+    let (ln, lr) = lem.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let mut top: Vec<_> = confusion.into_iter().collect();
+    top.sort_by_key(|e| std::cmp::Reverse(e.1));
+    let out = json!({
+        "file": file,
+        "tokens": n,
+        "upos_accuracy": right as f64 / n.max(1) as f64,
+        "unseen_tokens": unseen,
+        "unseen_upos_accuracy": if unseen > 0 { json!(unseen_right as f64 / unseen as f64) } else { Value::Null },
+        "lemma_tokens": ln,
+        "lemma_accuracy": lr as f64 / ln.max(1) as f64,
+        "lemma_accuracy_by_upos": lem.iter().map(|(k, (a, b))| (k.to_string(), json!(*b as f64 / (*a).max(1) as f64))).collect::<serde_json::Map<_, _>>(),
+        "top_confusions": top.iter().take(8).map(|((g, p), c)| json!({"gold": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
+    });
+    if json_out {
+        println!("{}", serde_json::to_string(&out).unwrap_or_default());
+    } else {
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
+        Some("pos") => pos(&args[1..]),
         _ => Err(usage.to_string()),
     };
     match result {

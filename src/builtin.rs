@@ -26,6 +26,7 @@ data!(NAME_PARTS, "name_parts.txt");
 data!(ORG_WORDS, "org_words.tsv");
 data!(PLACE_WORDS, "place_words.txt");
 data!(COMMON_WORDS, "common_words.txt");
+data!(LEMMAS, "lemmas.tsv");
 
 /// The files of the built-in gazetteer, with the names errors would carry.
 pub(crate) const GAZETTEER_FILES: [(&str, &str); 4] = [

@@ -5,6 +5,7 @@ use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 
 use crate::Span;
 use crate::entity::{Argument, Entity, EntityId, Label, Role, Triple};
+use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
 
 /// The version of the JSON schema written by [`Document`]'s `Serialize` implementation.
@@ -29,6 +30,10 @@ pub struct Document<'t> {
     pub(crate) text: &'t str,
     pub(crate) tokens: Vec<Token<'t>>,
     pub(crate) sentences: Vec<Sentence>,
+    /// One tag per token (empty when no tagger is available).
+    pub(crate) tags: Vec<Tag>,
+    /// One lemma per token, `None` when it is the token's text itself.
+    pub(crate) lemmas: Vec<Option<Box<str>>>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) roles: Vec<Role>,
     pub(crate) triples: Vec<Triple>,
@@ -48,6 +53,20 @@ impl<'t> Document<'t> {
     /// All tokens, in text order.
     pub fn tokens(&self) -> &[Token<'t>] {
         &self.tokens
+    }
+
+    /// The part-of-speech tag of every token, in token order (empty if the crate was built
+    /// without the `builtin` feature).
+    pub fn tags(&self) -> &[Tag] {
+        &self.tags
+    }
+
+    /// The lemma of token `i` ("slammed" -> "slam"); the token's text when it has no other.
+    pub fn lemma(&self, i: usize) -> &str {
+        match self.lemmas.get(i) {
+            Some(Some(l)) => l,
+            _ => self.tokens.get(i).map_or("", |t| t.text()),
+        }
     }
 
     /// All sentences, in text order.
@@ -102,7 +121,7 @@ impl<'t> Document<'t> {
             let toks = self.tokens.iter().enumerate().map(move |(i, t)| {
                 // Sentences are sorted and cover every token, so a binary search finds it.
                 let sentence = sentences.partition_point(|s| s.tokens.end <= i);
-                TokenOut { token: t, sentence }
+                TokenOut { token: t, sentence, tag: self.tags.get(i), lemma: self.lemma(i) }
             });
             map.serialize_entry("tokens", &Seq(toks))?;
         }
@@ -251,6 +270,8 @@ impl Serialize for TripleOut<'_, '_> {
 struct TokenOut<'a, 't> {
     token: &'a Token<'t>,
     sentence: usize,
+    tag: Option<&'a Tag>,
+    lemma: &'a str,
 }
 
 impl Serialize for TokenOut<'_, '_> {
@@ -262,6 +283,11 @@ impl Serialize for TokenOut<'_, '_> {
         map.serialize_entry("end", &t.span().end)?;
         map.serialize_entry("norm", t.norm())?;
         map.serialize_entry("kind", &t.kind())?;
+        if let Some(tag) = self.tag {
+            map.serialize_entry("upos", &tag.upos)?;
+            map.serialize_entry("xpos", &tag.xpos)?;
+        }
+        map.serialize_entry("lemma", self.lemma)?;
         map.serialize_entry("sentence", &self.sentence)?;
         map.end()
     }

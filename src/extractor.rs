@@ -126,8 +126,9 @@ impl ExtractorBuilder {
         }
         let builtin = !self.no_builtin && cfg!(feature = "builtin");
         if builtin {
-            // Build the shared automaton now rather than on the first `extract`.
+            // Build the shared automaton and load the tagger now rather than on the first `extract`.
             std::sync::LazyLock::force(&crate::builtin::GAZETTEER);
+            let _ = crate::tagger::Tagger::builtin();
         }
         Ok(Extractor {
             inner: Arc::new(Inner { config: self.config.clone(), tokenizer, gazetteers, builtin }),
@@ -197,7 +198,8 @@ impl Extractor {
         if inner.builtin {
             gazetteers.push(&crate::builtin::GAZETTEER);
         }
+        let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
         let entities = crate::resolve::resolve(text, &tokens, &sentences, &gazetteers);
-        Document { text, tokens, sentences, entities, roles: Vec::new(), triples: Vec::new() }
+        Document { text, tokens, sentences, tags, lemmas, entities, roles: Vec::new(), triples: Vec::new() }
     }
 }

@@ -38,6 +38,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod builtin;
+pub mod conllu;
 mod document;
 mod entity;
 mod error;
@@ -46,6 +47,7 @@ pub mod lexicon;
 pub mod matcher;
 mod resolve;
 mod span;
+pub mod tagger;
 pub mod text;
 
 pub use document::{Document, SCHEMA_VERSION, WithTokens};

@@ -375,7 +375,10 @@ def build(d):
         name = c["name"]
         rid = f"geonames:{c['geonameid']}"
         aliases = set()
-        for alt in c.get("alternatenames", []):
+        # Alternate names of smaller towns are mostly transliterations that news never uses; the
+        # big cities keep theirs ("Bombay", "Peking", "Kiev"). This also halves the automaton.
+        alternates = c.get("alternatenames", []) if c["population"] >= 150000 else []
+        for alt in alternates:
             if (ascii_ok(alt) and len(alt) >= 4 and alt[0].isupper() and not alt.isupper()
                     and alt.lower() not in common and alt not in person_words and alt not in country_by_name
                     and alt.lower() not in parts
@@ -630,6 +633,30 @@ def build(d):
                 "(fingerprints 1.3.1, MIT): word<TAB>head|legal")
     place_words = {w for w, t in comp.items() if "PlaceHeadWord" in t and re.fullmatch(r"[a-z]+", w)}
     write_words("place_words.txt", place_words, "place head words (compromise placeWords, MIT)")
+    # ---------------- inflections (AGID via pyinflect): lemma<TAB>V|N|A<TAB>forms
+    infl = wheel(d, "pyinflect-0.5.1-py3-none-any.whl").read("pyinflect/infl.csv").decode()
+    lemma_rows = {}
+    for line in infl.splitlines():
+        f = line.split(",")
+        if len(f) < 3 or f[1] not in ("V", "N", "A"):
+            continue
+        lemma, cat, forms = f[0], f[1], f[2:]
+        if lemma not in common or lemma in ("be", "have", "do"):
+            continue  # rare words follow the rules; auxiliaries are a table in the code
+        if cat == "V":
+            forms = (forms + [""] * 4)[:4]
+            if forms[1] == "<>":
+                forms[1] = forms[0]  # past participle same as past
+        forms = [x for x in forms]
+        if any(re.search(r"[^a-z'/-]", x) for x in forms):
+            continue
+        lemma_rows[(lemma, cat)] = "|".join(forms)
+    with open(os.path.join(OUT, "lemmas.tsv"), "w", encoding="utf-8", newline="\n") as fh:
+        fh.write(HEADER + "# lemma<TAB>V|N|A<TAB>forms: V past|past participle|-ing|-s; N plural; A comparative|superlative;\n"
+                 "# '/' separates variants. From AGID by Kevin Atkinson (via pyinflect 0.5.1), lemmas in wamerican only\n")
+        for (lemma, cat) in sorted(lemma_rows):
+            fh.write(f"{lemma}\t{cat}\t{lemma_rows[(lemma, cat)]}\n")
+    print(f"lemmas.tsv: {len(lemma_rows)} lines")
     write_words("common_words.txt", common,
                 "lower-case English words from SCOWL/wamerican 2020.12.07 (Kevin Atkinson's permissive licence)")
 

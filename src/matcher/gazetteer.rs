@@ -1,17 +1,20 @@
 //! The gazetteer: a token-aware dictionary matcher.
 //!
-//! Every surface form is lower-cased and put into one Aho-Corasick automaton (leftmost-longest).
-//! The haystack is the document's normalised tokens, lower-cased and joined by single spaces, with
-//! a newline between sentences so no match crosses one. A match counts only when it starts and
-//! ends on token boundaries (or on the hyphens inside a compound: "Punjab" in "Punjab-based"), and
-//! when the text's case fits the surface's [`CasePolicy`]. When the longest match fails those
-//! checks, I retry shorter matches anchored at the same start before moving on, so a bad long
-//! candidate never hides a good short one.
+//! Every surface form is tokenised like the text and lower-cased, and each of its words is given
+//! a three-byte code: the first byte has its high bit set, the other two do not. Surfaces become
+//! strings of codes in one Aho-Corasick automaton (leftmost-longest), and the haystack is the
+//! document's tokens (hyphenated ones split into parts, so "Punjab" is found in "Punjab-based"),
+//! each written as its word's code, or the code of an unknown word, with a separator byte between
+//! sentences. A match can then only start and end on word boundaries and never crosses a
+//! sentence, with no check needed; the automaton is a third the size of a byte-level one over the
+//! same names, and the haystack a third the length of the text. A match counts when the text's
+//! case fits the surface's [`CasePolicy`]; when it does not, I retry the longest shorter match at
+//! the same start before moving on, so a bad long candidate never hides a good short one.
 
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use crate::error::BuildError;
 use crate::text::Token;
@@ -69,10 +72,10 @@ impl CasePolicy {
                 if text == surface {
                     return true;
                 }
-                let tw = text.split(|c: char| c.is_whitespace() || c == '-');
-                let sw = surface.split(|c: char| c.is_whitespace() || c == '-');
+                let tw = text.split(' ');
+                let sw = surface.split(' ');
                 let all_caps = text.chars().all(|c| !c.is_lowercase());
-                for (t, s) in tw.filter(|w| !w.is_empty()).zip(sw.filter(|w| !w.is_empty())) {
+                for (t, s) in tw.zip(sw) {
                     let ok = t == s
                         || (all_caps
                             && t.chars()
@@ -316,6 +319,8 @@ impl GazetteerMatch {
 pub struct Gazetteer {
     name: String,
     ac: Option<AhoCorasick>,
+    /// Every word of every surface, lower-cased, with its id (its code in the automaton).
+    vocab: HashMap<Box<str>, u32, FxBuild>,
     arena: String,
     entries: Vec<EntryData>,
     /// Readings of pattern `p` are `readings[starts[p]..starts[p + 1]]`.
@@ -364,25 +369,28 @@ impl GazetteerBuilder {
             None => BuildError::syntax(msg).with_file(&self.name),
         };
         let mut arena = String::new();
-        let mut put = |s: &str| -> StrRef {
+        fn put(arena: &mut String, s: &str) -> StrRef {
             let r = StrRef(arena.len() as u32, s.len() as u32);
             arena.push_str(s);
             r
-        };
+        }
         let mut entries = Vec::with_capacity(self.entries.len());
-        let mut ids: HashMap<&str, usize> = HashMap::with_capacity(self.entries.len());
-        let mut patterns: HashMap<String, u32> = HashMap::with_capacity(self.entries.len() * 2);
-        let mut pattern_list: Vec<String> = Vec::with_capacity(self.entries.len() * 2);
-        let mut pending: Vec<(u32, Reading)> = Vec::with_capacity(self.entries.len() * 2);
+        let mut ids: HashMap<&str, usize, FxBuild> =
+            HashMap::with_capacity_and_hasher(self.entries.len(), FxBuild);
+        // Every (surface key, reading); sorted and grouped by key after the loop. A cached 8-byte
+        // prefix of the key keeps most comparisons out of memcmp.
+        let mut pending: Vec<(u64, Vec<u8>, Reading)> = Vec::with_capacity(self.entries.len() * 2);
+        let mut vocab: HashMap<Box<str>, u32, FxBuild> = HashMap::with_hasher(FxBuild);
+        let mut code: Vec<u8> = Vec::new();
+        let tokenizer = crate::text::Tokenizer::new();
+        let (mut key, mut cmp) = (String::new(), String::new());
         for (i, (e, line)) in self.entries.iter().enumerate() {
             if e.id.trim().is_empty() {
                 return Err(err(*line, format!("entry {:?} has an empty id", e.name)));
             }
             if let Some(prev) = ids.insert(e.id.as_str(), i) {
                 let prev_line = match self.entries[prev].1 {
-                    Some((f, l)) if Some((f, l)) != *line && Some(f) == line.map(|x| x.0) => {
-                        format!(" (first used on line {l})")
-                    }
+                    Some((f, l)) if Some(f) == line.map(|x| x.0) => format!(" (first used on line {l})"),
                     Some((f, l)) => format!(" (first used in {} line {l})", self.files[f]),
                     None => String::new(),
                 };
@@ -397,13 +405,13 @@ impl GazetteerBuilder {
                 _ => Kind::Other,
             };
             let data = EntryData {
-                id: put(&e.id),
-                name: put(&e.name),
+                id: put(&mut arena, &e.id),
+                name: put(&mut arena, &e.name),
                 label: e.label,
                 weak: e.is_weak(),
                 kind,
                 population: num("pop").min(u32::MAX as u64) as u32,
-                country: put(e.get_attr("country").unwrap_or("")),
+                country: put(&mut arena, e.get_attr("country").unwrap_or("")),
                 cc: match e.get_attr("cc").map(str::as_bytes) {
                     Some(&[a, b]) => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
                     _ => *b"  ",
@@ -411,51 +419,87 @@ impl GazetteerBuilder {
             };
             let entry_idx = entries.len() as u32;
             entries.push(data);
-            let mut seen_surfaces: Vec<String> = Vec::new();
+            let first_pending = pending.len();
             for surface in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 let surface = surface.trim();
                 if surface.is_empty() {
                     return Err(err(*line, format!("entry {:?} has an empty name or alias", e.id)));
                 }
-                let key = match_key(surface);
-                if key.is_empty() || seen_surfaces.contains(&surface.to_string()) {
+                match_key(surface, &tokenizer, &mut key, &mut cmp);
+                if key.is_empty() {
                     continue;
                 }
-                seen_surfaces.push(surface.to_string());
-                let p = *patterns.entry(key.clone()).or_insert_with(|| {
-                    pattern_list.push(key);
-                    (pattern_list.len() - 1) as u32
+                code.clear();
+                for unit in key.split(' ').filter(|u| !u.is_empty()) {
+                    let id = match vocab.get(unit) {
+                        Some(&id) => id,
+                        None => {
+                            let id = vocab.len() as u32 + 1; // 0 is the code of unknown words
+                            if id >= 1 << 21 {
+                                return Err(err(
+                                    *line,
+                                    "more than 2,097,151 distinct words in one gazetteer".into(),
+                                ));
+                            }
+                            vocab.insert(unit.into(), id);
+                            id
+                        }
+                    };
+                    code.extend_from_slice(&word_code(id));
+                }
+                // The same entry twice under one surface adds nothing.
+                let case = CasePolicy::infer(surface);
+                let dup = pending[first_pending..].iter().any(|(_, k, r)| {
+                    *k == code
+                        && r.case == case
+                        && arena[r.surface.0 as usize..(r.surface.0 + r.surface.1) as usize] == cmp
                 });
-                let reading =
-                    Reading { entry: entry_idx, case: CasePolicy::infer(surface), surface: put(surface) };
-                pending.push((p, reading));
+                if dup {
+                    continue;
+                }
+                let reading = Reading { entry: entry_idx, case, surface: put(&mut arena, &cmp) };
+                let mut pre = [0u8; 8];
+                let n = code.len().min(8);
+                pre[..n].copy_from_slice(&code[..n]);
+                pending.push((u64::from_be_bytes(pre), code.clone(), reading));
             }
         }
-        // Group readings by pattern (CSR layout): one allocation, no Vec per pattern.
-        pending.sort_by_key(|(p, r)| (*p, r.entry));
-        let mut starts = vec![0u32; pattern_list.len() + 1];
-        for (p, _) in &pending {
-            starts[*p as usize + 1] += 1;
+        // Sort by key and group: equal keys become one pattern, numbered in sorted order (the
+        // automaton's trie builds about twice as fast from sorted input, which matters at a
+        // million patterns), and each pattern's readings end up contiguous (CSR layout).
+        pending.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)).then(a.2.entry.cmp(&b.2.entry))
+        });
+        let mut pattern_list: Vec<Vec<u8>> = Vec::with_capacity(pending.len());
+        let mut starts: Vec<u32> = Vec::with_capacity(pending.len() + 1);
+        let mut readings: Vec<Reading> = Vec::with_capacity(pending.len());
+        for (_, k, r) in pending {
+            if pattern_list.last() != Some(&k) {
+                starts.push(readings.len() as u32);
+                pattern_list.push(k);
+            }
+            readings.push(r);
         }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let readings: Vec<Reading> = pending.into_iter().map(|(_, r)| r).collect();
+        starts.push(readings.len() as u32);
         let ac = if pattern_list.is_empty() {
             None
         } else {
             Some(
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .start_kind(StartKind::Both)
+                    // The contiguous NFA searches fastest of the kinds that build in reasonable time
+                    // and memory at a million patterns (a DFA takes gigabytes).
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
                     .build(&pattern_list)
                     .map_err(|e| err(None, format!("cannot build the automaton: {e}")))?,
             )
         };
         arena.shrink_to_fit();
+        vocab.shrink_to_fit();
         Ok(Gazetteer {
             name: self.name.clone(),
             ac,
+            vocab,
             arena,
             entries,
             starts,
@@ -465,24 +509,90 @@ impl GazetteerBuilder {
     }
 }
 
-/// The string a surface is matched by: the same normalisation the haystack gets.
-fn match_key(surface: &str) -> String {
-    let norm = crate::text::normalize(surface);
-    let mut out = String::with_capacity(norm.len());
-    for (i, w) in norm.split_whitespace().enumerate() {
-        if i > 0 {
-            out.push(' ');
+/// The pattern a surface is matched by, and the form its case is checked against: the surface
+/// run through the same tokenizer as the text, hyphenated tokens split into parts, written as in
+/// the haystack (" unit unit "). Plain surfaces (letters and single spaces) skip the tokenizer.
+fn match_key(surface: &str, tokenizer: &crate::text::Tokenizer, key: &mut String, cmp: &mut String) {
+    key.clear();
+    cmp.clear();
+    let mut unit = |u: &str| {
+        key.push(' ');
+        push_lower(key, u);
+        if !cmp.is_empty() {
+            cmp.push(' ');
         }
-        push_lower(&mut out, w);
+        cmp.push_str(u);
+    };
+    let plain = surface.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ');
+    if plain {
+        surface.split(' ').filter(|w| !w.is_empty()).for_each(&mut unit);
+    } else {
+        for t in tokenizer.tokenize(surface) {
+            if t.is_hyphenated() {
+                for (part, _) in t.parts() {
+                    unit(&crate::text::normalize(part));
+                }
+            } else {
+                unit(t.norm());
+            }
+        }
     }
-    out
+    if !key.is_empty() {
+        key.push(' ');
+    }
 }
 
 fn push_lower(out: &mut String, s: &str) {
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let from = out.len();
+        out.push_str(s);
+        out[from..].make_ascii_lowercase();
     } else {
         out.extend(s.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// A small, fast, deterministic hasher (rustc's Fx hash) for the build-time tables: SipHash made
+/// building a million-entry gazetteer seconds slower.
+#[derive(Clone, Copy, Default)]
+struct FxBuild;
+
+struct FxHasher(u64);
+
+impl std::hash::BuildHasher for FxBuild {
+    type Hasher = FxHasher;
+    fn build_hasher(&self) -> FxHasher {
+        FxHasher(0)
+    }
+}
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
+        }
+        for &b in chunks.remainder() {
+            self.add(b as u64);
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    fn finish(&self) -> u64 {
+        // The multiply leaves the low bits (which pick the bucket) weak; fold the high ones in.
+        let h = self.0;
+        (h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29)
+    }
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 
@@ -558,6 +668,8 @@ impl Gazetteer {
     /// Heap memory used by the automaton and the tables, in bytes.
     pub fn memory_usage(&self) -> usize {
         self.ac.as_ref().map_or(0, |a| a.memory_usage())
+            + self.vocab.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
+            + self.vocab.keys().map(|k| k.len()).sum::<usize>()
             + self.arena.capacity()
             + self.entries.capacity() * std::mem::size_of::<EntryData>()
             + self.starts.capacity() * 4
@@ -578,34 +690,30 @@ impl Gazetteer {
     pub fn find(&self, tokens: &[Token<'_>], sentences: &[crate::text::Sentence]) -> Vec<GazetteerMatch> {
         let mut out = Vec::new();
         let Some(ac) = &self.ac else { return out };
-        let hay = Haystack::new(tokens, sentences);
-        let h = hay.text.as_str();
+        let hay = Haystack::new(tokens, sentences, &self.vocab);
+        let h = hay.codes.as_slice();
         let mut at = 0;
         while at < h.len() {
             let Some(m) = ac.find(Input::new(h).span(at..h.len())) else { break };
             let (start, mut end) = (m.start(), m.end());
             let mut pattern = m.pattern().as_usize();
             let mut accepted = None;
-            if hay.is_start(start) {
-                loop {
-                    if hay.is_end(end) {
-                        if let Some(found) = self.check(&hay, tokens, pattern, start, end) {
-                            accepted = Some(found);
-                            break;
-                        }
+            // Matches are aligned on words by construction. Only the case check can fail; then the
+            // longest shorter match at the same start gets its turn.
+            loop {
+                if let Some(found) = self.check(&hay, tokens, pattern, start, end) {
+                    accepted = Some(found);
+                    break;
+                }
+                if end < start + 2 * CODE {
+                    break;
+                }
+                match ac.find(Input::new(h).span(start..end - CODE)) {
+                    Some(m2) if m2.start() == start => {
+                        end = m2.end();
+                        pattern = m2.pattern().as_usize();
                     }
-                    // Try the longest shorter match anchored at the same start.
-                    if end <= start + 1 {
-                        break;
-                    }
-                    let input = Input::new(h).span(start..end - 1).anchored(Anchored::Yes);
-                    match ac.find(input) {
-                        Some(m2) => {
-                            end = m2.end();
-                            pattern = m2.pattern().as_usize();
-                        }
-                        None => break,
-                    }
+                    _ => break,
                 }
             }
             match accepted {
@@ -613,7 +721,7 @@ impl Gazetteer {
                     at = end;
                     out.push(found);
                 }
-                None => at = hay.next_start_after(start),
+                None => at = start + CODE,
             }
         }
         out
@@ -628,12 +736,21 @@ impl Gazetteer {
         start: usize,
         end: usize,
     ) -> Option<GazetteerMatch> {
-        let (s_orig, first_token, s_partial) = hay.to_orig_start(start, tokens)?;
-        let (e_orig, end_token, e_partial) = hay.to_orig_end(end, tokens)?;
-        let partial = s_partial || e_partial;
-        // Rebuild the original text of the match from the token texts, joined by single spaces
-        // (the case check compares word by word, so the real white space does not matter).
-        let base_text = original_text(tokens, first_token, end_token, s_orig, e_orig);
+        let first = hay.units.binary_search_by_key(&(start as u32), |u| u.hay_start).ok()?;
+        let last = hay.units.partition_point(|u| (u.hay_start as usize) < end).checked_sub(1)?;
+        let (a, b) = (hay.unit_span(first, tokens), hay.unit_span(last, tokens));
+        let partial = !a.2 || !b.3;
+        // The original text of the match, unit by unit, joined by single spaces: the form the
+        // surfaces' case is checked against.
+        let mut text = String::new();
+        for k in first..=last {
+            if k > first {
+                text.push(' ');
+            }
+            let (s, e, _, _) = hay.unit_span(k, tokens);
+            let t = &tokens[hay.units[k].token()];
+            text.push_str(&crate::text::normalize(&t.text[s - t.span.start..e - t.span.start]));
+        }
         let range = self.starts[pattern] as usize..self.starts[pattern + 1] as usize;
         let mut readings = Vec::new();
         let all_caps_sentence = hay.all_caps_at(start);
@@ -641,156 +758,126 @@ impl Gazetteer {
             if partial && r.case == CasePolicy::AnyCase {
                 continue; // lower-case words never match inside a compound
             }
-            if r.case == CasePolicy::Acronym
-                && all_caps_sentence
-                && crate::lexicon::is_common_word(self.get(r.surface))
-            {
+            let surface = self.get(r.surface);
+            if r.case == CasePolicy::Acronym && all_caps_sentence && crate::lexicon::is_common_word(surface) {
                 continue; // "WHO", "IT", "LET" in a shouted headline are words, not acronyms
             }
-            if r.case.accepts(self.get(r.surface), &base_text) && !readings.contains(&r.entry) {
+            if r.case.accepts(surface, &text) && !readings.contains(&r.entry) {
                 readings.push(r.entry);
             }
         }
         if readings.is_empty() {
             return None;
         }
-        Some(GazetteerMatch { span: Span::new(s_orig, e_orig), first_token, end_token, partial, readings })
+        let span = Span::new(a.0, b.1);
+        Some(GazetteerMatch {
+            span,
+            first_token: hay.units[first].token(),
+            end_token: hay.units[last].token() + 1,
+            partial,
+            readings,
+        })
     }
 }
 
-/// The normalised text of tokens `first..end`, cut to `start..end` bytes of the original.
-fn original_text(tokens: &[Token<'_>], first: usize, end: usize, start: usize, stop: usize) -> String {
-    let mut s = String::new();
-    for (i, t) in tokens[first..end].iter().enumerate() {
-        if i > 0 {
-            s.push(' ');
-        }
-        let a = start.max(t.span.start) - t.span.start;
-        let b = stop.min(t.span.end) - t.span.start;
-        // Cut the normalised form where the original is cut; the norm only differs in quote
-        // characters, so fall back to the original text when lengths differ.
-        if t.norm.len() == t.text.len() {
-            s.push_str(&t.norm[a..b]);
-        } else {
-            s.push_str(&t.text[a..b]);
-        }
-    }
-    s
+/// The width of a word's code in the automaton.
+const CODE: usize = 3;
+
+/// The code of word `id`: three bytes, only the first with its high bit set, so a code string can
+/// only match at a code boundary. Id 0 is the code of words no surface has.
+#[inline]
+fn word_code(id: u32) -> [u8; CODE] {
+    [0x80 | ((id >> 14) & 0x7f) as u8, ((id >> 7) & 0x7f) as u8, (id & 0x7f) as u8]
 }
 
-/// The lower-cased, space-joined haystack and its map back to the tokens.
+/// The byte written between sentences: no code starts with it, so no match crosses it.
+const SENTENCE_BREAK: u8 = b'\n';
+
+/// One unit of the haystack: a token, or a part of a hyphenated token (8 bytes: the haystack is
+/// rebuilt on every call, so its tables must stay small).
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    /// Position of the unit's code in the haystack.
+    hay_start: u32,
+    /// The token index; the top bit marks a part of a hyphenated token.
+    token: u32,
+}
+
+const PART: u32 = 1 << 31;
+
+impl Unit {
+    fn token(&self) -> usize {
+        (self.token & !PART) as usize
+    }
+}
+
+/// The haystack: one code per unit, a break byte after each sentence.
 struct Haystack {
-    text: String,
-    /// For each token: its start and end in `text`.
-    tok: Vec<(u32, u32)>,
-    /// Byte flags: 1 = a unit starts here, 2 = a unit ends here, 4 = inside a compound (partial).
-    flags: Vec<u8>,
-    /// For each sentence: its end in `text` and whether it is written in capitals.
+    codes: Vec<u8>,
+    units: Vec<Unit>,
+    /// For each sentence: its end in `codes` and whether it is written in capitals.
     sent_caps: Vec<(u32, bool)>,
 }
 
 impl Haystack {
-    fn new(tokens: &[Token<'_>], sentences: &[crate::text::Sentence]) -> Haystack {
-        let cap: usize = tokens.iter().map(|t| t.norm.len() + 1).sum();
-        let mut text = String::with_capacity(cap);
-        let mut tok = Vec::with_capacity(tokens.len());
-        let mut flags = vec![0u8; cap + 1];
+    fn new(
+        tokens: &[Token<'_>],
+        sentences: &[crate::text::Sentence],
+        vocab: &HashMap<Box<str>, u32, FxBuild>,
+    ) -> Haystack {
+        let mut codes = Vec::with_capacity((tokens.len() + tokens.len() / 16) * CODE + sentences.len());
+        let mut units = Vec::with_capacity(tokens.len() + tokens.len() / 16);
         let mut sent_caps = Vec::with_capacity(sentences.len());
+        let mut buf = String::new();
+        let mut push = |unit: &str, token: u32, codes: &mut Vec<u8>, units: &mut Vec<Unit>| {
+            buf.clear();
+            push_lower(&mut buf, unit);
+            let id = vocab.get(buf.as_str()).copied().unwrap_or(0);
+            units.push(Unit { hay_start: codes.len() as u32, token });
+            codes.extend_from_slice(&word_code(id));
+        };
         for s in sentences {
             let (mut upper, mut lower) = (0usize, 0usize);
-            for (k, i) in s.tokens().enumerate() {
+            for i in s.tokens() {
                 let t = &tokens[i];
-                if k > 0 {
-                    text.push(' ');
-                }
-                let start = text.len();
-                push_lower(&mut text, &t.norm);
-                let end = text.len();
-                if flags.len() <= end {
-                    flags.resize(end + 1, 0);
-                }
-                flags[start] |= 1;
-                flags[end] |= 2;
                 if t.is_hyphenated() {
-                    // Part boundaries inside a compound: just before and after each hyphen.
-                    let bytes = text.as_bytes();
-                    for p in start..end {
-                        if bytes[p] == b'-' {
-                            flags[p] |= 2 | 4;
-                            flags[p + 1] |= 1 | 4;
-                        }
+                    for (part, _) in t.parts() {
+                        push(&crate::text::normalize(part), i as u32 | PART, &mut codes, &mut units);
                     }
+                } else {
+                    push(&t.norm, i as u32, &mut codes, &mut units);
                 }
-                tok.push((start as u32, end as u32));
                 if t.is_all_caps() {
                     upper += 1;
                 } else if t.has_lower() {
                     lower += 1;
                 }
             }
-            text.push('\n');
-            sent_caps.push((text.len() as u32, upper >= 3 && upper > 3 * lower));
+            codes.push(SENTENCE_BREAK);
+            sent_caps.push((codes.len() as u32, upper >= 3 && upper > 3 * lower));
         }
-        Haystack { text, tok, flags, sent_caps }
+        Haystack { codes, units, sent_caps }
     }
 
-    fn is_start(&self, p: usize) -> bool {
-        self.flags.get(p).is_some_and(|f| f & 1 != 0)
-    }
-
-    fn is_end(&self, p: usize) -> bool {
-        self.flags.get(p).is_some_and(|f| f & 2 != 0)
-    }
-
-    fn next_start_after(&self, p: usize) -> usize {
-        let mut q = p + 1;
-        while q < self.text.len() && !self.is_start(q) {
-            q += 1;
+    /// The original span of unit `k` and whether it is the first and the last part of its token.
+    fn unit_span(&self, k: usize, tokens: &[Token<'_>]) -> (usize, usize, bool, bool) {
+        let u = self.units[k];
+        let t = &tokens[u.token()];
+        if u.token & PART == 0 {
+            return (t.span.start, t.span.end, true, true);
         }
-        q.max(p + 1)
+        // Which part of the token is it? Count the part units of the same token before it.
+        let nth = self.units[..k].iter().rev().take_while(|v| v.token == u.token).count();
+        let mut parts = t.parts();
+        let span = parts.nth(nth).map_or(t.span, |(_, s)| s);
+        let last = parts.next().is_none();
+        (span.start, span.end, nth == 0, last)
     }
 
     fn all_caps_at(&self, p: usize) -> bool {
         let i = self.sent_caps.partition_point(|&(end, _)| (end as usize) <= p);
         self.sent_caps.get(i).is_some_and(|&(_, c)| c)
     }
-
-    /// The token holding haystack byte `p` (which must be inside or at the start of a token).
-    fn token_at(&self, p: usize) -> Option<usize> {
-        let i = self.tok.partition_point(|&(s, _)| (s as usize) <= p);
-        if i == 0 { None } else { Some(i - 1) }
-    }
-
-    /// Maps a unit start to (original offset, token, partial).
-    fn to_orig_start(&self, p: usize, tokens: &[Token<'_>]) -> Option<(usize, usize, bool)> {
-        let i = self.token_at(p)?;
-        let (s, _) = self.tok[i];
-        if p == s as usize {
-            return Some((tokens[i].span.start, i, false));
-        }
-        let k = self.text[s as usize..p].matches('-').count();
-        Some((hyphen_offset(&tokens[i], k)? + 1 + tokens[i].span.start, i, true))
-    }
-
-    /// Maps a unit end to (original offset, one past the token, partial).
-    fn to_orig_end(&self, p: usize, tokens: &[Token<'_>]) -> Option<(usize, usize, bool)> {
-        let i = self.token_at(p.checked_sub(1)?)?;
-        let (s, e) = self.tok[i];
-        if p == e as usize {
-            return Some((tokens[i].span.end, i + 1, false));
-        }
-        let k = self.text[s as usize..p].matches('-').count() + 1;
-        Some((hyphen_offset(&tokens[i], k)? + tokens[i].span.start, i + 1, true))
-    }
-}
-
-/// The byte offset (within the token) of its `k`-th hyphen, counting from 1.
-fn hyphen_offset(t: &Token<'_>, k: usize) -> Option<usize> {
-    t.text
-        .char_indices()
-        .filter(|&(_, c)| c == '-' || c == '\u{2010}' || c == '\u{2011}')
-        .nth(k.checked_sub(1)?)
-        .map(|(i, _)| i)
 }
 
 /// Parses the TSV format into a builder (see [`Gazetteer::from_tsv`]).

@@ -18,6 +18,17 @@ pub(crate) use token::{find_hyphen, shape_of};
 #[allow(unused_imports)]
 pub(crate) use tokenize::normalize;
 
+/// The normalised form dossier gives a token's text (`Token::norm`): curly quotes and
+/// apostrophes folded to straight ones, case kept. Useful to feed pre-tokenised text (a treebank)
+/// to the tagger exactly as dossier's own tokens would be.
+///
+/// ```
+/// assert_eq!(dossier::text::normalize_form("don’t"), "don't");
+/// ```
+pub fn normalize_form(s: &str) -> String {
+    normalize(s).into_owned()
+}
+
 /// Tokenizes `text` and splits it into sentences, as the first stage of
 /// [`Extractor::extract`](crate::Extractor::extract) does.
 ///

@@ -1,0 +1,206 @@
+//! Feature extraction, shared by training and tagging so the two can never drift apart.
+//!
+//! Every string a feature looks at is hashed once per token ([`TokenHashes`]); a feature is then
+//! a 64-bit mix of its template number and one or two of those hashes (or a previous tag). No
+//! feature string is ever built, which keeps tagging allocation-free for ASCII words.
+
+use std::borrow::Cow;
+
+/// FNV-1a over bytes: tiny, deterministic across platforms and releases.
+#[inline]
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// splitmix64's finaliser: spreads the bits of a combined key.
+#[inline]
+pub(crate) fn mix(mut z: u64) -> u64 {
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+#[inline]
+fn f1(template: u64, a: u64) -> u64 {
+    mix(template.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ a)
+}
+
+#[inline]
+fn f2(template: u64, a: u64, b: u64) -> u64 {
+    mix(f1(template, a) ^ b.rotate_left(29))
+}
+
+/// The hashes of one token's strings.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TokenHashes {
+    pub lower: u64,
+    pub word: u64,
+    pub suf: [u64; 4],
+    pub pre: [u64; 3],
+    pub shape: u64,
+    pub flags: u64,
+}
+
+/// The normalised lower-case form features use: years and other numbers fold together.
+pub(crate) fn feature_form(word: &str) -> Cow<'_, str> {
+    let b = word.as_bytes();
+    if !b.is_empty() && b[0].is_ascii_digit() {
+        if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+            return Cow::Borrowed("!YEAR");
+        }
+        if b.iter().all(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b':' | b'/' | b'-')) {
+            return Cow::Borrowed("!DIGITS");
+        }
+    }
+    if word.bytes().any(|c| c.is_ascii_uppercase()) || !word.is_ascii() {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// A short shape: letters to X or x, digits to d, other characters kept, runs collapsed
+/// ("Panetta" -> "Xx", "U.S." -> "X.X.", "2,000" -> "d,d").
+fn short_shape_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = '\0';
+    for (n, c) in word.chars().enumerate() {
+        if n >= 24 {
+            break;
+        }
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if m != last {
+            let mut buf = [0u8; 4];
+            for &x in m.encode_utf8(&mut buf).as_bytes() {
+                h ^= x as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            last = m;
+        }
+    }
+    h
+}
+
+/// Hashes one token's strings. `first` tells whether it starts the sentence.
+pub(crate) fn token_hashes(word: &str, first: bool) -> TokenHashes {
+    let lower = feature_form(word);
+    let lb = lower.as_bytes();
+    let mut suf = [0u64; 4];
+    let mut pre = [0u64; 3];
+    if lower.is_ascii() {
+        for (k, h) in suf.iter_mut().enumerate() {
+            let n = (k + 1).min(lb.len());
+            *h = hash_bytes(&lb[lb.len() - n..]);
+        }
+        for (k, h) in pre.iter_mut().enumerate() {
+            *h = hash_bytes(&lb[..(k + 1).min(lb.len())]);
+        }
+    } else {
+        let idx: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
+        for (k, h) in suf.iter_mut().enumerate() {
+            let n = (k + 1).min(idx.len());
+            let at = if n == 0 { lb.len() } else { idx[idx.len() - n] };
+            *h = hash_bytes(&lb[at..]);
+        }
+        for (k, h) in pre.iter_mut().enumerate() {
+            let end = idx.get(k + 1).copied().unwrap_or(lb.len());
+            *h = hash_bytes(&lb[..end]);
+        }
+    }
+    let (mut upper, mut lowerc, mut digit, mut hyphen) = (0, 0, false, false);
+    for c in word.chars() {
+        if c.is_uppercase() {
+            upper += 1;
+        } else if c.is_lowercase() {
+            lowerc += 1;
+        } else if c.is_numeric() {
+            digit = true;
+        } else if c == '-' {
+            hyphen = true;
+        }
+    }
+    let case = match (upper, lowerc) {
+        (0, 0) => 0,
+        (0, _) => 1,
+        (_, 0) => 2,
+        _ if word.chars().next().is_some_and(char::is_uppercase) => 3,
+        _ => 4,
+    };
+    let flags = (first as u64) | (case << 1) | ((digit as u64) << 4) | ((hyphen as u64) << 5);
+    TokenHashes {
+        lower: hash_bytes(lb),
+        word: hash_bytes(word.as_bytes()),
+        suf,
+        pre,
+        shape: short_shape_hash(word),
+        flags,
+    }
+}
+
+/// Hashes for positions before and after the sentence.
+pub(crate) const PAD_START: TokenHashes =
+    TokenHashes { lower: 1, word: 1, suf: [1; 4], pre: [1; 3], shape: 1, flags: 1 << 8 };
+pub(crate) const PAD_END: TokenHashes =
+    TokenHashes { lower: 2, word: 2, suf: [2; 4], pre: [2; 3], shape: 2, flags: 2 << 8 };
+
+/// The number of features [`features`] writes for one token.
+pub(crate) const N_FEATURES: usize = 27;
+
+/// Writes the features of token `i` given the two previous tags.
+pub(crate) fn features(ctx: &[TokenHashes], i: usize, prev: u16, prev2: u16, out: &mut [u64; N_FEATURES]) {
+    let at = |k: isize| -> &TokenHashes {
+        let j = i as isize + k;
+        if j < 0 {
+            &PAD_START
+        } else if j as usize >= ctx.len() {
+            &PAD_END
+        } else {
+            &ctx[j as usize]
+        }
+    };
+    let w = at(0);
+    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
+    let (t1, t2) = (prev as u64, prev2 as u64);
+    *out = [
+        f1(0, 0),
+        f1(1, w.lower),
+        f1(2, w.suf[0]),
+        f1(3, w.suf[1]),
+        f1(4, w.suf[2]),
+        f1(5, w.suf[3]),
+        f1(6, w.pre[0]),
+        f1(7, w.pre[1]),
+        f1(8, w.pre[2]),
+        f1(9, w.shape),
+        f1(10, t1),
+        f1(11, t2),
+        f2(12, t1, t2),
+        f2(13, t1, w.lower),
+        f1(14, p1.lower),
+        f1(15, p1.suf[2]),
+        f1(16, p2.lower),
+        f1(17, n1.lower),
+        f1(18, n1.suf[2]),
+        f1(19, n2.lower),
+        f2(20, p1.lower, w.lower),
+        f2(21, w.lower, n1.lower),
+        f1(22, w.flags),
+        f1(23, w.word),
+        f2(24, t1, w.suf[2]),
+        f1(25, n1.shape),
+        f2(26, w.flags, n1.flags),
+    ];
+}

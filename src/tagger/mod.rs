@@ -1,0 +1,266 @@
+//! Part-of-speech tagging and lemmatisation.
+//!
+//! [`Tagger`] is a greedy averaged perceptron over hashed features (word, lower form, prefixes,
+//! suffixes, shape, neighbouring words and the two previous tags), predicting a joint
+//! UPOS + Penn Treebank tag. Frequent words that are nearly always one tag come straight from a
+//! tag dictionary. The built-in model is trained on Universal Dependencies English EWT by
+//! `examples/train_tagger.rs` (see `gazetteers/README.md` for the CC BY-SA 4.0 attribution).
+//!
+//! ```
+//! use dossier::tagger::{Tagger, Upos};
+//! let tagger = Tagger::builtin().expect("the built-in model loads");
+//! let tags = tagger.tag(&["The", "missiles", "slammed", "into", "a", "safe", "haven", "."]);
+//! assert_eq!(tags[2].upos, Upos::Verb);
+//! assert_eq!(tags[1].xpos.as_str(), "NNS");
+//! ```
+
+pub(crate) mod features;
+pub mod lemma;
+pub(crate) mod model;
+pub mod train;
+
+use std::fmt;
+
+use features::{N_FEATURES, features, token_hashes};
+use model::Model;
+
+/// Universal part-of-speech tags.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+#[allow(missing_docs)]
+pub enum Upos {
+    Adj,
+    Adp,
+    Adv,
+    Aux,
+    Cconj,
+    Det,
+    Intj,
+    Noun,
+    Num,
+    Part,
+    Pron,
+    Propn,
+    Punct,
+    Sconj,
+    Sym,
+    Verb,
+    X,
+}
+
+impl Upos {
+    /// Parses a UPOS name ("NOUN"); unknown names give `X`.
+    pub fn parse(s: &str) -> Upos {
+        match s {
+            "ADJ" => Upos::Adj,
+            "ADP" => Upos::Adp,
+            "ADV" => Upos::Adv,
+            "AUX" => Upos::Aux,
+            "CCONJ" => Upos::Cconj,
+            "DET" => Upos::Det,
+            "INTJ" => Upos::Intj,
+            "NOUN" => Upos::Noun,
+            "NUM" => Upos::Num,
+            "PART" => Upos::Part,
+            "PRON" => Upos::Pron,
+            "PROPN" => Upos::Propn,
+            "PUNCT" => Upos::Punct,
+            "SCONJ" => Upos::Sconj,
+            "SYM" => Upos::Sym,
+            "VERB" => Upos::Verb,
+            _ => Upos::X,
+        }
+    }
+
+    /// The tag's name ("NOUN").
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            Upos::Adj => "ADJ",
+            Upos::Adp => "ADP",
+            Upos::Adv => "ADV",
+            Upos::Aux => "AUX",
+            Upos::Cconj => "CCONJ",
+            Upos::Det => "DET",
+            Upos::Intj => "INTJ",
+            Upos::Noun => "NOUN",
+            Upos::Num => "NUM",
+            Upos::Part => "PART",
+            Upos::Pron => "PRON",
+            Upos::Propn => "PROPN",
+            Upos::Punct => "PUNCT",
+            Upos::Sconj => "SCONJ",
+            Upos::Sym => "SYM",
+            Upos::Verb => "VERB",
+            Upos::X => "X",
+        }
+    }
+}
+
+impl fmt::Display for Upos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A Penn Treebank tag ("NNS", "VBD", "-LRB-"), stored inline.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Xpos {
+    len: u8,
+    bytes: [u8; 7],
+}
+
+impl Xpos {
+    /// Makes a tag; names longer than 7 bytes are cut.
+    pub fn new(s: &str) -> Xpos {
+        let mut bytes = [0u8; 7];
+        let mut len = 0;
+        for (i, c) in s.char_indices() {
+            if i + c.len_utf8() > 7 {
+                break;
+            }
+            len = i + c.len_utf8();
+        }
+        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+        Xpos { len: len as u8, bytes }
+    }
+
+    /// The tag's name.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl fmt::Debug for Xpos {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl serde::Serialize for Xpos {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A token's tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Tag {
+    /// The universal tag.
+    pub upos: Upos,
+    /// The Penn Treebank tag.
+    pub xpos: Xpos,
+}
+
+/// A part-of-speech tagger. Cheap to share between threads; load it once.
+#[derive(Clone, Debug)]
+pub struct Tagger {
+    model: Model,
+    tags: Vec<Tag>,
+}
+
+/// The built-in weights (feature `builtin`).
+#[cfg(feature = "builtin")]
+const BUILTIN: &[u8] = include_bytes!("../../gazetteers/tagger.bin");
+#[cfg(not(feature = "builtin"))]
+const BUILTIN: &[u8] = &[];
+
+static BUILTIN_TAGGER: std::sync::LazyLock<Result<Tagger, String>> =
+    std::sync::LazyLock::new(|| Tagger::from_bytes(BUILTIN));
+
+impl Tagger {
+    /// The built-in tagger, loaded once on first use. `None` when the crate was built without
+    /// the `builtin` feature.
+    pub fn builtin() -> Option<&'static Tagger> {
+        BUILTIN_TAGGER.as_ref().ok()
+    }
+
+    /// Loads a model written by [`train::train`].
+    ///
+    /// # Errors
+    /// The bytes are not a model of this format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
+        let model = Model::from_bytes(bytes)?;
+        let tags = model
+            .classes
+            .iter()
+            .map(|c| {
+                let (u, x) = c.split_once(' ').unwrap_or((c.as_str(), "_"));
+                Tag { upos: Upos::parse(u), xpos: Xpos::new(x) }
+            })
+            .collect();
+        Ok(Tagger { model, tags })
+    }
+
+    /// The tag of a class number.
+    pub(crate) fn class_tag(&self, c: u16) -> Tag {
+        self.tags.get(c as usize).copied().unwrap_or(Tag { upos: Upos::X, xpos: Xpos::new("XX") })
+    }
+
+    /// Tags one sentence's words.
+    pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
+        self.tag_classes(words).into_iter().map(|c| self.class_tag(c)).collect()
+    }
+
+    /// Tags one sentence, returning class numbers.
+    pub(crate) fn tag_classes(&self, words: &[&str]) -> Vec<u16> {
+        let n_classes = self.model.classes.len();
+        let start = n_classes as u16;
+        let hashes: Vec<_> = words.iter().enumerate().map(|(i, w)| token_hashes(w, i == 0)).collect();
+        let mut out = Vec::with_capacity(words.len());
+        let (mut prev, mut prev2) = (start, start + 1);
+        let mut feats = [0u64; N_FEATURES];
+        let mut scores = vec![0i32; n_classes];
+        for (i, w) in words.iter().enumerate() {
+            let c = match self.model.tagdict.get(*w) {
+                Some(&c) => c,
+                None => {
+                    features(&hashes, i, prev, prev2, &mut feats);
+                    self.model.score(&feats, &mut scores);
+                    argmax(&scores)
+                }
+            };
+            out.push(c);
+            prev2 = prev;
+            prev = c;
+        }
+        out
+    }
+}
+
+/// Tags and lemmatises every sentence of a document with the built-in tagger. Returns empty
+/// vectors when there is none.
+pub(crate) fn tag_document(
+    tokens: &[crate::text::Token<'_>],
+    sentences: &[crate::text::Sentence],
+) -> (Vec<Tag>, Vec<Option<Box<str>>>) {
+    let Some(tagger) = Tagger::builtin() else { return (Vec::new(), Vec::new()) };
+    let mut tags = Vec::with_capacity(tokens.len());
+    let mut words: Vec<&str> = Vec::new();
+    for s in sentences {
+        words.clear();
+        words.extend(tokens[s.tokens()].iter().map(|t| t.norm()));
+        tags.extend(tagger.tag_classes(&words).into_iter().map(|c| tagger.class_tag(c)));
+    }
+    let lemmas = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let next_vbn = tags.get(i + 1).is_some_and(|n: &Tag| n.xpos.as_str() == "VBN");
+            let l = lemma::lemma_in_context(t.text(), tags[i], next_vbn);
+            (l != t.text()).then(|| l.into_boxed_str())
+        })
+        .collect();
+    (tags, lemmas)
+}
+
+/// The index of the highest score; ties go to the lower index (deterministic).
+pub(crate) fn argmax(scores: &[i32]) -> u16 {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best as u16
+}

@@ -1,0 +1,264 @@
+//! Training the tagger: a greedy averaged perceptron, deterministic for a given seed.
+//!
+//! Used by `examples/train_tagger.rs`; exposed so that anyone can retrain on their own
+//! CoNLL-U data with exactly the features the tagger uses at run time.
+
+use std::collections::HashMap;
+
+use super::features::{N_FEATURES, features, token_hashes};
+use super::model::Model;
+use crate::conllu;
+
+/// Training settings.
+#[derive(Clone, Debug)]
+pub struct TrainConfig {
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// Seed of the shuffle between passes.
+    pub seed: u64,
+    /// Averaged weights smaller than this (in perceptron units) are dropped from the model.
+    pub prune: f32,
+    /// A word goes to the tag dictionary when seen at least this often ...
+    pub tagdict_min_count: usize,
+    /// ... with one tag at least this share of the time.
+    pub tagdict_min_share: f64,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            epochs: 12,
+            seed: 0x5eed_1234_abcd_0001,
+            prune: 0.5,
+            tagdict_min_count: 20,
+            tagdict_min_share: 0.995,
+        }
+    }
+}
+
+/// The class name of a word: "UPOS XPOS".
+pub(crate) fn class_name(w: &conllu::Word) -> String {
+    format!("{} {}", w.upos, w.xpos)
+}
+
+/// The form the tagger sees: what dossier's tokenizer would put in `Token::norm` for this word.
+pub(crate) fn word_form(form: &str) -> String {
+    crate::text::normalize(form).into_owned()
+}
+
+struct Weights {
+    n_classes: usize,
+    rows: HashMap<u64, u32>,
+    w: Vec<f32>,
+    total: Vec<f64>,
+    stamp: Vec<u32>,
+}
+
+impl Weights {
+    fn row(&mut self, f: u64) -> usize {
+        let n = self.n_classes;
+        let next = self.rows.len() as u32;
+        let r = *self.rows.entry(f).or_insert(next);
+        if r == next {
+            self.w.resize(self.w.len() + n, 0.0);
+            self.total.resize(self.total.len() + n, 0.0);
+            self.stamp.resize(self.stamp.len() + n, 0);
+        }
+        r as usize
+    }
+
+    fn score(&self, feats: &[u64], scores: &mut [f32]) {
+        scores.iter_mut().for_each(|s| *s = 0.0);
+        let n = self.n_classes;
+        for f in feats {
+            if let Some(&r) = self.rows.get(f) {
+                let row = &self.w[r as usize * n..(r as usize + 1) * n];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+    }
+
+    fn update(&mut self, feats: &[u64], truth: usize, guess: usize, now: u32) {
+        for &f in feats {
+            let r = self.row(f);
+            for (c, v) in [(truth, 1.0f32), (guess, -1.0)] {
+                let i = r * self.n_classes + c;
+                self.total[i] += (now - self.stamp[i]) as f64 * self.w[i] as f64;
+                self.stamp[i] = now;
+                self.w[i] += v;
+            }
+        }
+    }
+}
+
+fn argmax_f(scores: &[f32]) -> usize {
+    let mut best = 0;
+    for (i, &s) in scores.iter().enumerate() {
+        if s > scores[best] {
+            best = i;
+        }
+    }
+    best
+}
+
+/// Trains a model on `train` and returns its bytes (the format [`super::Tagger::from_bytes`]
+/// reads). `log` receives one line per epoch (with dev accuracy when `dev` is given).
+pub fn train(
+    train: &[conllu::Sentence],
+    dev: Option<&[conllu::Sentence]>,
+    cfg: &TrainConfig,
+    mut log: impl FnMut(&str),
+) -> Vec<u8> {
+    // Classes, sorted for determinism.
+    let mut classes: Vec<String> = train.iter().flat_map(|s| s.words.iter().map(class_name)).collect();
+    classes.sort();
+    classes.dedup();
+    let class_id: HashMap<&str, u16> =
+        classes.iter().enumerate().map(|(i, c)| (c.as_str(), i as u16)).collect();
+    let n = classes.len();
+
+    // Tag dictionary: frequent, (nearly) unambiguous words.
+    let mut counts: HashMap<String, HashMap<u16, usize>> = HashMap::new();
+    for s in train {
+        for w in &s.words {
+            *counts
+                .entry(word_form(&w.form))
+                .or_default()
+                .entry(class_id[class_name(w).as_str()])
+                .or_default() += 1;
+        }
+    }
+    let mut tagdict: Vec<(String, u16)> = counts
+        .iter()
+        .filter_map(|(word, tags)| {
+            let total: usize = tags.values().sum();
+            let (&c, &k) = tags.iter().max_by_key(|(c, k)| (**k, std::cmp::Reverse(**c)))?;
+            (total >= cfg.tagdict_min_count && k as f64 / total as f64 >= cfg.tagdict_min_share)
+                .then(|| (word.clone(), c))
+        })
+        .collect();
+    tagdict.sort();
+    let dict: HashMap<&str, u16> = tagdict.iter().map(|(w, c)| (w.as_str(), *c)).collect();
+
+    // Sentences as forms and gold classes.
+    let prepared: Vec<(Vec<String>, Vec<u16>)> = train
+        .iter()
+        .map(|s| {
+            (
+                s.words.iter().map(|w| word_form(&w.form)).collect(),
+                s.words.iter().map(|w| class_id[class_name(w).as_str()]).collect(),
+            )
+        })
+        .collect();
+
+    let mut wts =
+        Weights { n_classes: n, rows: HashMap::new(), w: Vec::new(), total: Vec::new(), stamp: Vec::new() };
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut rng = cfg.seed | 1;
+    let mut now: u32 = 0;
+    let mut feats = [0u64; N_FEATURES];
+    let mut scores = vec![0f32; n];
+    for epoch in 0..cfg.epochs {
+        // Fisher-Yates with xorshift: the same seed gives the same model.
+        for i in (1..order.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            order.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        let (mut right, mut seen) = (0usize, 0usize);
+        for &si in &order {
+            let (forms, gold) = &prepared[si];
+            let hashes: Vec<_> = forms.iter().enumerate().map(|(i, w)| token_hashes(w, i == 0)).collect();
+            let (mut prev, mut prev2) = (n as u16, n as u16 + 1);
+            for i in 0..forms.len() {
+                now += 1;
+                let guess = match dict.get(forms[i].as_str()) {
+                    Some(&c) => c,
+                    None => {
+                        features(&hashes, i, prev, prev2, &mut feats);
+                        wts.score(&feats, &mut scores);
+                        let g = argmax_f(&scores) as u16;
+                        if g != gold[i] {
+                            wts.update(&feats, gold[i] as usize, g as usize, now);
+                        }
+                        g
+                    }
+                };
+                right += (guess == gold[i]) as usize;
+                seen += 1;
+                prev2 = prev;
+                // Condition on the guess, as at run time.
+                prev = guess;
+            }
+        }
+        let mut line = format!(
+            "epoch {}: train accuracy {:.4}, {} features",
+            epoch + 1,
+            right as f64 / seen.max(1) as f64,
+            wts.rows.len()
+        );
+        if let Some(dev) = dev {
+            let bytes = finish(&wts, now, &classes, &tagdict, cfg.prune);
+            if let Ok(t) = super::Tagger::from_bytes(&bytes) {
+                line.push_str(&format!(", dev UPOS accuracy {:.4}", upos_accuracy(&t, dev)));
+            }
+        }
+        log(&line);
+    }
+    finish(&wts, now, &classes, &tagdict, cfg.prune)
+}
+
+/// Averages, prunes and quantises the weights into the model format.
+fn finish(wts: &Weights, now: u32, classes: &[String], tagdict: &[(String, u16)], prune: f32) -> Vec<u8> {
+    let n = wts.n_classes;
+    let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(wts.rows.len());
+    let mut max = 0f32;
+    for (&key, &r) in &wts.rows {
+        let mut run = Vec::new();
+        for c in 0..n {
+            let i = r as usize * n + c;
+            let total = wts.total[i] + (now - wts.stamp[i]) as f64 * wts.w[i] as f64;
+            let avg = (total / now.max(1) as f64) as f32;
+            if avg.abs() >= prune {
+                run.push((c as u8, avg));
+                max = max.max(avg.abs());
+            }
+        }
+        if !run.is_empty() {
+            feats.push((key, run));
+        }
+    }
+    feats.sort_by_key(|(k, _)| *k);
+    let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
+    let quantised: Vec<(u64, Vec<(u8, i16)>)> = feats
+        .into_iter()
+        .map(|(k, run)| {
+            (
+                k,
+                run.into_iter()
+                    .map(|(c, w)| (c, (w * scale).round() as i16))
+                    .filter(|(_, w)| *w != 0)
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, run)| !run.is_empty())
+        .collect();
+    Model::write(classes, tagdict, &quantised)
+}
+
+/// UPOS accuracy of a tagger on gold-tokenised sentences.
+pub fn upos_accuracy(tagger: &super::Tagger, sents: &[conllu::Sentence]) -> f64 {
+    let (mut right, mut all) = (0usize, 0usize);
+    for s in sents {
+        let forms: Vec<String> = s.words.iter().map(|w| word_form(&w.form)).collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        for (t, w) in tagger.tag(&refs).iter().zip(&s.words) {
+            right += (t.upos.as_str() == w.upos) as usize;
+            all += 1;
+        }
+    }
+    right as f64 / all.max(1) as f64
+}
