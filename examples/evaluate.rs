@@ -180,10 +180,12 @@ fn pos(args: &[String]) -> Result<(), String> {
     let json_out = args.iter().any(|a| a == "--json");
     let mut files = Vec::new();
     let mut train_path = shared_dir().join("data/ud-ewt/en_ewt-ud-train.conllu");
+    let mut show_errors = 0usize;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => {}
+            "--errors" => show_errors = it.next().and_then(|v| v.parse().ok()).unwrap_or(50),
             "--train" => train_path = it.next().ok_or("--train needs a file")?.into(),
             _ => files.push(a.clone()),
         }
@@ -200,6 +202,8 @@ fn pos(args: &[String]) -> Result<(), String> {
     let tagger = Tagger::builtin().ok_or("no built-in tagger (build with the builtin feature)")?;
     let (mut n, mut right, mut unseen, mut unseen_right) = (0usize, 0usize, 0usize, 0usize);
     let mut lem: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let mut lem_gold: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
+    let mut lem_pred: std::collections::BTreeMap<&str, (usize, usize)> = Default::default();
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     for s in &gold {
         let forms: Vec<String> = s.words.iter().map(|w| dossier::text::normalize_form(&w.form)).collect();
@@ -216,6 +220,34 @@ fn pos(args: &[String]) -> Result<(), String> {
                 unseen += 1;
                 unseen_right += ok as usize;
             }
+            if matches!(t.upos.as_str(), "VERB" | "AUX" | "NOUN") {
+                let next_vbn = tags.get(i + 1).is_some_and(|n| n.xpos.as_str() == "VBN");
+                let e = lem_pred
+                    .entry(match t.upos.as_str() {
+                        "VERB" => "VERB",
+                        "AUX" => "AUX",
+                        _ => "NOUN",
+                    })
+                    .or_default();
+                e.0 += 1;
+                e.1 += (lemma_in_context(&w.form, *t, next_vbn) == w.lemma) as usize;
+            }
+            if matches!(w.upos.as_str(), "VERB" | "AUX" | "NOUN") {
+                let gold_tag = dossier::tagger::Tag {
+                    upos: dossier::tagger::Upos::parse(&w.upos),
+                    xpos: dossier::tagger::Xpos::new(&w.xpos),
+                };
+                let next_vbn_gold = s.words.get(i + 1).is_some_and(|n| n.xpos == "VBN");
+                let e = lem_gold
+                    .entry(match w.upos.as_str() {
+                        "VERB" => "VERB",
+                        "AUX" => "AUX",
+                        _ => "NOUN",
+                    })
+                    .or_default();
+                e.0 += 1;
+                e.1 += (lemma_in_context(&w.form, gold_tag, next_vbn_gold) == w.lemma) as usize;
+            }
             if matches!(w.upos.as_str(), "VERB" | "AUX" | "NOUN") {
                 let next_vbn = tags.get(i + 1).is_some_and(|n| n.xpos.as_str() == "VBN");
                 let l = lemma_in_context(&w.form, *t, next_vbn);
@@ -228,10 +260,30 @@ fn pos(args: &[String]) -> Result<(), String> {
                     .or_default();
                 e.0 += 1;
                 e.1 += (l == w.lemma) as usize;
+                if l != w.lemma && show_errors > 0 {
+                    show_errors -= 1;
+                    eprintln!(
+                        "lemma {:>16} gold {}/{} pred {}/{} -> {:?} want {:?}",
+                        w.form,
+                        w.upos,
+                        w.xpos,
+                        t.upos,
+                        t.xpos.as_str(),
+                        l,
+                        w.lemma
+                    );
+                }
             }
         }
     }
     let (ln, lr) = lem.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let rates = |m: &std::collections::BTreeMap<&str, (usize, usize)>| {
+        let (n, r) = m.values().fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+        let mut o: serde_json::Map<String, Value> =
+            m.iter().map(|(k, (a, b))| (k.to_string(), json!(*b as f64 / (*a).max(1) as f64))).collect();
+        o.insert("all".into(), json!(r as f64 / n.max(1) as f64));
+        Value::Object(o)
+    };
     let mut top: Vec<_> = confusion.into_iter().collect();
     top.sort_by_key(|e| std::cmp::Reverse(e.1));
     let out = json!({
@@ -242,6 +294,8 @@ fn pos(args: &[String]) -> Result<(), String> {
         "unseen_upos_accuracy": if unseen > 0 { json!(unseen_right as f64 / unseen as f64) } else { Value::Null },
         "lemma_tokens": ln,
         "lemma_accuracy": lr as f64 / ln.max(1) as f64,
+        "lemma_accuracy_gold_tags_by_upos": rates(&lem_gold),
+        "lemma_accuracy_by_predicted_upos": rates(&lem_pred),
         "lemma_accuracy_by_upos": lem.iter().map(|(k, (a, b))| (k.to_string(), json!(*b as f64 / (*a).max(1) as f64))).collect::<serde_json::Map<_, _>>(),
         "top_confusions": top.iter().take(8).map(|((g, p), c)| json!({"gold": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
     });

@@ -23,6 +23,14 @@ fn main() -> ExitCode {
             "-o" => out = args.next().unwrap_or(out),
             "--epochs" => cfg.epochs = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.epochs),
             "--prune" => cfg.prune = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.prune),
+            "--dict-share" => {
+                cfg.tagdict_min_share =
+                    args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.tagdict_min_share)
+            }
+            "--dict-count" => {
+                cfg.tagdict_min_count =
+                    args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.tagdict_min_count)
+            }
             _ => files.push(a),
         }
     }

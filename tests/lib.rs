@@ -3,6 +3,7 @@
 mod api;
 mod gazetteer;
 mod odd_inputs;
+mod tagger;
 mod tokenization;
 
 /// Checks every invariant a document promises about its spans.

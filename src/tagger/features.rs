@@ -44,7 +44,29 @@ pub(crate) struct TokenHashes {
     pub pre: [u64; 3],
     pub shape: u64,
     pub flags: u64,
+    /// Lexicon evidence: bit 0, the lower form is a common English word; bit 1, the word is a
+    /// known given name or surname.
+    pub lex: u64,
 }
+
+/// Lexicon evidence by the hash of the lower-case word: bit 0, a common English word; bit 1, a
+/// known given name or surname. One lookup per token instead of three string-keyed ones.
+static LEXICON: std::sync::LazyLock<std::collections::HashMap<u64, u8, super::model::IdHash>> =
+    std::sync::LazyLock::new(|| {
+        let mut m = std::collections::HashMap::with_hasher(super::model::IdHash);
+        let words = |d: &'static str| {
+            d.lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(|l| l.split('\t').next().unwrap_or(l))
+        };
+        for w in words(crate::builtin::COMMON_WORDS) {
+            *m.entry(hash_bytes(w.to_lowercase().as_bytes())).or_insert(0) |= 1;
+        }
+        for w in words(crate::builtin::GIVEN_NAMES).chain(words(crate::builtin::SURNAMES)) {
+            *m.entry(hash_bytes(w.to_lowercase().as_bytes())).or_insert(0) |= 2;
+        }
+        m
+    });
 
 /// The normalised lower-case form features use: years and other numbers fold together.
 pub(crate) fn feature_form(word: &str) -> Cow<'_, str> {
@@ -140,7 +162,10 @@ pub(crate) fn token_hashes(word: &str, first: bool) -> TokenHashes {
         _ => 4,
     };
     let flags = (first as u64) | (case << 1) | ((digit as u64) << 4) | ((hyphen as u64) << 5);
+    let alpha = lower.chars().next().is_some_and(char::is_alphabetic);
+    let lex = if alpha { LEXICON.get(&hash_bytes(lb)).copied().unwrap_or(0) as u64 } else { 4 };
     TokenHashes {
+        lex,
         lower: hash_bytes(lb),
         word: hash_bytes(word.as_bytes()),
         suf,
@@ -152,28 +177,64 @@ pub(crate) fn token_hashes(word: &str, first: bool) -> TokenHashes {
 
 /// Hashes for positions before and after the sentence.
 pub(crate) const PAD_START: TokenHashes =
-    TokenHashes { lower: 1, word: 1, suf: [1; 4], pre: [1; 3], shape: 1, flags: 1 << 8 };
+    TokenHashes { lower: 1, word: 1, suf: [1; 4], pre: [1; 3], shape: 1, flags: 1 << 8, lex: 8 };
 pub(crate) const PAD_END: TokenHashes =
-    TokenHashes { lower: 2, word: 2, suf: [2; 4], pre: [2; 3], shape: 2, flags: 2 << 8 };
+    TokenHashes { lower: 2, word: 2, suf: [2; 4], pre: [2; 3], shape: 2, flags: 2 << 8, lex: 9 };
 
 /// The number of features [`features`] writes for one token.
-pub(crate) const N_FEATURES: usize = 27;
+pub(crate) const N_FEATURES: usize = 32;
 
-/// Writes the features of token `i` given the two previous tags.
-pub(crate) fn features(ctx: &[TokenHashes], i: usize, prev: u16, prev2: u16, out: &mut [u64; N_FEATURES]) {
-    let at = |k: isize| -> &TokenHashes {
-        let j = i as isize + k;
-        if j < 0 {
-            &PAD_START
-        } else if j as usize >= ctx.len() {
-            &PAD_END
-        } else {
-            &ctx[j as usize]
+/// How a sentence is cased: 0 ordinary, 1 title case (most words capitalised, as in headings),
+/// 2 all capitals. In the last two a capital says little about proper nouns.
+pub(crate) fn sentence_case(words: &[&str]) -> u64 {
+    let (mut n, mut title, mut upper) = (0, 0, 0);
+    for w in words {
+        let Some(first) = w.chars().next() else { continue };
+        if !first.is_alphabetic() || w.len() < 3 {
+            continue;
         }
-    };
-    let w = at(0);
-    let (p1, p2, n1, n2) = (at(-1), at(-2), at(1), at(2));
-    let (t1, t2) = (prev as u64, prev2 as u64);
+        n += 1;
+        if first.is_uppercase() {
+            if w.chars().all(|c| !c.is_lowercase()) {
+                upper += 1;
+            } else {
+                title += 1;
+            }
+        }
+    }
+    if n >= 2 && upper * 10 >= n * 8 {
+        2
+    } else if n >= 2 && (title + upper) * 10 >= n * 7 {
+        1
+    } else {
+        0
+    }
+}
+
+/// The number of features that depend on the previous tags ([`dynamic_features`]); the other
+/// [`N_STATIC`] ([`static_features`]) depend only on the words, so a sentence's static scores can
+/// be computed for all its tokens before the left-to-right pass.
+pub(crate) const N_DYNAMIC: usize = 6;
+/// See [`N_DYNAMIC`].
+pub(crate) const N_STATIC: usize = N_FEATURES - N_DYNAMIC;
+
+#[inline]
+fn context(ctx: &[TokenHashes], i: usize, k: isize) -> &TokenHashes {
+    let j = i as isize + k;
+    if j < 0 {
+        &PAD_START
+    } else if j as usize >= ctx.len() {
+        &PAD_END
+    } else {
+        &ctx[j as usize]
+    }
+}
+
+/// Writes the features of token `i` that depend only on the words and the sentence's casing
+/// ([`sentence_case`]).
+pub(crate) fn static_features(ctx: &[TokenHashes], i: usize, case: u64, out: &mut [u64; N_STATIC]) {
+    let w = context(ctx, i, 0);
+    let (p1, p2, n1, n2) = (context(ctx, i, -1), context(ctx, i, -2), context(ctx, i, 1), context(ctx, i, 2));
     *out = [
         f1(0, 0),
         f1(1, w.lower),
@@ -185,10 +246,6 @@ pub(crate) fn features(ctx: &[TokenHashes], i: usize, prev: u16, prev2: u16, out
         f1(7, w.pre[1]),
         f1(8, w.pre[2]),
         f1(9, w.shape),
-        f1(10, t1),
-        f1(11, t2),
-        f2(12, t1, t2),
-        f2(13, t1, w.lower),
         f1(14, p1.lower),
         f1(15, p1.suf[2]),
         f1(16, p2.lower),
@@ -199,8 +256,48 @@ pub(crate) fn features(ctx: &[TokenHashes], i: usize, prev: u16, prev2: u16, out
         f2(21, w.lower, n1.lower),
         f1(22, w.flags),
         f1(23, w.word),
-        f2(24, t1, w.suf[2]),
         f1(25, n1.shape),
         f2(26, w.flags, n1.flags),
+        f2(27, case, w.flags),
+        f2(28, case, w.lower),
+        f2(29, w.lex, w.flags),
+        f2(30, w.lex | (case << 4), w.flags),
     ];
+}
+
+/// Writes the features of token `i` that depend on the two previous tags.
+pub(crate) fn dynamic_features(
+    ctx: &[TokenHashes],
+    i: usize,
+    prev: u16,
+    prev2: u16,
+    out: &mut [u64; N_DYNAMIC],
+) {
+    let w = context(ctx, i, 0);
+    let (t1, t2) = (prev as u64, prev2 as u64);
+    *out = [
+        f1(10, t1),
+        f1(11, t2),
+        f2(12, t1, t2),
+        f2(13, t1, w.lower),
+        f2(24, t1, w.suf[2]),
+        f2(31, w.lex, t1),
+    ];
+}
+
+/// Writes all the features of token `i` (static, then dynamic), as training uses them.
+pub(crate) fn features(
+    ctx: &[TokenHashes],
+    i: usize,
+    prev: u16,
+    prev2: u16,
+    case: u64,
+    out: &mut [u64; N_FEATURES],
+) {
+    let mut st = [0u64; N_STATIC];
+    let mut dy = [0u64; N_DYNAMIC];
+    static_features(ctx, i, case, &mut st);
+    dynamic_features(ctx, i, prev, prev2, &mut dy);
+    out[..N_STATIC].copy_from_slice(&st);
+    out[N_STATIC..].copy_from_slice(&dy);
 }

@@ -55,38 +55,102 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         };
         for (slot, variants) in slots.iter().zip(rest.split('|')) {
             for v in variants.split('/').filter(|v| !v.is_empty()) {
-                // The first lemma listed for a form wins: the file is sorted, so it is stable.
-                forms.entry((*slot, v)).or_insert(lemma);
+                // Where two lemmas claim a form, the one it is a regular inflection of wins
+                // ("discussed": discuss, not discus; "hoping": hope, not hop); otherwise the
+                // first in the (sorted) file.
+                match forms.entry((*slot, v)) {
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(lemma);
+                    }
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        // On a tie the longer lemma: "fired" is fire, not fir.
+                        let (new, old) = (regular(v, lemma, *slot), regular(v, e.get(), *slot));
+                        if new > old || (new == old && lemma.len() > e.get().len()) {
+                            e.insert(lemma);
+                        }
+                    }
+                }
             }
         }
     }
     Lexicon { forms, verbs, nouns }
 });
 
+/// How regular `form` is as the `slot` inflection of `lemma`: 2 for the plain suffix, 1 for the
+/// spelling rules (e dropped, y to i, consonant doubled), 0 for anything else.
+fn regular(form: &str, lemma: &str, slot: Slot) -> u8 {
+    let stem_e = lemma.strip_suffix('e').unwrap_or(lemma);
+    let stem_y = lemma.strip_suffix('y').map(|s| format!("{s}i"));
+    let last = lemma.chars().last().map(String::from).unwrap_or_default();
+    let doubled = format!("{lemma}{last}");
+    let (plain, rules): (Vec<String>, Vec<String>) = match slot {
+        Slot::Plural | Slot::S => (vec![format!("{lemma}s")], {
+            let mut v = vec![format!("{lemma}es")];
+            v.extend(stem_y.iter().map(|s| format!("{s}es")));
+            v
+        }),
+        Slot::Past | Slot::PastPart => (vec![format!("{lemma}ed"), format!("{lemma}d")], {
+            let mut v = vec![format!("{doubled}ed")];
+            v.extend(stem_y.iter().map(|s| format!("{s}ed")));
+            v
+        }),
+        Slot::Ing => (vec![format!("{lemma}ing")], vec![format!("{stem_e}ing"), format!("{doubled}ing")]),
+        Slot::Comparative => (vec![format!("{lemma}er"), format!("{lemma}r")], vec![format!("{doubled}er")]),
+        Slot::Superlative => {
+            (vec![format!("{lemma}est"), format!("{lemma}st")], vec![format!("{doubled}est")])
+        }
+    };
+    // A short lemma ending consonant-vowel-consonant doubles its consonant ("put" -> "putting"),
+    // so for it the doubled form is the regular one and the plain suffix only a variant.
+    let b = lemma.as_bytes();
+    let vowel = |c: u8| b"aeiou".contains(&c);
+    let cvc = b.len() >= 3
+        && b.len() <= 5
+        && !vowel(b[b.len() - 1])
+        && !b"wxy".contains(&b[b.len() - 1])
+        && vowel(b[b.len() - 2])
+        && !vowel(b[b.len() - 3]);
+    let doubled_form = matches!(slot, Slot::Past | Slot::PastPart | Slot::Ing)
+        && rules.iter().any(|p| p == form)
+        && form.contains(&doubled);
+    if cvc && matches!(slot, Slot::Past | Slot::PastPart | Slot::Ing) {
+        return if doubled_form {
+            2
+        } else if plain.iter().any(|p| p == form) {
+            1
+        } else {
+            0
+        };
+    }
+    if plain.iter().any(|p| p == form) {
+        2
+    } else if rules.iter().any(|p| p == form) {
+        1
+    } else {
+        0
+    }
+}
+
 /// Auxiliaries and clitics, whatever their tag.
 fn aux_lemma(lower: &str, next_is_participle: bool) -> Option<&'static str> {
     Some(match lower {
-        "am" | "is" | "are" | "was" | "were" | "been" | "being" | "'m" | "'re" | "be" => "be",
-        "'s" => {
+        "am" | "is" | "are" | "was" | "were" | "been" | "being" | "'m" | "'re" | "be" | "m" | "r" | "re" => {
+            "be"
+        }
+        "'s" | "s" => {
             if next_is_participle {
                 "have"
             } else {
                 "be"
             }
         }
-        "has" | "had" | "having" | "'ve" | "have" => "have",
+        "has" | "had" | "having" | "'ve" | "ve" | "have" => "have",
         "does" | "did" | "done" | "doing" | "do" => "do",
         "n't" | "not" => "not",
-        "ca" | "can" | "could" => {
-            if lower == "could" {
-                "could"
-            } else {
-                "can"
-            }
-        }
-        "wo" | "will" | "'ll" => "will",
-        "'d" | "would" => "would",
-        "sha" | "shall" => "shall",
+        "ca" => "can",
+        "wo" | "'ll" | "ll" => "will",
+        "'d" | "d" => "would",
+        "sha" => "shall",
         _ => return None,
     })
 }
@@ -110,6 +174,10 @@ pub fn lemma_in_context(form: &str, tag: Tag, next_is_participle: bool) -> Strin
     match tag.upos {
         Upos::Propn => form.to_string(),
         Upos::Aux | Upos::Verb | Upos::Part => {
+            // Modals are their own lemma ("should", "might"); only clitics expand ("'ll": will).
+            if x == "MD" {
+                return aux_lemma(&lo, next_is_participle).map_or_else(|| lo.into_owned(), str::to_string);
+            }
             if let Some(l) = aux_lemma(&lo, next_is_participle) {
                 if tag.upos != Upos::Verb || matches!(l, "be" | "have" | "do") {
                     return l.to_string();
@@ -166,7 +234,7 @@ fn verb_lemma(lo: &str, xpos: &str) -> String {
             return l;
         }
     }
-    verb_rules(lo, xpos).unwrap_or_else(|| lo.to_string())
+    verb_rules(lo, xpos).filter(|l| l.len() >= 2).unwrap_or_else(|| lo.to_string())
 }
 
 /// Suffix rules for verbs the lexicon lacks ("geolocated" -> "geolocate").
@@ -227,15 +295,22 @@ fn verb_rules(lo: &str, xpos: &str) -> Option<String> {
 
 fn noun_lemma(form: &str, lo: &str, xpos: &str) -> String {
     let lex = &*LEXICON;
-    // Acronyms keep their case: "PCs" -> "PC".
-    let letters: String = form.chars().filter(|c| c.is_alphabetic()).collect();
-    let acronym = letters.len() >= 2 && letters.trim_end_matches('s').chars().all(char::is_uppercase);
-    if acronym {
-        return if xpos == "NNS" {
-            form.strip_suffix('s').unwrap_or(form).to_string()
-        } else {
-            form.to_string()
-        };
+    match lo {
+        // Plurals that are their own lemma in the treebanks (and in most dictionaries' use).
+        "people" | "data" | "media" | "police" | "news" | "clothes" | "regards" | "thanks" => {
+            return lo.to_string();
+        }
+        "am" | "a.m." => return "a.m.".to_string(),
+        "pm" | "p.m." => return "p.m.".to_string(),
+        _ => {}
+    }
+    // Codes and dates ("01-Feb-02") and single letters are their own lemma; everything else is
+    // lower-cased, acronyms included ("CPI" -> "cpi"), as the treebanks do.
+    if form.chars().any(|c| c.is_ascii_digit()) || form.chars().count() == 1 {
+        return form.to_string();
+    }
+    if let Some(stem) = lo.strip_suffix("'s").filter(|s| !s.is_empty()) {
+        return stem.to_string(); // "ID's" -> "id"
     }
     if let Some(l) = lex.forms.get(&(Slot::Plural, lo)) {
         if xpos == "NNS" || !lex.nouns.contains(lo) {

@@ -21,7 +21,7 @@ pub mod train;
 
 use std::fmt;
 
-use features::{N_FEATURES, features, token_hashes};
+use features::{N_DYNAMIC, N_STATIC, dynamic_features, sentence_case, static_features, token_hashes};
 use model::Model;
 
 /// Universal part-of-speech tags.
@@ -203,21 +203,37 @@ impl Tagger {
     }
 
     /// Tags one sentence, returning class numbers.
+    ///
+    /// Two passes: first the word-only features of every token not in the tag dictionary are
+    /// scored (independent lookups, so their cache misses overlap), then a left-to-right pass adds
+    /// the few features that depend on the previous tags.
     pub(crate) fn tag_classes(&self, words: &[&str]) -> Vec<u16> {
-        let n_classes = self.model.classes.len();
-        let start = n_classes as u16;
+        let nc = self.model.classes.len();
+        let n = words.len();
+        let start = nc as u16;
         let hashes: Vec<_> = words.iter().enumerate().map(|(i, w)| token_hashes(w, i == 0)).collect();
-        let mut out = Vec::with_capacity(words.len());
+        let case = sentence_case(words);
+        let dict: Vec<Option<u16>> =
+            hashes.iter().map(|h| self.model.tagdict.get(&h.word).copied()).collect();
+        let mut stat = vec![0i32; n * nc];
+        let mut sf = [0u64; N_STATIC];
+        for i in 0..n {
+            if dict[i].is_none() {
+                static_features(&hashes, i, case, &mut sf);
+                self.model.add_scores(&sf, &mut stat[i * nc..(i + 1) * nc]);
+            }
+        }
+        let mut out = Vec::with_capacity(n);
         let (mut prev, mut prev2) = (start, start + 1);
-        let mut feats = [0u64; N_FEATURES];
-        let mut scores = vec![0i32; n_classes];
-        for (i, w) in words.iter().enumerate() {
-            let c = match self.model.tagdict.get(*w) {
-                Some(&c) => c,
+        let mut df = [0u64; N_DYNAMIC];
+        for i in 0..n {
+            let c = match dict[i] {
+                Some(c) => c,
                 None => {
-                    features(&hashes, i, prev, prev2, &mut feats);
-                    self.model.score(&feats, &mut scores);
-                    argmax(&scores)
+                    dynamic_features(&hashes, i, prev, prev2, &mut df);
+                    let scores = &mut stat[i * nc..(i + 1) * nc];
+                    self.model.add_scores(&df, scores);
+                    argmax(scores)
                 }
             };
             out.push(c);

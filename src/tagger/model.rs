@@ -16,72 +16,139 @@ use std::collections::HashMap;
 
 const MAGIC: &[u8; 8] = b"DSTAG01\0";
 
+/// A hasher for keys that are already hashes: it only spreads them.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct IdHash;
+
+pub(crate) struct IdHasher(u64);
+
+impl std::hash::BuildHasher for IdHash {
+    type Hasher = IdHasher;
+    fn build_hasher(&self) -> IdHasher {
+        IdHasher(0)
+    }
+}
+
+impl std::hash::Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ b as u64;
+        }
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.0 = super::features::mix(i);
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
 /// A loaded model, ready to score.
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
     pub classes: Vec<String>,
-    pub tagdict: HashMap<String, u16>,
+    /// Tag dictionary keyed by the hash of the word ([`super::features::hash_bytes`]).
+    pub tagdict: HashMap<u64, u16, IdHash>,
     table: Table,
 }
 
 /// An open-addressing hash table from feature key to a run of (class, weight) pairs.
+///
+/// A slot is 16 bytes: the key's high 32 bits (0 = empty), then either the run itself (two thirds
+/// of features have at most two weights: the perceptron's +1/-1 pair) or the offset of a longer
+/// run in `data`. A weight is one `u32`: class in the low byte, i16 weight in the high half.
+/// Tagging is bound by cache misses on this table, so one miss per feature instead of two is
+/// what matters most here.
 #[derive(Clone, Debug)]
 struct Table {
     mask: usize,
-    keys: Vec<u64>,
-    /// Start and length of each slot's run in `weights`.
-    runs: Vec<(u32, u16)>,
-    weights: Vec<(u8, i16)>,
+    slots: Vec<[u32; 4]>,
+    /// Longer runs: length, then the weights.
+    data: Vec<u32>,
 }
+
+/// In a slot's second word: the run is in `data` at this offset.
+const SPILLED: u32 = 1 << 31;
 
 impl Table {
     fn with_capacity(n: usize) -> Table {
-        let size = (n.max(1) * 2).next_power_of_two();
-        Table { mask: size - 1, keys: vec![0; size], runs: vec![(0, 0); size], weights: Vec::new() }
+        let size = (n.max(1) * 3 / 2).next_power_of_two();
+        Table { mask: size - 1, slots: vec![[0; 4]; size], data: Vec::new() }
     }
 
     #[inline]
-    fn slot(&self, key: u64) -> usize {
-        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 20) as usize & self.mask
+    fn slot_of(&self, key: u64) -> (usize, u32) {
+        let check = (key >> 32) as u32 | 1;
+        ((key as usize) & self.mask, check)
     }
 
     fn insert(&mut self, key: u64, run: &[(u8, i16)]) {
-        let key = key | 1; // 0 marks an empty slot
-        let mut i = self.slot(key);
-        while self.keys[i] != 0 && self.keys[i] != key {
+        let (mut i, check) = self.slot_of(key);
+        while self.slots[i][0] != 0 && self.slots[i][0] != check {
             i = (i + 1) & self.mask;
         }
-        self.keys[i] = key;
-        self.runs[i] = (self.weights.len() as u32, run.len() as u16);
-        self.weights.extend_from_slice(run);
+        if self.slots[i][0] == check {
+            return; // a 32-bit collision of two trained features: keep the first
+        }
+        let pack = |&(c, w): &(u8, i16)| c as u32 | ((w as u16 as u32) << 16);
+        if run.len() <= 2 {
+            let mut slot = [check, run.len() as u32, 0, 0];
+            for (k, e) in run.iter().enumerate() {
+                slot[2 + k] = pack(e);
+            }
+            self.slots[i] = slot;
+        } else {
+            self.slots[i] = [check, SPILLED | self.data.len() as u32, 0, 0];
+            self.data.push(run.len() as u32);
+            self.data.extend(run.iter().map(pack));
+        }
     }
 
+    /// The slot of a feature, if it has weights.
     #[inline]
-    fn get(&self, key: u64) -> &[(u8, i16)] {
-        let key = key | 1;
-        let mut i = self.slot(key);
+    fn find(&self, key: u64) -> Option<&[u32; 4]> {
+        let (mut i, check) = self.slot_of(key);
         loop {
-            let k = self.keys[i];
-            if k == key {
-                let (s, n) = self.runs[i];
-                return &self.weights[s as usize..s as usize + n as usize];
+            let slot = &self.slots[i];
+            if slot[0] == check {
+                return Some(slot);
             }
-            if k == 0 {
-                return &[];
+            if slot[0] == 0 {
+                return None;
             }
             i = (i + 1) & self.mask;
         }
+    }
+}
+
+#[inline]
+fn add(scores: &mut [i32], e: u32) {
+    if let Some(s) = scores.get_mut((e & 0xff) as usize) {
+        *s += (e >> 16) as u16 as i16 as i32;
     }
 }
 
 impl Model {
-    /// Adds the weights of every feature to `scores`.
+    /// Adds the weights of every feature to `scores`. All probes first, then all sums, so the
+    /// cache misses of the probes overlap instead of queueing behind each other.
     #[inline]
-    pub fn score(&self, feats: &[u64], scores: &mut [i32]) {
-        scores.iter_mut().for_each(|s| *s = 0);
-        for &f in feats {
-            for &(c, w) in self.table.get(f) {
-                scores[c as usize] += w as i32;
+    pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
+        let data = &self.table.data;
+        let mut found: [Option<&[u32; 4]>; 64] = [None; 64];
+        for (slot, &f) in found.iter_mut().zip(feats) {
+            *slot = self.table.find(f);
+        }
+        for slot in found.iter().take(feats.len()).flatten() {
+            if slot[1] & SPILLED == 0 {
+                for &e in &slot[2..2 + (slot[1] as usize).min(2)] {
+                    add(scores, e);
+                }
+            } else {
+                let o = (slot[1] & !SPILLED) as usize;
+                let n = data.get(o).copied().unwrap_or(0) as usize;
+                for &e in data.get(o + 1..o + 1 + n).unwrap_or(&[]) {
+                    add(scores, e);
+                }
             }
         }
     }
@@ -98,15 +165,15 @@ impl Model {
             classes.push(r.string()?);
         }
         let n = r.u32()? as usize;
-        let mut tagdict = HashMap::with_capacity(n);
+        let mut tagdict = HashMap::with_capacity_and_hasher(n, IdHash);
         for _ in 0..n {
             let w = r.string()?;
             let c = r.u16()?;
-            tagdict.insert(w, c);
+            tagdict.insert(super::features::hash_bytes(w.as_bytes()), c);
         }
         let n = r.u32()? as usize;
         let mut table = Table::with_capacity(n);
-        table.weights.reserve(n * 3);
+        table.data.reserve(n);
         let mut run = Vec::new();
         for _ in 0..n {
             let key = r.u64()?;

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use super::features::{N_FEATURES, features, token_hashes};
+use super::features::{N_FEATURES, features, sentence_case, token_hashes};
 use super::model::Model;
 use crate::conllu;
 
@@ -172,13 +172,15 @@ pub fn train(
         for &si in &order {
             let (forms, gold) = &prepared[si];
             let hashes: Vec<_> = forms.iter().enumerate().map(|(i, w)| token_hashes(w, i == 0)).collect();
+            let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+            let case = sentence_case(&refs);
             let (mut prev, mut prev2) = (n as u16, n as u16 + 1);
             for i in 0..forms.len() {
                 now += 1;
                 let guess = match dict.get(forms[i].as_str()) {
                     Some(&c) => c,
                     None => {
-                        features(&hashes, i, prev, prev2, &mut feats);
+                        features(&hashes, i, prev, prev2, case, &mut feats);
                         wts.score(&feats, &mut scores);
                         let g = argmax_f(&scores) as u16;
                         if g != gold[i] {

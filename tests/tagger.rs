@@ -1,0 +1,71 @@
+//! The tagger and lemmatiser through the public API, on sentences written for these tests.
+
+use dossier::Extractor;
+use dossier::tagger::{Tagger, Upos};
+
+fn tagged(text: &str) -> Vec<(String, Upos, String)> {
+    let doc = Extractor::new().extract(text);
+    assert_eq!(doc.tags().len(), doc.tokens().len());
+    doc.tokens()
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.text().to_string(), doc.tags()[i].upos, doc.lemma(i).to_string()))
+        .collect()
+}
+
+fn expect_verb(text: &str, word: &str, lemma: &str) {
+    let t = tagged(text);
+    let (_, upos, l) = t.iter().find(|(w, _, _)| w == word).unwrap_or_else(|| panic!("{word} not in {text}"));
+    assert_eq!(*upos, Upos::Verb, "{word} in {text:?}: {t:?}");
+    assert_eq!(l, lemma, "{word} in {text:?}");
+}
+
+#[test]
+fn news_verbs_are_verbs_with_their_lemma() {
+    expect_verb("Three rockets slammed into a village near the border this morning.", "slammed", "slam");
+    expect_verb("A contractor killed two men who were following him in Karachi.", "killed", "kill");
+    expect_verb("The agency has refused to say how many officers it employs.", "refused", "refuse");
+    expect_verb("The president criticized the raid in a speech to parliament.", "criticized", "criticize");
+    expect_verb("The embassy lodged a formal complaint with the ministry.", "lodged", "lodge");
+    expect_verb("The general pushed for a new agreement on border patrols.", "pushed", "push");
+    expect_verb("Police said he had been investigating a smuggling ring.", "investigating", "investigate");
+    expect_verb("The soldiers left the base before dawn.", "left", "leave");
+}
+
+#[test]
+fn auxiliaries_nouns_and_clitics() {
+    let t = tagged("The agencies weren't told, and officials hasn't agreed.");
+    let get = |w: &str| t.iter().find(|(x, _, _)| x == w).cloned().unwrap();
+    assert_eq!(get("agencies").2, "agency");
+    assert_eq!(get("were").2, "be");
+    assert_eq!(get("n't").2, "not");
+    assert_eq!(get("has").2, "have");
+    assert_eq!(get("officials").1, Upos::Noun);
+}
+
+#[test]
+fn tagger_handles_odd_input() {
+    let tagger = Tagger::builtin().expect("built-in tagger");
+    assert!(tagger.tag(&[]).is_empty());
+    let long: Vec<&str> = std::iter::repeat_n("word", 5000).collect();
+    assert_eq!(tagger.tag(&long).len(), 5000);
+    let odd = ["", "\u{0}", "👍🏽", "ب", "\u{301}", "U.S.", "--", "12:30"];
+    assert_eq!(tagger.tag(&odd).len(), odd.len());
+}
+
+#[test]
+fn tokens_json_has_tags_and_lemmas() {
+    let doc = Extractor::new().extract("Missiles slammed into the house.");
+    let v = serde_json::to_value(doc.with_tokens()).unwrap();
+    let t = &v["tokens"][1];
+    assert_eq!(t["text"], "slammed");
+    assert_eq!(t["upos"], "VERB");
+    assert_eq!(t["xpos"], "VBD");
+    assert_eq!(t["lemma"], "slam");
+}
+
+#[test]
+fn bad_model_bytes_are_an_error() {
+    assert!(Tagger::from_bytes(b"nope").is_err());
+    assert!(Tagger::from_bytes(b"DSTAG01\0\x05\0\0\0").is_err());
+}
