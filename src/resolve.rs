@@ -62,21 +62,23 @@ const LOCATIVES: &[&str] = &[
 
 /// Context facts about a sentence used by the support checks.
 struct SentenceInfo {
-    /// Most words are capitalised: a title-case headline, where capitals prove nothing.
+    /// Most ordinary words are capitalised: a title-case headline, where capitals prove nothing.
     title_case: bool,
 }
 
 fn sentence_info(tokens: &[Token<'_>], s: &Sentence) -> SentenceInfo {
+    // Only ordinary English words count: in a headline they are capitalised ("Deal With
+    // Pakistan"), in a sentence full of names they are not ("Director Christopher Wray met ...").
     let (mut caps, mut words) = (0, 0);
-    for t in &tokens[s.tokens()] {
-        if t.is_alpha() && t.text().len() >= 4 {
+    for t in tokens[s.tokens()].iter().skip(1) {
+        if t.is_alpha() && t.text().len() >= 3 && crate::lexicon::is_common_word(t.text()) {
             words += 1;
             if t.is_capitalized() {
                 caps += 1;
             }
         }
     }
-    SentenceInfo { title_case: words >= 3 && caps * 10 >= words * 7 }
+    SentenceInfo { title_case: caps >= 2 && caps * 10 >= words * 7 }
 }
 
 /// Finds the sentence holding token `i`.
@@ -156,7 +158,7 @@ pub(crate) fn resolve(
             let best = m
                 .readings(gaz)
                 .filter(|r| {
-                    let needs = r.is_weak() || (uninformative_case && r.kind() != Kind::Country);
+                    let needs = r.is_weak() || (uninformative_case && r.kind() < Kind::Country);
                     !needs || ctx.supports(r, m)
                 })
                 .max_by(|a, b| rank(a).cmp(&rank(b)).then(b.index().cmp(&a.index())));

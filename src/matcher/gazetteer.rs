@@ -204,6 +204,8 @@ pub enum Kind {
     Admin1,
     /// A country.
     Country,
+    /// A continent.
+    Continent,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -398,6 +400,7 @@ impl GazetteerBuilder {
             }
             let num = |k: &str| e.get_attr(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
             let kind = match e.get_attr("kind") {
+                Some("continent") => Kind::Continent,
                 Some("country") => Kind::Country,
                 Some("admin1") | Some("state") => Kind::Admin1,
                 Some("region") => Kind::Region,
