@@ -8,6 +8,12 @@
 //!   accuracy, accuracy on words not seen in the training file (default
 //!   `$DOSSIER_SHARED/data/ud-ewt/en_ewt-ud-train.conllu`), and lemma accuracy on VERB, AUX and
 //!   NOUN tokens (by gold tag), overall and for each of the three.
+//! * `conll FILE [--out FILE] [--json]`: named-entity scores on a CoNLL file (CoNLL-2003,
+//!   WikiGold: any number of columns, the token first and the tag last, IOB1 or IOB2,
+//!   `-DOCSTART-` between documents). Each document's text is rebuilt from its tokens (spaces
+//!   between tokens, blank lines between sentences) and run through `extract`; PERSON, ORG, PLACE
+//!   and NORP map to PER, ORG, LOC and MISC, the rest to O; scores are exact-chunk precision,
+//!   recall and F1 as conlleval computes them. `--out` writes `token gold predicted` lines.
 //! * `seed`: scores one article against a gold file in the format of `../shared/gold/seed.json`
 //!   (entities with labels and mentions, roles, triples, and strings that must not be entities).
 //!   Without paths it uses `$DOSSIER_SHARED/gold/seed.json` and the article it names, where
@@ -307,12 +313,225 @@ fn pos(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// One CoNLL document: sentences of (token, gold tag in IOB2).
+struct ConllDoc {
+    sentences: Vec<Vec<(String, String)>>,
+}
+
+/// Reads a CoNLL NER file: the first column is the token, the last the tag (IOB1 or IOB2);
+/// `-DOCSTART-` lines separate documents and blank lines sentences.
+fn read_conll(path: &str) -> Result<Vec<ConllDoc>, String> {
+    let data = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let mut docs = vec![ConllDoc { sentences: Vec::new() }];
+    let mut cur: Vec<(String, String)> = Vec::new();
+    for (n, line) in data.lines().enumerate() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            if !cur.is_empty() {
+                docs.last_mut().unwrap().sentences.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        if cols[0] == "-DOCSTART-" {
+            if !cur.is_empty() {
+                docs.last_mut().unwrap().sentences.push(std::mem::take(&mut cur));
+            }
+            if !docs.last().unwrap().sentences.is_empty() {
+                docs.push(ConllDoc { sentences: Vec::new() });
+            }
+            continue;
+        }
+        if cols.len() < 2 {
+            return Err(format!("{path}:{}: expected a token and a tag", n + 1));
+        }
+        cur.push((cols[0].to_string(), cols[cols.len() - 1].to_string()));
+    }
+    if !cur.is_empty() {
+        docs.last_mut().unwrap().sentences.push(cur);
+    }
+    docs.retain(|d| !d.sentences.is_empty());
+    for d in &mut docs {
+        for s in &mut d.sentences {
+            to_iob2(s);
+        }
+    }
+    Ok(docs)
+}
+
+/// Rewrites IOB1 tags as IOB2 (a chunk always starts with B-); IOB2 input is unchanged.
+fn to_iob2(s: &mut [(String, String)]) {
+    let mut prev = String::from("O");
+    for (_, tag) in s.iter_mut() {
+        if let Some(t) = tag.strip_prefix("I-") {
+            let continues = prev.len() > 2 && &prev[2..] == t;
+            if !continues {
+                *tag = format!("B-{t}");
+            }
+        }
+        prev = tag.clone();
+    }
+}
+
+/// The chunks (start, end, type) of an IOB2 sequence.
+fn chunks(tags: &[String]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tags.len() {
+        if let Some(t) = tags[i].strip_prefix("B-").or_else(|| tags[i].strip_prefix("I-")) {
+            let mut j = i + 1;
+            while j < tags.len() && tags[j].strip_prefix("I-") == Some(t) {
+                j += 1;
+            }
+            out.push((i, j, t.to_string()));
+            i = j;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn conll_label(l: Label) -> Option<&'static str> {
+    match l {
+        Label::Person => Some("PER"),
+        Label::Org => Some("ORG"),
+        Label::Place => Some("LOC"),
+        Label::Norp => Some("MISC"),
+        _ => None,
+    }
+}
+
+fn conll(args: &[String]) -> Result<(), String> {
+    let json_out = args.iter().any(|a| a == "--json");
+    let mut out_path = None;
+    let mut files = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => {}
+            "--out" => out_path = Some(it.next().ok_or("--out needs a file")?.clone()),
+            _ => files.push(a.clone()),
+        }
+    }
+    let file = files.first().ok_or("usage: evaluate conll FILE [--out FILE] [--json]")?;
+    let docs = read_conll(file)?;
+    let extractor = Extractor::new();
+    let mut counts: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
+    let mut out = String::new();
+    let (mut n_tokens, mut bytes) = (0usize, 0usize);
+    let t0 = std::time::Instant::now();
+    for d in &docs {
+        // Rebuild the document: tokens joined by spaces, sentences by blank lines.
+        let mut text = String::new();
+        let mut spans: Vec<Vec<(usize, usize)>> = Vec::new();
+        for s in &d.sentences {
+            if !text.is_empty() {
+                text.push_str("\n\n");
+            }
+            let mut sp = Vec::new();
+            for (k, (tok, _)) in s.iter().enumerate() {
+                if k > 0 {
+                    text.push(' ');
+                }
+                sp.push((text.len(), text.len() + tok.len()));
+                text.push_str(tok);
+            }
+            spans.push(sp);
+        }
+        bytes += text.len();
+        let doc = extractor.extract(&text);
+        // Byte -> predicted tag: mentions are laid over the gold tokens they overlap.
+        let mut mentions: Vec<(usize, usize, &'static str)> = Vec::new();
+        for e in doc.entities() {
+            if let Some(l) = conll_label(e.label) {
+                for m in &e.mentions {
+                    mentions.push((m.span.start, m.span.end, l));
+                }
+            }
+        }
+        mentions.sort();
+        for (s, sp) in d.sentences.iter().zip(&spans) {
+            n_tokens += s.len();
+            let mut pred = vec!["O".to_string(); s.len()];
+            let mut last: Option<(usize, usize)> = None;
+            for (k, &(a, b)) in sp.iter().enumerate() {
+                let hit = mentions.iter().find(|(ms, me, _)| *ms < b && a < *me);
+                if let Some(&(ms, me, l)) = hit {
+                    let cont = last == Some((ms, me));
+                    pred[k] = format!("{}-{l}", if cont { "I" } else { "B" });
+                    last = Some((ms, me));
+                } else {
+                    last = None;
+                }
+            }
+            let gold: Vec<String> = s.iter().map(|(_, t)| t.clone()).collect();
+            let gc = chunks(&gold);
+            let pc = chunks(&pred);
+            for c in &gc {
+                counts.entry(c.2.clone()).or_default().1 += 1;
+                if pc.contains(c) {
+                    counts.entry(c.2.clone()).or_default().2 += 1;
+                }
+            }
+            for c in &pc {
+                counts.entry(c.2.clone()).or_default().0 += 1;
+            }
+            if out_path.is_some() {
+                for (k, (tok, g)) in s.iter().enumerate() {
+                    out.push_str(&format!("{tok} {g} {}\n", pred[k]));
+                }
+                out.push('\n');
+            }
+        }
+    }
+    let secs = t0.elapsed().as_secs_f64();
+    if let Some(p) = out_path {
+        std::fs::write(&p, out).map_err(|e| format!("cannot write {p}: {e}"))?;
+    }
+    let prf = |(p, g, c): (usize, usize, usize)| {
+        let pr = if p > 0 { c as f64 / p as f64 } else { 0.0 };
+        let rc = if g > 0 { c as f64 / g as f64 } else { 0.0 };
+        let f = if pr + rc > 0.0 { 2.0 * pr * rc / (pr + rc) } else { 0.0 };
+        (pr, rc, f)
+    };
+    let total = counts.values().fold((0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+    let (p, r, f) = prf(total);
+    let mut per = serde_json::Map::new();
+    for (k, v) in &counts {
+        let (p, r, f) = prf(*v);
+        per.insert(
+            k.clone(),
+            json!({"precision": p, "recall": r, "f1": f, "predicted": v.0, "gold": v.1, "correct": v.2}),
+        );
+    }
+    let res = json!({"file": file, "documents": docs.len(), "tokens": n_tokens, "precision": p, "recall": r, "f1": f,
+        "per_type": per, "seconds": secs, "mb_per_s": bytes as f64 / 1e6 / secs});
+    if json_out {
+        println!("{}", serde_json::to_string(&res).unwrap_or_default());
+    } else {
+        println!(
+            "processed {n_tokens} tokens in {} documents; {:.1} MB/s",
+            docs.len(),
+            bytes as f64 / 1e6 / secs
+        );
+        println!("{:6} {:>9} {:>9} {:>9} {:>7} {:>7}", "type", "precision", "recall", "F1", "pred", "gold");
+        for (k, v) in &counts {
+            let (p, r, f) = prf(*v);
+            println!("{k:6} {:>9.4} {:>9.4} {:>9.4} {:>7} {:>7}", p, r, f, v.0, v.1);
+        }
+        println!("{:6} {:>9.4} {:>9.4} {:>9.4} {:>7} {:>7}", "ALL", p, r, f, total.0, total.1);
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate conll FILE [--out FILE] [--json]";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
         Some("pos") => pos(&args[1..]),
+        Some("conll") => conll(&args[1..]),
         _ => Err(usage.to_string()),
     };
     match result {

@@ -199,7 +199,7 @@ impl Extractor {
             gazetteers.push(&crate::builtin::GAZETTEER);
         }
         let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
-        let entities = crate::resolve::resolve(text, &tokens, &sentences, &gazetteers);
+        let entities = crate::resolve::resolve(&tokens, &tags, &sentences, &gazetteers);
         Document { text, tokens, sentences, tags, lemmas, entities, roles: Vec::new(), triples: Vec::new() }
     }
 }

@@ -45,6 +45,7 @@ mod error;
 mod extractor;
 pub mod lexicon;
 pub mod matcher;
+mod names;
 mod resolve;
 mod span;
 pub mod tagger;

@@ -19,21 +19,30 @@ use std::collections::HashMap;
 use crate::Span;
 use crate::entity::{Entity, EntityId, Label, Mention};
 use crate::matcher::{EntryRef, Gazetteer, GazetteerMatch, Kind};
+use crate::names::Known;
+use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
 
-/// One candidate mention with the entry chosen for it.
+/// One candidate mention with what produced it.
 #[derive(Clone, Debug)]
 pub(crate) struct Candidate {
     pub span: Span,
     pub first_token: usize,
-    #[allow(dead_code)]
     pub end_token: usize,
     pub label: Label,
-    /// Index of the gazetteer (in priority order) and of the entry in it.
-    pub gazetteer: usize,
-    pub entry: usize,
-    #[allow(dead_code)]
-    pub weak: bool,
+    /// Lower wins when two candidates of one length overlap: user gazetteers in the order given,
+    /// then the built-in one, then rules.
+    pub priority: usize,
+    pub origin: Origin,
+}
+
+/// What produced a candidate.
+#[derive(Clone, Debug)]
+pub(crate) enum Origin {
+    /// An entry of gazetteer `g`.
+    Gazetteer { g: usize, entry: usize },
+    /// A rule, with its name and evidence.
+    Rule(String),
 }
 
 /// Words before a place that show it is one ("in Reading", "near Bath").
@@ -88,12 +97,11 @@ pub(crate) fn sentence_of(sentences: &[Sentence], i: usize) -> usize {
 
 /// Runs every gazetteer and resolves the matches to entities.
 pub(crate) fn resolve(
-    text: &str,
     tokens: &[Token<'_>],
+    tags: &[Tag],
     sentences: &[Sentence],
     gazetteers: &[&Gazetteer],
 ) -> Vec<Entity> {
-    let _ = text;
     if tokens.is_empty() {
         return Vec::new();
     }
@@ -168,15 +176,145 @@ pub(crate) fn resolve(
                     first_token: m.first_token,
                     end_token: m.end_token,
                     label: r.label(),
-                    gazetteer: *g,
-                    entry: r.index(),
-                    weak: r.is_weak(),
+                    priority: *g,
+                    origin: Origin::Gazetteer { g: *g, entry: r.index() },
                 });
             }
         }
     }
-    let kept = select_non_overlapping(cands);
+
+    // Unknown names, knowing what the gazetteers found.
+    let mut known = vec![Known::None; tokens.len()];
+    for c in &cands {
+        for k in known.iter_mut().take(c.end_token).skip(c.first_token) {
+            *k = Known::Entity(c.label);
+        }
+    }
+    let mut names = Vec::new();
+    for (k, s) in sentences.iter().enumerate() {
+        crate::names::sentence_candidates(tokens, tags, s, &known, infos[k].title_case, &mut names);
+    }
+    for n in names {
+        cands.push(Candidate {
+            span: n.span,
+            first_token: n.first_token,
+            end_token: n.end_token,
+            label: n.label,
+            priority: gazetteers.len(),
+            origin: Origin::Rule(n.why),
+        });
+    }
+    let mut kept = select_non_overlapping(cands);
+    teams_in_results(tokens, sentences, gazetteers, &mut kept);
+    add_aliases(tokens, sentences, &mut kept, gazetteers.len());
     fold(tokens, sentences, gazetteers, kept)
+}
+
+/// In a line of sports results ("Chicago 5 Houston 3", "NEW YORK 74 55 .574"), a city or state
+/// beside a score is a team: an organisation. Countries stay places (national teams are named
+/// by their country). A results line has at least two numbers and few lower-case words.
+fn teams_in_results(
+    tokens: &[Token<'_>],
+    sentences: &[Sentence],
+    gazetteers: &[&Gazetteer],
+    kept: &mut [Candidate],
+) {
+    let is_results = |s: &Sentence| {
+        let toks = &tokens[s.tokens()];
+        let numbers = toks.iter().filter(|t| t.kind() == crate::text::TokenKind::Number).count();
+        let lower = toks.iter().filter(|t| t.is_lowercase() && t.text().len() > 2).count();
+        numbers >= 2 && lower * 4 <= toks.len()
+    };
+    let mut cache: HashMap<usize, bool> = HashMap::new();
+    for c in kept.iter_mut() {
+        let Origin::Gazetteer { g, entry } = c.origin else { continue };
+        let Some(r) = gazetteers[g].entry(entry) else { continue };
+        if c.label != Label::Place || !matches!(r.kind(), Kind::City | Kind::Admin1) {
+            continue;
+        }
+        let si = sentence_of(sentences, c.first_token);
+        let s = &sentences[si];
+        let score_next =
+            c.end_token < s.tokens().end && tokens[c.end_token].kind() == crate::text::TokenKind::Number;
+        let score_prev = c.first_token > s.tokens().start
+            && tokens[c.first_token - 1].kind() == crate::text::TokenKind::Number;
+        if (score_next || score_prev) && *cache.entry(si).or_insert_with(|| is_results(s)) {
+            c.label = Label::Org;
+            c.origin = Origin::Rule(format!("rule:team-in-results:{}", r.id()));
+        }
+    }
+}
+
+/// Document-level aliases: a surname alone joins the full name seen in the document ("Panetta",
+/// "Davis'"), an all-capital word joins the organisation it abbreviates ("NSA"). A one-word
+/// place or organisation reading of a surname gives way to the person.
+fn add_aliases(
+    tokens: &[Token<'_>],
+    sentences: &[Sentence],
+    kept: &mut Vec<Candidate>,
+    rule_priority: usize,
+) {
+    let mut surnames: HashMap<String, ()> = HashMap::new();
+    let mut acronyms: HashMap<String, ()> = HashMap::new();
+    for c in kept.iter() {
+        let words: Vec<&Token<'_>> =
+            tokens[c.first_token..c.end_token].iter().filter(|t| t.is_wordlike()).collect();
+        if c.label == Label::Person && words.len() >= 2 {
+            if let Some(last) = words.last() {
+                surnames.insert(last.text().to_string(), ());
+            }
+            // Family name first ("Wang Donghai", later "Wang"), when it is no common given name.
+            if crate::lexicon::given_name(words[0].text()).is_none() && words[0].text().len() > 2 {
+                surnames.insert(words[0].text().to_string(), ());
+            }
+        }
+        if c.label == Label::Org && words.len() >= 2 {
+            let initials: String =
+                words.iter().filter(|t| t.is_capitalized()).filter_map(|t| t.text().chars().next()).collect();
+            if initials.chars().count() >= 2 {
+                acronyms.insert(initials, ());
+            }
+        }
+    }
+    if surnames.is_empty() && acronyms.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; tokens.len()];
+    for c in kept.iter_mut() {
+        let one_word = c.end_token == c.first_token + 1;
+        let text = tokens[c.first_token].text();
+        if one_word && matches!(c.label, Label::Place | Label::Org) && surnames.contains_key(text) {
+            c.label = Label::Person;
+            c.origin = Origin::Rule("rule:alias:surname".into());
+        }
+        for k in covered.iter_mut().take(c.end_token).skip(c.first_token) {
+            *k = true;
+        }
+    }
+    for s in sentences {
+        for i in s.tokens() {
+            if covered[i] {
+                continue;
+            }
+            let t = &tokens[i];
+            let (label, why) = if surnames.contains_key(t.text()) && t.is_capitalized() {
+                (Label::Person, "rule:alias:surname")
+            } else if t.is_all_caps() && acronyms.contains_key(t.text()) {
+                (Label::Org, "rule:alias:acronym")
+            } else {
+                continue;
+            };
+            kept.push(Candidate {
+                span: t.span(),
+                first_token: i,
+                end_token: i + 1,
+                label,
+                priority: rule_priority,
+                origin: Origin::Rule(why.into()),
+            });
+        }
+    }
+    kept.sort_by_key(|c| c.span.start);
 }
 
 struct Context<'a, 't> {
@@ -247,7 +385,7 @@ pub(crate) fn select_non_overlapping(mut cands: Vec<Candidate>) -> Vec<Candidate
             .len()
             .cmp(&a.span.len())
             .then(a.span.start.cmp(&b.span.start))
-            .then(a.gazetteer.cmp(&b.gazetteer))
+            .then(a.priority.cmp(&b.priority))
     });
     let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
     // Kept spans sorted by start, for an overlap check by binary search.
@@ -265,34 +403,99 @@ pub(crate) fn select_non_overlapping(mut cands: Vec<Candidate>) -> Vec<Candidate
     kept
 }
 
-/// Folds candidates into entities, one per (gazetteer, entry), numbered by first mention.
+/// Folds candidates into entities, numbered by first mention: one per gazetteer entry; one per
+/// rule-found name (by label and lower-cased text), with surname and acronym aliases joining the
+/// most recent entity they belong to.
 fn fold(
     tokens: &[Token<'_>],
     sentences: &[Sentence],
     gazetteers: &[&Gazetteer],
     kept: Vec<Candidate>,
 ) -> Vec<Entity> {
-    let _ = tokens;
-    let mut index: HashMap<(usize, usize), usize> = HashMap::new();
+    #[derive(Hash, PartialEq, Eq)]
+    enum Key {
+        Entry(usize, usize),
+        Name(Label, String),
+    }
+    let mut index: HashMap<Key, usize> = HashMap::new();
     let mut entities: Vec<Entity> = Vec::new();
-    for c in kept {
-        let Some(r) = gazetteers[c.gazetteer].entry(c.entry) else { continue };
-        let k = *index.entry((c.gazetteer, c.entry)).or_insert_with(|| {
-            entities.push(Entity {
-                id: EntityId(entities.len() as u32),
-                label: c.label,
-                name: r.name().to_string(),
-                kb_id: Some(r.id().to_string()),
-                country: r.country().map(str::to_string),
-                mentions: Vec::new(),
-            });
-            entities.len() - 1
+    // For aliases: surname -> entity, acronym -> entity (the latest one wins).
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    let text_of = |c: &Candidate| -> String {
+        tokens[c.first_token..c.end_token].iter().map(|t| t.text()).collect::<Vec<_>>().join(" ")
+    };
+    let new_entity = |entities: &mut Vec<Entity>,
+                      label: Label,
+                      name: String,
+                      kb: Option<String>,
+                      country: Option<String>| {
+        entities.push(Entity {
+            id: EntityId(entities.len() as u32),
+            label,
+            name,
+            kb_id: kb,
+            country,
+            mentions: Vec::new(),
         });
+        entities.len() - 1
+    };
+    for c in kept {
+        let (k, source) = match &c.origin {
+            Origin::Gazetteer { g, entry } => {
+                let Some(r) = gazetteers[*g].entry(*entry) else { continue };
+                let k = *index.entry(Key::Entry(*g, *entry)).or_insert_with(|| {
+                    new_entity(
+                        &mut entities,
+                        c.label,
+                        r.name().to_string(),
+                        Some(r.id().to_string()),
+                        r.country().map(str::to_string),
+                    )
+                });
+                (k, Cow::Owned(format!("gazetteer:{}:{}", r.source(), r.id())))
+            }
+            Origin::Rule(why) => {
+                let text = text_of(&c);
+                let alias = match why.as_str() {
+                    "rule:alias:surname" => by_surname.get(&text).copied(),
+                    "rule:alias:acronym" => by_acronym.get(&text).copied(),
+                    _ => None,
+                };
+                let k = match alias {
+                    Some(k) => k,
+                    None => *index
+                        .entry(Key::Name(c.label, text.to_lowercase()))
+                        .or_insert_with(|| new_entity(&mut entities, c.label, text.clone(), None, None)),
+                };
+                (k, Cow::Owned(why.clone()))
+            }
+        };
+        let words: Vec<&Token<'_>> =
+            tokens[c.first_token..c.end_token].iter().filter(|t| t.is_wordlike()).collect();
+        if entities[k].label == Label::Person && words.len() >= 2 {
+            by_surname.insert(words[words.len() - 1].text().to_string(), k);
+            if crate::lexicon::given_name(words[0].text()).is_none() && words[0].text().len() > 2 {
+                by_surname.entry(words[0].text().to_string()).or_insert(k);
+            }
+        }
+        if entities[k].label == Label::Org && words.len() >= 2 {
+            let initials: String =
+                words.iter().filter(|t| t.is_capitalized()).filter_map(|t| t.text().chars().next()).collect();
+            by_acronym.insert(initials, k);
+        }
         entities[k].mentions.push(Mention {
             span: c.span,
             sentence: sentence_of(sentences, c.first_token),
-            source: Cow::Owned(format!("gazetteer:{}:{}", r.source(), r.id())),
+            source,
         });
+    }
+    // Entities in order of first mention, ids matching.
+    entities.retain(|e| !e.mentions.is_empty());
+    entities.sort_by_key(|e| e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0));
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.id = EntityId(i as u32);
+        e.mentions.sort_by_key(|m| m.span.start);
     }
     entities
 }

@@ -437,6 +437,9 @@ def build(d):
         aliases = set(words)
         for w in list(aliases):
             aliases |= singular_variants(w)
+            # News writes short acronyms both ways: "UN" and "U.N.".
+            if re.fullmatch(r"[A-Z]{2,4}", w):
+                aliases.add(".".join(w) + ".")
         rid = f"wordnet:{key[1]}-n"
         if rid in place_rows:
             continue  # a location that WordNet also files under organisations ("Holy See")

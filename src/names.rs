@@ -1,0 +1,337 @@
+//! Unknown names: runs of capitalised tokens that no gazetteer knows, classified from evidence.
+//!
+//! A run is a maximal sequence of name-like tokens in one sentence (capitalised or all-capital
+//! words, with particles such as "bin", "de" or "of" allowed inside). Titles split runs ("CIA
+//! Director Leon Panetta" gives "CIA" and "Leon Panetta"); a sentence-initial ordinary word is
+//! dropped ("The", "Officials"); in a headline written in title case or capitals only words that
+//! are not ordinary English count, since a capital proves nothing there.
+//!
+//! Each run is scored for PERSON, ORG and PLACE from evidence, and labelled when the best score
+//! reaches [`THRESHOLD`]:
+//!
+//! * PERSON: a known given name first, a known surname or name part last, a title or honorific
+//!   just before ("Adm.", "Mr."), a reporting verb after ("said", "told"), an age after
+//!   (", 45,");
+//! * ORG: an organisation head word or legal form ("Agency", "Ministry", "Party", "Corp",
+//!   "Ltd"), a short all-capital acronym;
+//! * PLACE: a place head word ("River", "Province"), "X-based", a locative preposition before;
+//! * the document: the same words already labelled elsewhere.
+//!
+//! Every candidate records the rule and the evidence that produced it, so a user can ask why.
+
+use crate::Span;
+use crate::entity::Label;
+use crate::tagger::{Tag, Upos};
+use crate::text::{Sentence, Token};
+
+/// The score a label needs before a run is taken as a name.
+pub(crate) const THRESHOLD: i32 = 3;
+
+/// Lower-case words allowed inside a name ("Osama bin Laden", "Bank of England").
+const PARTICLES: &[&str] = &[
+    "bin", "ibn", "al", "el", "de", "da", "di", "del", "der", "den", "van", "von", "la", "le", "du", "of",
+    "y", "dos", "das", "abu",
+];
+
+/// Honorifics that precede a person's name but are not job titles.
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof.",
+    "Messrs.",
+];
+
+/// Verbs of saying after a subject, which is then more likely a person.
+const REPORTING: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "stated",
+    "explained",
+    "insisted",
+    "argued",
+    "warned",
+    "claimed",
+    "denied",
+    "wrote",
+    "asked",
+    "replied",
+];
+
+/// What the rest of the resolver knows about a token position.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Known {
+    /// Nothing.
+    #[default]
+    None,
+    /// Inside a strong gazetteer match of this label.
+    Entity(Label),
+}
+
+/// A name candidate.
+#[derive(Clone, Debug)]
+pub(crate) struct NameCandidate {
+    pub span: Span,
+    pub first_token: usize,
+    pub end_token: usize,
+    pub label: Label,
+    /// The evidence, for `Mention::source` ("rule:name:PERSON(given+surname)").
+    pub why: String,
+}
+
+/// Weekdays and months end a name ("Jose Miguel Insulza Monday"): they are dates, not parts.
+const DATE_WORDS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+fn is_name_token(t: &Token<'_>) -> bool {
+    let first = t.text().chars().next().unwrap_or(' ');
+    first.is_uppercase()
+        && t.text().chars().any(char::is_alphabetic)
+        && (!t.is_abbreviation() || is_initial(t))
+        && !DATE_WORDS.contains(&t.text())
+}
+
+/// A single capital with a full stop: "J." in "J. R. R. Tolkien", "S." in "S. Waugh".
+fn is_initial(t: &Token<'_>) -> bool {
+    let b = t.text().as_bytes();
+    b.len() == 2 && b[0].is_ascii_uppercase() && b[1] == b'.'
+}
+
+/// Finds and classifies the name candidates of one sentence.
+///
+/// `known[i]` tells what gazetteer matches cover token `i`; `titles_end[i]` is true when a title
+/// (gazetteer TITLE or honorific) ends right before token `i`.
+pub(crate) fn sentence_candidates(
+    tokens: &[Token<'_>],
+    tags: &[Tag],
+    sentence: &Sentence,
+    known: &[Known],
+    title_case: bool,
+    out: &mut Vec<NameCandidate>,
+) {
+    let range = sentence.tokens();
+    let mut i = range.start;
+    while i < range.end {
+        if !is_name_token(&tokens[i]) || matches!(known[i], Known::Entity(Label::Title)) {
+            i += 1;
+            continue;
+        }
+        // Grow the run: name tokens, particles followed by a name token; stop at titles.
+        let start = i;
+        let mut end = i + 1;
+        while end < range.end {
+            let t = &tokens[end];
+            if matches!(known[end], Known::Entity(Label::Title)) {
+                break;
+            }
+            if is_name_token(t) && t.space_before() {
+                end += 1;
+            } else if PARTICLES.contains(&t.text())
+                && end + 1 < range.end
+                && is_name_token(&tokens[end + 1])
+                && !matches!(known[end + 1], Known::Entity(Label::Title))
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        let mut s = start;
+        // Drop a sentence-initial ordinary word ("The", "Officials") and honorifics.
+        while s < end {
+            let t = &tokens[s];
+            let at_start = tokens[range.start..s].iter().all(|x| !x.is_wordlike());
+            let ordinary =
+                crate::lexicon::is_common_word(t.text()) && crate::lexicon::given_name(t.text()).is_none();
+            if HONORIFICS.contains(&t.text()) || (at_start && ordinary && known[s] == Known::None) {
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        // In a headline, ordinary words are capitalised too: keep only the rest.
+        let mut e = end;
+        while e > s && PARTICLES.contains(&tokens[e - 1].text()) {
+            e -= 1;
+        }
+        if s >= e {
+            continue;
+        }
+        if title_case
+            || tokens[s..e].iter().all(|t| t.is_all_caps())
+                && tokens[range.clone()].iter().filter(|t| t.has_lower()).count() < 3
+        {
+            // Split the run at ordinary words; each remaining piece stands alone.
+            let mut k = s;
+            while k < e {
+                while k < e
+                    && (crate::lexicon::is_common_word(tokens[k].text())
+                        || PARTICLES.contains(&tokens[k].text()))
+                {
+                    k += 1;
+                }
+                let a = k;
+                while k < e && !crate::lexicon::is_common_word(tokens[k].text()) {
+                    k += 1;
+                }
+                if a < k {
+                    classify(tokens, tags, sentence, known, a, k, out);
+                }
+            }
+            continue;
+        }
+        classify(tokens, tags, sentence, known, s, e, out);
+    }
+}
+
+/// Scores one run and emits it if a label reaches the threshold.
+fn classify(
+    tokens: &[Token<'_>],
+    tags: &[Tag],
+    sentence: &Sentence,
+    known: &[Known],
+    s: usize,
+    e: usize,
+    out: &mut Vec<NameCandidate>,
+) {
+    // A run wholly inside gazetteer matches is the gazetteer's business.
+    if known[s..e].iter().all(|k| *k != Known::None) {
+        return;
+    }
+    let range = sentence.tokens();
+    let words: Vec<&Token<'_>> = tokens[s..e].iter().filter(|t| !PARTICLES.contains(&t.text())).collect();
+    let n = words.len();
+    let (first, last) = (words[0], words[n - 1]);
+    let mut why: Vec<&'static str> = Vec::new();
+    let (mut per, mut org, mut place) = (0i32, 0i32, 0i32);
+
+    // PERSON
+    if n >= 2 && is_initial(first) && !is_initial(last) {
+        per += 3;
+        why.push("initial");
+    }
+    if n == 1
+        && (crate::lexicon::surname(first.text()).is_some() || crate::lexicon::is_name_part(first.text()))
+    {
+        per += 1;
+        why.push("surname");
+    }
+    let given = crate::lexicon::given_name(first.text());
+    if n >= 2 && given.is_some() {
+        per += 2;
+        why.push("given");
+    }
+    // A word a gazetteer knows as a place or organisation is no evidence of a person ("Air France").
+    let last_known = known[e - 1] != Known::None;
+    let sur = crate::lexicon::surname(last.text());
+    if n >= 2 && sur.is_some() && !last_known {
+        per += 1;
+        why.push("surname");
+    }
+    if n >= 2
+        && !last_known
+        && words
+            .iter()
+            .all(|t| crate::lexicon::is_name_part(t.text()) || crate::lexicon::given_name(t.text()).is_some())
+    {
+        per += 1;
+        why.push("name-parts");
+    }
+    let prev = (s > range.start).then(|| &tokens[s - 1]);
+    if prev.is_some_and(|p| HONORIFICS.contains(&p.text()))
+        || (s > range.start && matches!(known[s - 1], Known::Entity(Label::Title)))
+    {
+        per += 3;
+        why.push("title-before");
+    }
+    let next = (e < range.end).then(|| &tokens[e]);
+    let said_after = next.is_some_and(|t| REPORTING.contains(&t.text()))
+        || (e + 1 < range.end && tokens[e].text() == "," && REPORTING.contains(&tokens[e + 1].text()));
+    let said_before = s >= 2 && REPORTING.contains(&tokens[s - 1].text()) && tokens[s - 2].text() != "they";
+    if said_after || said_before {
+        per += if n == 1 { 2 } else { 1 };
+        why.push("said");
+    }
+    if e + 2 < range.end
+        && tokens[e].text() == ","
+        && tokens[e + 1].kind() == crate::text::TokenKind::Number
+        && tokens[e + 2].text() == ","
+    {
+        per += 2;
+        why.push("age");
+    }
+    // ORG
+    let head = words.iter().rev().find_map(|t| crate::lexicon::org_word(t.text()));
+    match head {
+        Some("legal") => {
+            org += 4;
+            why.push("legal-form");
+        }
+        Some(_)
+            if (n >= 2 || s > range.start)
+                && (crate::lexicon::org_word(last.text()).is_some()
+                    || tokens[s..e].iter().any(|t| t.text() == "of")) =>
+        {
+            org += 3;
+            why.push("org-word");
+        }
+        _ => {}
+    }
+    let acronym = n == 1
+        && first.is_all_caps()
+        && (2..=6).contains(&first.text().chars().filter(|c| c.is_alphabetic()).count());
+    if acronym && !crate::lexicon::is_common_word(first.text()) {
+        org += 3;
+        why.push("acronym");
+    }
+    // PLACE
+    if crate::lexicon::is_place_word(last.text()) && n >= 2 {
+        place += 3;
+        why.push("place-word");
+    }
+    if prev.is_some_and(|p| matches!(p.text(), "in" | "near" | "outside" | "from" | "at")) {
+        place += 1;
+        why.push("locative");
+    }
+    // Part-of-speech: proper nouns lean towards names of any kind; a person-free run of one
+    // ordinary word is rarely a name.
+    let propn = tags.get(s..e).is_some_and(|ts| ts.iter().all(|t| t.upos == Upos::Propn));
+    if propn && n >= 2 && per > 0 {
+        per += 1;
+    }
+    let best = per.max(org).max(place);
+    if best < THRESHOLD {
+        return;
+    }
+    let label = if per == best {
+        Label::Person
+    } else if org == best {
+        Label::Org
+    } else {
+        Label::Place
+    };
+    out.push(NameCandidate {
+        span: Span::new(tokens[s].span().start, tokens[e - 1].span().end),
+        first_token: s,
+        end_token: e,
+        label,
+        why: format!("rule:name:{}({})", label.as_str(), why.join("+")),
+    });
+}
