@@ -27,6 +27,7 @@ data!(ORG_WORDS, "org_words.tsv");
 data!(PLACE_WORDS, "place_words.txt");
 data!(COMMON_WORDS, "common_words.txt");
 data!(LEMMAS, "lemmas.tsv");
+data!(PATTERNS, "patterns.jsonl");
 
 /// The files of the built-in gazetteer, with the names errors would carry.
 pub(crate) const GAZETTEER_FILES: [(&str, &str); 4] = [
@@ -44,6 +45,12 @@ pub(crate) fn build_gazetteer() -> Result<Gazetteer, crate::BuildError> {
     }
     b.build()
 }
+
+/// The built-in patterns, parsed once on first use.
+pub(crate) static PATTERNS_PARSED: LazyLock<Vec<crate::matcher::Pattern>> = LazyLock::new(|| {
+    crate::matcher::parse_patterns("gazetteers/patterns.jsonl", PATTERNS)
+        .expect("the built-in patterns are valid (checked by a test)")
+});
 
 /// The built-in gazetteer, built once on first use.
 pub(crate) static GAZETTEER: LazyLock<Gazetteer> =
@@ -97,5 +104,14 @@ mod tests {
         assert!(count(TITLE) >= 200, "titles: {}", count(TITLE));
         assert!(count(NORP) >= 200, "nationality entries: {}", count(NORP));
         assert!(norp_forms >= 400, "nationality forms: {norp_forms}");
+    }
+}
+
+#[cfg(all(test, feature = "builtin"))]
+mod pattern_tests {
+    #[test]
+    fn builtin_patterns_parse() {
+        let p = crate::matcher::parse_patterns("gazetteers/patterns.jsonl", super::PATTERNS).unwrap();
+        assert!(p.len() >= 10);
     }
 }

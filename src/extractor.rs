@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use crate::document::Document;
 use crate::error::BuildError;
-use crate::matcher::Gazetteer;
+use crate::matcher::{Gazetteer, Pattern};
 use crate::text::{self, Tokenizer};
 
 /// Settings for an [`Extractor`].
@@ -60,6 +60,8 @@ pub struct ExtractorBuilder {
     abbreviations: Vec<(String, bool)>,
     gazetteers: Vec<Gazetteer>,
     gazetteer_paths: Vec<std::path::PathBuf>,
+    patterns: Vec<Pattern>,
+    pattern_paths: Vec<std::path::PathBuf>,
     no_builtin: bool,
 }
 
@@ -96,6 +98,19 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a token pattern of your own (see [`crate::matcher::pattern`] for the format). Your
+    /// patterns win over built-in data where both match the same text.
+    pub fn pattern(&mut self, pattern: Pattern) -> &mut ExtractorBuilder {
+        self.patterns.push(pattern);
+        self
+    }
+
+    /// Adds the patterns of a JSON Lines file, read when [`ExtractorBuilder::build`] runs.
+    pub fn patterns_path(&mut self, path: impl Into<std::path::PathBuf>) -> &mut ExtractorBuilder {
+        self.pattern_paths.push(path.into());
+        self
+    }
+
     /// Whether to use the built-in gazetteers (default: yes, when the `builtin` feature is on).
     pub fn builtin(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.no_builtin = !yes;
@@ -124,14 +139,21 @@ impl ExtractorBuilder {
         for p in &self.gazetteer_paths {
             gazetteers.push(Gazetteer::from_path(p)?);
         }
+        let mut patterns = self.patterns.clone();
+        for p in &self.pattern_paths {
+            let shown = p.display().to_string();
+            let data = std::fs::read_to_string(p).map_err(|e| BuildError::io(shown.clone(), e))?;
+            patterns.extend(crate::matcher::parse_patterns(&shown, &data)?);
+        }
         let builtin = !self.no_builtin && cfg!(feature = "builtin");
         if builtin {
             // Build the shared automaton and load the tagger now rather than on the first `extract`.
             std::sync::LazyLock::force(&crate::builtin::GAZETTEER);
             let _ = crate::tagger::Tagger::builtin();
+            std::sync::LazyLock::force(&crate::builtin::PATTERNS_PARSED);
         }
         Ok(Extractor {
-            inner: Arc::new(Inner { config: self.config.clone(), tokenizer, gazetteers, builtin }),
+            inner: Arc::new(Inner { config: self.config.clone(), tokenizer, gazetteers, patterns, builtin }),
         })
     }
 }
@@ -142,6 +164,8 @@ struct Inner {
     tokenizer: Tokenizer,
     /// The user's gazetteers, in priority order.
     gazetteers: Vec<Gazetteer>,
+    /// The user's patterns.
+    patterns: Vec<Pattern>,
     builtin: bool,
 }
 
@@ -199,7 +223,12 @@ impl Extractor {
             gazetteers.push(&crate::builtin::GAZETTEER);
         }
         let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
-        let entities = crate::resolve::resolve(&tokens, &tags, &sentences, &gazetteers);
-        Document { text, tokens, sentences, tags, lemmas, entities, roles: Vec::new(), triples: Vec::new() }
+        let mut patterns: Vec<(&Pattern, bool)> = inner.patterns.iter().map(|p| (p, true)).collect();
+        if inner.builtin {
+            patterns.extend(crate::builtin::PATTERNS_PARSED.iter().map(|p| (p, false)));
+        }
+        let entities = crate::resolve::resolve(&tokens, &tags, &lemmas, &sentences, &gazetteers, &patterns);
+        let roles = crate::roles::roles(&tokens, &sentences, &entities);
+        Document { text, tokens, sentences, tags, lemmas, entities, roles, triples: Vec::new() }
     }
 }

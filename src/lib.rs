@@ -47,6 +47,7 @@ pub mod lexicon;
 pub mod matcher;
 mod names;
 mod resolve;
+mod roles;
 mod span;
 pub mod tagger;
 pub mod text;

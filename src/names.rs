@@ -140,7 +140,8 @@ pub(crate) fn sentence_candidates(
             if matches!(known[end], Known::Entity(Label::Title)) {
                 break;
             }
-            if is_name_token(t) && t.space_before() {
+            let legal_form = t.is_abbreviation() && crate::lexicon::org_word(t.text()) == Some("legal");
+            if (is_name_token(t) || legal_form) && t.space_before() {
                 end += 1;
             } else if PARTICLES.contains(&t.text())
                 && end + 1 < range.end

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 
 use crate::Span;
 use crate::entity::{Entity, EntityId, Label, Mention};
-use crate::matcher::{EntryRef, Gazetteer, GazetteerMatch, Kind};
+use crate::matcher::{EntryRef, Gazetteer, GazetteerMatch, Kind, Pattern};
 use crate::names::Known;
 use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
@@ -76,10 +76,20 @@ struct SentenceInfo {
 }
 
 fn sentence_info(tokens: &[Token<'_>], s: &Sentence) -> SentenceInfo {
-    // Only ordinary English words count: in a headline they are capitalised ("Deal With
-    // Pakistan"), in a sentence full of names they are not ("Director Christopher Wray met ...").
+    SentenceInfo { title_case: title_case(tokens, s, None) }
+}
+
+/// Whether a sentence is a title-case headline. Only ordinary English words count: in a headline
+/// they are capitalised ("Deal With Pakistan"), in a sentence full of names and titles they are
+/// not ("Director Christopher Wray met ..."). Words inside known entities and given names ("Mike")
+/// are left out.
+fn title_case(tokens: &[Token<'_>], s: &Sentence, known: Option<&[Known]>) -> bool {
     let (mut caps, mut words) = (0, 0);
-    for t in tokens[s.tokens()].iter().skip(1) {
+    for i in s.tokens().skip(1) {
+        let t = &tokens[i];
+        if known.is_some_and(|k| k[i] != Known::None) || crate::lexicon::given_name(t.text()).is_some() {
+            continue;
+        }
         if t.is_alpha() && t.text().len() >= 3 && crate::lexicon::is_common_word(t.text()) {
             words += 1;
             if t.is_capitalized() {
@@ -87,7 +97,7 @@ fn sentence_info(tokens: &[Token<'_>], s: &Sentence) -> SentenceInfo {
             }
         }
     }
-    SentenceInfo { title_case: caps >= 2 && caps * 10 >= words * 7 }
+    caps >= 2 && caps * 10 >= words * 7
 }
 
 /// Finds the sentence holding token `i`.
@@ -99,8 +109,10 @@ pub(crate) fn sentence_of(sentences: &[Sentence], i: usize) -> usize {
 pub(crate) fn resolve(
     tokens: &[Token<'_>],
     tags: &[Tag],
+    lemmas: &[Option<Box<str>>],
     sentences: &[Sentence],
     gazetteers: &[&Gazetteer],
+    patterns: &[(&Pattern, bool)],
 ) -> Vec<Entity> {
     if tokens.is_empty() {
         return Vec::new();
@@ -190,9 +202,13 @@ pub(crate) fn resolve(
             *k = Known::Entity(c.label);
         }
     }
+    if !patterns.is_empty() {
+        pattern_candidates(tokens, tags, lemmas, sentences, &known, patterns, gazetteers.len(), &mut cands);
+    }
     let mut names = Vec::new();
-    for (k, s) in sentences.iter().enumerate() {
-        crate::names::sentence_candidates(tokens, tags, s, &known, infos[k].title_case, &mut names);
+    for s in sentences {
+        let title_case = title_case(tokens, s, Some(&known));
+        crate::names::sentence_candidates(tokens, tags, s, &known, title_case, &mut names);
     }
     for n in names {
         cands.push(Candidate {
@@ -208,6 +224,57 @@ pub(crate) fn resolve(
     teams_in_results(tokens, sentences, gazetteers, &mut kept);
     add_aliases(tokens, sentences, &mut kept, gazetteers.len());
     fold(tokens, sentences, gazetteers, kept)
+}
+
+/// Runs the token patterns, sentence by sentence; the longest match of any pattern at each start.
+/// User patterns (`true`) take priority 0, built-in ones come after the built-in gazetteer.
+#[allow(clippy::too_many_arguments)]
+fn pattern_candidates(
+    tokens: &[Token<'_>],
+    tags: &[Tag],
+    lemmas: &[Option<Box<str>>],
+    sentences: &[Sentence],
+    known: &[Known],
+    patterns: &[(&Pattern, bool)],
+    builtin_priority: usize,
+    out: &mut Vec<Candidate>,
+) {
+    for s in sentences {
+        let r = s.tokens();
+        let lowers: Vec<String> = tokens[r.clone()].iter().map(|t| t.norm().to_lowercase()).collect();
+        let shapes: Vec<String> = tokens[r.clone()].iter().map(|t| t.shape()).collect();
+        let views: Vec<crate::matcher::pattern::TokenView<'_>> = r
+            .clone()
+            .enumerate()
+            .map(|(k, i)| crate::matcher::pattern::TokenView {
+                text: tokens[i].text(),
+                lower: &lowers[k],
+                shape: &shapes[k],
+                pos: tags.get(i).map_or("", |t| t.upos.as_str()),
+                tag: tags.get(i).map_or("", |t| t.xpos.as_str()),
+                lemma: lemmas.get(i).and_then(|l| l.as_deref()).unwrap_or(&lowers[k]),
+                ent: match known[i] {
+                    Known::Entity(l) => Some(l),
+                    Known::None => None,
+                },
+            })
+            .collect();
+        for start in 0..views.len() {
+            for (p, user) in patterns {
+                if let Some(n) = p.match_at(&views, start) {
+                    let (a, b) = (r.start + start, r.start + start + n);
+                    out.push(Candidate {
+                        span: Span::new(tokens[a].span().start, tokens[b - 1].span().end),
+                        first_token: a,
+                        end_token: b,
+                        label: p.label(),
+                        priority: if *user { 0 } else { builtin_priority },
+                        origin: Origin::Rule(format!("pattern:{}", p.id())),
+                    });
+                }
+            }
+        }
+    }
 }
 
 /// In a line of sports results ("Chicago 5 Houston 3", "NEW YORK 74 55 .574"), a city or state
@@ -422,8 +489,16 @@ fn fold(
     // For aliases: surname -> entity, acronym -> entity (the latest one wins).
     let mut by_surname: HashMap<String, usize> = HashMap::new();
     let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    // The candidate's words as written, with one space wherever the text had white space.
     let text_of = |c: &Candidate| -> String {
-        tokens[c.first_token..c.end_token].iter().map(|t| t.text()).collect::<Vec<_>>().join(" ")
+        let mut out = String::new();
+        for (k, t) in tokens[c.first_token..c.end_token].iter().enumerate() {
+            if k > 0 && t.space_before() {
+                out.push(' ');
+            }
+            out.push_str(t.text());
+        }
+        out
     };
     let new_entity = |entities: &mut Vec<Entity>,
                       label: Label,
@@ -457,9 +532,14 @@ fn fold(
             }
             Origin::Rule(why) => {
                 let text = text_of(&c);
+                let one_word = c.end_token == c.first_token + 1;
                 let alias = match why.as_str() {
                     "rule:alias:surname" => by_surname.get(&text).copied(),
                     "rule:alias:acronym" => by_acronym.get(&text).copied(),
+                    // A one-word person found on its own evidence is still the full name seen
+                    // before ("Wray said ..." after "Christopher Wray").
+                    _ if one_word && c.label == Label::Person => by_surname.get(&text).copied(),
+                    _ if one_word && c.label == Label::Org => by_acronym.get(&text).copied(),
                     _ => None,
                 };
                 let k = match alias {

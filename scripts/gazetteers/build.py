@@ -423,6 +423,10 @@ def build(d):
         words = [w for w in s["words"] if is_proper(w) and ascii_ok(w)]
         if not words or not wn.closure_has(key, org_root, memo):
             continue
+        # A synset with a common noun in it is a kind of organisation ("limited company, Ltd."),
+        # not a named one.
+        if any(w.islower() and len(w) > 2 for w in s["words"]):
+            continue
         # Skip synsets whose only proper words are people-ish or generic ("Church", "Army").
         # WordNet lists the usual name first; when a later alias is the tail of it
         # ("Directorate for Inter-Services Intelligence" / "Inter-Services Intelligence"), the
@@ -636,6 +640,17 @@ def build(d):
     write_words("name_parts.txt", parts,
                 "lower-case ASCII person-name parts from rigour 1.8.2 persons.txt (MIT; Wikidata CC0)")
     org_words = {w for w, t in comp.items() if "OrgHeadWord" in t and re.fullmatch(r"[a-z]+", w)}
+    # Head words of armed, political and media organisations that compromise's list lacks
+    # (written for dossier).
+    org_words |= {"front", "movement", "brigade", "brigades", "league", "alliance", "party", "council",
+                  "committee", "commission", "army", "navy", "forces", "guard", "corps", "command",
+                  "authority", "agency", "bureau", "ministry", "department", "directorate", "institute",
+                  "foundation", "fund", "bank", "group", "company", "corporation", "association",
+                  "federation", "union", "club", "society", "university", "college", "court", "tribunal",
+                  "assembly", "parliament", "congress", "senate", "cabinet", "network", "airlines",
+                  "airways", "times", "post", "herald", "journal", "tribune", "gazette", "news",
+                  "television", "radio", "studios", "records", "organisation", "organization",
+                  "service", "services", "trust", "partners", "holdings", "industries", "systems"}
     fp = wheel(d, "fingerprints-1.3.1-py3-none-any.whl").read("fingerprints/types/data.py").decode()
     legal = set()
     for m in re.finditer(r'"main":\s*"([^"]+)"', fp):

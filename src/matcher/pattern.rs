@@ -1,0 +1,383 @@
+//! Token patterns, in the JSON Lines format of spaCy's EntityRuler.
+//!
+//! One pattern per line: `{"id": "...", "label": "DATE", "pattern": [TOKEN, ...]}`, or with a
+//! string pattern (`"pattern": "last week"`), matched token by token in any case. A TOKEN is an
+//! object of attributes, all of which must hold:
+//!
+//! | attribute | value | matches when |
+//! |---|---|---|
+//! | `ORTH`, `TEXT` | string | the token's text is this exactly |
+//! | `LOWER` | string | the lower-cased text is this |
+//! | `SHAPE` | string | the word shape is this (`Xxxx`, `dddd`, `X.X.`) |
+//! | `POS` | string | the universal tag is this (`PROPN`) |
+//! | `TAG` | string | the Penn Treebank tag is this (`NNP`) |
+//! | `LEMMA` | string | the lemma is this |
+//! | `ENT` | string | a gazetteer entry of this label covers the token (`PLACE`) |
+//! | `IS_DIGIT`, `IS_ALPHA`, `IS_TITLE`, `IS_UPPER`, `IS_LOWER`, `IS_PUNCT` | bool | the flag is this |
+//! | `LENGTH` | integer | the text has this many characters |
+//!
+//! A string attribute may instead take `{"IN": [...]}`, `{"NOT_IN": [...]}` or `{"REGEX": "..."}`
+//! (the regex must match somewhere in the value; anchor it with `^...$` for the whole value).
+//! `OP` repeats the token: `"?"` (0 or 1), `"*"` (0 or more), `"+"` (1 or more), `"!"` (must
+//! not match here, consumes nothing... as in spaCy it matches 0 times), or `"{n,m}"`.
+//!
+//! Matching is greedy and leftmost-longest per start token; patterns never cross a sentence.
+
+use regex::Regex;
+use serde_json::Value;
+
+use crate::entity::Label;
+use crate::error::BuildError;
+
+/// How many times a token spec may repeat.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Quantifier {
+    /// Exactly once.
+    One,
+    /// Zero or one (`?`).
+    Optional,
+    /// Zero or more (`*`).
+    ZeroOrMore,
+    /// One or more (`+`).
+    OneOrMore,
+    /// Zero times: the token must not match here (`!`).
+    Not,
+    /// Between `n` and `m` times (`{n,m}`).
+    Range(u16, u16),
+}
+
+impl Quantifier {
+    fn bounds(&self) -> (usize, usize) {
+        match *self {
+            Quantifier::One => (1, 1),
+            Quantifier::Optional => (0, 1),
+            Quantifier::ZeroOrMore => (0, usize::MAX),
+            Quantifier::OneOrMore => (1, usize::MAX),
+            Quantifier::Not => (0, 0),
+            Quantifier::Range(n, m) => (n as usize, m as usize),
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Test {
+    Eq(String),
+    In(Vec<String>),
+    NotIn(Vec<String>),
+    Regex(Regex),
+}
+
+impl Test {
+    fn holds(&self, v: &str) -> bool {
+        match self {
+            Test::Eq(s) => s == v,
+            Test::In(l) => l.iter().any(|s| s == v),
+            Test::NotIn(l) => !l.iter().any(|s| s == v),
+            Test::Regex(r) => r.is_match(v),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Attr {
+    Orth,
+    Lower,
+    Shape,
+    Pos,
+    Tag,
+    Lemma,
+    Ent,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flag {
+    Digit,
+    Alpha,
+    Title,
+    Upper,
+    Lower,
+    Punct,
+}
+
+/// One token of a pattern.
+#[derive(Clone, Debug)]
+pub struct TokenSpec {
+    tests: Vec<(Attr, Test)>,
+    flags: Vec<(Flag, bool)>,
+    length: Option<usize>,
+    quantifier: Quantifier,
+}
+
+/// A token pattern with a label.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    id: String,
+    label: Label,
+    specs: Vec<TokenSpec>,
+}
+
+/// What a pattern sees of a token.
+pub(crate) struct TokenView<'a> {
+    pub text: &'a str,
+    pub lower: &'a str,
+    pub shape: &'a str,
+    pub pos: &'a str,
+    pub tag: &'a str,
+    pub lemma: &'a str,
+    pub ent: Option<Label>,
+}
+
+impl TokenSpec {
+    fn matches(&self, t: &TokenView<'_>) -> bool {
+        for (a, test) in &self.tests {
+            let ok = match a {
+                Attr::Orth => test.holds(t.text),
+                Attr::Lower => test.holds(t.lower),
+                Attr::Shape => test.holds(t.shape),
+                Attr::Pos => test.holds(t.pos),
+                Attr::Tag => test.holds(t.tag),
+                Attr::Lemma => test.holds(t.lemma),
+                Attr::Ent => test.holds(t.ent.map_or("", |l| l.as_str())),
+            };
+            if !ok {
+                return false;
+            }
+        }
+        for (f, want) in &self.flags {
+            let has = match f {
+                Flag::Digit => !t.text.is_empty() && t.text.chars().all(|c| c.is_ascii_digit()),
+                Flag::Alpha => !t.text.is_empty() && t.text.chars().all(char::is_alphabetic),
+                Flag::Title => {
+                    let mut cs = t.text.chars();
+                    cs.next().is_some_and(char::is_uppercase) && !cs.any(char::is_uppercase)
+                }
+                Flag::Upper => {
+                    t.text.chars().any(char::is_alphabetic) && !t.text.chars().any(char::is_lowercase)
+                }
+                Flag::Lower => {
+                    t.text.chars().any(char::is_alphabetic) && !t.text.chars().any(char::is_uppercase)
+                }
+                Flag::Punct => {
+                    !t.text.is_empty()
+                        && t.text.chars().all(|c| c.is_ascii_punctuation() || !c.is_alphanumeric())
+                }
+            };
+            if has != *want {
+                return false;
+            }
+        }
+        self.length.is_none_or(|n| t.text.chars().count() == n)
+    }
+}
+
+impl Pattern {
+    /// The pattern's id.
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+
+    /// The label it gives.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+
+    /// Parses one pattern from a JSON value (one line of the file format).
+    ///
+    /// # Errors
+    /// A missing or unknown label, an empty pattern, an unknown attribute or operator, or a bad
+    /// regex: the error names the pattern and the cause.
+    ///
+    /// ```
+    /// use dossier::matcher::Pattern;
+    /// let p = Pattern::parse_json(r#"{"id": "year", "label": "DATE", "pattern": [{"TEXT": {"REGEX": "^(19|20)[0-9]{2}$"}}]}"#)?;
+    /// assert_eq!(p.id(), "year");
+    /// let e = Pattern::parse_json(r#"{"id": "bad", "label": "DATE", "pattern": [{"COLOUR": "red"}]}"#).unwrap_err();
+    /// assert_eq!(e.to_string(), "pattern \"bad\": unknown token attribute \"COLOUR\"");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn parse_json(line: &str) -> Result<Pattern, BuildError> {
+        let v: Value = serde_json::from_str(line)
+            .map_err(|e| BuildError::pattern("?", format!("not valid JSON: {e}")))?;
+        let id = v.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+        let err = |msg: String| BuildError::pattern(if id.is_empty() { "?" } else { &id }, msg);
+        let label = v.get("label").and_then(Value::as_str).ok_or_else(|| err("missing \"label\"".into()))?;
+        let label = Label::parse(label).ok_or_else(|| err(format!("unknown label {label:?}")))?;
+        let specs = match v.get("pattern") {
+            Some(Value::String(s)) => crate::text::Tokenizer::new()
+                .tokenize(s)
+                .iter()
+                .map(|t| TokenSpec {
+                    tests: vec![(Attr::Lower, Test::Eq(t.norm().to_lowercase()))],
+                    flags: Vec::new(),
+                    length: None,
+                    quantifier: Quantifier::One,
+                })
+                .collect(),
+            Some(Value::Array(items)) => {
+                items.iter().map(|item| parse_spec(item, &err)).collect::<Result<Vec<_>, _>>()?
+            }
+            _ => return Err(err("\"pattern\" must be a string or a list of token objects".into())),
+        };
+        if specs.is_empty() || specs.iter().all(|s| s.quantifier.bounds().0 == 0) {
+            return Err(err("the pattern can match nothing: it needs at least one required token".into()));
+        }
+        Ok(Pattern { id, label, specs })
+    }
+
+    /// The length in tokens of the longest match starting at `start`, if any.
+    pub(crate) fn match_at(&self, toks: &[TokenView<'_>], start: usize) -> Option<usize> {
+        fn go(specs: &[TokenSpec], toks: &[TokenView<'_>], i: usize, budget: &mut usize) -> Option<usize> {
+            if *budget == 0 {
+                return None;
+            }
+            *budget -= 1;
+            let Some((spec, rest)) = specs.split_first() else { return Some(i) };
+            if spec.quantifier == Quantifier::Not {
+                if i < toks.len() && spec.matches(&toks[i]) {
+                    return None;
+                }
+                return go(rest, toks, i, budget);
+            }
+            let (lo, hi) = spec.quantifier.bounds();
+            let mut n = 0;
+            while n < hi && i + n < toks.len() && spec.matches(&toks[i + n]) {
+                n += 1;
+            }
+            // Greedy: the most repetitions first.
+            let mut k = n;
+            loop {
+                if k >= lo {
+                    if let Some(end) = go(rest, toks, i + k, budget) {
+                        return Some(end);
+                    }
+                }
+                if k == 0 || k <= lo {
+                    return None;
+                }
+                k -= 1;
+            }
+        }
+        // A bound on backtracking keeps a pathological pattern from stalling extraction.
+        let mut budget = 10_000;
+        go(&self.specs, toks, start, &mut budget).filter(|&end| end > start).map(|end| end - start)
+    }
+}
+
+fn parse_spec(item: &Value, err: &dyn Fn(String) -> BuildError) -> Result<TokenSpec, BuildError> {
+    let obj = item.as_object().ok_or_else(|| err("each token must be a JSON object".into()))?;
+    let mut spec =
+        TokenSpec { tests: Vec::new(), flags: Vec::new(), length: None, quantifier: Quantifier::One };
+    for (k, v) in obj {
+        let attr = match k.as_str() {
+            "ORTH" | "TEXT" => Some(Attr::Orth),
+            "LOWER" => Some(Attr::Lower),
+            "SHAPE" => Some(Attr::Shape),
+            "POS" => Some(Attr::Pos),
+            "TAG" => Some(Attr::Tag),
+            "LEMMA" => Some(Attr::Lemma),
+            "ENT" | "ENT_TYPE" => Some(Attr::Ent),
+            _ => None,
+        };
+        if let Some(a) = attr {
+            spec.tests.push((a, parse_test(k, v, err)?));
+            continue;
+        }
+        let flag = match k.as_str() {
+            "IS_DIGIT" => Some(Flag::Digit),
+            "IS_ALPHA" => Some(Flag::Alpha),
+            "IS_TITLE" => Some(Flag::Title),
+            "IS_UPPER" => Some(Flag::Upper),
+            "IS_LOWER" => Some(Flag::Lower),
+            "IS_PUNCT" => Some(Flag::Punct),
+            _ => None,
+        };
+        if let Some(f) = flag {
+            let b = v.as_bool().ok_or_else(|| err(format!("{k} takes true or false, got {v}")))?;
+            spec.flags.push((f, b));
+            continue;
+        }
+        match k.as_str() {
+            "LENGTH" => {
+                spec.length =
+                    Some(v.as_u64().ok_or_else(|| err(format!("LENGTH takes a whole number, got {v}")))?
+                        as usize)
+            }
+            "OP" => {
+                let op = v.as_str().ok_or_else(|| err(format!("OP takes a string, got {v}")))?;
+                spec.quantifier = parse_op(op)
+                    .ok_or_else(|| err(format!("unknown OP {op:?} (use ?, *, +, ! or {{n,m}})")))?;
+            }
+            _ => return Err(err(format!("unknown token attribute {k:?}"))),
+        }
+    }
+    Ok(spec)
+}
+
+fn parse_test(k: &str, v: &Value, err: &dyn Fn(String) -> BuildError) -> Result<Test, BuildError> {
+    let list = |v: &Value| -> Result<Vec<String>, BuildError> {
+        v.as_array()
+            .ok_or_else(|| err(format!("{k}: IN and NOT_IN take a list")))?
+            .iter()
+            .map(|x| {
+                x.as_str().map(str::to_string).ok_or_else(|| err(format!("{k}: list items must be strings")))
+            })
+            .collect()
+    };
+    match v {
+        Value::String(s) => Ok(Test::Eq(s.clone())),
+        Value::Object(o) if o.len() == 1 => {
+            let (op, arg) = o.iter().next().expect("one entry");
+            match op.as_str() {
+                "IN" => Ok(Test::In(list(arg)?)),
+                "NOT_IN" => Ok(Test::NotIn(list(arg)?)),
+                "REGEX" => {
+                    let src = arg.as_str().ok_or_else(|| err(format!("{k}: REGEX takes a string")))?;
+                    let re = regex::RegexBuilder::new(src)
+                        .size_limit(1 << 20)
+                        .build()
+                        .map_err(|e| err(format!("{k}: bad REGEX {src:?}: {e}")))?;
+                    Ok(Test::Regex(re))
+                }
+                _ => Err(err(format!("{k}: unknown operator {op:?} (use IN, NOT_IN or REGEX)"))),
+            }
+        }
+        _ => Err(err(format!("{k} takes a string or an object with IN, NOT_IN or REGEX, got {v}"))),
+    }
+}
+
+fn parse_op(op: &str) -> Option<Quantifier> {
+    Some(match op {
+        "?" => Quantifier::Optional,
+        "*" => Quantifier::ZeroOrMore,
+        "+" => Quantifier::OneOrMore,
+        "!" => Quantifier::Not,
+        "1" => Quantifier::One,
+        _ => {
+            let inner = op.strip_prefix('{')?.strip_suffix('}')?;
+            let (a, b) = inner.split_once(',')?;
+            let n: u16 = if a.trim().is_empty() { 0 } else { a.trim().parse().ok()? };
+            let m: u16 = if b.trim().is_empty() { u16::MAX } else { b.trim().parse().ok()? };
+            if n > m {
+                return None;
+            }
+            Quantifier::Range(n, m)
+        }
+    })
+}
+
+/// Parses a JSON Lines file of patterns. Empty lines and lines starting with `#` or `//` are
+/// skipped.
+///
+/// # Errors
+/// The first bad pattern, with the file name and line.
+pub fn parse_patterns(name: &str, data: &str) -> Result<Vec<Pattern>, BuildError> {
+    let mut out = Vec::new();
+    for (i, line) in data.lines().enumerate() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') || l.starts_with("//") {
+            continue;
+        }
+        out.push(Pattern::parse_json(l).map_err(|e| e.with_file(name).with_line(i + 1))?);
+    }
+    Ok(out)
+}

@@ -1,0 +1,166 @@
+//! Names, aliases, roles, dates and patterns, on texts written for these tests.
+
+use dossier::matcher::Pattern;
+use dossier::{Document, Extractor, Label};
+
+fn find<'a>(doc: &'a Document<'_>, label: Label, name: &str) -> &'a dossier::Entity {
+    doc.entities().iter().find(|e| e.label == label && e.name == name).unwrap_or_else(|| {
+        panic!(
+            "no {label} {name:?} in {:?}",
+            doc.entities().iter().map(|e| (e.label, &e.name)).collect::<Vec<_>>()
+        )
+    })
+}
+
+fn mentions(doc: &Document<'_>, e: &dossier::Entity) -> Vec<String> {
+    e.mentions.iter().map(|m| doc.slice(m.span).to_string()).collect()
+}
+
+#[test]
+fn titles_names_and_roles() {
+    let text = "FBI Director Christopher Wray met Interpol Secretary General Jurgen Stock in Lyon. \
+                Wray said the bureau would help. Stock agreed.";
+    let doc = Extractor::new().extract(text);
+    crate::check_document(text, &doc);
+    let wray = find(&doc, Label::Person, "Christopher Wray");
+    assert_eq!(mentions(&doc, wray), ["Christopher Wray", "Wray"]);
+    let stock = find(&doc, Label::Person, "Jurgen Stock");
+    assert_eq!(mentions(&doc, stock), ["Jurgen Stock", "Stock"]);
+    let fbi = find(&doc, Label::Org, "Federal Bureau of Investigation");
+    let director = find(&doc, Label::Title, "Director");
+    assert!(
+        doc.roles()
+            .iter()
+            .any(|r| r.person == Some(wray.id) && r.title == Some(director.id) && r.org == Some(fbi.id))
+    );
+    let sg = find(&doc, Label::Title, "Secretary General");
+    assert!(doc.roles().iter().any(|r| r.person == Some(stock.id) && r.title == Some(sg.id)));
+}
+
+#[test]
+fn chained_titles_and_appositives() {
+    let text = "The Chairman of the Joint Chiefs of Staff Adm. Mike Mullen arrived. \
+                Ann Lee, a CIA contractor, was there.";
+    let doc = Extractor::new().extract(text);
+    let mullen = find(&doc, Label::Person, "Mike Mullen");
+    let jcs = find(&doc, Label::Org, "Joint Chiefs of Staff");
+    let chair = find(&doc, Label::Title, "Chairman");
+    let adm = find(&doc, Label::Title, "Admiral");
+    assert!(
+        doc.roles()
+            .iter()
+            .any(|r| r.person == Some(mullen.id) && r.title == Some(chair.id) && r.org == Some(jcs.id))
+    );
+    assert!(
+        doc.roles().iter().any(|r| r.person == Some(mullen.id) && r.title == Some(adm.id) && r.org.is_none())
+    );
+    let lee = find(&doc, Label::Person, "Ann Lee");
+    let cia = find(&doc, Label::Org, "Central Intelligence Agency");
+    assert!(
+        doc.roles().iter().any(|r| r.person == Some(lee.id) && r.org == Some(cia.id)),
+        "{:?}",
+        doc.roles()
+    );
+}
+
+#[test]
+fn evidence_classifies_unknown_names() {
+    let doc = Extractor::new().extract(
+        "Officials from the Quetta Development Authority met Mr. Zarbadi Khel near the Kurram River. \
+         The Hamdard Foundation Ltd. paid for it, Khel said.",
+    );
+    find(&doc, Label::Org, "Quetta Development Authority");
+    let khel = find(&doc, Label::Person, "Zarbadi Khel");
+    assert_eq!(khel.mentions.len(), 2);
+    find(&doc, Label::Place, "Kurram River");
+    find(&doc, Label::Org, "Hamdard Foundation Ltd.");
+    // A sentence-initial ordinary word is not a name.
+    assert!(!doc.entities().iter().any(|e| e.name == "Officials"));
+}
+
+#[test]
+fn acronym_aliases_fold() {
+    let doc = Extractor::new()
+        .extract("The Baloch Liberation Front claimed the attack. The BLF has done so before.");
+    let blf = find(&doc, Label::Org, "Baloch Liberation Front");
+    assert_eq!(mentions(&doc, blf), ["Baloch Liberation Front", "BLF"]);
+}
+
+#[test]
+fn headlines_do_not_make_names_of_ordinary_words() {
+    let doc = Extractor::new().extract("Officials Say Talks Will Continue After Deal\n\nThe talks went on.");
+    assert!(
+        doc.entities().iter().all(|e| e.label == Label::Date || e.label == Label::Title),
+        "{:?}",
+        doc.entities()
+    );
+}
+
+#[test]
+fn dates() {
+    let doc = Extractor::new().extract(
+        "On Monday, and again this morning, officials said the 2008 attack, on Nov. 26, 2008, was planned in March 2007. \
+         About 2000 people died in the 1990s. May 5 was quiet. He may go.",
+    );
+    let dates: Vec<String> = doc
+        .entities_of(Label::Date)
+        .flat_map(|e| e.mentions.iter().map(|m| doc.slice(m.span).to_string()))
+        .collect();
+    for d in ["Monday", "this morning", "2008", "Nov. 26, 2008", "March 2007", "the 1990s", "May 5"] {
+        assert!(dates.iter().any(|x| x == d), "{d} not in {dates:?}");
+    }
+    assert!(!dates.iter().any(|x| x.contains("2000")), "{dates:?}");
+    assert!(!dates.iter().any(|x| x == "may"), "{dates:?}");
+}
+
+#[test]
+fn user_patterns_are_honoured() {
+    let p = Pattern::parse_json(
+        r#"{"id": "op-name", "label": "ORG", "pattern": [{"LOWER": "operation"}, {"IS_TITLE": true, "OP": "+"}]}"#,
+    )
+    .unwrap();
+    let ex = Extractor::builder().pattern(p).build().unwrap();
+    let doc = ex.extract("They planned Operation Neptune Spear for months.");
+    let e = find(&doc, Label::Org, "Operation Neptune Spear");
+    assert_eq!(e.mentions[0].source, "pattern:op-name");
+}
+
+#[test]
+fn bad_patterns_are_build_errors_naming_the_pattern() {
+    let cases = [
+        (
+            r#"{"id": "a", "label": "DATE", "pattern": [{"COLOUR": "red"}]}"#,
+            "pattern \"a\": unknown token attribute \"COLOUR\"",
+        ),
+        (
+            r#"{"id": "b", "label": "THING", "pattern": [{"LOWER": "x"}]}"#,
+            "pattern \"b\": unknown label \"THING\"",
+        ),
+        (
+            r#"{"id": "c", "label": "DATE", "pattern": [{"LOWER": "x", "OP": "%"}]}"#,
+            "pattern \"c\": unknown OP \"%\"",
+        ),
+        (
+            r#"{"id": "d", "label": "DATE", "pattern": [{"TEXT": {"REGEX": "("}}]}"#,
+            "pattern \"d\": TEXT: bad REGEX",
+        ),
+        (r#"{"id": "e", "label": "DATE", "pattern": []}"#, "pattern \"e\": the pattern can match nothing"),
+        (
+            r#"{"id": "f", "label": "DATE", "pattern": [{"LOWER": "x", "OP": "?"}]}"#,
+            "pattern \"f\": the pattern can match nothing",
+        ),
+        (r#"{"id": "g", "label": "DATE""#, "not valid JSON"),
+    ];
+    for (src, want) in cases {
+        let e = Pattern::parse_json(src).unwrap_err();
+        assert!(e.to_string().contains(want), "{src}: {e}");
+    }
+    let dir = std::env::temp_dir().join(format!("dossier-pat-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("p.jsonl");
+    std::fs::write(&path, "# ok\n{\"id\": \"ok\", \"label\": \"ORG\", \"pattern\": \"acme\"}\n{\"id\": \"bad\", \"label\": \"ORG\", \"pattern\": [{\"SIZE\": 1}]}\n").unwrap();
+    let e = Extractor::builder().patterns_path(&path).build().unwrap_err();
+    assert!(e.to_string().contains("p.jsonl:3: pattern \"bad\": unknown token attribute \"SIZE\""), "{e}");
+    assert_eq!(e.pattern_id(), Some("bad"));
+    std::fs::remove_dir_all(&dir).ok();
+}
