@@ -2,59 +2,99 @@
 //! names, surnames, name parts, organisation and place head words. Each is parsed on first use.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+/// FNV-1a: these tables are read several times per token, and SipHash showed in profiles.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        self.0 ^ (self.0 >> 29)
+    }
+}
+
+type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
+type FastMap = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;
 
 use crate::builtin;
 
-fn words(data: &'static str) -> HashSet<&'static str> {
+fn words(data: &'static str) -> FastSet {
     data.lines()
         .filter(|l| !l.starts_with('#') && !l.is_empty())
         .map(|l| l.split('\t').next().unwrap_or(l))
         .collect()
 }
 
-fn pairs(data: &'static str) -> HashMap<&'static str, &'static str> {
+fn pairs(data: &'static str) -> FastMap {
     data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|l| l.split_once('\t')).collect()
 }
 
-static COMMON: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(builtin::COMMON_WORDS));
-static GIVEN: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| pairs(builtin::GIVEN_NAMES));
-static SURNAMES: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| pairs(builtin::SURNAMES));
-static NAME_PARTS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(builtin::NAME_PARTS));
-static ORG_WORDS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| pairs(builtin::ORG_WORDS));
-static PLACE_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| words(builtin::PLACE_WORDS));
+static COMMON: LazyLock<FastSet> = LazyLock::new(|| words(builtin::COMMON_WORDS));
+static GIVEN: LazyLock<FastMap> = LazyLock::new(|| pairs(builtin::GIVEN_NAMES));
+static SURNAMES: LazyLock<FastMap> = LazyLock::new(|| pairs(builtin::SURNAMES));
+static NAME_PARTS: LazyLock<FastSet> = LazyLock::new(|| words(builtin::NAME_PARTS));
+static ORG_WORDS: LazyLock<FastMap> = LazyLock::new(|| pairs(builtin::ORG_WORDS));
+static PLACE_WORDS: LazyLock<FastSet> = LazyLock::new(|| words(builtin::PLACE_WORDS));
 
 fn lower(w: &str) -> std::borrow::Cow<'_, str> {
     if w.chars().any(char::is_uppercase) { w.to_lowercase().into() } else { w.into() }
 }
 
-/// Whether `word` (any case) is a common lower-case English word ("reading", "who").
-pub fn is_common_word(word: &str) -> bool {
-    COMMON.contains(lower(word).as_ref())
+/// Looks `w` up lower-cased, without allocating for short ASCII words (most lookups).
+fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
+    let b = w.as_bytes();
+    if b.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        buf[..b.len()].copy_from_slice(b);
+        buf[..b.len()].make_ascii_lowercase();
+        // ASCII in, ASCII out: always valid UTF-8.
+        f(std::str::from_utf8(&buf[..b.len()]).unwrap_or(""))
+    } else {
+        f(&lower(w))
+    }
 }
 
-fn capitalized(word: &str) -> String {
+/// Whether `word` (any case) is a common lower-case English word ("reading", "who").
+pub fn is_common_word(word: &str) -> bool {
+    with_lower(word, |w| COMMON.contains(w))
+}
+
+fn capitalized(word: &str) -> std::borrow::Cow<'_, str> {
+    let b = word.as_bytes();
+    if !b.is_empty() && b[0].is_ascii_uppercase() && b[1..].iter().all(|c| c.is_ascii_lowercase()) {
+        return std::borrow::Cow::Borrowed(word);
+    }
     let mut cs = word.chars();
     match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
-        None => String::new(),
+        Some(f) => std::borrow::Cow::Owned(f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect()),
+        None => std::borrow::Cow::Borrowed(""),
     }
 }
 
 /// How common `word` is as a given name, in per cent of the 1990 US Census (0.0 for names known
 /// from other lists), or `None` if it is not a known given name.
 pub fn given_name(word: &str) -> Option<f32> {
-    GIVEN.get(capitalized(word).as_str()).and_then(|v| v.parse().ok())
+    GIVEN.get(capitalized(word).as_ref()).and_then(|v| v.parse().ok())
 }
 
 /// How common `word` is as a surname (as [`given_name`]).
 pub fn surname(word: &str) -> Option<f32> {
-    SURNAMES.get(capitalized(word).as_str()).and_then(|v| v.parse().ok())
+    SURNAMES.get(capitalized(word).as_ref()).and_then(|v| v.parse().ok())
 }
 
 /// Whether `word` is a known part of a person's name in any culture ("shuja", "pasha").
 pub fn is_name_part(word: &str) -> bool {
-    NAME_PARTS.contains(lower(word).as_ref())
+    with_lower(word, |w| NAME_PARTS.contains(w))
 }
 
 /// Whether `word` heads organisation names ("agency", "ministry", "party"), and whether it is a
@@ -66,7 +106,7 @@ pub fn org_word(word: &str) -> Option<&'static str> {
 
 /// Whether `word` heads place names ("river", "province", "valley").
 pub fn is_place_word(word: &str) -> bool {
-    PLACE_WORDS.contains(lower(word).as_ref())
+    with_lower(word, |w| PLACE_WORDS.contains(w))
 }
 
 #[cfg(all(test, feature = "builtin"))]

@@ -122,6 +122,7 @@ pub(crate) fn sentence_candidates(
     tags: &[Tag],
     sentence: &Sentence,
     known: &[Known],
+    common: &[bool],
     title_case: bool,
     out: &mut Vec<NameCandidate>,
 ) {
@@ -159,8 +160,7 @@ pub(crate) fn sentence_candidates(
         while s < end {
             let t = &tokens[s];
             let at_start = tokens[range.start..s].iter().all(|x| !x.is_wordlike());
-            let ordinary =
-                crate::lexicon::is_common_word(t.text()) && crate::lexicon::given_name(t.text()).is_none();
+            let ordinary = common[s] && crate::lexicon::given_name(t.text()).is_none();
             if HONORIFICS.contains(&t.text()) || (at_start && ordinary && known[s] == Known::None) {
                 s += 1;
             } else {
@@ -182,32 +182,31 @@ pub(crate) fn sentence_candidates(
             // Split the run at ordinary words; each remaining piece stands alone.
             let mut k = s;
             while k < e {
-                while k < e
-                    && (crate::lexicon::is_common_word(tokens[k].text())
-                        || PARTICLES.contains(&tokens[k].text()))
-                {
+                while k < e && (common[k] || PARTICLES.contains(&tokens[k].text())) {
                     k += 1;
                 }
                 let a = k;
-                while k < e && !crate::lexicon::is_common_word(tokens[k].text()) {
+                while k < e && !common[k] {
                     k += 1;
                 }
                 if a < k {
-                    classify(tokens, tags, sentence, known, a, k, out);
+                    classify(tokens, tags, sentence, known, common, a, k, out);
                 }
             }
             continue;
         }
-        classify(tokens, tags, sentence, known, s, e, out);
+        classify(tokens, tags, sentence, known, common, s, e, out);
     }
 }
 
 /// Scores one run and emits it if a label reaches the threshold.
+#[allow(clippy::too_many_arguments)]
 fn classify(
     tokens: &[Token<'_>],
     tags: &[Tag],
     sentence: &Sentence,
     known: &[Known],
+    common: &[bool],
     s: usize,
     e: usize,
     out: &mut Vec<NameCandidate>,
@@ -298,7 +297,7 @@ fn classify(
     let acronym = n == 1
         && first.is_all_caps()
         && (2..=6).contains(&first.text().chars().filter(|c| c.is_alphabetic()).count());
-    if acronym && !crate::lexicon::is_common_word(first.text()) {
+    if acronym && !common[s] {
         org += 3;
         why.push("acronym");
     }

@@ -75,22 +75,28 @@ struct SentenceInfo {
     title_case: bool,
 }
 
-fn sentence_info(tokens: &[Token<'_>], s: &Sentence) -> SentenceInfo {
-    SentenceInfo { title_case: title_case(tokens, s, None) }
+fn sentence_info(tokens: &[Token<'_>], s: &Sentence, common: &[bool], given: &[bool]) -> SentenceInfo {
+    SentenceInfo { title_case: title_case(tokens, s, None, common, given) }
 }
 
 /// Whether a sentence is a title-case headline. Only ordinary English words count: in a headline
 /// they are capitalised ("Deal With Pakistan"), in a sentence full of names and titles they are
 /// not ("Director Christopher Wray met ..."). Words inside known entities and given names ("Mike")
 /// are left out.
-fn title_case(tokens: &[Token<'_>], s: &Sentence, known: Option<&[Known]>) -> bool {
+fn title_case(
+    tokens: &[Token<'_>],
+    s: &Sentence,
+    known: Option<&[Known]>,
+    common: &[bool],
+    given: &[bool],
+) -> bool {
     let (mut caps, mut words) = (0, 0);
     for i in s.tokens().skip(1) {
         let t = &tokens[i];
-        if known.is_some_and(|k| k[i] != Known::None) || crate::lexicon::given_name(t.text()).is_some() {
+        if known.is_some_and(|k| k[i] != Known::None) || given[i] {
             continue;
         }
-        if t.is_alpha() && t.text().len() >= 3 && crate::lexicon::is_common_word(t.text()) {
+        if t.is_alpha() && t.text().len() >= 3 && common[i] {
             words += 1;
             if t.is_capitalized() {
                 caps += 1;
@@ -117,7 +123,17 @@ pub(crate) fn resolve(
     if tokens.is_empty() {
         return Vec::new();
     }
-    let infos: Vec<SentenceInfo> = sentences.iter().map(|s| sentence_info(tokens, s)).collect();
+    // Each token's dictionary facts, looked up once: several passes below ask for them.
+    let common: Vec<bool> = tokens
+        .iter()
+        .map(|t| t.has_lower() || t.has_upper())
+        .zip(tokens.iter())
+        .map(|(alpha, t)| alpha && crate::lexicon::is_common_word(t.text()))
+        .collect();
+    let given: Vec<bool> =
+        tokens.iter().map(|t| t.is_capitalized() && crate::lexicon::given_name(t.text()).is_some()).collect();
+    let infos: Vec<SentenceInfo> =
+        sentences.iter().map(|s| sentence_info(tokens, s, &common, &given)).collect();
     let all: Vec<(usize, Vec<GazetteerMatch>)> =
         gazetteers.iter().enumerate().map(|(g, gaz)| (g, gaz.find(tokens, sentences))).collect();
 
@@ -174,7 +190,7 @@ pub(crate) fn resolve(
                 && !m.partial
                 && !tokens[m.first_token].is_all_caps()
                 && (ctx.at_sentence_start(m.first_token) || ctx.info.title_case)
-                && crate::lexicon::is_common_word(tokens[m.first_token].text());
+                && common[m.first_token];
             let best = m
                 .readings(gaz)
                 .filter(|r| {
@@ -207,8 +223,8 @@ pub(crate) fn resolve(
     }
     let mut names = Vec::new();
     for s in sentences {
-        let title_case = title_case(tokens, s, Some(&known));
-        crate::names::sentence_candidates(tokens, tags, s, &known, title_case, &mut names);
+        let title_case = title_case(tokens, s, Some(&known), &common, &given);
+        crate::names::sentence_candidates(tokens, tags, s, &known, &common, title_case, &mut names);
     }
     for n in names {
         cands.push(Candidate {
@@ -241,8 +257,21 @@ fn pattern_candidates(
 ) {
     for s in sentences {
         let r = s.tokens();
-        let lowers: Vec<String> = tokens[r.clone()].iter().map(|t| t.norm().to_lowercase()).collect();
-        let shapes: Vec<String> = tokens[r.clone()].iter().map(|t| t.shape()).collect();
+        let lowers: Vec<std::borrow::Cow<'_, str>> = tokens[r.clone()]
+            .iter()
+            .map(|t| {
+                if t.has_upper() {
+                    t.norm().to_lowercase().into()
+                } else {
+                    std::borrow::Cow::Borrowed(t.norm())
+                }
+            })
+            .collect();
+        let shapes: Vec<String> = if patterns.iter().any(|(p, _)| p.uses_shape()) {
+            tokens[r.clone()].iter().map(|t| t.shape()).collect()
+        } else {
+            vec![String::new(); r.len()]
+        };
         let views: Vec<crate::matcher::pattern::TokenView<'_>> = r
             .clone()
             .enumerate()
@@ -259,8 +288,12 @@ fn pattern_candidates(
                 },
             })
             .collect();
+        let live: Vec<&(&Pattern, bool)> = patterns.iter().filter(|(p, _)| p.may_match(&views)).collect();
+        if live.is_empty() {
+            continue;
+        }
         for start in 0..views.len() {
-            for (p, user) in patterns {
+            for (p, user) in live.iter().copied() {
                 if let Some(n) = p.match_at(&views, start) {
                     let (a, b) = (r.start + start, r.start + start + n);
                     out.push(Candidate {

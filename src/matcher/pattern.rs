@@ -27,6 +27,8 @@ use regex::Regex;
 use serde_json::Value;
 
 use crate::entity::Label;
+
+type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
 use crate::error::BuildError;
 
 /// How many times a token spec may repeat.
@@ -62,8 +64,8 @@ impl Quantifier {
 #[derive(Clone, Debug)]
 enum Test {
     Eq(String),
-    In(Vec<String>),
-    NotIn(Vec<String>),
+    In(WordSet),
+    NotIn(WordSet),
     Regex(Regex),
 }
 
@@ -71,8 +73,8 @@ impl Test {
     fn holds(&self, v: &str) -> bool {
         match self {
             Test::Eq(s) => s == v,
-            Test::In(l) => l.iter().any(|s| s == v),
-            Test::NotIn(l) => !l.iter().any(|s| s == v),
+            Test::In(l) => l.contains(v),
+            Test::NotIn(l) => !l.contains(v),
             Test::Regex(r) => r.is_match(v),
         }
     }
@@ -114,6 +116,9 @@ pub struct Pattern {
     id: String,
     label: Label,
     specs: Vec<TokenSpec>,
+    /// Words one of which every match must contain (from its first required token with a
+    /// LOWER or ORTH test): a sentence with none of them is skipped without trying the pattern.
+    required: Option<(Attr, WordSet)>,
 }
 
 /// What a pattern sees of a token.
@@ -171,6 +176,11 @@ impl TokenSpec {
 }
 
 impl Pattern {
+    /// Whether any token of the pattern tests the word shape (shapes are only computed then).
+    pub(crate) fn uses_shape(&self) -> bool {
+        self.specs.iter().any(|s| s.tests.iter().any(|(a, _)| *a == Attr::Shape))
+    }
+
     /// The pattern's id.
     pub fn id(&self) -> &str {
         &self.id
@@ -221,7 +231,23 @@ impl Pattern {
         if specs.is_empty() || specs.iter().all(|s| s.quantifier.bounds().0 == 0) {
             return Err(err("the pattern can match nothing: it needs at least one required token".into()));
         }
-        Ok(Pattern { id, label, specs })
+        let required = specs.iter().find(|s| s.quantifier.bounds().0 >= 1).and_then(|s| {
+            s.tests.iter().find_map(|(a, t)| match (a, t) {
+                (Attr::Lower | Attr::Orth, Test::Eq(w)) => Some((*a, std::iter::once(w.clone()).collect())),
+                (Attr::Lower | Attr::Orth, Test::In(ws)) => Some((*a, ws.clone())),
+                _ => None,
+            })
+        });
+        Ok(Pattern { id, label, specs, required })
+    }
+
+    /// Whether a sentence can hold a match at all (the prefilter of `required`).
+    pub(crate) fn may_match(&self, toks: &[TokenView<'_>]) -> bool {
+        match &self.required {
+            None => true,
+            Some((Attr::Lower, ws)) => toks.iter().any(|t| ws.contains(t.lower)),
+            Some((_, ws)) => toks.iter().any(|t| ws.contains(t.text)),
+        }
     }
 
     /// The length in tokens of the longest match starting at `start`, if any.
@@ -314,7 +340,7 @@ fn parse_spec(item: &Value, err: &dyn Fn(String) -> BuildError) -> Result<TokenS
 }
 
 fn parse_test(k: &str, v: &Value, err: &dyn Fn(String) -> BuildError) -> Result<Test, BuildError> {
-    let list = |v: &Value| -> Result<Vec<String>, BuildError> {
+    let list = |v: &Value| -> Result<WordSet, BuildError> {
         v.as_array()
             .ok_or_else(|| err(format!("{k}: IN and NOT_IN take a list")))?
             .iter()

@@ -211,12 +211,13 @@ pub(crate) fn sentence_case(words: &[&str]) -> u64 {
     }
 }
 
-/// The number of features that depend on the previous tags ([`dynamic_features`]); the other
-/// [`N_STATIC`] ([`static_features`]) depend only on the words, so a sentence's static scores can
-/// be computed for all its tokens before the left-to-right pass.
+/// The number of features that depend on the previous tags ([`dynamic_features`]).
 pub(crate) const N_DYNAMIC: usize = 6;
-/// See [`N_DYNAMIC`].
-pub(crate) const N_STATIC: usize = N_FEATURES - N_DYNAMIC;
+/// The number of features that depend only on the word itself, its flags and the sentence's
+/// casing ([`word_features`]): their summed scores can be cached per word type.
+pub(crate) const N_WORD: usize = 16;
+/// The number of features that depend on the neighbouring words ([`context_features`]).
+pub(crate) const N_CONTEXT: usize = N_FEATURES - N_DYNAMIC - N_WORD;
 
 #[inline]
 fn context(ctx: &[TokenHashes], i: usize, k: isize) -> &TokenHashes {
@@ -230,11 +231,15 @@ fn context(ctx: &[TokenHashes], i: usize, k: isize) -> &TokenHashes {
     }
 }
 
-/// Writes the features of token `i` that depend only on the words and the sentence's casing
-/// ([`sentence_case`]).
-pub(crate) fn static_features(ctx: &[TokenHashes], i: usize, case: u64, out: &mut [u64; N_STATIC]) {
-    let w = context(ctx, i, 0);
-    let (p1, p2, n1, n2) = (context(ctx, i, -1), context(ctx, i, -2), context(ctx, i, 1), context(ctx, i, 2));
+/// The key under which a word's [`word_features`] scores may be cached: everything they read.
+#[inline]
+pub(crate) fn word_key(w: &TokenHashes, case: u64) -> u64 {
+    mix(w.word ^ mix(w.flags ^ (case << 16) ^ (w.lex << 24)))
+}
+
+/// Writes the features of a token that depend only on the word, its flags and the sentence's
+/// casing ([`sentence_case`]).
+pub(crate) fn word_features(w: &TokenHashes, case: u64, out: &mut [u64; N_WORD]) {
     *out = [
         f1(0, 0),
         f1(1, w.lower),
@@ -246,6 +251,20 @@ pub(crate) fn static_features(ctx: &[TokenHashes], i: usize, case: u64, out: &mu
         f1(7, w.pre[1]),
         f1(8, w.pre[2]),
         f1(9, w.shape),
+        f1(22, w.flags),
+        f1(23, w.word),
+        f2(27, case, w.flags),
+        f2(28, case, w.lower),
+        f2(29, w.lex, w.flags),
+        f2(30, w.lex | (case << 4), w.flags),
+    ];
+}
+
+/// Writes the features of token `i` that depend on its neighbours.
+pub(crate) fn context_features(ctx: &[TokenHashes], i: usize, out: &mut [u64; N_CONTEXT]) {
+    let w = context(ctx, i, 0);
+    let (p1, p2, n1, n2) = (context(ctx, i, -1), context(ctx, i, -2), context(ctx, i, 1), context(ctx, i, 2));
+    *out = [
         f1(14, p1.lower),
         f1(15, p1.suf[2]),
         f1(16, p2.lower),
@@ -254,14 +273,8 @@ pub(crate) fn static_features(ctx: &[TokenHashes], i: usize, case: u64, out: &mu
         f1(19, n2.lower),
         f2(20, p1.lower, w.lower),
         f2(21, w.lower, n1.lower),
-        f1(22, w.flags),
-        f1(23, w.word),
         f1(25, n1.shape),
         f2(26, w.flags, n1.flags),
-        f2(27, case, w.flags),
-        f2(28, case, w.lower),
-        f2(29, w.lex, w.flags),
-        f2(30, w.lex | (case << 4), w.flags),
     ];
 }
 
@@ -285,7 +298,7 @@ pub(crate) fn dynamic_features(
     ];
 }
 
-/// Writes all the features of token `i` (static, then dynamic), as training uses them.
+/// Writes all the features of token `i`, as training uses them.
 pub(crate) fn features(
     ctx: &[TokenHashes],
     i: usize,
@@ -294,10 +307,13 @@ pub(crate) fn features(
     case: u64,
     out: &mut [u64; N_FEATURES],
 ) {
-    let mut st = [0u64; N_STATIC];
+    let mut wf = [0u64; N_WORD];
+    let mut cf = [0u64; N_CONTEXT];
     let mut dy = [0u64; N_DYNAMIC];
-    static_features(ctx, i, case, &mut st);
+    word_features(&ctx[i], case, &mut wf);
+    context_features(ctx, i, &mut cf);
     dynamic_features(ctx, i, prev, prev2, &mut dy);
-    out[..N_STATIC].copy_from_slice(&st);
-    out[N_STATIC..].copy_from_slice(&dy);
+    out[..N_WORD].copy_from_slice(&wf);
+    out[N_WORD..N_WORD + N_CONTEXT].copy_from_slice(&cf);
+    out[N_WORD + N_CONTEXT..].copy_from_slice(&dy);
 }

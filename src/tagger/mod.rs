@@ -21,7 +21,10 @@ pub mod train;
 
 use std::fmt;
 
-use features::{N_DYNAMIC, N_STATIC, dynamic_features, sentence_case, static_features, token_hashes};
+use features::{
+    N_CONTEXT, N_DYNAMIC, N_WORD, context_features, dynamic_features, sentence_case, token_hashes,
+    word_features, word_key,
+};
 use model::Model;
 
 /// Universal part-of-speech tags.
@@ -157,7 +160,20 @@ pub struct Tag {
 pub struct Tagger {
     model: Model,
     tags: Vec<Tag>,
+    /// Tells this model's cached word scores from another's.
+    id: u64,
 }
+
+/// Word-type score caches never grow past this many entries per thread (about 10 MB at 50
+/// classes); a full cache is simply emptied.
+const WORD_CACHE_MAX: usize = 50_000;
+
+thread_local! {
+    static WORD_SCORES: std::cell::RefCell<std::collections::HashMap<u64, Box<[i32]>, model::IdHash>> =
+        std::cell::RefCell::new(std::collections::HashMap::with_hasher(model::IdHash));
+}
+
+static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The built-in weights (feature `builtin`).
 #[cfg(feature = "builtin")]
@@ -189,7 +205,8 @@ impl Tagger {
                 Tag { upos: Upos::parse(u), xpos: Xpos::new(x) }
             })
             .collect();
-        Ok(Tagger { model, tags })
+        let id = features::mix(NEXT_TAGGER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+        Ok(Tagger { model, tags, id })
     }
 
     /// The tag of a class number.
@@ -216,13 +233,33 @@ impl Tagger {
         let dict: Vec<Option<u16>> =
             hashes.iter().map(|h| self.model.tagdict.get(&h.word).copied()).collect();
         let mut stat = vec![0i32; n * nc];
-        let mut sf = [0u64; N_STATIC];
-        for i in 0..n {
-            if dict[i].is_none() {
-                static_features(&hashes, i, case, &mut sf);
-                self.model.add_scores(&sf, &mut stat[i * nc..(i + 1) * nc]);
+        let mut wf = [0u64; N_WORD];
+        let mut cf = [0u64; N_CONTEXT];
+        WORD_SCORES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() > WORD_CACHE_MAX {
+                cache.clear();
             }
-        }
+            for i in 0..n {
+                if dict[i].is_some() {
+                    continue;
+                }
+                let row = &mut stat[i * nc..(i + 1) * nc];
+                // The word's own features, summed once per word type and cached: integer sums,
+                // so the result is the same as scoring them afresh.
+                let key = word_key(&hashes[i], case) ^ self.id;
+                match cache.get(&key) {
+                    Some(cached) => row.copy_from_slice(cached),
+                    None => {
+                        word_features(&hashes[i], case, &mut wf);
+                        self.model.add_scores(&wf, row);
+                        cache.insert(key, row.to_vec().into_boxed_slice());
+                    }
+                }
+                context_features(&hashes, i, &mut cf);
+                self.model.add_scores(&cf, row);
+            }
+        });
         let mut out = Vec::with_capacity(n);
         let (mut prev, mut prev2) = (start, start + 1);
         let mut df = [0u64; N_DYNAMIC];

@@ -113,6 +113,11 @@ impl<'t> Token<'t> {
         self.flags.has(Flags::HAS_LOWER) && !self.flags.has(Flags::HAS_UPPER)
     }
 
+    /// Whether the token has at least one upper-case letter.
+    pub fn has_upper(&self) -> bool {
+        self.flags.has(Flags::HAS_UPPER)
+    }
+
     /// Whether the token has at least one lower-case letter.
     pub fn has_lower(&self) -> bool {
         self.flags.has(Flags::HAS_LOWER)

@@ -1,0 +1,42 @@
+//! The whole `extract` (tokenise, tag, match, resolve, roles) on the news corpus, one thread,
+//! document by document, in MB/s and words per second. Counts are asserted so a speed-up
+//! cannot hide lost entities. Run: `cargo bench --bench extract` (corpus: `DOSSIER_CORPUS`).
+
+use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
+
+mod corpus;
+
+fn bench(c: &mut Criterion) {
+    let (docs, source) = corpus::documents();
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let words: usize = docs.iter().map(|d| d.split_whitespace().count()).sum();
+    let ex = dossier::Extractor::new();
+    let entities: usize = docs.iter().map(|d| ex.extract(d).entities().len()).sum();
+    eprintln!(
+        "corpus: {source}: {} documents, {bytes} bytes, {words} words, {entities} entities",
+        docs.len()
+    );
+
+    let mut g = c.benchmark_group("extract");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("bytes", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| ex.extract(black_box(d)).entities().len()).sum();
+            assert_eq!(n, entities);
+            n
+        })
+    });
+    g.throughput(Throughput::Elements(words as u64));
+    g.bench_function("words", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| ex.extract(black_box(d)).entities().len()).sum();
+            assert_eq!(n, entities);
+            n
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
