@@ -170,7 +170,7 @@ const WORD_CACHE_MAX: usize = 50_000;
 
 thread_local! {
     static WORD_SCORES: std::cell::RefCell<std::collections::HashMap<u64, Box<[i32]>, model::IdHash>> =
-        std::cell::RefCell::new(std::collections::HashMap::with_hasher(model::IdHash));
+        const { std::cell::RefCell::new(std::collections::HashMap::with_hasher(model::IdHash)) };
 }
 
 static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
