@@ -260,6 +260,25 @@ pub(crate) fn word_features(w: &TokenHashes, case: u64, out: &mut [u64; N_WORD])
     ];
 }
 
+/// The features a word contributes to its neighbours' scores, by its position relative to them:
+/// as the previous word, the one before that, the next word and the one after that. Together
+/// with [`pair_features`] they are exactly [`context_features`].
+pub(crate) fn role_features(w: &TokenHashes) -> ([u64; 2], [u64; 1], [u64; 3], [u64; 1]) {
+    (
+        [f1(14, w.lower), f1(15, w.suf[2])],
+        [f1(16, w.lower)],
+        [f1(17, w.lower), f1(18, w.suf[2]), f1(25, w.shape)],
+        [f1(19, w.lower)],
+    )
+}
+
+/// The context features that pair token `i` with a neighbour (see [`role_features`]).
+pub(crate) fn pair_features(ctx: &[TokenHashes], i: usize) -> [u64; 3] {
+    let w = context(ctx, i, 0);
+    let (p1, n1) = (context(ctx, i, -1), context(ctx, i, 1));
+    [f2(20, p1.lower, w.lower), f2(21, w.lower, n1.lower), f2(26, w.flags, n1.flags)]
+}
+
 /// Writes the features of token `i` that depend on its neighbours.
 pub(crate) fn context_features(ctx: &[TokenHashes], i: usize, out: &mut [u64; N_CONTEXT]) {
     let w = context(ctx, i, 0);
@@ -276,6 +295,20 @@ pub(crate) fn context_features(ctx: &[TokenHashes], i: usize, out: &mut [u64; N_
         f1(25, n1.shape),
         f2(26, w.flags, n1.flags),
     ];
+}
+
+/// The dynamic features that depend on the previous tags alone (the first three of
+/// [`dynamic_features`]): a tagger precomputes their scores for every pair of tags.
+pub(crate) fn tag_pair_features(prev: u16, prev2: u16) -> [u64; 3] {
+    let (t1, t2) = (prev as u64, prev2 as u64);
+    [f1(10, t1), f1(11, t2), f2(12, t1, t2)]
+}
+
+/// The dynamic features that pair the previous tag with the word (the last three of
+/// [`dynamic_features`]).
+pub(crate) fn tag_word_features(w: &TokenHashes, prev: u16) -> [u64; 3] {
+    let t1 = prev as u64;
+    [f2(13, t1, w.lower), f2(24, t1, w.suf[2]), f2(31, w.lex, t1)]
 }
 
 /// Writes the features of token `i` that depend on the two previous tags.

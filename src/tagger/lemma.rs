@@ -167,6 +167,29 @@ pub fn lemma(form: &str, tag: Tag) -> String {
 /// The lemma of `form` tagged `tag`; `next_is_participle` tells "'s" as in "he's gone" (have)
 /// from "he's here" (be).
 pub fn lemma_in_context(form: &str, tag: Tag, next_is_participle: bool) -> String {
+    lemma_cow(form, tag, next_is_participle).into_owned()
+}
+
+/// As [`lemma_in_context`], borrowing the form when the lemma is the form itself (names,
+/// numbers, punctuation, most lower-case words): no allocation for most tokens.
+pub(crate) fn lemma_cow(form: &str, tag: Tag, next_is_participle: bool) -> Cow<'_, str> {
+    let normalized = crate::text::normalize(form);
+    if let Cow::Borrowed(f) = normalized {
+        let unchanged = match tag.upos {
+            Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X => true,
+            Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Det | Upos::Intj | Upos::Adv => {
+                !f.chars().any(char::is_uppercase)
+            }
+            _ => false,
+        };
+        if unchanged {
+            return Cow::Borrowed(f);
+        }
+    }
+    Cow::Owned(lemma_slow(form, tag, next_is_participle))
+}
+
+fn lemma_slow(form: &str, tag: Tag, next_is_participle: bool) -> String {
     let form = crate::text::normalize(form);
     let form = form.as_ref();
     let lo = lower(form);

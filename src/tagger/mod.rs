@@ -22,8 +22,8 @@ pub mod train;
 use std::fmt;
 
 use features::{
-    N_CONTEXT, N_DYNAMIC, N_WORD, context_features, dynamic_features, sentence_case, token_hashes,
-    word_features, word_key,
+    N_WORD, PAD_END, PAD_START, TokenHashes, pair_features, role_features, sentence_case, tag_pair_features,
+    tag_word_features, token_hashes, word_features, word_key,
 };
 use model::Model;
 
@@ -162,15 +162,24 @@ pub struct Tagger {
     tags: Vec<Tag>,
     /// Tells this model's cached word scores from another's.
     id: u64,
+    /// The scores of the tag-only features for every (previous tag, the one before) pair,
+    /// `(classes + 2)^2` rows of `classes` scores (the +2 are the sentence-start markers).
+    tag_pairs: Vec<i32>,
 }
 
-/// Word-type score caches never grow past this many entries per thread (about 10 MB at 50
+/// The per-thread cache of word-type score entries: an index into one arena.
+#[derive(Default)]
+struct WordCache {
+    index: std::collections::HashMap<u64, u32, model::IdHash>,
+    data: Vec<i32>,
+}
+
+/// Word-type score caches never grow past this many entries per thread (about 57 MB at 57
 /// classes); a full cache is simply emptied.
 const WORD_CACHE_MAX: usize = 50_000;
 
 thread_local! {
-    static WORD_SCORES: std::cell::RefCell<std::collections::HashMap<u64, Box<[i32]>, model::IdHash>> =
-        const { std::cell::RefCell::new(std::collections::HashMap::with_hasher(model::IdHash)) };
+    static WORD_SCORES: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
 }
 
 static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -206,7 +215,29 @@ impl Tagger {
             })
             .collect();
         let id = features::mix(NEXT_TAGGER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
-        Ok(Tagger { model, tags, id })
+        let nc = model.classes.len();
+        let nt = nc + 2;
+        let mut tag_pairs = vec![0i32; nt * nt * nc];
+        for t1 in 0..nt {
+            for t2 in 0..nt {
+                let row = &mut tag_pairs[(t1 * nt + t2) * nc..(t1 * nt + t2 + 1) * nc];
+                model.add_scores(&tag_pair_features(t1 as u16, t2 as u16), row);
+            }
+        }
+        Ok(Tagger { model, tags, id, tag_pairs })
+    }
+
+    /// A word type's cache entry (see `tag_classes`): five score vectors.
+    fn word_entry(&self, h: &TokenHashes, case: u64, e: &mut [i32]) {
+        let nc = self.model.classes.len();
+        let mut wf = [0u64; N_WORD];
+        word_features(h, case, &mut wf);
+        self.model.add_scores(&wf, &mut e[..nc]);
+        let (p1, p2, n1, n2) = role_features(h);
+        self.model.add_scores(&p1, &mut e[nc..2 * nc]);
+        self.model.add_scores(&p2, &mut e[2 * nc..3 * nc]);
+        self.model.add_scores(&n1, &mut e[3 * nc..4 * nc]);
+        self.model.add_scores(&n2, &mut e[4 * nc..5 * nc]);
     }
 
     /// The tag of a class number.
@@ -233,43 +264,61 @@ impl Tagger {
         let dict: Vec<Option<u16>> =
             hashes.iter().map(|h| self.model.tagdict.get(&h.word).copied()).collect();
         let mut stat = vec![0i32; n * nc];
-        let mut wf = [0u64; N_WORD];
-        let mut cf = [0u64; N_CONTEXT];
+        // Each word type's cached entry: its own features' scores, then what it adds to a
+        // neighbour's scores as the previous word, the one before, the next and the one after.
+        let keys: Vec<u64> = hashes.iter().map(|h| word_key(h, case) ^ self.id).collect();
+        let pad_start = word_key(&PAD_START, case) ^ self.id ^ 0x5bd1_e995;
+        let pad_end = word_key(&PAD_END, case) ^ self.id ^ 0x1b87_3593;
         WORD_SCORES.with(|cache| {
             let mut cache = cache.borrow_mut();
-            if cache.len() > WORD_CACHE_MAX {
-                cache.clear();
+            if cache.index.len() > WORD_CACHE_MAX {
+                cache.index.clear();
+                cache.data.clear();
             }
+            let offset = |k: u64, h: &TokenHashes, cache: &mut WordCache| -> usize {
+                if let Some(&o) = cache.index.get(&k) {
+                    return o as usize;
+                }
+                let o = cache.data.len();
+                cache.data.resize(o + 5 * nc, 0);
+                self.word_entry(h, case, &mut cache.data[o..o + 5 * nc]);
+                cache.index.insert(k, o as u32);
+                o
+            };
+            let offs: Vec<usize> = keys.iter().zip(&hashes).map(|(k, h)| offset(*k, h, &mut cache)).collect();
+            let (ps, pe) = (offset(pad_start, &PAD_START, &mut cache), offset(pad_end, &PAD_END, &mut cache));
+            let data = &cache.data;
             for i in 0..n {
                 if dict[i].is_some() {
                     continue;
                 }
                 let row = &mut stat[i * nc..(i + 1) * nc];
-                // The word's own features, summed once per word type and cached: integer sums,
-                // so the result is the same as scoring them afresh.
-                let key = word_key(&hashes[i], case) ^ self.id;
-                match cache.get(&key) {
-                    Some(cached) => row.copy_from_slice(cached),
-                    None => {
-                        word_features(&hashes[i], case, &mut wf);
-                        self.model.add_scores(&wf, row);
-                        cache.insert(key, row.to_vec().into_boxed_slice());
+                row.copy_from_slice(&data[offs[i]..offs[i] + nc]);
+                let p1 = if i >= 1 { offs[i - 1] } else { ps };
+                let p2 = if i >= 2 { offs[i - 2] } else { ps };
+                let n1 = if i + 1 < n { offs[i + 1] } else { pe };
+                let n2 = if i + 2 < n { offs[i + 2] } else { pe };
+                for (o, r) in [(p1, 1), (p2, 2), (n1, 3), (n2, 4)] {
+                    for (a, b) in row.iter_mut().zip(&data[o + r * nc..o + (r + 1) * nc]) {
+                        *a += b;
                     }
                 }
-                context_features(&hashes, i, &mut cf);
-                self.model.add_scores(&cf, row);
+                self.model.add_scores(&pair_features(&hashes, i), row);
             }
         });
         let mut out = Vec::with_capacity(n);
         let (mut prev, mut prev2) = (start, start + 1);
-        let mut df = [0u64; N_DYNAMIC];
+        let nt = nc + 2;
         for i in 0..n {
             let c = match dict[i] {
                 Some(c) => c,
                 None => {
-                    dynamic_features(&hashes, i, prev, prev2, &mut df);
                     let scores = &mut stat[i * nc..(i + 1) * nc];
-                    self.model.add_scores(&df, scores);
+                    let pair = (prev as usize * nt + prev2 as usize) * nc;
+                    for (a, b) in scores.iter_mut().zip(&self.tag_pairs[pair..pair + nc]) {
+                        *a += b;
+                    }
+                    self.model.add_scores(&tag_word_features(&hashes[i], prev), scores);
                     argmax(scores)
                 }
             };
@@ -300,8 +349,8 @@ pub(crate) fn tag_document(
         .enumerate()
         .map(|(i, t)| {
             let next_vbn = tags.get(i + 1).is_some_and(|n: &Tag| n.xpos.as_str() == "VBN");
-            let l = lemma::lemma_in_context(t.text(), tags[i], next_vbn);
-            (l != t.text()).then(|| l.into_boxed_str())
+            let l = lemma::lemma_cow(t.text(), tags[i], next_vbn);
+            (l != t.text()).then(|| l.into_owned().into_boxed_str())
         })
         .collect();
     (tags, lemmas)
