@@ -69,3 +69,19 @@ fn bad_model_bytes_are_an_error() {
     assert!(Tagger::from_bytes(b"nope").is_err());
     assert!(Tagger::from_bytes(b"DSTAG01\0\x05\0\0\0").is_err());
 }
+
+#[test]
+fn word_score_cache_is_per_model_and_invisible() {
+    // Two instances of one model, and a sentence tagged before and after the cache is warm,
+    // must give the same tags: the cache only saves work.
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/tagger.bin")).unwrap();
+    let a = Tagger::from_bytes(&bytes).unwrap();
+    let b = Tagger::from_bytes(&bytes).unwrap();
+    let words = ["The", "agency", "refused", "to", "reveal", "the", "targets", "."];
+    let first = a.tag(&words);
+    for _ in 0..3 {
+        assert_eq!(a.tag(&words), first);
+        assert_eq!(b.tag(&words), first);
+    }
+    assert_eq!(Tagger::builtin().unwrap().tag(&words), first);
+}
