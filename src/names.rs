@@ -33,6 +33,10 @@ const PARTICLES: &[&str] = &[
     "y", "dos", "das", "abu",
 ];
 
+/// Capitalised determiners: at the start of a run they belong to the sentence, not the name.
+const DETERMINERS: &[&str] =
+    &["The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "THE"];
+
 /// Honorifics that precede a person's name but are not job titles.
 const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Miss", "Dr", "Dr.", "Sir", "Dame", "Lord", "Lady", "Prof.",
@@ -156,9 +160,14 @@ pub(crate) fn sentence_candidates(
         }
         i = end;
         let mut s = start;
-        // Drop a sentence-initial ordinary word ("The", "Officials") and honorifics.
+        // Drop a sentence-initial ordinary word ("Officials"), honorifics, and determiners
+        // anywhere ("WASHINGTON -- The Federal Bureau ...": a name never starts with "The").
         while s < end {
             let t = &tokens[s];
+            if DETERMINERS.contains(&t.text()) {
+                s += 1;
+                continue;
+            }
             let at_start = tokens[range.start..s].iter().all(|x| !x.is_wordlike());
             let ordinary = common[s] && crate::lexicon::given_name(t.text()).is_none();
             if HONORIFICS.contains(&t.text()) || (at_start && ordinary && known[s] == Known::None) {
@@ -279,8 +288,9 @@ fn classify(
     }
     // ORG
     let head = words.iter().rev().find_map(|t| crate::lexicon::org_word(t.text()));
+    let legal_last = crate::lexicon::org_word(last.text()) == Some("legal") && n >= 2;
     match head {
-        Some("legal") => {
+        Some("legal") if legal_last => {
             org += 4;
             why.push("legal-form");
         }

@@ -655,7 +655,10 @@ def build(d):
     legal = set()
     for m in re.finditer(r'"main":\s*"([^"]+)"', fp):
         v = m.group(1)
-        if re.fullmatch(r"[a-z.]{2,8}", v):
+        # Legal forms that are also English words ("up", "as", "sad") would turn ordinary words
+        # into company suffixes; keep the well-known short ones.
+        if re.fullmatch(r"[a-z.]{2,8}", v) and (
+                (len(v) >= 3 and v.strip(".") not in common) or v in {"co", "ag", "sa", "nv", "bv", "ab", "oy", "kk", "lp"}):
             legal.add(v)
     write_pairs("org_words.tsv", {**{w: "head" for w in org_words}, **{w: "legal" for w in legal}},
                 "organisation head words (compromise orgWords, MIT) and legal-form suffixes "
