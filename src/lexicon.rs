@@ -1,30 +1,12 @@
 //! Word lists used as evidence (never as entities on their own): common English words, given
 //! names, surnames, name parts, organisation and place head words. Each is parsed on first use.
 
+use crate::hash::FxBuild;
 use std::collections::{HashMap, HashSet};
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-/// FNV-1a: these tables are read several times per token, and SipHash showed in profiles.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-    fn finish(&self) -> u64 {
-        self.0 ^ (self.0 >> 29)
-    }
-}
-
-type FastSet = HashSet<&'static str, BuildHasherDefault<Fnv>>;
-type FastMap = HashMap<&'static str, &'static str, BuildHasherDefault<Fnv>>;
+type FastSet = HashSet<&'static str, FxBuild>;
+type FastMap = HashMap<&'static str, &'static str, FxBuild>;
 
 use crate::builtin;
 

@@ -43,6 +43,7 @@ mod document;
 mod entity;
 mod error;
 mod extractor;
+mod hash;
 pub mod lexicon;
 pub mod matcher;
 mod names;

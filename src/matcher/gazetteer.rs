@@ -17,6 +17,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
 
 use crate::error::BuildError;
+use crate::hash::FxBuild;
 use crate::text::Token;
 use crate::{Label, Span};
 
@@ -552,50 +553,6 @@ fn push_lower(out: &mut String, s: &str) {
         out[from..].make_ascii_lowercase();
     } else {
         out.extend(s.chars().flat_map(char::to_lowercase));
-    }
-}
-
-/// A small, fast, deterministic hasher (rustc's Fx hash) for the build-time tables: SipHash made
-/// building a million-entry gazetteer seconds slower.
-#[derive(Clone, Copy, Default)]
-struct FxBuild;
-
-struct FxHasher(u64);
-
-impl std::hash::BuildHasher for FxBuild {
-    type Hasher = FxHasher;
-    fn build_hasher(&self) -> FxHasher {
-        FxHasher(0)
-    }
-}
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]));
-        }
-        for &b in chunks.remainder() {
-            self.add(b as u64);
-        }
-    }
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    fn finish(&self) -> u64 {
-        // The multiply leaves the low bits (which pick the bucket) weak; fold the high ones in.
-        let h = self.0;
-        (h ^ (h >> 32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (h >> 29)
-    }
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
 }
 

@@ -28,7 +28,7 @@ use serde_json::Value;
 
 use crate::entity::Label;
 
-type WordSet = std::collections::HashSet<String, std::hash::BuildHasherDefault<crate::lexicon::Fnv>>;
+type WordSet = std::collections::HashSet<String, crate::hash::FxBuild>;
 use crate::error::BuildError;
 
 /// How many times a token spec may repeat.

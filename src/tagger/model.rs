@@ -14,34 +14,9 @@
 
 use std::collections::HashMap;
 
+pub(crate) use crate::hash::IdHash;
+
 const MAGIC: &[u8; 8] = b"DSTAG01\0";
-
-/// A hasher for keys that are already hashes: it only spreads them.
-#[derive(Clone, Copy, Debug, Default)]
-pub(crate) struct IdHash;
-
-pub(crate) struct IdHasher(u64);
-
-impl std::hash::BuildHasher for IdHash {
-    type Hasher = IdHasher;
-    fn build_hasher(&self) -> IdHasher {
-        IdHasher(0)
-    }
-}
-
-impl std::hash::Hasher for IdHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ b as u64;
-        }
-    }
-    fn write_u64(&mut self, i: u64) {
-        self.0 = super::features::mix(i);
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// A loaded model, ready to score.
 #[derive(Clone, Debug)]
