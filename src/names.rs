@@ -227,6 +227,9 @@ fn classify(
     let range = sentence.tokens();
     let words: Vec<&Token<'_>> = tokens[s..e].iter().filter(|t| !PARTICLES.contains(&t.text())).collect();
     let n = words.len();
+    if n == 0 {
+        return; // only particles ("de" alone in a headline): no name
+    }
     let (first, last) = (words[0], words[n - 1]);
     let mut why: Vec<&'static str> = Vec::new();
     let (mut per, mut org, mut place) = (0i32, 0i32, 0i32);

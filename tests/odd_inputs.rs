@@ -55,3 +55,82 @@ fn pseudo_random_inputs_never_panic() {
         run(&s);
     }
 }
+
+#[test]
+fn pseudo_random_word_salads_never_panic() {
+    // Words that exercise every stage: titles, particles, names, acronyms, dates, punctuation,
+    // headline casing, possessives.
+    let words = [
+        "The",
+        "the",
+        "de",
+        "bin",
+        "al",
+        "of",
+        "Mr.",
+        "Adm.",
+        "Director",
+        "General",
+        "CIA",
+        "ISI",
+        "NATO",
+        "Leon",
+        "Panetta",
+        "Pakistan",
+        "Pakistani",
+        "'s",
+        "'",
+        ",",
+        ".",
+        "said",
+        "Monday",
+        "May",
+        "5",
+        "2008",
+        "in",
+        "Punjab-based",
+        "Lashkar-e-Taiba",
+        "Ltd.",
+        "Corp",
+        "RIVER",
+        "WHO",
+        "IT",
+        "--",
+        "(",
+        ")",
+        "\"",
+        "Officials",
+        "Say",
+        "Front",
+        "J.",
+        "U.S.",
+        "\n",
+        "\n\n",
+        "•",
+        "Reading",
+        "who",
+        "is",
+        "a",
+        "contractor",
+    ];
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let ex = dossier::Extractor::new();
+    for _ in 0..1500 {
+        let len = (next() % 40) as usize;
+        let text: String =
+            (0..len).map(|_| words[(next() % words.len() as u64) as usize]).collect::<Vec<_>>().join(" ");
+        let doc = ex.extract(&text);
+        crate::check_document(&text, &doc);
+        for r in doc.roles() {
+            for id in [r.person, r.title, r.org].into_iter().flatten() {
+                assert!(doc.entity(id).is_some());
+            }
+        }
+    }
+}
