@@ -24,16 +24,13 @@ pub(crate) enum ErrorKind {
     /// A configuration value is out of range.
     Config(String),
     /// A line of a data file could not be read.
-    #[allow(dead_code)]
     Syntax(String),
     /// A file could not be read at all.
-    #[allow(dead_code)]
     Io(String),
     /// A pattern is malformed.
     Pattern(String),
 }
 
-#[allow(dead_code)]
 impl BuildError {
     pub(crate) fn new(kind: ErrorKind) -> BuildError {
         BuildError { kind, file: None, line: None, pattern: None, source: None }
@@ -53,7 +50,6 @@ impl BuildError {
         e
     }
 
-    #[allow(dead_code)]
     pub(crate) fn pattern(id: impl Into<String>, msg: impl Into<String>) -> BuildError {
         let mut e = BuildError::new(ErrorKind::Pattern(msg.into()));
         e.pattern = Some(id.into());
@@ -67,12 +63,6 @@ impl BuildError {
 
     pub(crate) fn with_line(mut self, line: usize) -> BuildError {
         self.line = Some(line);
-        self
-    }
-
-    #[allow(dead_code)]
-    pub(crate) fn with_source(mut self, err: impl std::error::Error + Send + Sync + 'static) -> BuildError {
-        self.source = Some(Box::new(err));
         self
     }
 

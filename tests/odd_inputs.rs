@@ -42,13 +42,8 @@ fn odd_inputs_never_panic() {
 fn pseudo_random_inputs_never_panic() {
     // A fixed xorshift generator over a palette of awkward characters: deterministic, no crates.
     let palette: Vec<char> = "aZ9 .,'\"’-–—\n\r\t@#:/()U.S.é\u{301}\u{200d}👍🏽ب🇵\u{0}•…".chars().collect();
-    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = XorShift(0x9E37_79B9_7F4A_7C15);
+    let mut next = || rng.next();
     for _ in 0..2000 {
         let len = (next() % 60) as usize;
         let s: String = (0..len).map(|_| palette[(next() % palette.len() as u64) as usize]).collect();
@@ -113,13 +108,8 @@ fn pseudo_random_word_salads_never_panic() {
         "a",
         "contractor",
     ];
-    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
+    let mut rng = XorShift(0x2545_F491_4F6C_DD1D);
+    let mut next = || rng.next();
     let ex = dossier::Extractor::new();
     for _ in 0..1500 {
         let len = (next() % 40) as usize;
@@ -132,5 +122,17 @@ fn pseudo_random_word_salads_never_panic() {
                 assert!(doc.entity(id).is_some());
             }
         }
+    }
+}
+
+/// A fixed xorshift generator: deterministic inputs, no crates.
+struct XorShift(u64);
+
+impl XorShift {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
     }
 }

@@ -13,9 +13,6 @@ pub use token::{Token, TokenKind};
 pub use tokenize::Tokenizer;
 
 pub(crate) use sentence::split_sentences;
-#[allow(unused_imports)]
-pub(crate) use token::{find_hyphen, shape_of};
-#[allow(unused_imports)]
 pub(crate) use tokenize::normalize;
 
 /// The normalised form dossier gives a token's text (`Token::norm`): curly quotes and
