@@ -164,3 +164,35 @@ fn bad_patterns_are_build_errors_naming_the_pattern() {
     assert_eq!(e.pattern_id(), Some("bad"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn teams_in_results_lines_are_organisations() {
+    let doc = Extractor::new()
+        .extract("Results on Saturday:\n\nChicago 5 Houston 3\n\nChicago is a city in Illinois.");
+    let orgs: Vec<String> = doc
+        .entities_of(Label::Org)
+        .flat_map(|e| e.mentions.iter().map(|m| doc.slice(m.span).to_string()))
+        .collect();
+    assert!(orgs.contains(&"Chicago".to_string()) && orgs.contains(&"Houston".to_string()), "{orgs:?}");
+    // In prose the same name is the city.
+    let places: Vec<String> = doc
+        .entities_of(Label::Place)
+        .flat_map(|e| e.mentions.iter().map(|m| doc.slice(m.span).to_string()))
+        .collect();
+    assert!(places.contains(&"Chicago".to_string()), "{places:?}");
+}
+
+#[test]
+fn continents_are_places_not_organisation_aliases() {
+    let doc = Extractor::new().extract("Trade between Europe and Asia grew, the European Union said.");
+    assert_eq!(find(&doc, Label::Place, "Europe").mentions.len(), 1);
+    find(&doc, Label::Place, "Asia");
+    find(&doc, Label::Org, "European Union");
+}
+
+#[test]
+fn ordinary_words_are_not_company_suffixes() {
+    let doc =
+        Extractor::new().extract("FBI and Interpol Step Up Cooperation on Cybercrime\n\nThe talks began.");
+    assert!(!doc.entities().iter().any(|e| e.name.contains("Step Up")), "{:?}", doc.entities());
+}

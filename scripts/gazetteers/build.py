@@ -398,7 +398,7 @@ def build(d):
     # fires only with support (a locative preposition, "X, Country", "X-based").
     for row in place_rows.values():
         kind = row[4]["kind"]
-        if kind == "country":
+        if kind in ("country", "continent"):
             continue
         nm = row[2]
         pop = row[4].get("pop", 0)
