@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use super::features::{N_FEATURES, features, sentence_case, token_hashes};
 use super::model::Model;
 use crate::conllu;
+use crate::perceptron::{Weights, argmax_f, xorshift};
 
 /// Training settings.
 #[derive(Clone, Debug)]
@@ -44,63 +45,6 @@ pub(crate) fn class_name(w: &conllu::Word) -> String {
 /// The form the tagger sees: what dossier's tokenizer would put in `Token::norm` for this word.
 pub(crate) fn word_form(form: &str) -> String {
     crate::text::normalize(form).into_owned()
-}
-
-struct Weights {
-    n_classes: usize,
-    rows: HashMap<u64, u32>,
-    w: Vec<f32>,
-    total: Vec<f64>,
-    stamp: Vec<u32>,
-}
-
-impl Weights {
-    fn row(&mut self, f: u64) -> usize {
-        let n = self.n_classes;
-        let next = self.rows.len() as u32;
-        let r = *self.rows.entry(f).or_insert(next);
-        if r == next {
-            self.w.resize(self.w.len() + n, 0.0);
-            self.total.resize(self.total.len() + n, 0.0);
-            self.stamp.resize(self.stamp.len() + n, 0);
-        }
-        r as usize
-    }
-
-    fn score(&self, feats: &[u64], scores: &mut [f32]) {
-        scores.iter_mut().for_each(|s| *s = 0.0);
-        let n = self.n_classes;
-        for f in feats {
-            if let Some(&r) = self.rows.get(f) {
-                let row = &self.w[r as usize * n..(r as usize + 1) * n];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
-        }
-    }
-
-    fn update(&mut self, feats: &[u64], truth: usize, guess: usize, now: u32) {
-        for &f in feats {
-            let r = self.row(f);
-            for (c, v) in [(truth, 1.0f32), (guess, -1.0)] {
-                let i = r * self.n_classes + c;
-                self.total[i] += (now - self.stamp[i]) as f64 * self.w[i] as f64;
-                self.stamp[i] = now;
-                self.w[i] += v;
-            }
-        }
-    }
-}
-
-fn argmax_f(scores: &[f32]) -> usize {
-    let mut best = 0;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
-        }
-    }
-    best
 }
 
 /// Trains a model on `train` and returns its bytes (the format [`super::Tagger::from_bytes`]
@@ -153,8 +97,7 @@ pub fn train(
         })
         .collect();
 
-    let mut wts =
-        Weights { n_classes: n, rows: HashMap::new(), w: Vec::new(), total: Vec::new(), stamp: Vec::new() };
+    let mut wts = Weights::new(n);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut rng = cfg.seed | 1;
     let mut now: u32 = 0;
@@ -163,10 +106,7 @@ pub fn train(
     for epoch in 0..cfg.epochs {
         // Fisher-Yates with xorshift: the same seed gives the same model.
         for i in (1..order.len()).rev() {
-            rng ^= rng << 13;
-            rng ^= rng >> 7;
-            rng ^= rng << 17;
-            order.swap(i, (rng % (i as u64 + 1)) as usize);
+            order.swap(i, (xorshift(&mut rng) % (i as u64 + 1)) as usize);
         }
         let (mut right, mut seen) = (0usize, 0usize);
         for &si in &order {
@@ -200,7 +140,7 @@ pub fn train(
             "epoch {}: train accuracy {:.4}, {} features",
             epoch + 1,
             right as f64 / seen.max(1) as f64,
-            wts.rows.len()
+            wts.len()
         );
         if let Some(dev) = dev {
             let bytes = finish(&wts, now, &classes, &tagdict, cfg.prune);
@@ -215,40 +155,7 @@ pub fn train(
 
 /// Averages, prunes and quantises the weights into the model format.
 fn finish(wts: &Weights, now: u32, classes: &[String], tagdict: &[(String, u16)], prune: f32) -> Vec<u8> {
-    let n = wts.n_classes;
-    let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(wts.rows.len());
-    let mut max = 0f32;
-    for (&key, &r) in &wts.rows {
-        let mut run = Vec::new();
-        for c in 0..n {
-            let i = r as usize * n + c;
-            let total = wts.total[i] + (now - wts.stamp[i]) as f64 * wts.w[i] as f64;
-            let avg = (total / now.max(1) as f64) as f32;
-            if avg.abs() >= prune {
-                run.push((c as u8, avg));
-                max = max.max(avg.abs());
-            }
-        }
-        if !run.is_empty() {
-            feats.push((key, run));
-        }
-    }
-    feats.sort_by_key(|(k, _)| *k);
-    let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
-    let quantised: Vec<(u64, Vec<(u8, i16)>)> = feats
-        .into_iter()
-        .map(|(k, run)| {
-            (
-                k,
-                run.into_iter()
-                    .map(|(c, w)| (c, (w * scale).round() as i16))
-                    .filter(|(_, w)| *w != 0)
-                    .collect::<Vec<_>>(),
-            )
-        })
-        .filter(|(_, run)| !run.is_empty())
-        .collect();
-    Model::write(classes, tagdict, &quantised)
+    Model::write(classes, tagdict, &wts.averaged_quantised(now, prune))
 }
 
 /// UPOS accuracy of a tagger on gold-tokenised sentences.
