@@ -14,6 +14,9 @@
 //!   between tokens, blank lines between sentences) and run through `extract`; PERSON, ORG, PLACE
 //!   and NORP map to PER, ORG, LOC and MISC, the rest to O; scores are exact-chunk precision,
 //!   recall and F1 as conlleval computes them. `--out` writes `token gold predicted` lines.
+//! * `parse FILE.conllu [--model PARSER.bin] [--json]`: tags the gold tokens with the built-in
+//!   tagger, parses them (with the built-in parser or the model given) and reports UAS and LAS
+//!   over every word, punctuation included, as in the CoNLL 2018 shared task.
 //! * `seed`: scores one article against a gold file in the format of `../shared/gold/seed.json`
 //!   (entities with labels and mentions, roles, triples, and strings that must not be entities).
 //!   Without paths it uses `$DOSSIER_SHARED/gold/seed.json` and the article it names, where
@@ -515,13 +518,53 @@ fn conll(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+fn parse(args: &[String]) -> Result<(), String> {
+    use dossier::parser::{Parser, train::attachment_scores};
+    let json_out = args.iter().any(|a| a == "--json");
+    let mut files = Vec::new();
+    let mut model = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => {}
+            "--model" => model = Some(it.next().ok_or("--model needs a file")?.clone()),
+            _ => files.push(a.clone()),
+        }
+    }
+    let file = files.first().ok_or("usage: evaluate parse FILE.conllu [--model PARSER.bin] [--json]")?;
+    let gold = dossier::conllu::read(file)?;
+    let tagger =
+        dossier::tagger::Tagger::builtin().ok_or("no built-in tagger (build with the builtin feature)")?;
+    let loaded;
+    let parser = match model {
+        Some(m) => {
+            let bytes = std::fs::read(&m).map_err(|e| format!("{m}: {e}"))?;
+            loaded = Parser::from_bytes(&bytes).map_err(|e| format!("{m}: {e}"))?;
+            &loaded
+        }
+        None => Parser::builtin().ok_or("no built-in parser (build with the builtin feature)")?,
+    };
+    let t = std::time::Instant::now();
+    let s = attachment_scores(parser, tagger, &gold);
+    let secs = t.elapsed().as_secs_f64();
+    if json_out {
+        println!("{}", json!({"file": file, "tokens": s.tokens, "uas": s.uas, "las": s.las}));
+    } else {
+        println!("{file}: {} words (gold tokens, predicted tags, punctuation included)", s.tokens);
+        println!("UAS {:.4}  LAS {:.4}", s.uas, s.las);
+        println!("tagged and parsed in {secs:.2} s ({:.0} words/s)", s.tokens as f64 / secs);
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate conll FILE [--out FILE] [--json]";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
         Some("pos") => pos(&args[1..]),
         Some("conll") => conll(&args[1..]),
+        Some("parse") => parse(&args[1..]),
         _ => Err(usage.to_string()),
     };
     match result {

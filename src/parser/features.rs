@@ -1,0 +1,369 @@
+//! Parser state and feature extraction, shared by training and parsing so the two cannot drift.
+//!
+//! The transition system is arc-hybrid (Kuhlmann, Gómez-Rodríguez and Satta 2011) with the root
+//! at the end of the buffer (Ballesteros and Nivre 2013). Every state has a valid transition
+//! and every terminal state is a tree with exactly one word attached to the root, so the parser
+//! returns a well-formed tree for any input.
+
+use crate::tagger::features::{feature_form, hash_bytes, mix};
+
+/// No token (an empty stack slot, a missing child).
+pub(crate) const NO: u32 = u32::MAX;
+
+/// Transitions.
+pub(crate) const SHIFT: usize = 0;
+pub(crate) const LEFT: usize = 1;
+pub(crate) const RIGHT: usize = 2;
+pub(crate) const TRANSITION_NAMES: [&str; 3] = ["SHIFT", "LEFT", "RIGHT"];
+
+/// A parser configuration over `n` words; index `n` is the root, which sits at the end of the
+/// buffer.
+#[derive(Clone, Debug)]
+pub(crate) struct State {
+    pub n: usize,
+    pub stack: Vec<u32>,
+    /// The front of the buffer; the buffer is `b..=n`.
+    pub b: usize,
+    pub heads: Vec<u32>,
+    /// The two leftmost and two rightmost children found so far, nearest-to-the-edge first.
+    pub lc: Vec<[u32; 2]>,
+    pub rc: Vec<[u32; 2]>,
+    pub nl: Vec<u8>,
+    pub nr: Vec<u8>,
+}
+
+impl State {
+    pub fn new(n: usize) -> State {
+        State {
+            n,
+            stack: Vec::with_capacity(16),
+            b: 0,
+            heads: vec![NO; n + 2],
+            lc: vec![[NO; 2]; n + 2],
+            rc: vec![[NO; 2]; n + 2],
+            nl: vec![0; n + 2],
+            nr: vec![0; n + 2],
+        }
+    }
+
+    pub fn is_terminal(&self) -> bool {
+        self.stack.is_empty() && self.b >= self.n
+    }
+
+    /// Which transitions are allowed. Attaching to the root is only allowed for the last word on
+    /// the stack, so the tree has one root.
+    pub fn valid(&self) -> [bool; 3] {
+        let depth = self.stack.len();
+        [self.b < self.n, depth > 0 && (self.b < self.n || depth == 1), depth >= 2]
+    }
+
+    pub fn apply(&mut self, t: usize) {
+        match t {
+            SHIFT => {
+                self.stack.push(self.b as u32);
+                self.b += 1;
+            }
+            LEFT => {
+                if let Some(d) = self.stack.pop() {
+                    self.arc(self.b as u32, d);
+                }
+            }
+            _ => {
+                if let Some(d) = self.stack.pop()
+                    && let Some(&h) = self.stack.last()
+                {
+                    self.arc(h, d);
+                }
+            }
+        }
+    }
+
+    fn arc(&mut self, h: u32, d: u32) {
+        let (hi, di) = (h as usize, d as usize);
+        self.heads[di] = h;
+        if d < h {
+            let lc = &mut self.lc[hi];
+            if lc[0] == NO || d < lc[0] {
+                *lc = [d, lc[0]];
+            } else if lc[1] == NO || d < lc[1] {
+                lc[1] = d;
+            }
+            self.nl[hi] = self.nl[hi].saturating_add(1);
+        } else {
+            let rc = &mut self.rc[hi];
+            if rc[0] == NO || d > rc[0] {
+                *rc = [d, rc[0]];
+            } else if rc[1] == NO || d > rc[1] {
+                rc[1] = d;
+            }
+            self.nr[hi] = self.nr[hi].saturating_add(1);
+        }
+    }
+}
+
+/// The hashes the features of one sentence's words are made of; index `n` is the root and
+/// `n + 1` stands for "no word".
+pub(crate) struct Words {
+    pub w: Vec<u64>,
+    pub p: Vec<u64>,
+    pub wp: Vec<u64>,
+}
+
+const G: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl Words {
+    /// `tags` are the parser's tag numbers (any `u16`; unknown tags simply match no feature).
+    pub fn new(words: &[&str], tags: &[u16]) -> Words {
+        let n = words.len();
+        let mut w = Vec::with_capacity(n + 2);
+        let mut p = Vec::with_capacity(n + 2);
+        for (i, word) in words.iter().enumerate() {
+            w.push(hash_bytes(feature_form(word).as_bytes()));
+            p.push(mix(0x7a67 ^ (*tags.get(i).unwrap_or(&u16::MAX) as u64).wrapping_mul(G)));
+        }
+        w.extend([0x1f2e_3d4c_5b6a_7988, 0x0102_0304_0506_0708]);
+        p.extend([0x1122_3344_5566_7788, 0x8877_6655_4433_2211]);
+        let wp = w.iter().zip(&p).map(|(a, b)| mix(a ^ b.rotate_left(17))).collect();
+        Words { w, p, wp }
+    }
+}
+
+#[inline]
+fn k1(t: u64, a: u64) -> u64 {
+    mix(t.wrapping_mul(G) ^ a)
+}
+
+#[inline]
+fn k2(t: u64, a: u64, b: u64) -> u64 {
+    mix(k1(t, a) ^ b.rotate_left(29))
+}
+
+#[inline]
+fn k3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    mix(k2(t, a, b) ^ c.rotate_left(43))
+}
+
+/// A distance in buckets: 1-5, 6-9, 10+.
+#[inline]
+fn bucket(d: usize) -> u64 {
+    match d {
+        0..=5 => d as u64,
+        6..=9 => 6,
+        _ => 7,
+    }
+}
+
+/// Transition features.
+pub(crate) const N_TRANSITION: usize = 72;
+
+/// The features of a state (Zhang and Nivre 2011's templates, adapted to arc-hybrid: the words
+/// on top of the stack and at the front of the buffer, their leftmost and rightmost children,
+/// distances and valencies).
+pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANSITION]) {
+    let n = st.n;
+    let none = n + 1;
+    let at = |k: usize| st.stack.len().checked_sub(k + 1).map_or(none, |i| st.stack[i] as usize);
+    let (s0, s1, s2) = (at(0), at(1), at(2));
+    let b0 = st.b.min(n);
+    let b1 = if b0 < n { b0 + 1 } else { none };
+    let b2 = if b0 + 1 < n { b0 + 2 } else { none };
+    let kid = |arr: &Vec<[u32; 2]>, h: usize, k: usize| {
+        if h >= none {
+            none
+        } else {
+            match arr[h][k] {
+                NO => none,
+                c => c as usize,
+            }
+        }
+    };
+    let (s0l1, s0l2, s0r1, s0r2) =
+        (kid(&st.lc, s0, 0), kid(&st.lc, s0, 1), kid(&st.rc, s0, 0), kid(&st.rc, s0, 1));
+    let (s1l1, s1r1, s1r2) = (kid(&st.lc, s1, 0), kid(&st.rc, s1, 0), kid(&st.rc, s1, 1));
+    let (b0l1, b0l2) = (kid(&st.lc, b0, 0), kid(&st.lc, b0, 1));
+    let dist = |a: usize, b: usize| {
+        if a >= n || b >= none {
+            15
+        } else if b >= n {
+            14
+        } else {
+            bucket(b.abs_diff(a))
+        }
+    };
+    let d0 = dist(s0, b0);
+    let d1 = dist(s1, s0);
+    let val = |v: &Vec<u8>, h: usize| if h >= none { 9 } else { v[h].min(7) as u64 };
+    let (w, p, wp) = (&x.w, &x.p, &x.wp);
+    let f = [
+        k1(1, w[s0]),
+        k1(2, p[s0]),
+        k1(3, wp[s0]),
+        k1(4, w[s1]),
+        k1(5, p[s1]),
+        k1(6, wp[s1]),
+        k1(7, w[b0]),
+        k1(8, p[b0]),
+        k1(9, wp[b0]),
+        k1(10, w[b1]),
+        k1(11, p[b1]),
+        k1(12, wp[b1]),
+        k1(13, w[b2]),
+        k1(14, p[b2]),
+        k1(15, p[s2]),
+        k1(16, wp[s2]),
+        // s0 and b0
+        k2(17, wp[s0], wp[b0]),
+        k2(18, wp[s0], w[b0]),
+        k2(19, w[s0], wp[b0]),
+        k2(20, wp[s0], p[b0]),
+        k2(21, p[s0], wp[b0]),
+        k2(22, w[s0], w[b0]),
+        k2(23, p[s0], p[b0]),
+        k2(24, p[b0], p[b1]),
+        // s1 and s0
+        k2(25, wp[s1], wp[s0]),
+        k2(26, w[s1], w[s0]),
+        k2(27, p[s1], p[s0]),
+        k2(28, wp[s1], p[s0]),
+        k2(29, p[s1], wp[s0]),
+        // tag triples
+        k3(30, p[b0], p[b1], p[b2]),
+        k3(31, p[s0], p[b0], p[b1]),
+        k3(32, p[s1], p[s0], p[b0]),
+        k3(33, p[s0], p[s0l1], p[b0]),
+        k3(34, p[s0], p[s0r1], p[b0]),
+        k3(35, p[s0], p[b0], p[b0l1]),
+        k3(36, p[s1], p[s1r1], p[s0]),
+        k3(37, p[s1], p[s0], p[s0l1]),
+        k3(38, p[s1], p[s0], p[s0r1]),
+        k3(39, p[s2], p[s1], p[s0]),
+        // distances
+        k2(40, w[s0], d0),
+        k2(41, p[s0], d0),
+        k2(42, w[b0], d0),
+        k2(43, p[b0], d0),
+        k3(44, w[s0], w[b0], d0),
+        k3(45, p[s0], p[b0], d0),
+        k3(46, p[s1], p[s0], d1),
+        k3(47, w[s1], w[s0], d1),
+        // valencies
+        k2(48, w[s0], val(&st.nr, s0)),
+        k2(49, p[s0], val(&st.nr, s0)),
+        k2(50, w[s0], val(&st.nl, s0)),
+        k2(51, p[s0], val(&st.nl, s0)),
+        k2(52, w[b0], val(&st.nl, b0)),
+        k2(53, p[b0], val(&st.nl, b0)),
+        k2(54, p[s1], val(&st.nr, s1)),
+        k3(55, p[s1], p[s0], val(&st.nr, s1)),
+        // children
+        k1(56, w[s0l1]),
+        k1(57, p[s0l1]),
+        k1(58, w[s0r1]),
+        k1(59, p[s0r1]),
+        k1(60, w[b0l1]),
+        k1(61, p[b0l1]),
+        k1(62, p[s1r1]),
+        k1(63, p[s1l1]),
+        k1(64, p[s0l2]),
+        k1(65, p[s0r2]),
+        k1(66, p[b0l2]),
+        k3(67, p[s0], p[s0l1], p[s0l2]),
+        k3(68, p[s0], p[s0r1], p[s0r2]),
+        k3(69, p[b0], p[b0l1], p[b0l2]),
+        k3(70, p[s1], p[s1r1], p[s1r2]),
+        // the word before the buffer's front (often what s0 is not adjacent to)
+        k3(71, p[if b0 > 0 && b0 <= n { b0 - 1 } else { none }], p[b0], p[s0]),
+        k1(72, 1),
+    ];
+    out.copy_from_slice(&f);
+}
+
+/// Label features.
+pub(crate) const N_LABEL: usize = 40;
+
+/// What the labeller knows about one arc: the tree is complete, and the labels of the head and
+/// of the dependent's earlier siblings are already chosen (labelling runs top-down, children left
+/// to right).
+pub(crate) struct ArcContext<'a> {
+    pub head: usize,
+    pub dep: usize,
+    /// The head's label (a hash; the root's is fixed).
+    pub head_label: u64,
+    /// The label of the sibling just before `dep` (in text order), or a fixed value.
+    pub prev_label: u64,
+    /// The dependent's children and the head's children, in text order.
+    pub dep_kids: &'a [u32],
+    pub head_kids: &'a [u32],
+}
+
+/// The features of one arc. Writes at most [`N_LABEL`] keys and returns how many.
+pub(crate) fn label_features(x: &Words, n: usize, a: &ArcContext<'_>, out: &mut [u64; N_LABEL]) -> usize {
+    let none = n + 1;
+    let (h, d) = (a.head.min(n), a.dep.min(n));
+    let (w, p, wp) = (&x.w, &x.p, &x.wp);
+    let dir = if h == n {
+        3
+    } else if d < h {
+        1
+    } else {
+        2
+    };
+    let dist = if h == n { 15 } else { bucket(h.abs_diff(d)) };
+    let before = if d > 0 { d - 1 } else { none };
+    let after = if d + 1 < n { d + 1 } else { none };
+    // Siblings next to the dependent on each side.
+    let pos = a.head_kids.iter().position(|&k| k as usize == d);
+    let prev_sib = pos.and_then(|i| i.checked_sub(1)).map_or(none, |i| a.head_kids[i] as usize);
+    let next_sib = pos.and_then(|i| a.head_kids.get(i + 1)).map_or(none, |&k| k as usize);
+    let first = a.dep_kids.first().map_or(none, |&k| k as usize);
+    let last = a.dep_kids.last().map_or(none, |&k| k as usize);
+    let fixed = [
+        k1(101, w[d]),
+        k1(102, p[d]),
+        k1(103, wp[d]),
+        k1(104, w[h]),
+        k1(105, p[h]),
+        k2(106, wp[d], p[h]),
+        k2(107, p[d], wp[h]),
+        k2(108, p[d], p[h]),
+        k2(109, w[d], w[h]),
+        k3(110, p[d], p[h], dir),
+        k3(111, p[d], p[h], dist),
+        k2(112, a.head_label, p[d]),
+        k3(113, a.head_label, p[d], dir),
+        k2(114, a.head_label, w[d]),
+        k3(115, a.prev_label, p[d], p[h]),
+        k2(116, a.prev_label, p[d]),
+        k3(117, p[prev_sib], p[d], p[h]),
+        k3(118, p[next_sib], p[d], p[h]),
+        k3(119, p[before], p[d], p[h]),
+        k3(120, p[after], p[d], p[h]),
+        k3(121, p[first], p[d], dir),
+        k3(122, p[last], p[d], dir),
+        k3(123, a.dep_kids.len().min(5) as u64, p[d], dir),
+        k3(124, a.head_label, p[d], p[h]),
+    ];
+    out[..fixed.len()].copy_from_slice(&fixed);
+    let mut k = fixed.len();
+    // The dependent's children say a lot about its role: "by", "to", "that", a case marker.
+    for &c in a.dep_kids.iter().take(8) {
+        let c = c as usize;
+        let side = (c < d) as u64;
+        if k + 2 > N_LABEL {
+            break;
+        }
+        out[k] = k3(130, p[d], w[c], side);
+        out[k + 1] = k3(131, p[d], p[c], side);
+        k += 2;
+    }
+    // And so do the head's other children: a passive auxiliary, an existing subject.
+    for &c in a.head_kids.iter().take(8) {
+        let c = c as usize;
+        if c == d || k >= N_LABEL {
+            continue;
+        }
+        out[k] = k3(132, p[d], wp[c], ((c < h) as u64) << 1 | (c < d) as u64);
+        k += 1;
+    }
+    k
+}

@@ -1,0 +1,354 @@
+//! Dependency parsing.
+//!
+//! [`Parser`] is a greedy transition-based parser: arc-hybrid transitions chosen by an averaged
+//! perceptron trained with a dynamic oracle (Goldberg and Nivre 2013), then a second perceptron
+//! that labels every arc top-down with Universal Dependencies relations. It reads words and the
+//! [`Tagger`](crate::tagger::Tagger)'s tags and always returns a tree: one word attached to the
+//! root, every other word to exactly one head, no cycles. The built-in model is trained on
+//! Universal Dependencies English EWT by `examples/train_parser.rs` (see `gazetteers/README.md`
+//! for the CC BY-SA 4.0 attribution).
+//!
+//! ```
+//! use dossier::parser::Parser;
+//! use dossier::tagger::Tagger;
+//! let words = ["The", "drone", "killed", "two", "militants", "."];
+//! let tags = Tagger::builtin().expect("built-in tagger").tag(&words);
+//! let tree = Parser::builtin().expect("built-in parser").parse(&words, &tags);
+//! assert_eq!(tree[2].head, None); // "killed" is the root
+//! assert_eq!(tree[1].head, Some(2));
+//! assert_eq!(tree[1].rel.as_str(), "nsubj");
+//! assert_eq!(tree[4].rel.as_str(), "obj");
+//! ```
+
+mod features;
+pub mod train;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use features::{ArcContext, N_LABEL, N_TRANSITION, State, Words, label_features, transition_features};
+
+use crate::tagger::model::Model;
+use crate::tagger::{Tag, Upos, Xpos};
+
+const MAGIC: &[u8; 8] = b"DSPAR01\0";
+
+/// A dependency relation ("nsubj", "obl:tmod", "acl:relcl"), stored inline.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub struct Deprel {
+    len: u8,
+    bytes: [u8; 15],
+}
+
+impl Deprel {
+    /// Makes a relation; names longer than 15 bytes are cut.
+    pub fn new(s: &str) -> Deprel {
+        let mut bytes = [0u8; 15];
+        let mut len = 0;
+        for (i, c) in s.char_indices() {
+            if i + c.len_utf8() > 15 {
+                break;
+            }
+            len = i + c.len_utf8();
+        }
+        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+        Deprel { len: len as u8, bytes }
+    }
+
+    /// The relation's name.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+
+    /// The universal part, without the subtype ("nsubj:pass" -> "nsubj").
+    pub fn base(&self) -> &str {
+        let s = self.as_str();
+        s.split_once(':').map_or(s, |(b, _)| b)
+    }
+}
+
+impl fmt::Debug for Deprel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", self.as_str())
+    }
+}
+
+impl fmt::Display for Deprel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl serde::Serialize for Deprel {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// One word's place in the tree.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dependency {
+    /// The head's index in the sentence, `None` for the word attached to the root.
+    pub head: Option<usize>,
+    /// The relation to the head ("root" for the root word).
+    pub rel: Deprel,
+}
+
+/// A dependency parser. Cheap to share between threads; load it once.
+#[derive(Clone, Debug)]
+pub struct Parser {
+    tags: HashMap<Tag, u16>,
+    transitions: Model,
+    labels: Model,
+    label_names: Vec<Deprel>,
+    label_hashes: Vec<u64>,
+    root: Deprel,
+    /// Tells this parser's cached feature scores from another's.
+    id: u64,
+}
+
+/// A per-thread, direct-mapped cache of transition-feature scores. Tag-only features recur
+/// constantly and frequent words' features often, so most lookups hit this small table (in L2)
+/// instead of missing in the model's.
+struct ScoreCache {
+    keys: Vec<u64>,
+    vals: Vec<[i32; 3]>,
+}
+
+const CACHE_BITS: u32 = 14;
+
+thread_local! {
+    static SCORES: std::cell::RefCell<ScoreCache> = std::cell::RefCell::new(ScoreCache {
+        keys: vec![0; 1 << CACHE_BITS],
+        vals: vec![[0; 3]; 1 << CACHE_BITS],
+    });
+}
+
+static NEXT_PARSER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// The built-in weights (feature `builtin`).
+#[cfg(feature = "builtin")]
+const BUILTIN: &[u8] = include_bytes!("../../gazetteers/parser.bin");
+#[cfg(not(feature = "builtin"))]
+const BUILTIN: &[u8] = &[];
+
+static BUILTIN_PARSER: std::sync::LazyLock<Result<Parser, String>> =
+    std::sync::LazyLock::new(|| Parser::from_bytes(BUILTIN));
+
+/// The label hash of "no label yet" (the root's head, a first sibling).
+const NO_LABEL: u64 = 0x3c6e_f372_fe94_f82b;
+
+fn label_hash(i: usize) -> u64 {
+    crate::tagger::features::mix(0xa54f_f53a_5f1d_36f1 ^ i as u64)
+}
+
+impl Parser {
+    /// The built-in parser, loaded once on first use. `None` when the crate was built without
+    /// the `builtin` feature.
+    pub fn builtin() -> Option<&'static Parser> {
+        BUILTIN_PARSER.as_ref().ok()
+    }
+
+    /// Loads a model written by [`train::train`].
+    ///
+    /// # Errors
+    /// The bytes are not a parser model of this format.
+    pub fn from_bytes(b: &[u8]) -> Result<Parser, String> {
+        let mut r = Bytes { b, pos: 0 };
+        if r.take(8)? != MAGIC {
+            return Err("not a dossier parser model (bad magic)".into());
+        }
+        let n_tags = r.u32()?;
+        let mut tags = HashMap::new();
+        for i in 0..n_tags {
+            let len = r.u32()?;
+            let name = std::str::from_utf8(r.take(len)?).map_err(|_| "bad UTF-8 in parser model")?;
+            let (u, x) = name.split_once(' ').unwrap_or((name, "_"));
+            tags.insert(Tag { upos: Upos::parse(u), xpos: Xpos::new(x) }, i as u16);
+        }
+        let len = r.u32()?;
+        let transitions = Model::from_bytes(r.take(len)?)?;
+        let len = r.u32()?;
+        let labels = Model::from_bytes(r.take(len)?)?;
+        if r.pos != b.len() {
+            return Err("trailing bytes after the parser model".into());
+        }
+        if transitions.classes.len() != 3 || labels.classes.is_empty() {
+            return Err("parser model has the wrong classes".into());
+        }
+        let label_names: Vec<Deprel> = labels.classes.iter().map(|c| Deprel::new(c)).collect();
+        let label_hashes = (0..label_names.len()).map(label_hash).collect();
+        let id = crate::tagger::features::mix(
+            0x7061_7273 ^ NEXT_PARSER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+        ) | 1;
+        Ok(Parser { tags, transitions, labels, label_names, label_hashes, root: Deprel::new("root"), id })
+    }
+
+    /// Writes a model: the tag names the parser was trained on, then its two weight tables.
+    pub(crate) fn write(tag_names: &[String], transitions: &[u8], labels: &[u8]) -> Vec<u8> {
+        let mut out = MAGIC.to_vec();
+        out.extend_from_slice(&(tag_names.len() as u32).to_le_bytes());
+        for t in tag_names {
+            out.extend_from_slice(&(t.len() as u32).to_le_bytes());
+            out.extend_from_slice(t.as_bytes());
+        }
+        for m in [transitions, labels] {
+            out.extend_from_slice(&(m.len() as u32).to_le_bytes());
+            out.extend_from_slice(m);
+        }
+        out
+    }
+
+    /// The relations this parser can assign.
+    pub fn relations(&self) -> &[Deprel] {
+        &self.label_names
+    }
+
+    fn tag_ids(&self, tags: &[Tag], n: usize) -> Vec<u16> {
+        (0..n).map(|i| tags.get(i).and_then(|t| self.tags.get(t)).copied().unwrap_or(u16::MAX)).collect()
+    }
+
+    /// Parses one sentence. `tags` gives each word's tag (missing tags are treated as
+    /// unknown). Returns one [`Dependency`] per word; an empty input gives an empty tree.
+    pub fn parse(&self, words: &[&str], tags: &[Tag]) -> Vec<Dependency> {
+        let n = words.len();
+        if n == 0 {
+            return Vec::new();
+        }
+        let x = Words::new(words, &self.tag_ids(tags, n));
+        let heads = self.heads(&x, n);
+        self.label(&x, &heads)
+    }
+
+    /// The transition pass: the head of every word (`n` for the root).
+    pub(crate) fn heads(&self, x: &Words, n: usize) -> Vec<u32> {
+        let mut st = State::new(n);
+        let mut feats = [0u64; N_TRANSITION];
+        let mut miss = [0u64; N_TRANSITION];
+        let mut miss_at = [0usize; N_TRANSITION];
+        let mut rows = [0i32; 3 * N_TRANSITION];
+        SCORES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let cache = &mut *cache;
+            let mask = (1usize << CACHE_BITS) - 1;
+            while !st.is_terminal() {
+                transition_features(x, &st, &mut feats);
+                let mut scores = [0i32; 3];
+                let mut m = 0;
+                for &f in &feats {
+                    let k = f ^ self.id;
+                    let i = k as usize & mask;
+                    if cache.keys[i] == k {
+                        let v = cache.vals[i];
+                        scores[0] += v[0];
+                        scores[1] += v[1];
+                        scores[2] += v[2];
+                    } else {
+                        miss[m] = f;
+                        miss_at[m] = i;
+                        m += 1;
+                    }
+                }
+                if m > 0 {
+                    rows[..3 * m].iter_mut().for_each(|r| *r = 0);
+                    self.transitions.add_each(&miss[..m], 3, &mut rows[..3 * m]);
+                    for j in 0..m {
+                        let v = [rows[3 * j], rows[3 * j + 1], rows[3 * j + 2]];
+                        scores[0] += v[0];
+                        scores[1] += v[1];
+                        scores[2] += v[2];
+                        cache.keys[miss_at[j]] = miss[j] ^ self.id;
+                        cache.vals[miss_at[j]] = v;
+                    }
+                }
+                st.apply(best_valid(&scores, st.valid()));
+            }
+        });
+        st.heads.truncate(n);
+        st.heads
+    }
+
+    /// The labelling pass over a finished tree.
+    pub(crate) fn label(&self, x: &Words, heads: &[u32]) -> Vec<Dependency> {
+        let n = heads.len();
+        let kids = children(heads);
+        let mut out = vec![Dependency { head: None, rel: self.root }; n];
+        let mut label_of = vec![NO_LABEL; n + 1];
+        let mut feats = [0u64; N_LABEL];
+        let mut scores = vec![0i32; self.label_names.len()];
+        // Top-down: the root's children first, then theirs.
+        let mut queue: Vec<usize> = kids[n].clone().into_iter().map(|k| k as usize).collect();
+        for &r in &queue {
+            label_of[r] = NO_LABEL ^ 1;
+        }
+        let mut qi = 0;
+        while qi < queue.len() {
+            let h = queue[qi];
+            qi += 1;
+            let mut prev = NO_LABEL;
+            for &d in &kids[h] {
+                let d = d as usize;
+                let ctx = ArcContext {
+                    head: h,
+                    dep: d,
+                    head_label: label_of[h],
+                    prev_label: prev,
+                    dep_kids: &kids[d],
+                    head_kids: &kids[h],
+                };
+                let k = label_features(x, n, &ctx, &mut feats);
+                scores.iter_mut().for_each(|s| *s = 0);
+                self.labels.add_scores(&feats[..k], &mut scores);
+                let c = crate::tagger::argmax(&scores) as usize;
+                out[d] = Dependency { head: Some(h), rel: self.label_names[c] };
+                label_of[d] = self.label_hashes[c];
+                prev = self.label_hashes[c];
+                queue.push(d);
+            }
+        }
+        out
+    }
+}
+
+struct Bytes<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Bytes<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let s =
+            self.pos.checked_add(n).and_then(|e| self.b.get(self.pos..e)).ok_or("truncated parser model")?;
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn u32(&mut self) -> Result<usize, String> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
+    }
+}
+
+/// Each word's children in text order; index `n` holds the root's.
+pub(crate) fn children(heads: &[u32]) -> Vec<Vec<u32>> {
+    let n = heads.len();
+    let mut kids = vec![Vec::new(); n + 1];
+    for (d, &h) in heads.iter().enumerate() {
+        if let Some(k) = kids.get_mut(h as usize) {
+            k.push(d as u32);
+        }
+    }
+    kids
+}
+
+/// The highest-scoring valid transition (ties to the lower number). Every non-terminal state
+/// has one.
+fn best_valid(scores: &[i32; 3], valid: [bool; 3]) -> usize {
+    let mut best = usize::MAX;
+    for t in 0..3 {
+        if valid[t] && (best == usize::MAX || scores[t] > scores[best]) {
+            best = t;
+        }
+    }
+    if best == usize::MAX { features::SHIFT } else { best }
+}
