@@ -8,7 +8,9 @@
 //! Options:
 //! * `--format table` (default): entities grouped by label with their mentions, then roles,
 //!   then triples.
-//! * `--format json`: the document in dossier's JSON schema, pretty-printed.
+//! * `--format json`: the document in dossier's JSON schema, pretty-printed; with `--tokens`,
+//!   every token with its tags, lemma, head (a token index) and dependency relation.
+//! * `--format conllu`: tokens, lemmas, tags and the dependency parse in CoNLL-U.
 //! * `--tokens`: include the tokens in JSON output.
 //! * `--lossy`: decode input that is not valid UTF-8 with replacement characters (with a
 //!   warning) instead of failing.
@@ -18,7 +20,7 @@ use std::process::ExitCode;
 
 use dossier::{Document, Extractor, Label};
 
-const USAGE: &str = "usage: extract [--format table|json] [--tokens] [--lossy] FILE|-";
+const USAGE: &str = "usage: extract [--format table|json|conllu] [--tokens] [--lossy] FILE|-";
 
 struct Options {
     format: String,
@@ -46,8 +48,8 @@ fn parse_args() -> Result<Options, String> {
             }
         }
     }
-    if !matches!(opts.format.as_str(), "table" | "json") {
-        return Err(format!("unknown format {:?} (expected table or json)", opts.format));
+    if !matches!(opts.format.as_str(), "table" | "json" | "conllu") {
+        return Err(format!("unknown format {:?} (expected table, json or conllu)", opts.format));
     }
     opts.input = input.ok_or("no input file given (use - for standard input)")?;
     Ok(opts)
@@ -166,6 +168,7 @@ fn main() -> ExitCode {
                 }
             }
         }
+        "conllu" => print!("{}", doc.to_conllu()),
         _ => print_table(&doc),
     }
     ExitCode::SUCCESS

@@ -28,6 +28,10 @@ fn main() -> ExitCode {
             "--epochs" => cfg.epochs = num(cfg.epochs as f64) as usize,
             "--prune" => cfg.prune = num(cfg.prune as f64) as f32,
             "--explore" => cfg.explore_p = num(cfg.explore_p),
+            "--max-transition-features" => {
+                cfg.max_transition_features = num(cfg.max_transition_features as f64) as usize
+            }
+            "--max-label-features" => cfg.max_label_features = num(cfg.max_label_features as f64) as usize,
             "--jackknife" => cfg.jackknife = num(cfg.jackknife as f64) as usize,
             _ => files.push(a),
         }

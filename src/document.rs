@@ -34,6 +34,8 @@ pub struct Document<'t> {
     pub(crate) tags: Vec<Tag>,
     /// One lemma per token, `None` when it is the token's text itself.
     pub(crate) lemmas: Vec<Option<Box<str>>>,
+    /// One dependency per token (empty when the parser did not run).
+    pub(crate) deps: Vec<crate::parser::DocDep>,
     pub(crate) entities: Vec<Entity>,
     pub(crate) roles: Vec<Role>,
     pub(crate) triples: Vec<Triple>,
@@ -67,6 +69,86 @@ impl<'t> Document<'t> {
             Some(Some(l)) => l,
             _ => self.tokens.get(i).map_or("", |t| t.text()),
         }
+    }
+
+    /// The syntactic head of token `i` (a token index), or `None` when `i` is its sentence's
+    /// root, out of range, or the parser did not run.
+    ///
+    /// ```
+    /// let doc = dossier::Extractor::new().extract("Drones killed two militants.");
+    /// assert_eq!(doc.head(1), None); // "killed" heads the sentence
+    /// assert_eq!(doc.head(0), Some(1));
+    /// assert_eq!(doc.deprel(0).unwrap().as_str(), "nsubj");
+    /// ```
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.deps.get(i).filter(|d| d.head != crate::parser::ROOT).map(|d| d.head as usize)
+    }
+
+    /// The dependency relation of token `i` to its head ("root" for a sentence's root), or
+    /// `None` when out of range or the parser did not run.
+    pub fn deprel(&self, i: usize) -> Option<crate::parser::Deprel> {
+        self.deps.get(i).map(|d| d.rel)
+    }
+
+    /// Whether the document was parsed (see [`Config::parse`](crate::Config::parse)).
+    pub fn is_parsed(&self) -> bool {
+        !self.deps.is_empty() || self.tokens.is_empty()
+    }
+
+    /// The document in CoNLL-U: one block per sentence (`# sent_id`, `# text`, then one line
+    /// per token with its lemma, tags, head and relation; `SpaceAfter=No` where no space
+    /// follows, and the token's byte span as `Span=start:end`). Tabs and line breaks inside a
+    /// token's text are written as spaces so that every line keeps its ten columns.
+    ///
+    /// ```
+    /// let doc = dossier::Extractor::new().extract("Drones killed two militants.");
+    /// let conllu = doc.to_conllu();
+    /// assert!(conllu.contains("2\tkilled\tkill\tVERB\tVBD\t_\t0\troot\t_\t"));
+    /// ```
+    pub fn to_conllu(&self) -> String {
+        use std::fmt::Write;
+        let clean = |s: &str| -> String {
+            let s: String = s.chars().map(|c| if c.is_whitespace() { ' ' } else { c }).collect();
+            if s.trim().is_empty() { "_".to_string() } else { s }
+        };
+        let mut out = String::new();
+        for (n, sent) in self.sentences.iter().enumerate() {
+            let r = sent.tokens();
+            let _ = writeln!(out, "# sent_id = {}", n + 1);
+            let _ = writeln!(
+                out,
+                "# text = {}",
+                clean(self.slice(sent.span)).split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            for i in r.clone() {
+                let t = &self.tokens[i];
+                let (upos, xpos) = match self.tags.get(i) {
+                    Some(tag) => (tag.upos.as_str(), tag.xpos.as_str()),
+                    None => ("_", "_"),
+                };
+                let (head, rel) = match self.deps.get(i) {
+                    Some(d) => (
+                        self.head(i).map_or(0, |h| h.saturating_sub(r.start) + 1).to_string(),
+                        d.rel.as_str().to_string(),
+                    ),
+                    None => ("_".to_string(), "_".to_string()),
+                };
+                let no_space = self.tokens.get(i + 1).is_some_and(|next| next.span().start == t.span().end);
+                let span = t.span();
+                let _ = writeln!(
+                    out,
+                    "{}\t{}\t{}\t{upos}\t{xpos}\t_\t{head}\t{rel}\t_\t{}Span={}:{}",
+                    i - r.start + 1,
+                    clean(t.text()),
+                    clean(self.lemma(i)),
+                    if no_space { "SpaceAfter=No|" } else { "" },
+                    span.start,
+                    span.end
+                );
+            }
+            out.push('\n');
+        }
+        out
     }
 
     /// All sentences, in text order.
@@ -121,7 +203,13 @@ impl<'t> Document<'t> {
             let toks = self.tokens.iter().enumerate().map(move |(i, t)| {
                 // Sentences are sorted and cover every token, so a binary search finds it.
                 let sentence = sentences.partition_point(|s| s.tokens.end <= i);
-                TokenOut { token: t, sentence, tag: self.tags.get(i), lemma: self.lemma(i) }
+                TokenOut {
+                    token: t,
+                    sentence,
+                    tag: self.tags.get(i),
+                    lemma: self.lemma(i),
+                    dep: self.deps.get(i).map(|d| (self.head(i), d.rel)),
+                }
             });
             map.serialize_entry("tokens", &Seq(toks))?;
         }
@@ -272,6 +360,7 @@ struct TokenOut<'a, 't> {
     sentence: usize,
     tag: Option<&'a Tag>,
     lemma: &'a str,
+    dep: Option<(Option<usize>, crate::parser::Deprel)>,
 }
 
 impl Serialize for TokenOut<'_, '_> {
@@ -288,6 +377,10 @@ impl Serialize for TokenOut<'_, '_> {
             map.serialize_entry("xpos", &tag.xpos)?;
         }
         map.serialize_entry("lemma", self.lemma)?;
+        if let Some((head, rel)) = self.dep {
+            map.serialize_entry("head", &head)?;
+            map.serialize_entry("deprel", &rel)?;
+        }
         map.serialize_entry("sentence", &self.sentence)?;
         map.end()
     }

@@ -74,8 +74,14 @@ impl Weights {
     }
 
     /// The averaged weights at time `now`, without those smaller than `prune`, scaled so the
-    /// largest is `i16::MAX`, sorted by feature (so the output is deterministic).
-    pub fn averaged_quantised(&self, now: u32, prune: f32) -> Vec<(u64, Vec<(u8, i16)>)> {
+    /// largest is `i16::MAX`, sorted by feature (so the output is deterministic). When more than
+    /// `max_features` features remain, only those with the largest weights are kept.
+    pub fn averaged_quantised(
+        &self,
+        now: u32,
+        prune: f32,
+        max_features: usize,
+    ) -> Vec<(u64, Vec<(u8, i16)>)> {
         let n = self.n_classes;
         let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
         let mut max = 0f32;
@@ -93,6 +99,11 @@ impl Weights {
             if !run.is_empty() {
                 feats.push((key, run));
             }
+        }
+        if feats.len() > max_features {
+            let strength = |run: &[(u8, f32)]| run.iter().map(|e| e.1.abs()).fold(0f32, f32::max);
+            feats.sort_by(|a, b| strength(&b.1).total_cmp(&strength(&a.1)).then(a.0.cmp(&b.0)));
+            feats.truncate(max_features);
         }
         feats.sort_by_key(|(k, _)| *k);
         let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };

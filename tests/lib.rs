@@ -4,6 +4,7 @@ mod api;
 mod entities;
 mod gazetteer;
 mod odd_inputs;
+mod parser;
 mod tagger;
 mod tokenization;
 
@@ -32,9 +33,37 @@ pub fn check_document(text: &str, doc: &dossier::Document<'_>) {
         assert!(text.get(s.span().range()).is_some());
     }
     assert_eq!(next_token, doc.tokens().len());
+    if doc.is_parsed() {
+        for s in doc.sentences() {
+            let r = s.tokens();
+            let heads: Vec<Option<usize>> = r.clone().map(|i| doc.head(i).map(|h| h - r.start)).collect();
+            check_tree(&heads);
+        }
+    }
     for e in doc.entities() {
         for m in &e.mentions {
             assert!(text.get(m.span.range()).is_some(), "mention span off char boundaries");
+        }
+    }
+}
+
+/// Checks that `heads` (sentence-relative, `None` for the root) form one tree: exactly one root,
+/// every head in range, no cycles.
+pub fn check_tree(heads: &[Option<usize>]) {
+    if heads.is_empty() {
+        return;
+    }
+    assert_eq!(heads.iter().filter(|h| h.is_none()).count(), 1, "exactly one root: {heads:?}");
+    for (i, h) in heads.iter().enumerate() {
+        if let Some(h) = h {
+            assert!(*h < heads.len() && *h != i, "head {h} of {i} out of range: {heads:?}");
+        }
+        // Walking up from any word reaches the root within n steps.
+        let (mut at, mut steps) = (i, 0);
+        while let Some(h) = heads[at] {
+            at = h;
+            steps += 1;
+            assert!(steps <= heads.len(), "cycle through {i}: {heads:?}");
         }
     }
 }

@@ -107,13 +107,21 @@ pub(crate) struct Words {
     pub w: Vec<u64>,
     pub p: Vec<u64>,
     pub wp: Vec<u64>,
+    /// Whether the word's tag is a closed class (auxiliary, adposition, determiner, pronoun,
+    /// particle, conjunction): for those the word itself is worth a feature ("had" or "was").
+    pub closed: Vec<bool>,
+}
+
+/// Whether a "UPOS XPOS" tag name is a closed class (see [`Words::closed`]).
+pub(crate) fn is_closed_class(tag_name: &str) -> bool {
+    matches!(tag_name.split(' ').next(), Some("AUX" | "ADP" | "SCONJ" | "CCONJ" | "PART" | "DET" | "PRON"))
 }
 
 const G: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl Words {
     /// `tags` are the parser's tag numbers (any `u16`; unknown tags simply match no feature).
-    pub fn new(words: &[&str], tags: &[u16]) -> Words {
+    pub fn new(words: &[&str], tags: &[u16], closed_tags: &[bool]) -> Words {
         let n = words.len();
         let mut w = Vec::with_capacity(n + 2);
         let mut p = Vec::with_capacity(n + 2);
@@ -124,7 +132,10 @@ impl Words {
         w.extend([0x1f2e_3d4c_5b6a_7988, 0x0102_0304_0506_0708]);
         p.extend([0x1122_3344_5566_7788, 0x8877_6655_4433_2211]);
         let wp = w.iter().zip(&p).map(|(a, b)| mix(a ^ b.rotate_left(17))).collect();
-        Words { w, p, wp }
+        let closed = (0..n + 2)
+            .map(|i| tags.get(i).and_then(|&t| closed_tags.get(t as usize)).copied().unwrap_or(false))
+            .collect();
+        Words { w, p, wp, closed }
     }
 }
 
@@ -154,7 +165,7 @@ fn bucket(d: usize) -> u64 {
 }
 
 /// Transition features.
-pub(crate) const N_TRANSITION: usize = 72;
+pub(crate) const N_TRANSITION: usize = 68;
 
 /// The features of a state (Zhang and Nivre 2011's templates, adapted to arc-hybrid: the words
 /// on top of the stack and at the front of the buffer, their leftmost and rightmost children,
@@ -213,8 +224,6 @@ pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANS
         k1(16, wp[s2]),
         // s0 and b0
         k2(17, wp[s0], wp[b0]),
-        k2(18, wp[s0], w[b0]),
-        k2(19, w[s0], wp[b0]),
         k2(20, wp[s0], p[b0]),
         k2(21, p[s0], wp[b0]),
         k2(22, w[s0], w[b0]),
@@ -242,10 +251,8 @@ pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANS
         k2(41, p[s0], d0),
         k2(42, w[b0], d0),
         k2(43, p[b0], d0),
-        k3(44, w[s0], w[b0], d0),
         k3(45, p[s0], p[b0], d0),
         k3(46, p[s1], p[s0], d1),
-        k3(47, w[s1], w[s0], d1),
         // valencies
         k2(48, w[s0], val(&st.nr, s0)),
         k2(49, p[s0], val(&st.nr, s0)),
@@ -362,7 +369,8 @@ pub(crate) fn label_features(x: &Words, n: usize, a: &ArcContext<'_>, out: &mut 
         if c == d || k >= N_LABEL {
             continue;
         }
-        out[k] = k3(132, p[d], wp[c], ((c < h) as u64) << 1 | (c < d) as u64);
+        let sib = if x.closed[c] { wp[c] } else { p[c] };
+        out[k] = k3(132, p[d], sib, ((c < h) as u64) << 1 | (c < d) as u64);
         k += 1;
     }
     k

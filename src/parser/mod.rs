@@ -20,12 +20,14 @@
 //! assert_eq!(tree[4].rel.as_str(), "obj");
 //! ```
 
+mod cache;
 mod features;
 pub mod train;
 
 use std::collections::HashMap;
 use std::fmt;
 
+use cache::FeatureCache;
 use features::{ArcContext, N_LABEL, N_TRANSITION, State, Words, label_features, transition_features};
 
 use crate::tagger::model::Model;
@@ -98,6 +100,8 @@ pub struct Dependency {
 #[derive(Clone, Debug)]
 pub struct Parser {
     tags: HashMap<Tag, u16>,
+    /// By tag number: whether the tag is a closed class.
+    closed: Vec<bool>,
     transitions: Model,
     labels: Model,
     label_names: Vec<Deprel>,
@@ -107,21 +111,10 @@ pub struct Parser {
     id: u64,
 }
 
-/// A per-thread, direct-mapped cache of transition-feature scores. Tag-only features recur
-/// constantly and frequent words' features often, so most lookups hit this small table (in L2)
-/// instead of missing in the model's.
-struct ScoreCache {
-    keys: Vec<u64>,
-    vals: Vec<[i32; 3]>,
-}
-
-const CACHE_BITS: u32 = 14;
-
 thread_local! {
-    static SCORES: std::cell::RefCell<ScoreCache> = std::cell::RefCell::new(ScoreCache {
-        keys: vec![0; 1 << CACHE_BITS],
-        vals: vec![[0; 3]; 1 << CACHE_BITS],
-    });
+    /// Transition and label feature caches of this thread.
+    static CACHES: std::cell::RefCell<(FeatureCache, FeatureCache)> =
+        std::cell::RefCell::new((FeatureCache::new(3, 15), FeatureCache::new(0, 0)));
 }
 
 static NEXT_PARSER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -160,9 +153,11 @@ impl Parser {
         }
         let n_tags = r.u32()?;
         let mut tags = HashMap::new();
+        let mut closed = Vec::with_capacity(n_tags);
         for i in 0..n_tags {
             let len = r.u32()?;
             let name = std::str::from_utf8(r.take(len)?).map_err(|_| "bad UTF-8 in parser model")?;
+            closed.push(features::is_closed_class(name));
             let (u, x) = name.split_once(' ').unwrap_or((name, "_"));
             tags.insert(Tag { upos: Upos::parse(u), xpos: Xpos::new(x) }, i as u16);
         }
@@ -181,7 +176,16 @@ impl Parser {
         let id = crate::tagger::features::mix(
             0x7061_7273 ^ NEXT_PARSER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         ) | 1;
-        Ok(Parser { tags, transitions, labels, label_names, label_hashes, root: Deprel::new("root"), id })
+        Ok(Parser {
+            tags,
+            closed,
+            transitions,
+            labels,
+            label_names,
+            label_hashes,
+            root: Deprel::new("root"),
+            id,
+        })
     }
 
     /// Writes a model: the tag names the parser was trained on, then its two weight tables.
@@ -215,7 +219,7 @@ impl Parser {
         if n == 0 {
             return Vec::new();
         }
-        let x = Words::new(words, &self.tag_ids(tags, n));
+        let x = Words::new(words, &self.tag_ids(tags, n), &self.closed);
         let heads = self.heads(&x, n);
         self.label(&x, &heads)
     }
@@ -224,43 +228,12 @@ impl Parser {
     pub(crate) fn heads(&self, x: &Words, n: usize) -> Vec<u32> {
         let mut st = State::new(n);
         let mut feats = [0u64; N_TRANSITION];
-        let mut miss = [0u64; N_TRANSITION];
-        let mut miss_at = [0usize; N_TRANSITION];
-        let mut rows = [0i32; 3 * N_TRANSITION];
-        SCORES.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            let cache = &mut *cache;
-            let mask = (1usize << CACHE_BITS) - 1;
+        CACHES.with(|c| {
+            let cache = &mut c.borrow_mut().0;
             while !st.is_terminal() {
                 transition_features(x, &st, &mut feats);
                 let mut scores = [0i32; 3];
-                let mut m = 0;
-                for &f in &feats {
-                    let k = f ^ self.id;
-                    let i = k as usize & mask;
-                    if cache.keys[i] == k {
-                        let v = cache.vals[i];
-                        scores[0] += v[0];
-                        scores[1] += v[1];
-                        scores[2] += v[2];
-                    } else {
-                        miss[m] = f;
-                        miss_at[m] = i;
-                        m += 1;
-                    }
-                }
-                if m > 0 {
-                    rows[..3 * m].iter_mut().for_each(|r| *r = 0);
-                    self.transitions.add_each(&miss[..m], 3, &mut rows[..3 * m]);
-                    for j in 0..m {
-                        let v = [rows[3 * j], rows[3 * j + 1], rows[3 * j + 2]];
-                        scores[0] += v[0];
-                        scores[1] += v[1];
-                        scores[2] += v[2];
-                        cache.keys[miss_at[j]] = miss[j] ^ self.id;
-                        cache.vals[miss_at[j]] = v;
-                    }
-                }
+                cache.add_scores(&self.transitions, self.id, &feats, &mut scores);
                 st.apply(best_valid(&scores, st.valid()));
             }
         });
@@ -281,6 +254,11 @@ impl Parser {
         for &r in &queue {
             label_of[r] = NO_LABEL ^ 1;
         }
+        let mut caches = CACHES.with(|c| c.take());
+        let cache = &mut caches.1;
+        if cache.classes() != scores.len() {
+            *cache = FeatureCache::new(scores.len(), 12);
+        }
         let mut qi = 0;
         while qi < queue.len() {
             let h = queue[qi];
@@ -298,7 +276,7 @@ impl Parser {
                 };
                 let k = label_features(x, n, &ctx, &mut feats);
                 scores.iter_mut().for_each(|s| *s = 0);
-                self.labels.add_scores(&feats[..k], &mut scores);
+                cache.add_scores(&self.labels, self.id, &feats[..k], &mut scores);
                 let c = crate::tagger::argmax(&scores) as usize;
                 out[d] = Dependency { head: Some(h), rel: self.label_names[c] };
                 label_of[d] = self.label_hashes[c];
@@ -306,6 +284,7 @@ impl Parser {
                 queue.push(d);
             }
         }
+        CACHES.with(|c| c.replace(caches));
         out
     }
 }
@@ -327,6 +306,129 @@ impl<'a> Bytes<'a> {
         let s = self.take(4)?;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
     }
+}
+
+/// A token's place in a document's parse: its head as a document token index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct DocDep {
+    pub head: u32,
+    pub rel: Deprel,
+}
+
+/// No head: the token is its sentence's root.
+pub(crate) const ROOT: u32 = u32::MAX;
+
+/// A run of tokens the parser sees as one word: a multi-word name, or a title and a name
+/// ("CIA contractor Raymond Davis"). Its last token stands for it; the others hang on that
+/// one.
+#[derive(Clone, Copy, Debug)]
+struct Unit {
+    start: usize,
+    end: usize,
+    /// Tokens from here on are a person's name (attached as `flat`); those before, as
+    /// `compound`.
+    name_from: usize,
+}
+
+/// The units of a document, sorted and disjoint: every entity mention of two or more tokens,
+/// extended leftwards over title, organisation and nationality mentions right before a person.
+fn units(tokens: &[crate::text::Token<'_>], entities: &[crate::entity::Entity]) -> Vec<Unit> {
+    use crate::entity::Label;
+    let token_at = |byte: usize| tokens.partition_point(|t| t.span().start < byte);
+    let mut mentions: Vec<(usize, usize, Label)> = entities
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(move |m| (m.span, e.label)))
+        .map(|(span, label)| {
+            (token_at(span.start), tokens.partition_point(|t| t.span().end <= span.end), label)
+        })
+        .filter(|&(a, b, _)| a < b)
+        .collect();
+    mentions.sort_by_key(|&(a, b, _)| (a, std::cmp::Reverse(b)));
+    let mut out: Vec<Unit> = Vec::new();
+    let mut i = 0;
+    while i < mentions.len() {
+        let (a, b, label) = mentions[i];
+        i += 1;
+        if out.last().is_some_and(|u| a < u.end) {
+            continue; // nested or overlapping: the first, longest one wins
+        }
+        let mut unit = Unit { start: a, end: b, name_from: if label == Label::Person { a } else { b } };
+        // Absorb a person mention that follows title/org/nationality mentions directly.
+        if matches!(label, Label::Title | Label::Org | Label::Norp) {
+            let mut j = i;
+            let mut end = b;
+            while j < mentions.len() && mentions[j].0 == end {
+                let (ja, jb, jl) = mentions[j];
+                if jl == Label::Person {
+                    unit = Unit { start: a, end: jb, name_from: ja };
+                    i = j + 1;
+                    break;
+                }
+                if !matches!(jl, Label::Title | Label::Org | Label::Norp) {
+                    break;
+                }
+                end = jb;
+                j += 1;
+            }
+        }
+        if unit.end - unit.start >= 2 {
+            out.push(unit);
+        }
+    }
+    out
+}
+
+/// Parses every sentence of a document with the built-in parser, each multi-word entity (and
+/// title before a name) read as one word. Returns an empty vector when there is no parser or no
+/// tags.
+pub(crate) fn parse_document(
+    tokens: &[crate::text::Token<'_>],
+    sentences: &[crate::text::Sentence],
+    tags: &[Tag],
+    entities: &[crate::entity::Entity],
+) -> Vec<DocDep> {
+    let Some(parser) = Parser::builtin() else { return Vec::new() };
+    if tags.len() != tokens.len() {
+        return Vec::new();
+    }
+    let units = units(tokens, entities);
+    let (flat, compound) = (Deprel::new("flat"), Deprel::new("compound"));
+    let mut out = vec![DocDep { head: ROOT, rel: parser.root }; tokens.len()];
+    let mut words: Vec<&str> = Vec::new();
+    let mut wtags: Vec<Tag> = Vec::new();
+    let mut index: Vec<usize> = Vec::new();
+    let mut u = 0;
+    for s in sentences {
+        let r = s.tokens();
+        words.clear();
+        wtags.clear();
+        index.clear();
+        let mut i = r.start;
+        while i < r.end {
+            while u < units.len() && units[u].end <= i {
+                u += 1;
+            }
+            let unit = units.get(u).filter(|x| x.start == i && x.end <= r.end);
+            let last = unit.map_or(i, |x| x.end - 1);
+            words.push(tokens[last].norm());
+            let mut tag = tags[last];
+            if let Some(x) = unit {
+                if !matches!(tag.upos, Upos::Propn | Upos::Noun) {
+                    tag = Tag { upos: Upos::Propn, xpos: Xpos::new("NNP") };
+                }
+                for (j, d) in out.iter_mut().enumerate().take(last).skip(x.start) {
+                    *d = DocDep { head: last as u32, rel: if j >= x.name_from { flat } else { compound } };
+                }
+            }
+            wtags.push(tag);
+            index.push(last);
+            i = last + 1;
+        }
+        for (k, d) in parser.parse(&words, &wtags).into_iter().enumerate() {
+            out[index[k]] = DocDep { head: d.head.map_or(ROOT, |h| index[h] as u32), rel: d.rel };
+        }
+    }
+    out
 }
 
 /// Each word's children in text order; index `n` holds the root's.

@@ -79,6 +79,13 @@ impl Dense3 {
         self.slots[i] = slot;
     }
 
+    /// Reads the first slot a key would probe, without branching on it: a batch of these
+    /// issues all the cache misses at once (see [`Model::add_scores`]).
+    #[inline]
+    fn touch(&self, key: u64) -> u16 {
+        self.slots[self.slot_of(fingerprint(key)).0][0]
+    }
+
     #[inline]
     fn find(&self, key: u64) -> Option<&[u16; 4]> {
         let (mut i, check) = self.slot_of(fingerprint(key));
@@ -147,6 +154,12 @@ impl Table {
         }
     }
 
+    /// Reads the first slot a key would probe, without branching on it.
+    #[inline]
+    fn touch(&self, key: u64) -> u32 {
+        self.slots[self.slot_of(fingerprint(key)).0][0]
+    }
+
     /// The slot of a feature, if it has weights.
     #[inline]
     fn find(&self, key: u64) -> Option<&[u32; 4]> {
@@ -178,6 +191,7 @@ impl Model {
     pub fn add_scores(&self, feats: &[u64], scores: &mut [i32]) {
         if let Some(d) = &self.dense {
             for chunk in feats.chunks(64) {
+                std::hint::black_box(chunk.iter().fold(0, |t, &f| t ^ d.touch(f)));
                 let mut found: [Option<&[u16; 4]>; 64] = [None; 64];
                 for (slot, &f) in found.iter_mut().zip(chunk) {
                     *slot = d.find(f);
@@ -191,6 +205,7 @@ impl Model {
             return;
         }
         let data = &self.table.data;
+        std::hint::black_box(feats.iter().fold(0, |t, &f| t ^ self.table.touch(f)));
         let mut found: [Option<&[u32; 4]>; 64] = [None; 64];
         for (slot, &f) in found.iter_mut().zip(feats) {
             *slot = self.table.find(f);
@@ -216,6 +231,7 @@ impl Model {
         if let Some(d) = &self.dense {
             for chunk in 0..feats.len().div_ceil(64) {
                 let feats = &feats[chunk * 64..feats.len().min(chunk * 64 + 64)];
+                std::hint::black_box(feats.iter().fold(0, |t, &f| t ^ d.touch(f)));
                 let mut found: [Option<&[u16; 4]>; 64] = [None; 64];
                 for (slot, &f) in found.iter_mut().zip(feats) {
                     *slot = d.find(f);
@@ -235,6 +251,7 @@ impl Model {
         let mut found: [Option<&[u32; 4]>; 64] = [None; 64];
         for chunk in 0..feats.len().div_ceil(64) {
             let feats = &feats[chunk * 64..feats.len().min(chunk * 64 + 64)];
+            std::hint::black_box(feats.iter().fold(0, |t, &f| t ^ self.table.touch(f)));
             for (slot, &f) in found.iter_mut().zip(feats) {
                 *slot = self.table.find(f);
             }

@@ -155,7 +155,7 @@ pub fn train(
 
 /// Averages, prunes and quantises the weights into the model format.
 fn finish(wts: &Weights, now: u32, classes: &[String], tagdict: &[(String, u16)], prune: f32) -> Vec<u8> {
-    Model::write(classes, tagdict, &wts.averaged_quantised(now, prune))
+    Model::write(classes, tagdict, &wts.averaged_quantised(now, prune, usize::MAX))
 }
 
 /// UPOS accuracy of a tagger on gold-tokenised sentences.
