@@ -17,6 +17,10 @@
 //! * `parse FILE.conllu [--model PARSER.bin] [--json]`: tags the gold tokens with the built-in
 //!   tagger, parses them (with the built-in parser or the model given) and reports UAS and LAS
 //!   over every word, punctuation included, as in the CoNLL 2018 shared task.
+//! * `carb GOLD.tsv SYSTEM.tsv [--json]`: the CaRB Open IE metric as its paper and scorer
+//!   define it (binarised tuples, token-level precision and recall of matched tuples,
+//!   precision-recall curve over confidence thresholds): best F1 and AUC. SYSTEM is what
+//!   `extract --format carb` prints.
 //! * `seed`: scores one article against a gold file in the format of `../shared/gold/seed.json`
 //!   (entities with labels and mentions, roles, triples, and strings that must not be entities).
 //!   Without paths it uses `$DOSSIER_SHARED/gold/seed.json` and the article it names, where
@@ -134,6 +138,72 @@ fn seed(args: &[String]) -> Result<(), String> {
         roles_report.push(json!({"role": r, "found": hit}));
     }
 
+    // Triples: a gold triple is found when one of ours has its subject, predicate and object
+    // (see `arg_matches` and `pred_matches`) and the same polarity.
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let contains_seq = |hay: &[String], needle: &[String]| {
+        !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
+    };
+    let arg_matches = |a: &dossier::Argument, gold_text: &str| {
+        let g = words(gold_text);
+        let entity_ok = a.entity.and_then(|e| doc.entity(e)).is_some_and(|e| key(&e.name) == key(gold_text));
+        let ours = words(doc.slice(a.span));
+        // The argument mentions the gold entity ("Davis' actions" mentions Raymond Davis).
+        let mentions_it = doc
+            .entities()
+            .iter()
+            .filter(|e| key(&e.name) == key(gold_text))
+            .any(|e| e.mentions.iter().any(|m| contains_seq(&ours, &words(doc.slice(m.span)))));
+        entity_ok || mentions_it || contains_seq(&ours, &g)
+    };
+    let pred_matches = |lemma: &str, gold_pred: &str| {
+        let g = gold_pred.to_lowercase();
+        words(lemma).iter().any(|w| *w == g || (g.len() >= 5 && w.starts_with(&g)))
+    };
+    let (mut t_req, mut t_found, mut neg_req, mut neg_found) = (0, 0, 0, 0);
+    let mut triples_report = Vec::new();
+    for g in gold["triples"].as_array().into_iter().flatten() {
+        let required = g["required"].as_bool().unwrap_or(false);
+        let negated = g["negated"].as_bool().unwrap_or(false);
+        let hit = doc.triples().iter().find(|t| {
+            arg_matches(&t.subject, g["subject"].as_str().unwrap_or("\u{0}"))
+                && pred_matches(&t.predicate.lemma, g["predicate"].as_str().unwrap_or("\u{0}"))
+                && arg_matches(&t.object, g["object"].as_str().unwrap_or("\u{0}"))
+                && t.negated == negated
+        });
+        if required {
+            t_req += 1;
+            t_found += hit.is_some() as usize;
+            if negated {
+                neg_req += 1;
+                neg_found += hit.is_some() as usize;
+            }
+        }
+        triples_report.push(json!({"triple": g, "found": hit.map(|t| format!(
+            "{} · {} · {}", doc.slice(t.subject.span), t.predicate.lemma, doc.slice(t.object.span)
+        ))}));
+    }
+    // No argument may be empty, a lone determiner or punctuation.
+    let empty_args = doc
+        .triples()
+        .iter()
+        .flat_map(|t| [&t.subject, &t.object])
+        .filter(|a| {
+            let w = words(doc.slice(a.span));
+            w.is_empty()
+                || (w.len() == 1
+                    && matches!(
+                        w[0].as_str(),
+                        "the" | "a" | "an" | "this" | "that" | "these" | "those" | "some"
+                    ))
+        })
+        .count();
+
     let not: Vec<&str> =
         gold["not_entities"].as_array().into_iter().flatten().filter_map(Value::as_str).collect();
     let mut bad = Vec::new();
@@ -152,9 +222,12 @@ fn seed(args: &[String]) -> Result<(), String> {
         "required_by_label": by_label.iter().map(|(k, (n, f))| (k.clone(), json!({"required": n, "found": f}))).collect::<serde_json::Map<_, _>>(),
         "required_roles": role_req, "required_roles_found": role_hits,
         "not_entities_violations": bad.len(),
+        "required_triples": t_req, "required_triples_found": t_found,
+        "required_negated_triples": neg_req, "required_negated_triples_found": neg_found,
+        "triples": doc.triples().len(), "triples_with_empty_or_determiner_argument": empty_args,
     });
     if json_out {
-        let full = json!({"summary": summary, "entities": report, "roles": roles_report, "violations": bad});
+        let full = json!({"summary": summary, "entities": report, "roles": roles_report, "triples": triples_report, "violations": bad});
         println!("{}", serde_json::to_string_pretty(&full).unwrap_or_default());
     } else {
         for r in &report {
@@ -175,6 +248,19 @@ fn seed(args: &[String]) -> Result<(), String> {
         }
         for r in &roles_report {
             println!("{:8} role {}", if r["found"] == true { "ok" } else { "MISSING" }, r["role"]);
+        }
+        for t in &triples_report {
+            let g = &t["triple"];
+            println!(
+                "{:8} triple {} · {} · {}{}{} -> {}",
+                if t["found"].is_null() { "MISSING" } else { "ok" },
+                g["subject"].as_str().unwrap_or(""),
+                g["predicate"].as_str().unwrap_or(""),
+                g["object"].as_str().unwrap_or(""),
+                if g["negated"] == true { " (negated)" } else { "" },
+                if g["required"] == true { "" } else { " (optional)" },
+                t["found"].as_str().unwrap_or("-")
+            );
         }
         for b in &bad {
             println!("VIOLATION not_entity mention {b}");
@@ -557,14 +643,237 @@ fn parse(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// One Open IE extraction: relation and arguments, as words.
+struct Extraction {
+    confidence: f64,
+    rel: Vec<String>,
+    args: Vec<Vec<String>>,
+}
+
+/// CaRB's sentence key: no spaces, no ASCII punctuation, PTB brackets unescaped.
+fn carb_key(s: &str) -> String {
+    let mut t = s.replace(' ', "");
+    for (u, e) in
+        [("(", "-LRB-"), (")", "-RRB-"), ("[", "-LSB-"), ("]", "-RSB-"), ("{", "-LCB-"), ("}", "-RCB-")]
+    {
+        t = t.replace(e, u);
+    }
+    t.chars().filter(|c| !c.is_ascii_punctuation()).collect()
+}
+
+/// Reads `sentence<TAB>[confidence<TAB>]relation<TAB>arg1<TAB>arg2...` lines, grouped by
+/// sentence key, in first-seen order.
+fn read_extractions(path: &str, with_confidence: bool) -> Result<Vec<(String, Vec<Extraction>)>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut out: Vec<(String, Vec<Extraction>)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = Default::default();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        let first_arg = if with_confidence { 3 } else { 2 };
+        if cols.len() < first_arg + 1 {
+            return Err(format!(
+                "{path}:{}: expected at least {} tab-separated columns",
+                n + 1,
+                first_arg + 1
+            ));
+        }
+        let confidence = if with_confidence {
+            cols[1]
+                .trim()
+                .parse::<f64>()
+                .map_err(|_| format!("{path}:{}: bad confidence {:?}", n + 1, cols[1]))?
+        } else {
+            1.0
+        };
+        let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+        let ex = Extraction {
+            confidence,
+            rel: words(cols[first_arg - 1]),
+            args: cols[first_arg..].iter().map(|a| words(a)).collect(),
+        };
+        let k = carb_key(cols[0]);
+        let i = *index.entry(k.clone()).or_insert_with(|| {
+            out.push((k, Vec::new()));
+            out.len() - 1
+        });
+        out[i].1.push(ex);
+    }
+    Ok(out)
+}
+
+/// CaRB's tuple match on binarised tuples (arguments after the first joined): the share of
+/// predicted words found in the gold tuple and of gold words found in the predicted one, part
+/// by part; `(0, 0)` when the relations share no word. "be" matches any form of it.
+fn carb_match(gold: &Extraction, pred: &Extraction) -> (f64, f64) {
+    let binarise = |args: &[Vec<String>]| -> Vec<Vec<String>> {
+        match args {
+            [] => Vec::new(),
+            [a] => vec![a.clone()],
+            [a, rest @ ..] => vec![a.clone(), rest.concat()],
+        }
+    };
+    let count = |gold_words: &[String], pred_words: &[String]| -> usize {
+        let mut left: Vec<&String> = pred_words.iter().collect();
+        let mut m = 0;
+        for w in gold_words {
+            if let Some(p) = left.iter().position(|x| *x == w) {
+                left.remove(p);
+                m += 1;
+            }
+        }
+        m
+    };
+    let one = |g_args: &[Vec<String>], p_args: &[Vec<String>]| -> (f64, f64) {
+        let (mut pn, mut pd, mut rn, mut rd) = (0usize, pred.rel.len(), 0usize, gold.rel.len());
+        let mut m = count(&gold.rel, &pred.rel);
+        let be = ["be", "is", "am", "are", "was", "were", "been", "being"];
+        if pred.rel.iter().any(|w| w == "be") && gold.rel.iter().any(|w| be.contains(&w.as_str())) {
+            // CaRB counts "be" once more against any gold form of it.
+            let left_be =
+                pred.rel.iter().filter(|w| *w == "be").count() > count(&gold.rel, &["be".to_string()]);
+            if left_be {
+                m += 1;
+            }
+        }
+        if m == 0 {
+            return (0.0, 0.0);
+        }
+        pn += m;
+        rn += m;
+        for (i, g) in g_args.iter().enumerate() {
+            rd += g.len();
+            let Some(p) = p_args.get(i) else {
+                if i < 2 {
+                    return (0.0, 0.0);
+                }
+                continue;
+            };
+            pd += p.len();
+            let m = count(g, p);
+            pn += m;
+            rn += m;
+        }
+        let p = if pd == 0 { 0.0 } else { pn as f64 / pd as f64 };
+        let r = if rd == 0 { 0.0 } else { rn as f64 / rd as f64 };
+        (p, r)
+    };
+    let g_args = binarise(&gold.args);
+    let p_args = binarise(&pred.args);
+    let straight = one(&g_args, &p_args);
+    // For "said"-type gold relations CaRB also tries the arguments swapped.
+    let said = ["said", "told", "added", "adds", "says"];
+    if gold.rel.iter().any(|w| said.iter().any(|s| w.contains(s))) && p_args.len() >= 2 {
+        let swapped = one(&g_args, &[p_args[1].clone(), p_args[0].clone()]);
+        if swapped > straight {
+            return swapped;
+        }
+    }
+    straight
+}
+
+/// The CaRB metric (Bhardwaj et al. 2019): for every confidence threshold, recall is the sum
+/// over gold tuples of the best recall of any kept prediction, precision the sum of precision
+/// over a greedy one-to-one matching; reports the best F1 and the area under the
+/// precision-recall curve.
+fn carb(args: &[String]) -> Result<(), String> {
+    let json_out = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let [gold_path, sys_path] = files[..] else {
+        return Err("usage: evaluate carb GOLD.tsv SYSTEM.tsv [--json]".into());
+    };
+    let gold = read_extractions(gold_path, false)?;
+    let system: std::collections::HashMap<String, Vec<Extraction>> =
+        read_extractions(sys_path, true)?.into_iter().collect();
+    let mut thresholds: Vec<f64> = system.values().flatten().map(|e| e.confidence).collect();
+    thresholds.sort_by(f64::total_cmp);
+    thresholds.dedup();
+    let nt = thresholds.len();
+    let (mut p, mut pl, mut r, mut rl) = (vec![0.0; nt], vec![0.0; nt], vec![0.0; nt], vec![0.0; nt]);
+    for (key, gold_ex) in &gold {
+        let preds: &[Extraction] = system.get(key).map_or(&[], Vec::as_slice);
+        let scores: Vec<Vec<(f64, f64)>> =
+            gold_ex.iter().map(|g| preds.iter().map(|e| carb_match(g, e)).collect()).collect();
+        let mut confs: Vec<f64> = preds.iter().map(|e| e.confidence).collect();
+        confs.sort_by(f64::total_cmp);
+        let mut prev = 0usize;
+        for conf in confs {
+            let c = thresholds.partition_point(|&t| t < conf);
+            let kept: Vec<usize> = (0..preds.len()).filter(|&j| preds[j].confidence >= conf).collect();
+            let recall: f64 =
+                scores.iter().map(|row| kept.iter().map(|&j| row[j].1).fold(0.0, f64::max)).sum();
+            // Greedy global matching on precision.
+            let (mut used_rows, mut used_cols) = (vec![false; scores.len()], vec![false; preds.len()]);
+            let mut precision = 0.0;
+            for _ in 0..scores.len().min(kept.len()) {
+                let mut best: Option<(usize, usize, f64)> = None;
+                for (i, row) in scores.iter().enumerate() {
+                    if used_rows[i] {
+                        continue;
+                    }
+                    for &j in &kept {
+                        if !used_cols[j] && best.is_none_or(|b| row[j].0 > b.2) {
+                            best = Some((i, j, row[j].0));
+                        }
+                    }
+                }
+                let Some((i, j, s)) = best else { break };
+                used_rows[i] = true;
+                used_cols[j] = true;
+                precision += s;
+            }
+            for k in prev..=c {
+                p[k] += precision;
+                pl[k] += kept.len() as f64;
+                r[k] += recall;
+                rl[k] += scores.len() as f64;
+            }
+            prev = c + 1;
+        }
+        for x in rl.iter_mut().skip(prev) {
+            *x += scores.len() as f64;
+        }
+    }
+    let prec: Vec<f64> = p.iter().zip(&pl).map(|(a, b)| if *b > 0.0 { a / b } else { 1.0 }).collect();
+    let rec: Vec<f64> = r.iter().zip(&rl).map(|(a, b)| if *b > 0.0 { a / b } else { 0.0 }).collect();
+    let f1 = |p: f64, r: f64| if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let best = (0..nt).max_by(|&a, &b| f1(prec[a], rec[a]).total_cmp(&f1(prec[b], rec[b])).then(b.cmp(&a)));
+    let (bp, br, bf, bc) =
+        best.map_or((0.0, 0.0, 0.0, 0.0), |i| (prec[i], rec[i], f1(prec[i], rec[i]), thresholds[i]));
+    // Area under the curve, with the point (recall 0, precision 1) added, by trapezoids.
+    let mut pts: Vec<(f64, f64)> = rec.iter().copied().zip(prec.iter().copied()).collect();
+    pts.push((0.0, 1.0));
+    let auc: f64 = pts.windows(2).map(|w| (w[1].0 - w[0].0) * (w[0].1 + w[1].1) / 2.0).sum::<f64>().abs();
+    let n_sys: usize = system.values().map(Vec::len).sum();
+    let n_gold: usize = gold.iter().map(|g| g.1.len()).sum();
+    if json_out {
+        println!(
+            "{}",
+            json!({"gold": gold_path, "system": sys_path, "gold_extractions": n_gold, "system_extractions": n_sys,
+                   "best_f1": bf, "precision": bp, "recall": br, "threshold": bc, "auc": auc})
+        );
+    } else {
+        println!(
+            "{gold_path}: {n_gold} gold extractions in {} sentences; {sys_path}: {n_sys} extractions",
+            gold.len()
+        );
+        println!("best F1 {bf:.4} (precision {bp:.4}, recall {br:.4}, at confidence >= {bc})  AUC {auc:.4}");
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
         Some("pos") => pos(&args[1..]),
         Some("conll") => conll(&args[1..]),
         Some("parse") => parse(&args[1..]),
+        Some("carb") => carb(&args[1..]),
         _ => Err(usage.to_string()),
     };
     match result {

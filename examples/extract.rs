@@ -20,17 +20,25 @@ use std::process::ExitCode;
 
 use dossier::{Document, Extractor, Label};
 
-const USAGE: &str = "usage: extract [--format table|json|conllu] [--tokens] [--lossy] FILE|-";
+const USAGE: &str =
+    "usage: extract [--format table|json|conllu|carb] [--tokens] [--entities-only] [--lossy] FILE|-";
 
 struct Options {
     format: String,
     tokens: bool,
     lossy: bool,
+    entities_only: bool,
     input: String,
 }
 
 fn parse_args() -> Result<Options, String> {
-    let mut opts = Options { format: "table".into(), tokens: false, lossy: false, input: String::new() };
+    let mut opts = Options {
+        format: "table".into(),
+        tokens: false,
+        lossy: false,
+        entities_only: false,
+        input: String::new(),
+    };
     let mut args = std::env::args().skip(1);
     let mut input = None;
     while let Some(a) = args.next() {
@@ -39,6 +47,7 @@ fn parse_args() -> Result<Options, String> {
             s if s.starts_with("--format=") => opts.format = s["--format=".len()..].to_string(),
             "--tokens" => opts.tokens = true,
             "--lossy" => opts.lossy = true,
+            "--entities-only" => opts.entities_only = true,
             "-h" | "--help" => return Err(String::new()),
             s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
             s => {
@@ -48,8 +57,8 @@ fn parse_args() -> Result<Options, String> {
             }
         }
     }
-    if !matches!(opts.format.as_str(), "table" | "json" | "conllu") {
-        return Err(format!("unknown format {:?} (expected table, json or conllu)", opts.format));
+    if !matches!(opts.format.as_str(), "table" | "json" | "conllu" | "carb") {
+        return Err(format!("unknown format {:?} (expected table, json, conllu or carb)", opts.format));
     }
     opts.input = input.ok_or("no input file given (use - for standard input)")?;
     Ok(opts)
@@ -133,6 +142,37 @@ fn print_table(doc: &Document<'_>) {
     }
 }
 
+/// One sentence per input line; one line per triple:
+/// `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>adjunct...]`, the sentence as
+/// read. Arguments come in the sentence's own order (a passive's patient first, its relation
+/// ending in "by"), which is how Open IE benchmarks write them.
+fn print_carb(extractor: &Extractor, text: &str, entities_only: bool) {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in text.lines() {
+        let line = line.trim_end_matches('\r');
+        let doc = extractor.extract(line);
+        for t in doc.triples() {
+            if entities_only && (t.subject.entity.is_none() || t.object.entity.is_none()) {
+                continue;
+            }
+            let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
+            let (subject, object) = (clean(doc.slice(t.subject.span)), clean(doc.slice(t.object.span)));
+            let agentive = t.passive && !t.predicate.lemma.starts_with("be ");
+            let (arg1, rel, arg2) = if agentive {
+                (object, format!("{} by", t.predicate.text), subject)
+            } else {
+                (subject, t.predicate.text.clone(), object)
+            };
+            let _ = write!(out, "{line}\t{:.3}\t{}\t{arg1}\t{arg2}", t.confidence, clean(&rel));
+            for a in &t.adjuncts {
+                let _ = write!(out, "\t{}", clean(doc.slice(a.span)));
+            }
+            let _ = writeln!(out);
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let opts = match parse_args() {
         Ok(o) => o,
@@ -152,7 +192,14 @@ fn main() -> ExitCode {
         }
     };
     let extractor = Extractor::new();
-    let doc = extractor.extract(&text);
+    if opts.format == "carb" {
+        print_carb(&extractor, &text, opts.entities_only);
+        return ExitCode::SUCCESS;
+    }
+    let mut doc = extractor.extract(&text);
+    if opts.entities_only {
+        doc.retain_triples(|t| t.subject.entity.is_some() && t.object.entity.is_some());
+    }
     match opts.format.as_str() {
         "json" => {
             let out = if opts.tokens {

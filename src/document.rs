@@ -186,6 +186,12 @@ impl<'t> Document<'t> {
         &self.triples
     }
 
+    /// Keeps only the triples `keep` says yes to (for example those between two entities:
+    /// `doc.retain_triples(|t| t.subject.entity.is_some() && t.object.entity.is_some())`).
+    pub fn retain_triples(&mut self, keep: impl FnMut(&Triple) -> bool) {
+        self.triples.retain(keep);
+    }
+
     /// A view that serialises like the document, plus a `tokens` array (text, start, end, norm,
     /// kind, sentence).
     pub fn with_tokens(&self) -> WithTokens<'_, 't> {
@@ -343,9 +349,11 @@ impl Serialize for TripleOut<'_, '_> {
         let p = &t.predicate;
         map.serialize_entry(
             "predicate",
-            &Pred { text: doc.slice(p.span), lemma: &p.lemma, start: p.span.start, end: p.span.end },
+            &Pred { text: &p.text, lemma: &p.lemma, start: p.span.start, end: p.span.end },
         )?;
         map.serialize_entry("object", &arg(doc, &t.object))?;
+        map.serialize_entry("adjuncts", &Seq(t.adjuncts.iter().map(|a| arg(doc, a))))?;
+        map.serialize_entry("attribution", &t.attribution.as_ref().map(|a| arg(doc, a)))?;
         map.serialize_entry("negated", &t.negated)?;
         map.serialize_entry("passive", &t.passive)?;
         map.serialize_entry("sentence", &t.sentence)?;

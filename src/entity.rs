@@ -145,6 +145,9 @@ pub struct Predicate {
     pub span: Span,
     /// The relation phrase with verbs lemmatised ("refuse to reveal", "slam into").
     pub lemma: String,
+    /// The relation phrase as written, auxiliaries and negation included ("has refused to
+    /// reveal", "slammed into").
+    pub text: String,
 }
 
 /// A subject-verb-object statement read from one sentence.
@@ -159,8 +162,15 @@ pub struct Triple {
     /// Whether the statement is negated ("did not know").
     pub negated: bool,
     /// Whether the sentence was in the passive voice; the arguments are then given in the
-    /// active order (agent as subject).
+    /// active order (agent as subject). A passive without an agent keeps the patient as the
+    /// subject and reads "be killed".
     pub passive: bool,
+    /// Phrases that say where, when or how: prepositional phrases and time expressions on the
+    /// verb ("in Pakistan", "this morning"), each with its preposition.
+    pub adjuncts: Vec<Argument>,
+    /// Who the statement is attributed to, when it is reported speech ("X said ...",
+    /// "according to X").
+    pub attribution: Option<Argument>,
     /// The sentence index.
     pub sentence: usize,
     /// A confidence in [0, 1] for ranking.

@@ -248,6 +248,14 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        Document { text, tokens, sentences, tags, lemmas, deps, entities, roles, triples: Vec::new() }
+        let triples = crate::relations::triples(&crate::relations::Input {
+            tokens: &tokens,
+            sentences: &sentences,
+            tags: &tags,
+            lemmas: &lemmas,
+            deps: &deps,
+            entities: &entities,
+        });
+        Document { text, tokens, sentences, tags, lemmas, deps, entities, roles, triples }
     }
 }

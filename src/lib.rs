@@ -49,6 +49,7 @@ pub mod matcher;
 mod names;
 pub mod parser;
 mod perceptron;
+mod relations;
 mod resolve;
 mod roles;
 mod span;

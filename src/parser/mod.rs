@@ -371,7 +371,9 @@ fn units(tokens: &[crate::text::Token<'_>], entities: &[crate::entity::Entity]) 
                 j += 1;
             }
         }
-        if unit.end - unit.start >= 2 {
+        // Dates and lone titles parse well as they are ("this morning", "the prime minister").
+        let alone = unit.end == b;
+        if unit.end - unit.start >= 2 && !(alone && matches!(label, Label::Date | Label::Title)) {
             out.push(unit);
         }
     }

@@ -1,0 +1,730 @@
+//! The relation pass: subject–verb–object triples read off the dependency parse.
+//!
+//! In the spirit of ClausIE: every verb (and every copular predicate) is a clause; its verb
+//! group gathers auxiliaries, negation, particles and infinitival complements ("has refused to
+//! reveal"); its subject is the `nsubj` (or, for a verb without one, the subject of the verb it
+//! is coordinated with or complements, or the noun a relative clause hangs on); its objects are
+//! the `obj` and clausal complements, or else the prepositional obliques, which join the
+//! relation phrase ("slam into"). Passives are turned to the active order when the agent is
+//! given. Coordinated subjects and objects give one triple each. Reported speech ("X said
+//! ...", "according to X") is recorded as the attribution of the triples it covers.
+
+use crate::Span;
+use crate::entity::{Argument, Entity, EntityId, Label, Predicate, Triple};
+use crate::parser::{DocDep, ROOT};
+use crate::tagger::{Tag, Upos};
+use crate::text::{Sentence, Token};
+
+/// Verbs whose clausal complement is reported speech or belief.
+const SAY: &[&str] = &[
+    "say",
+    "tell",
+    "claim",
+    "report",
+    "announce",
+    "state",
+    "add",
+    "insist",
+    "believe",
+    "think",
+    "deny",
+    "warn",
+    "confirm",
+    "argue",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "write",
+    "note",
+    "explain",
+    "allege",
+    "declare",
+];
+
+/// What the pass reads.
+pub(crate) struct Input<'a, 't> {
+    pub tokens: &'a [Token<'t>],
+    pub sentences: &'a [Sentence],
+    pub tags: &'a [Tag],
+    pub lemmas: &'a [Option<Box<str>>],
+    pub deps: &'a [DocDep],
+    pub entities: &'a [Entity],
+}
+
+struct Ctx<'a, 't> {
+    x: &'a Input<'a, 't>,
+    kids: Vec<Vec<usize>>,
+    entity_of: Vec<Option<EntityId>>,
+}
+
+impl Ctx<'_, '_> {
+    fn rel(&self, i: usize) -> &str {
+        self.x.deps[i].rel.as_str()
+    }
+    fn head(&self, i: usize) -> Option<usize> {
+        let h = self.x.deps[i].head;
+        (h != ROOT).then_some(h as usize)
+    }
+    fn upos(&self, i: usize) -> Upos {
+        self.x.tags[i].upos
+    }
+    fn text(&self, i: usize) -> &str {
+        self.x.tokens[i].text()
+    }
+    fn lower(&self, i: usize) -> String {
+        self.text(i).to_lowercase()
+    }
+    fn lemma(&self, i: usize) -> String {
+        match self.x.lemmas.get(i) {
+            Some(Some(l)) => l.to_string(),
+            _ => {
+                if matches!(self.upos(i), Upos::Propn) {
+                    self.text(i).to_string()
+                } else {
+                    self.lower(i)
+                }
+            }
+        }
+    }
+    fn kids_with<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.kids[i].iter().copied().filter(move |&k| {
+            let r = self.rel(k);
+            r == rel || (r.starts_with(rel) && r.as_bytes().get(rel.len()) == Some(&b':'))
+        })
+    }
+    fn has_kid(&self, i: usize, rel: &str) -> bool {
+        self.kids_with(i, rel).next().is_some()
+    }
+    fn is_negation(&self, k: usize) -> bool {
+        let w = self.lower(k);
+        match self.rel(k) {
+            "advmod" | "neg" => {
+                matches!(w.as_str(), "not" | "n't" | "never" | "nt")
+                    || (w == "longer" && self.kids[k].iter().any(|&c| self.lower(c) == "no"))
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Reads the triples of a parsed document.
+pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
+    let n = x.tokens.len();
+    if x.deps.len() != n || x.tags.len() != n {
+        return Vec::new();
+    }
+    let mut kids = vec![Vec::new(); n];
+    for (i, d) in x.deps.iter().enumerate() {
+        if d.head != ROOT
+            && let Some(k) = kids.get_mut(d.head as usize)
+        {
+            k.push(i);
+        }
+    }
+    let mut entity_of = vec![None; n];
+    for e in x.entities {
+        if matches!(e.label, Label::Date | Label::Title) {
+            continue;
+        }
+        for m in &e.mentions {
+            let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
+            let b = x.tokens.partition_point(|t| t.span().end <= m.span.end);
+            for slot in entity_of.iter_mut().take(b).skip(a) {
+                *slot = Some(e.id);
+            }
+        }
+    }
+    let cx = Ctx { x, kids, entity_of };
+    let mut out = Vec::new();
+    for (si, s) in x.sentences.iter().enumerate() {
+        for v in s.tokens() {
+            clause(&cx, si, s, v, &mut out);
+            implicit(&cx, si, v, &mut out);
+        }
+    }
+    out
+}
+
+/// Statements a noun phrase makes without a verb: an apposition says what something is
+/// ("Panetta, the CIA director" -> Panetta · be · the CIA director), a possessive that
+/// something has something ("Pakistan's intelligence service" -> Pakistan · have ·
+/// intelligence service). They get a low confidence: they are true, but rarely news.
+fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
+    let Some(h) = cx.head(a) else { return };
+    if !matches!(cx.upos(h), Upos::Noun | Upos::Propn) {
+        return;
+    }
+    // There is no verb to quote: the relation reads "is" or "has".
+    let (subject, object, lemma, text) = match cx.rel(a) {
+        "appos" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) => {
+            (phrase(cx, h, Some(a)), phrase(cx, a, None), "be", "be")
+        }
+        "nmod:poss" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) => {
+            (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")
+        }
+        _ => return,
+    };
+    if !contentful(cx, subject)
+        || !contentful(cx, object)
+        || (object.first <= subject.last && subject.first <= object.last)
+    {
+        return;
+    }
+    let at = cx.x.tokens[a].span().start;
+    let (subject, object) = (argument(cx, subject), argument(cx, object));
+    let confidence = 0.3 + 0.05 * (subject.entity.is_some() as u8 as f32);
+    out.push(Triple {
+        subject,
+        predicate: Predicate { span: Span::new(at, at), lemma: lemma.into(), text: text.into() },
+        object,
+        negated: false,
+        passive: false,
+        adjuncts: Vec::new(),
+        attribution: None,
+        sentence: si,
+        confidence,
+    });
+}
+
+/// One argument: the head token and the span of the phrase it heads.
+#[derive(Clone, Copy, Debug)]
+struct Arg {
+    head: usize,
+    first: usize,
+    last: usize,
+}
+
+/// Relations whose subtrees stay out of an argument phrase.
+fn cut(rel: &str) -> bool {
+    matches!(
+        rel.split(':').next().unwrap_or(rel),
+        "acl"
+            | "appos"
+            | "parataxis"
+            | "punct"
+            | "conj"
+            | "cc"
+            | "advcl"
+            | "discourse"
+            | "dep"
+            | "list"
+            | "vocative"
+    )
+}
+
+/// The phrase headed by `h`, without relative clauses, appositions, coordination and the like,
+/// and without `skip` (a token whose subtree is elsewhere). Always contiguous.
+fn phrase(cx: &Ctx<'_, '_>, h: usize, skip: Option<usize>) -> Arg {
+    phrase_with(cx, h, skip, false)
+}
+
+/// [`phrase`], optionally without the head's preposition (when it has joined the relation).
+fn phrase_with(cx: &Ctx<'_, '_>, h: usize, skip: Option<usize>, strip_case: bool) -> Arg {
+    phrase_full(cx, h, skip, strip_case, false)
+}
+
+/// The parts of a clause hanging on a nominal predicate that are not the predicate's own
+/// phrase ("[He] [was] [not] [in fact] a doctor").
+fn clause_part(rel: &str) -> bool {
+    matches!(
+        rel.split(':').next().unwrap_or(rel),
+        "nsubj" | "csubj" | "cop" | "aux" | "mark" | "obl" | "advmod" | "expl" | "case"
+    )
+}
+
+fn phrase_full(
+    cx: &Ctx<'_, '_>,
+    h: usize,
+    skip: Option<usize>,
+    strip_case: bool,
+    nominal_predicate: bool,
+) -> Arg {
+    let (mut first, mut last) = (h, h);
+    let mut stack = vec![h];
+    let mut inside = vec![h];
+    while let Some(t) = stack.pop() {
+        for &k in &cx.kids[t] {
+            let r = cx.rel(k);
+            let coordination = matches!(r.split(':').next(), Some("conj" | "cc"));
+            if Some(k) == skip
+                || (cut(r) && (t == h || !coordination))
+                || (strip_case && t == h && r == "case")
+                || (nominal_predicate && t == h && clause_part(r))
+            {
+                continue;
+            }
+            // "according to" phrases are attributions, not part of what they modify.
+            if cx.kids[k].iter().any(|&c| cx.rel(c) == "case" && cx.lower(c) == "according") {
+                continue;
+            }
+            stack.push(k);
+            inside.push(k);
+        }
+    }
+    inside.sort_unstable();
+    // The contiguous run around the head.
+    let at = inside.binary_search(&h).unwrap_or(0);
+    let mut i = at;
+    while i > 0 && inside[i - 1] + 1 == inside[i] {
+        i -= 1;
+    }
+    first = first.min(inside[i]);
+    let mut j = at;
+    while j + 1 < inside.len() && inside[j] + 1 == inside[j + 1] {
+        j += 1;
+    }
+    last = last.max(inside[j]);
+    // No punctuation or conjunction at either edge.
+    while first < h && matches!(cx.upos(first), Upos::Punct | Upos::Cconj) {
+        first += 1;
+    }
+    while last > h && matches!(cx.upos(last), Upos::Punct | Upos::Cconj) {
+        last -= 1;
+    }
+    Arg { head: h, first, last }
+}
+
+/// The argument and everything coordinated with it ("Afghan and Arab fighters" stays one;
+/// "the CIA and the ISI" gives two).
+fn coordinated(cx: &Ctx<'_, '_>, h: usize) -> Vec<usize> {
+    let mut out = vec![h];
+    let mut i = 0;
+    while i < out.len() {
+        let t = out[i];
+        i += 1;
+        for k in cx.kids_with(t, "conj") {
+            if matches!(cx.upos(k), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num) && out.len() < 8 {
+                out.push(k);
+            }
+        }
+    }
+    out
+}
+
+fn is_relative_pronoun(cx: &Ctx<'_, '_>, i: usize) -> bool {
+    matches!(cx.lower(i).as_str(), "who" | "which" | "that" | "whom")
+}
+
+/// The subject of clause `v`, looking through coordination, control and relative clauses.
+fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)> {
+    if depth > 4 {
+        return None;
+    }
+    // With several subjects (a parse error), the one nearest the verb.
+    let own = cx.kids_with(v, "nsubj").chain(cx.kids_with(v, "csubj")).min_by_key(|&s| s.abs_diff(v));
+    if let Some(s) = own {
+        if is_relative_pronoun(cx, s) {
+            // A relative pronoun stands for the noun its clause hangs on; without one, the
+            // clause is misattached and says nothing usable.
+            return if cx.rel(v).starts_with("acl") { cx.head(v).map(|h| (h, true)) } else { None };
+        }
+        return Some((s, false));
+    }
+    let h = cx.head(v)?;
+    match cx.rel(v) {
+        "conj" | "xcomp" => subject_of(cx, h, depth + 1).map(|(s, _)| (s, true)),
+        "advcl" if matches!(cx.x.tags[v].xpos.as_str(), "VBG" | "VBN" | "VB") => {
+            subject_of(cx, h, depth + 1).map(|(s, _)| (s, true))
+        }
+        r if r.starts_with("acl") && matches!(cx.x.tags[v].xpos.as_str(), "VBG" | "VBN") => Some((h, true)),
+        _ => None,
+    }
+}
+
+/// Who clause `v` is attributed to: the subject of a saying verb it complements, or an
+/// "according to" phrase on it.
+fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
+    for &k in &cx.kids[v] {
+        if cx.kids[k].iter().any(|&c| cx.rel(c) == "case" && cx.lower(c) == "according") {
+            return Some(k);
+        }
+    }
+    let (mut at, mut steps) = (v, 0);
+    while let Some(h) = cx.head(at) {
+        let r = cx.rel(at);
+        if (r == "ccomp" || r == "parataxis") && SAY.contains(&cx.lemma(h).as_str()) {
+            return subject_of(cx, h, 0).map(|(s, _)| s);
+        }
+        if !matches!(r, "conj" | "xcomp" | "ccomp") || steps > 4 {
+            return None;
+        }
+        at = h;
+        steps += 1;
+    }
+    None
+}
+
+/// Whether a phrase is worth an argument: it has a content word.
+fn contentful(cx: &Ctx<'_, '_>, a: Arg) -> bool {
+    (a.first..=a.last).any(|i| {
+        matches!(
+            cx.upos(i),
+            Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num | Upos::Adj | Upos::Verb | Upos::X
+        )
+    })
+}
+
+fn span_of(cx: &Ctx<'_, '_>, a: Arg) -> Span {
+    Span::new(cx.x.tokens[a.first].span().start, cx.x.tokens[a.last].span().end)
+}
+
+fn argument(cx: &Ctx<'_, '_>, a: Arg) -> Argument {
+    let entity = cx.entity_of[a.head].or_else(|| pronoun_antecedent(cx, a.head));
+    Argument { span: span_of(cx, a), entity }
+}
+
+/// The entity a personal pronoun refers to, when only one person was named in this sentence
+/// (before it) or the one before.
+fn pronoun_antecedent(cx: &Ctx<'_, '_>, i: usize) -> Option<EntityId> {
+    if !matches!(cx.lower(i).as_str(), "he" | "him" | "his" | "she" | "her") {
+        return None;
+    }
+    let s = cx.x.sentences.partition_point(|s| s.tokens().end <= i);
+    let from = cx.x.sentences.get(s.saturating_sub(1)).map_or(0, |s| s.tokens().start);
+    let mut found: Option<EntityId> = None;
+    for j in from..i {
+        if let Some(e) = cx.entity_of[j]
+            && cx.x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person)
+        {
+            if found.is_some_and(|f| f != e) {
+                return None;
+            }
+            found = Some(e);
+        }
+    }
+    found
+}
+
+/// The verb group of clause `v`: its tokens in text order (auxiliaries, negation, the verb,
+/// particles, then "to" and the verb of each infinitival complement), the lemma phrase, the
+/// verb whose objects count, and whether it is negated or passive.
+struct Group {
+    tokens: Vec<usize>,
+    lemma: String,
+    last_verb: usize,
+    negated: bool,
+    passive: bool,
+}
+
+fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
+    let mut tokens = Vec::new();
+    let mut negated = false;
+    // Passive: a passive auxiliary, or a passive subject with a form of "be" or "get" before
+    // a past participle (the labeller sometimes calls "had" a passive auxiliary's cousin).
+    let be_aux = cx.kids_with(v, "aux").any(|k| matches!(cx.lemma(k).as_str(), "be" | "get"));
+    let mut passive = cx.has_kid(v, "aux:pass")
+        || ((cx.has_kid(v, "nsubj:pass") || cx.has_kid(v, "csubj:pass"))
+            && be_aux
+            && cx.x.tags[v].xpos.as_str() == "VBN");
+    if cx.rel(v).starts_with("acl") && cx.x.tags[v].xpos.as_str() == "VBN" {
+        passive = true;
+    }
+    let mut lemma = Vec::new();
+    let mut at = v;
+    loop {
+        for &k in &cx.kids[at] {
+            let r = cx.rel(k);
+            if r == "aux" || r == "aux:pass" || (r == "mark" && at != v && cx.lower(k) == "to") {
+                tokens.push(k);
+            } else if cx.is_negation(k) {
+                tokens.push(k);
+                negated = true;
+            } else if r == "compound:prt" {
+                tokens.push(k);
+            }
+        }
+        tokens.push(at);
+        if passive && at == v {
+            lemma.push(format!("be {}", cx.lemma(at)));
+        } else {
+            lemma.push(cx.lemma(at));
+        }
+        for k in cx.kids_with(at, "compound:prt") {
+            lemma.push(cx.lower(k));
+        }
+        // Follow one infinitival or gerund complement: "refused to reveal", "is considering
+        // sharing".
+        let next = cx.kids_with(at, "xcomp").find(|&k| {
+            cx.upos(k) == Upos::Verb
+                && (cx.kids[k].iter().any(|&c| cx.rel(c) == "mark" && cx.lower(c) == "to")
+                    || cx.x.tags[k].xpos.as_str() == "VBG")
+        });
+        match next {
+            Some(k) if tokens.len() < 12 => {
+                if cx.x.tags[k].xpos.as_str() != "VBG" {
+                    lemma.push("to".into());
+                }
+                at = k;
+            }
+            _ => break,
+        }
+    }
+    tokens.sort_unstable();
+    tokens.dedup();
+    Group { tokens, lemma: lemma.join(" "), last_verb: at, negated, passive }
+}
+
+/// The preposition of an oblique or nominal modifier ("into", "according to"), if any.
+fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
+    let case: Vec<usize> = cx.kids_with(k, "case").filter(|&c| c < k).collect();
+    let first = *case.first()?;
+    let mut words = vec![cx.lower(first)];
+    words.extend(cx.kids_with(first, "fixed").map(|f| cx.lower(f)));
+    words.extend(case.iter().skip(1).map(|&c| cx.lower(c)));
+    Some(words.join(" "))
+}
+
+fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Triple>) {
+    let up = cx.upos(v);
+    let rel = cx.rel(v);
+    // A verb with a copula is a parse error; read it as a verb.
+    let copular = cx.has_kid(v, "cop") && up != Upos::Verb;
+    let verbal =
+        up == Upos::Verb && !matches!(rel, "amod" | "compound" | "case" | "mark" | "fixed" | "xcomp");
+    // xcomp verbs are part of their governor's group ("refused to reveal"), unless they are not
+    // infinitives with "to".
+    let xcomp_alone = up == Upos::Verb
+        && rel == "xcomp"
+        && cx.x.tags[v].xpos.as_str() != "VBG"
+        && !cx.kids[v].iter().any(|&c| cx.rel(c) == "mark" && cx.lower(c) == "to");
+    if !(verbal || copular || xcomp_alone) {
+        return;
+    }
+    let g = if copular {
+        let cop = cx.kids_with(v, "cop").next().unwrap_or(v);
+        let mut tokens: Vec<usize> = cx.kids[v]
+            .iter()
+            .copied()
+            .filter(|&k| matches!(cx.rel(k), "aux" | "cop") || cx.is_negation(k))
+            .collect();
+        let negated = tokens.iter().any(|&k| cx.is_negation(k));
+        let mut lemma = cx.lemma(cop);
+        if matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
+            tokens.push(v);
+            lemma = format!("{lemma} {}", cx.lower(v));
+        } else if let Some(p) = preposition(cx, v) {
+            // "is at the hall": the preposition joins the relation.
+            lemma = format!("{lemma} {p}");
+            tokens.extend(cx.kids_with(v, "case").filter(|&c| c < v));
+        }
+        tokens.sort_unstable();
+        Group { tokens, lemma, last_verb: v, negated, passive: false }
+    } else {
+        group(cx, v)
+    };
+    let Some((subj, inherited)) = subject_of(cx, v, 0) else { return };
+    let lv = g.last_verb;
+
+    // Objects: direct objects (of the last verb of the group), clausal complements, and for a
+    // nominal predicate the predicate itself.
+    let mut objects: Vec<usize> = Vec::new();
+    if copular && !matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
+        objects.push(v);
+    } else {
+        objects.extend(cx.kids_with(lv, "obj"));
+        objects.extend(cx.kids_with(lv, "iobj"));
+        if objects.is_empty() {
+            // "buy and sell stocks": the object hangs on the last verb but belongs to both.
+            if let Some(c) =
+                cx.kids_with(lv, "conj").find(|&c| cx.upos(c) == Upos::Verb && !cx.has_kid(c, "nsubj"))
+            {
+                objects.extend(cx.kids_with(c, "obj").filter(|&o| o > c));
+            }
+        }
+    }
+    // Clausal complements are objects of their own ("said [that ...]").
+    let mut clausal: Vec<usize> = Vec::new();
+    if !copular && objects.is_empty() {
+        clausal.extend(cx.kids_with(lv, "ccomp"));
+        clausal.extend(cx.kids_with(lv, "xcomp").filter(|&k| k != lv && cx.upos(k) != Upos::Verb));
+    }
+    // Obliques with their prepositions; the agent of a passive; other adjuncts.
+    let mut agent = None;
+    let mut obliques: Vec<(usize, String)> = Vec::new();
+    let mut adjuncts: Vec<usize> = Vec::new();
+    let holders: Vec<usize> = if copular { vec![v] } else { vec![lv] };
+    for &h in &holders {
+        for &k in &cx.kids[h] {
+            let r = cx.rel(k);
+            if !(r.starts_with("obl") || (copular && r == "nmod")) {
+                continue;
+            }
+            if cx.kids[k].iter().any(|&c| cx.rel(c) == "case" && cx.lower(c) == "according") {
+                continue;
+            }
+            let prep = preposition(cx, k);
+            if g.passive && (r == "obl:agent" || prep.as_deref() == Some("by")) && agent.is_none() {
+                agent = Some(k);
+                continue;
+            }
+            match prep {
+                Some(p) => obliques.push((k, p)),
+                None => adjuncts.push(k),
+            }
+        }
+    }
+    if copular {
+        // "was responsible for the attack": the oblique completes the predicate.
+        if objects.is_empty() && !obliques.is_empty() {
+            let (k, p) = obliques.remove(0);
+            objects.push(k);
+            let mut g2 = g;
+            g2.lemma = format!("{} {p}", g2.lemma);
+            emit(cx, si, s, v, subj, inherited, &g2, &objects, None, &obliques, &adjuncts, out);
+            return;
+        }
+        emit(cx, si, s, v, subj, inherited, &g, &objects, None, &obliques, &adjuncts, out);
+        return;
+    }
+    // A participle modifying a noun ("missiles, delivered by drones"): the noun is the patient.
+    // A passive with its agent turns to the active order; a participle modifying a noun
+    // ("missiles, delivered by drones") has that noun as its patient.
+    let (subj, objects) = match agent {
+        Some(a) if g.passive => (a, vec![subj]),
+        _ => (subj, objects),
+    };
+    let passive_with_agent = g.passive && agent.is_some();
+    if objects.is_empty() {
+        if !clausal.is_empty() {
+            emit(cx, si, s, v, subj, inherited, &g, &clausal, None, &obliques, &adjuncts, out);
+        }
+        // "slammed into a safe haven": an oblique after the verb is an object, its preposition
+        // joins the relation; the other obliques stay adjuncts.
+        for (n, &(k, ref p)) in obliques.iter().enumerate().filter(|(_, o)| o.0 > v).take(3) {
+            let mut g2 = group(cx, v);
+            g2.lemma = format!("{} {p}", g2.lemma);
+            let rest: Vec<(usize, String)> =
+                obliques.iter().enumerate().filter(|&(m, _)| m != n).map(|(_, o)| o.clone()).collect();
+            emit(cx, si, s, v, subj, inherited, &g2, &[k], Some(k), &rest, &adjuncts, out);
+        }
+        return;
+    }
+    let mut g = g;
+    if passive_with_agent {
+        g.lemma = g.lemma.trim_start_matches("be ").to_string();
+    }
+    emit(cx, si, s, v, subj, inherited, &g, &objects, None, &obliques, &adjuncts, out);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn emit(
+    cx: &Ctx<'_, '_>,
+    si: usize,
+    s: &Sentence,
+    v: usize,
+    subj: usize,
+    inherited: bool,
+    g: &Group,
+    objects: &[usize],
+    prep_object: Option<usize>,
+    obliques: &[(usize, String)],
+    adjuncts: &[usize],
+    out: &mut Vec<Triple>,
+) {
+    let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase(cx, a, None)));
+    let adj: Vec<Argument> = obliques
+        .iter()
+        .map(|&(k, _)| k)
+        .chain(adjuncts.iter().copied())
+        .map(|k| phrase(cx, k, None))
+        .filter(|&a| contentful(cx, a))
+        .map(|a| argument(cx, a))
+        .collect();
+    // The relation as written: the group's tokens, then the preposition of a prepositional
+    // object.
+    let mut words: Vec<String> = g.tokens.iter().map(|&t| cx.text(t).to_string()).collect();
+    if let Some(k) = prep_object
+        && let Some(p) = preposition(cx, k)
+    {
+        words.push(p);
+    }
+    let pred_first = g.tokens.first().copied().unwrap_or(v);
+    let pred_last = g.tokens.last().copied().unwrap_or(v);
+    let predicate_span = Span::new(cx.x.tokens[pred_first].span().start, cx.x.tokens[pred_last].span().end);
+    let sentence_len = s.tokens().len();
+    for sh in coordinated(cx, subj) {
+        // A subject phrase never swallows the clause itself (relative clauses hang on it).
+        let sa = phrase_with(cx, sh, Some(v), cx.rel(sh).starts_with("obl"));
+        if !contentful(cx, sa) || (sa.first <= v && v <= sa.last) {
+            continue;
+        }
+        for &o in objects {
+            let oheads =
+                if prep_object.is_some() || cx.upos(o) == Upos::Verb { vec![o] } else { coordinated(cx, o) };
+            for oh in oheads {
+                // A clausal object keeps its whole clause.
+                let oa = if oh == v {
+                    phrase_full(cx, oh, None, true, true)
+                } else if cx.upos(oh) == Upos::Verb && prep_object.is_none() {
+                    let a = phrase(cx, oh, None);
+                    let (f, l) = subtree_bounds(cx, oh);
+                    Arg { head: a.head, first: f, last: l }
+                } else {
+                    phrase_with(cx, oh, Some(v), prep_object.is_some())
+                };
+                if !contentful(cx, oa) || (oa.first <= sa.last && sa.first <= oa.last) {
+                    continue;
+                }
+                let subject = argument(cx, sa);
+                let object = argument(cx, oa);
+                let mut conf = 0.55f32;
+                if subject.entity.is_some() {
+                    conf += 0.15;
+                }
+                if object.entity.is_some() {
+                    conf += 0.1;
+                }
+                if inherited {
+                    conf -= 0.1;
+                }
+                if prep_object.is_some() {
+                    conf -= 0.05;
+                }
+                if cx.upos(sh) == Upos::Pron && subject.entity.is_none() {
+                    conf -= 0.1;
+                }
+                if sentence_len > 40 {
+                    conf -= 0.1;
+                }
+                if cx.upos(oh) == Upos::Verb {
+                    conf -= 0.1;
+                }
+                out.push(Triple {
+                    subject,
+                    predicate: Predicate {
+                        span: predicate_span,
+                        lemma: g.lemma.clone(),
+                        text: words.join(" "),
+                    },
+                    object,
+                    negated: g.negated,
+                    passive: g.passive,
+                    adjuncts: adj.clone(),
+                    attribution: attribution.clone(),
+                    sentence: si,
+                    confidence: conf.clamp(0.05, 0.95),
+                });
+            }
+        }
+    }
+}
+
+/// The first and last token of the full subtree of `h`.
+fn subtree_bounds(cx: &Ctx<'_, '_>, h: usize) -> (usize, usize) {
+    let (mut f, mut l) = (h, h);
+    let mut stack = vec![h];
+    let mut seen = 0;
+    while let Some(t) = stack.pop() {
+        seen += 1;
+        if seen > 10_000 {
+            break;
+        }
+        f = f.min(t);
+        l = l.max(t);
+        stack.extend(cx.kids[t].iter().copied().filter(|&k| cx.rel(k) != "punct" || (k > f && k < l)));
+    }
+    while l > h && cx.upos(l) == Upos::Punct {
+        l -= 1;
+    }
+    (f, l)
+}
