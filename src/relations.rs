@@ -334,7 +334,11 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
 /// Who clause `v` is attributed to: the subject of a saying verb it complements, or an
 /// "according to" phrase on it.
 fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
-    for &k in &cx.kids[v] {
+    // "according to X" on the verb, or (misattached) on one of its arguments.
+    let args =
+        cx.kids[v].iter().filter(|&&k| matches!(cx.rel(k).split(':').next(), Some("obj" | "obl" | "nsubj")));
+    let near = cx.kids[v].iter().chain(args.flat_map(|&k| cx.kids[k].iter()));
+    for &k in near {
         if cx.kids[k].iter().any(|&c| cx.rel(c) == "case" && cx.lower(c) == "according") {
             return Some(k);
         }
@@ -570,7 +574,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             objects.push(k);
             let mut g2 = g;
             g2.lemma = format!("{} {p}", g2.lemma);
-            emit(cx, si, s, v, subj, inherited, &g2, &objects, None, &obliques, &adjuncts, out);
+            emit(cx, si, s, v, subj, inherited, &g2, &objects, Some(k), &obliques, &adjuncts, out);
             return;
         }
         emit(cx, si, s, v, subj, inherited, &g, &objects, None, &obliques, &adjuncts, out);
@@ -621,7 +625,7 @@ fn emit(
     adjuncts: &[usize],
     out: &mut Vec<Triple>,
 ) {
-    let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase(cx, a, None)));
+    let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase_with(cx, a, None, true)));
     let adj: Vec<Argument> = obliques
         .iter()
         .map(|&(k, _)| k)

@@ -5,6 +5,7 @@ mod entities;
 mod gazetteer;
 mod odd_inputs;
 mod parser;
+mod relations;
 mod tagger;
 mod tokenization;
 

@@ -1,0 +1,133 @@
+//! The relation pass on short sentences: one construction each.
+
+use dossier::{Document, Extractor, Triple};
+
+fn doc(text: &str) -> Document<'_> {
+    let d = Extractor::new().extract(text);
+    crate::check_document(text, &d);
+    for t in d.triples() {
+        for a in [&t.subject, &t.object] {
+            let s = d.slice(a.span);
+            assert!(s.chars().any(char::is_alphanumeric), "empty argument {s:?} in {text:?}");
+        }
+        assert!((0.0..=1.0).contains(&t.confidence));
+    }
+    d
+}
+
+/// The triple whose predicate lemma is `lemma`, as (subject, object) strings.
+fn find<'d>(d: &'d Document<'_>, lemma: &str) -> (&'d Triple, &'d str, &'d str) {
+    let t = d
+        .triples()
+        .iter()
+        .find(|t| t.predicate.lemma == lemma)
+        .unwrap_or_else(|| panic!("no {lemma:?} triple in {:?}", lemmas(d)));
+    (t, d.slice(t.subject.span), d.slice(t.object.span))
+}
+
+fn lemmas(d: &Document<'_>) -> Vec<String> {
+    d.triples()
+        .iter()
+        .map(|t| format!("{} · {} · {}", d.slice(t.subject.span), t.predicate.lemma, d.slice(t.object.span)))
+        .collect()
+}
+
+#[test]
+fn active_clause() {
+    let d = doc("The president criticized the raid.");
+    let (t, s, o) = find(&d, "criticize");
+    assert_eq!((s, o), ("The president", "the raid"));
+    assert!(!t.negated && !t.passive);
+    assert_eq!(t.predicate.text, "criticized");
+}
+
+#[test]
+fn passive_with_agent_turns_active() {
+    let d = doc("The ambassador was summoned by the foreign ministry.");
+    let (t, s, o) = find(&d, "summon");
+    assert_eq!((s, o), ("the foreign ministry", "The ambassador"));
+    assert!(t.passive);
+}
+
+#[test]
+fn negation_and_modals_are_in_the_verb_group() {
+    let d = doc("The agency did not know the contractor.");
+    let (t, s, o) = find(&d, "know");
+    assert_eq!((s, o), ("The agency", "the contractor"));
+    assert!(t.negated);
+    assert_eq!(t.predicate.text, "did not know");
+    let d = doc("The ministry will never accept the proposal.");
+    let (t, ..) = find(&d, "accept");
+    assert!(t.negated);
+    let d = doc("The army could seize the bridge.");
+    let (t, s, o) = find(&d, "seize");
+    assert_eq!((s, o), ("The army", "the bridge"));
+    assert!(!t.negated);
+    assert_eq!(t.predicate.text, "could seize");
+}
+
+#[test]
+fn infinitive_complements_join_the_relation() {
+    let d = doc("Pakistan has refused to reveal the location.");
+    let (t, s, o) = find(&d, "refuse to reveal");
+    assert_eq!((s, o), ("Pakistan", "the location"));
+    assert_eq!(t.predicate.text, "has refused to reveal");
+}
+
+#[test]
+fn coordinated_subjects_give_one_triple_each() {
+    let d = doc("The CIA and the ISI signed an agreement.");
+    let subjects: Vec<&str> =
+        d.triples().iter().filter(|t| t.predicate.lemma == "sign").map(|t| d.slice(t.subject.span)).collect();
+    assert_eq!(subjects, ["The CIA", "the ISI"]);
+    // Both are entities, so both triples link their subjects.
+    assert!(d.triples().iter().filter(|t| t.predicate.lemma == "sign").all(|t| t.subject.entity.is_some()));
+}
+
+#[test]
+fn relative_clause_subject_is_its_noun() {
+    let d = doc("The gunmen killed two men who were working for the cartel.");
+    let (_, s, o) = find(&d, "kill");
+    assert_eq!((s, o), ("The gunmen", "two men"));
+    let (_, s, o) = find(&d, "work for");
+    assert_eq!((s, o), ("two men", "the cartel"));
+}
+
+#[test]
+fn prepositional_objects_and_copulas() {
+    let d = doc("Six missiles slammed into a compound near the border.");
+    let (_, s, o) = find(&d, "slam into");
+    assert_eq!(s, "Six missiles");
+    assert!(o.starts_with("a compound"), "{o}");
+    let d = doc("The group was responsible for the attack.");
+    let (t, s, o) = find(&d, "be responsible for");
+    assert_eq!((s, o), ("The group", "the attack"));
+    assert!(!t.passive);
+}
+
+#[test]
+fn reported_speech_is_attributed() {
+    let d = doc("Officials said the militants had crossed the border.");
+    let (t, s, o) = find(&d, "cross");
+    assert_eq!((s, o), ("the militants", "the border"));
+    let who = t.attribution.as_ref().map(|a| d.slice(a.span));
+    assert_eq!(who, Some("Officials"));
+    let d = doc("The drones killed four fighters, according to local residents.");
+    let (t, ..) = find(&d, "kill");
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("local residents"));
+    // The attribution is not part of the object.
+    assert_eq!(d.slice(t.object.span), "four fighters");
+}
+
+#[test]
+fn entity_to_entity_triples_can_be_selected() {
+    let mut d = doc("The CIA briefed Pakistan. The weather stayed cold all week.");
+    d.retain_triples(|t| t.subject.entity.is_some() && t.object.entity.is_some());
+    assert_eq!(lemmas(&d), ["The CIA · brief · Pakistan"]);
+}
+
+#[test]
+fn no_triples_without_a_parse() {
+    let ex = Extractor::builder().config(dossier::Config::new().parse(false)).build().unwrap();
+    assert!(ex.extract("The CIA briefed Pakistan.").triples().is_empty());
+}
