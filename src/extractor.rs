@@ -228,6 +228,25 @@ impl Extractor {
         &self.inner.tokenizer
     }
 
+    /// Extracts every text of a batch on all cores (feature `rayon`), returning the documents in
+    /// input order.
+    ///
+    /// Without the feature, the same is a few lines of `std`: an `Extractor` is `Send + Sync`,
+    /// so share one between scoped threads, each taking a slice of the batch.
+    ///
+    /// ```
+    /// # #[cfg(feature = "rayon")] {
+    /// let ex = dossier::Extractor::new();
+    /// let docs = ex.extract_batch(&["The CIA spoke.", "Pakistan listened."]);
+    /// assert_eq!(docs[1].text(), "Pakistan listened.");
+    /// # }
+    /// ```
+    #[cfg(feature = "rayon")]
+    pub fn extract_batch<'t, T: AsRef<str> + Sync>(&self, texts: &'t [T]) -> Vec<Document<'t>> {
+        use rayon::prelude::*;
+        texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
+    }
+
     /// Runs every stage on `text`. Cannot fail and never panics, whatever the input.
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
         let inner = &*self.inner;
