@@ -20,10 +20,12 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use dossier::output::View;
 use dossier::{Document, Extractor, Label};
 
 const USAGE: &str =
-    "usage: extract [--format table|json|jsonl|conllu|carb] [--tokens] [--entities-only] [--lossy]
+    "usage: extract [--format table|json|jsonl|conllu|carb|html|dot|conll|csv-entities|csv-triples]
+               [--tokens] [--labels PERSON,ORG,...] [--entities-only] [--lossy]
                [--input text|jsonl] [--jobs N] FILE|DIR|- ...";
 
 struct Options {
@@ -36,6 +38,7 @@ struct Options {
     inputs: Vec<String>,
     jsonl_input: bool,
     jobs: usize,
+    labels: Option<Vec<Label>>,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -48,6 +51,7 @@ fn parse_args() -> Result<Options, String> {
         inputs: Vec::new(),
         jsonl_input: false,
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
+        labels: None,
     };
     let mut args = std::env::args().skip(1);
     let mut inputs = Vec::new();
@@ -58,6 +62,15 @@ fn parse_args() -> Result<Options, String> {
             "--tokens" => opts.tokens = true,
             "--lossy" => opts.lossy = true,
             "--entities-only" => opts.entities_only = true,
+            "--labels" => {
+                let list = args.next().ok_or("--labels needs a list such as PERSON,ORG")?;
+                let labels = list
+                    .split(',')
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| Label::parse(l).ok_or(format!("unknown label {l:?}")))
+                    .collect::<Result<Vec<_>, _>>()?;
+                opts.labels = Some(labels);
+            }
             "--input" => match args.next().as_deref() {
                 Some("jsonl") => opts.jsonl_input = true,
                 Some("text") => opts.jsonl_input = false,
@@ -75,11 +88,10 @@ fn parse_args() -> Result<Options, String> {
             s => inputs.push(s.to_string()),
         }
     }
-    if !matches!(opts.format.as_str(), "table" | "json" | "jsonl" | "conllu" | "carb") {
-        return Err(format!(
-            "unknown format {:?} (expected table, json, jsonl, conllu or carb)",
-            opts.format
-        ));
+    const FORMATS: [&str; 10] =
+        ["table", "json", "jsonl", "conllu", "carb", "html", "dot", "conll", "csv-entities", "csv-triples"];
+    if !FORMATS.contains(&opts.format.as_str()) {
+        return Err(format!("unknown format {:?} (expected one of {})", opts.format, FORMATS.join(", ")));
     }
     opts.input = inputs.first().cloned().ok_or("no input file given (use - for standard input)")?;
     opts.inputs = inputs;
@@ -116,7 +128,58 @@ fn read_input(opts: &Options) -> Result<String, (String, u8)> {
     }
 }
 
-fn print_table(doc: &Document<'_>) {
+/// The document through the `--labels` and `--entities-only` filters.
+fn view_of<'d, 't>(doc: &'d Document<'t>, opts: &Options) -> View<'d, 't> {
+    let view = View::new(doc).entities_only(opts.entities_only);
+    match &opts.labels {
+        Some(l) => view.labels(l),
+        None => view,
+    }
+}
+
+/// The document as one line of JSON; unfiltered documents keep the schema's field order.
+fn json_string(view: &View<'_, '_>, opts: &Options) -> Result<String, serde_json::Error> {
+    let doc = view.document();
+    match (opts.labels.is_some() || opts.entities_only, opts.tokens) {
+        (false, true) => serde_json::to_string(&doc.with_tokens()),
+        (false, false) => serde_json::to_string(doc),
+        (true, tokens) => filtered_json(view, tokens).map(|v| v.to_string()),
+    }
+}
+
+/// The document as pretty-printed JSON.
+fn json_pretty(view: &View<'_, '_>, opts: &Options) -> Result<String, serde_json::Error> {
+    let doc = view.document();
+    match (opts.labels.is_some() || opts.entities_only, opts.tokens) {
+        (false, true) => serde_json::to_string_pretty(&doc.with_tokens()),
+        (false, false) => serde_json::to_string_pretty(doc),
+        (true, tokens) => filtered_json(view, tokens).and_then(|v| serde_json::to_string_pretty(&v)),
+    }
+}
+
+/// The document's JSON with only the entities, roles and triples the view shows (entity ids
+/// stay those of the whole document).
+fn filtered_json(view: &View<'_, '_>, tokens: bool) -> Result<serde_json::Value, serde_json::Error> {
+    let doc = view.document();
+    let mut v = if tokens { serde_json::to_value(doc.with_tokens())? } else { serde_json::to_value(doc)? };
+    let shown =
+        |id: &serde_json::Value| id.as_u64().is_none_or(|i| view.shows_entity(dossier::EntityId(i as u32)));
+    if let Some(ents) = v.get_mut("entities").and_then(|e| e.as_array_mut()) {
+        ents.retain(|e| shown(&e["id"]));
+    }
+    if let Some(roles) = v.get_mut("roles").and_then(|e| e.as_array_mut()) {
+        roles.retain(|r| shown(&r["person"]) && shown(&r["org"]) && shown(&r["title"]));
+    }
+    if let Some(ts) = v.get_mut("triples").and_then(|e| e.as_array_mut()) {
+        let keep: Vec<bool> = doc.triples().iter().map(|t| view.shows_triple(t)).collect();
+        let mut k = keep.iter();
+        ts.retain(|_| *k.next().unwrap_or(&true));
+    }
+    Ok(v)
+}
+
+fn print_table(view: &View<'_, '_>) {
+    let doc = view.document();
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     println!(
         "{} sentences, {} tokens, {} entities",
@@ -125,7 +188,7 @@ fn print_table(doc: &Document<'_>) {
         doc.entities().len()
     );
     for label in Label::ALL {
-        let mut ents = doc.entities_of(label).peekable();
+        let mut ents = doc.entities_of(label).filter(|e| view.shows_entity(e.id)).peekable();
         if ents.peek().is_none() {
             continue;
         }
@@ -146,9 +209,9 @@ fn print_table(doc: &Document<'_>) {
             println!("  {} | {} | {}", name(r.person), name(r.title), name(r.org));
         }
     }
-    if !doc.triples().is_empty() {
+    if view.triples().next().is_some() {
         println!("\nTRIPLES");
-        for t in doc.triples() {
+        for t in view.triples() {
             let flags = format!(
                 "{}{}",
                 if t.negated { " [negated]" } else { "" },
@@ -168,16 +231,14 @@ fn print_table(doc: &Document<'_>) {
 /// `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>adjunct...]`, the sentence as
 /// read. Arguments come in the sentence's own order (a passive's patient first, its relation
 /// ending in "by"), which is how Open IE benchmarks write them.
-fn print_carb(extractor: &Extractor, text: &str, entities_only: bool) {
+fn print_carb(extractor: &Extractor, text: &str, opts: &Options) {
     use std::io::Write;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
         let doc = extractor.extract(line);
-        for t in doc.triples() {
-            if entities_only && (t.subject.entity.is_none() || t.object.entity.is_none()) {
-                continue;
-            }
+        let view = view_of(&doc, opts);
+        for t in view.triples() {
             let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
             let (subject, object) = (clean(doc.slice(t.subject.span)), clean(doc.slice(t.object.span)));
             let agentive = t.passive && !t.predicate.lemma.starts_with("be ");
@@ -342,16 +403,13 @@ fn batch_line(ex: &Extractor, item: &Item, opts: &Options) -> (String, usize, us
             return (format!("{{\"id\":{id},\"error\":{err}}}"), 0, 0);
         }
     };
-    let mut doc = ex.extract(text);
-    if opts.entities_only {
-        doc.retain_triples(|t| t.subject.entity.is_some() && t.object.entity.is_some());
-    }
-    let body =
-        if opts.tokens { serde_json::to_string(&doc.with_tokens()) } else { serde_json::to_string(&doc) };
-    let body = body.unwrap_or_else(|_| "{}".into());
+    let doc = ex.extract(text);
+    let view = view_of(&doc, opts);
+    let body = json_string(&view, opts).unwrap_or_else(|_| "{}".into());
+    let counts = (doc.entities().iter().filter(|e| view.shows_entity(e.id)).count(), view.triples().count());
     // The document's JSON object, with the id as its first field.
     let line = format!("{{\"id\":{id},{}", body.strip_prefix('{').unwrap_or("}"));
-    (line, doc.entities().len(), doc.triples().len())
+    (line, counts.0, counts.1)
 }
 
 fn main() -> ExitCode {
@@ -370,6 +428,10 @@ fn main() -> ExitCode {
         || opts.inputs.len() > 1
         || std::path::Path::new(&opts.input).is_dir();
     if batch {
+        if !matches!(opts.format.as_str(), "json" | "jsonl") {
+            eprintln!("error: batch mode writes JSON lines (--format jsonl), not {}", opts.format);
+            return ExitCode::from(2);
+        }
         return match run_batch(&opts) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -387,30 +449,26 @@ fn main() -> ExitCode {
     };
     let extractor = Extractor::new();
     if opts.format == "carb" {
-        print_carb(&extractor, &text, opts.entities_only);
+        print_carb(&extractor, &text, &opts);
         return ExitCode::SUCCESS;
     }
-    let mut doc = extractor.extract(&text);
-    if opts.entities_only {
-        doc.retain_triples(|t| t.subject.entity.is_some() && t.object.entity.is_some());
-    }
+    let doc = extractor.extract(&text);
+    let view = view_of(&doc, &opts);
     match opts.format.as_str() {
-        "json" => {
-            let out = if opts.tokens {
-                serde_json::to_string_pretty(&doc.with_tokens())
-            } else {
-                serde_json::to_string_pretty(&doc)
-            };
-            match out {
-                Ok(s) => println!("{s}"),
-                Err(e) => {
-                    eprintln!("error: cannot serialise the document: {e}");
-                    return ExitCode::from(1);
-                }
+        "json" => match json_pretty(&view, &opts) {
+            Ok(v) => println!("{v}"),
+            Err(e) => {
+                eprintln!("error: cannot serialise the document: {e}");
+                return ExitCode::from(1);
             }
-        }
+        },
         "conllu" => print!("{}", doc.to_conllu()),
-        _ => print_table(&doc),
+        "html" => print!("{}", view.html()),
+        "dot" => print!("{}", view.dot()),
+        "conll" => print!("{}", view.conll()),
+        "csv-entities" => print!("{}", view.entities_csv()),
+        "csv-triples" => print!("{}", view.triples_csv()),
+        _ => print_table(&view),
     }
     ExitCode::SUCCESS
 }

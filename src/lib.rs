@@ -47,6 +47,7 @@ mod hash;
 pub mod lexicon;
 pub mod matcher;
 mod names;
+pub mod output;
 pub mod parser;
 mod perceptron;
 mod relations;

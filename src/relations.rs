@@ -415,12 +415,16 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     let mut negated = false;
     // Passive: a passive auxiliary, or a passive subject with a form of "be" or "get" before
     // a past participle (the labeller sometimes calls "had" a passive auxiliary's cousin).
+    // Only a form of "be" or "get" makes a passive, whatever the labeller called the
+    // auxiliary ("has led" is active).
     let be_aux = cx.kids_with(v, "aux").any(|k| matches!(cx.lemma(k).as_str(), "be" | "get"));
-    let mut passive = cx.has_kid(v, "aux:pass")
+    let pass_aux = cx.kids_with(v, "aux:pass").any(|k| matches!(cx.lemma(k).as_str(), "be" | "get"));
+    let mut passive = pass_aux
         || ((cx.has_kid(v, "nsubj:pass") || cx.has_kid(v, "csubj:pass"))
             && be_aux
             && cx.x.tags[v].xpos.as_str() == "VBN");
-    if cx.rel(v).starts_with("acl") && cx.x.tags[v].xpos.as_str() == "VBN" {
+    // A bare participle on a noun ("missiles delivered by drones"), not a relative clause.
+    if cx.rel(v) == "acl" && cx.x.tags[v].xpos.as_str() == "VBN" && !cx.has_kid(v, "aux") {
         passive = true;
     }
     let mut lemma = Vec::new();

@@ -4,6 +4,7 @@ mod api;
 mod entities;
 mod gazetteer;
 mod odd_inputs;
+mod output;
 mod parser;
 mod relations;
 mod tagger;

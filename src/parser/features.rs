@@ -110,6 +110,8 @@ pub(crate) struct Words {
     /// Whether the word's tag is a closed class (auxiliary, adposition, determiner, pronoun,
     /// particle, conjunction): for those the word itself is worth a feature ("had" or "was").
     pub closed: Vec<bool>,
+    /// Whether the word is tagged punctuation.
+    pub punct: Vec<bool>,
 }
 
 /// Whether a "UPOS XPOS" tag name is a closed class (see [`Words::closed`]).
@@ -121,7 +123,9 @@ const G: u64 = 0x9e37_79b9_7f4a_7c15;
 
 impl Words {
     /// `tags` are the parser's tag numbers (any `u16`; unknown tags simply match no feature).
-    pub fn new(words: &[&str], tags: &[u16], closed_tags: &[bool]) -> Words {
+    /// `closed_tags` and `punct_tags` say, by tag number, which tags are closed classes and
+    /// which punctuation.
+    pub fn new(words: &[&str], tags: &[u16], closed_tags: &[bool], punct_tags: &[bool]) -> Words {
         let n = words.len();
         let mut w = Vec::with_capacity(n + 2);
         let mut p = Vec::with_capacity(n + 2);
@@ -135,7 +139,10 @@ impl Words {
         let closed = (0..n + 2)
             .map(|i| tags.get(i).and_then(|&t| closed_tags.get(t as usize)).copied().unwrap_or(false))
             .collect();
-        Words { w, p, wp, closed }
+        let punct = (0..n + 2)
+            .map(|i| tags.get(i).and_then(|&t| punct_tags.get(t as usize)).copied().unwrap_or(false))
+            .collect();
+        Words { w, p, wp, closed, punct }
     }
 }
 

@@ -100,8 +100,11 @@ pub struct Dependency {
 #[derive(Clone, Debug)]
 pub struct Parser {
     tags: HashMap<Tag, u16>,
-    /// By tag number: whether the tag is a closed class.
+    /// By tag number: whether the tag is a closed class, and whether it is punctuation.
     closed: Vec<bool>,
+    punct: Vec<bool>,
+    /// The label number of "punct", if the model has it.
+    punct_label: Option<usize>,
     transitions: Model,
     labels: Model,
     label_names: Vec<Deprel>,
@@ -154,10 +157,12 @@ impl Parser {
         let n_tags = r.u32()?;
         let mut tags = HashMap::new();
         let mut closed = Vec::with_capacity(n_tags);
+        let mut punct = Vec::with_capacity(n_tags);
         for i in 0..n_tags {
             let len = r.u32()?;
             let name = std::str::from_utf8(r.take(len)?).map_err(|_| "bad UTF-8 in parser model")?;
             closed.push(features::is_closed_class(name));
+            punct.push(name.starts_with("PUNCT "));
             let (u, x) = name.split_once(' ').unwrap_or((name, "_"));
             tags.insert(Tag { upos: Upos::parse(u), xpos: Xpos::new(x) }, i as u16);
         }
@@ -176,9 +181,12 @@ impl Parser {
         let id = crate::tagger::features::mix(
             0x7061_7273 ^ NEXT_PARSER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         ) | 1;
+        let punct_label = labels.classes.iter().position(|c| c == "punct");
         Ok(Parser {
             tags,
             closed,
+            punct,
+            punct_label,
             transitions,
             labels,
             label_names,
@@ -219,7 +227,7 @@ impl Parser {
         if n == 0 {
             return Vec::new();
         }
-        let x = Words::new(words, &self.tag_ids(tags, n), &self.closed);
+        let x = Words::new(words, &self.tag_ids(tags, n), &self.closed, &self.punct);
         let heads = self.heads(&x, n);
         self.label(&x, &heads)
     }
@@ -231,10 +239,17 @@ impl Parser {
         CACHES.with(|c| {
             let cache = &mut c.borrow_mut().0;
             while !st.is_terminal() {
+                let valid = st.valid();
+                // Forced moves (an empty stack, an exhausted buffer) need no scores: the same
+                // move would win anyway.
+                if valid.iter().filter(|&&v| v).count() == 1 {
+                    st.apply(best_valid(&[0; 3], valid));
+                    continue;
+                }
                 transition_features(x, &st, &mut feats);
                 let mut scores = [0i32; 3];
                 cache.add_scores(&self.transitions, self.id, &feats, &mut scores);
-                st.apply(best_valid(&scores, st.valid()));
+                st.apply(best_valid(&scores, valid));
             }
         });
         st.heads.truncate(n);
@@ -274,10 +289,16 @@ impl Parser {
                     dep_kids: &kids[d],
                     head_kids: &kids[h],
                 };
-                let k = label_features(x, n, &ctx, &mut feats);
-                scores.iter_mut().for_each(|s| *s = 0);
-                cache.add_scores(&self.labels, self.id, &feats[..k], &mut scores);
-                let c = crate::tagger::argmax(&scores) as usize;
+                // Punctuation is "punct" (as in the treebank, all but never otherwise).
+                let c = match self.punct_label {
+                    Some(c) if x.punct[d] => c,
+                    _ => {
+                        let k = label_features(x, n, &ctx, &mut feats);
+                        scores.iter_mut().for_each(|s| *s = 0);
+                        cache.add_scores(&self.labels, self.id, &feats[..k], &mut scores);
+                        crate::tagger::argmax(&scores) as usize
+                    }
+                };
                 out[d] = Dependency { head: Some(h), rel: self.label_names[c] };
                 label_of[d] = self.label_hashes[c];
                 prev = self.label_hashes[c];

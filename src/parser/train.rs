@@ -93,6 +93,7 @@ pub fn train(
     label_names.sort();
     label_names.dedup();
     let closed: Vec<bool> = tag_names.iter().map(|t| super::features::is_closed_class(t)).collect();
+    let punct: Vec<bool> = tag_names.iter().map(|t| t.starts_with("PUNCT ")).collect();
     let prepared: Vec<Prepared> = train
         .iter()
         .zip(&predicted)
@@ -133,7 +134,7 @@ pub fn train(
             let s = &prepared[si];
             let n = s.forms.len();
             let refs: Vec<&str> = s.forms.iter().map(String::as_str).collect();
-            let x = Words::new(&refs, &s.tags, &closed);
+            let x = Words::new(&refs, &s.tags, &closed, &punct);
             let gold = &s.heads;
             let kids = children(gold);
             // Transitions, with the dynamic oracle.
