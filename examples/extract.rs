@@ -356,6 +356,15 @@ fn run_batch(opts: &Options) -> Result<(), String> {
         (0usize, 0usize, 0usize, 0usize, 0usize);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut items = batch_items(opts);
+    // A progress line when a person is watching (stderr is a terminal), nothing in pipelines.
+    let progress = std::io::IsTerminal::is_terminal(&std::io::stderr()).then(|| {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {elapsed_precise} {pos} documents {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar
+    });
     loop {
         let batch: Vec<Item> = items.by_ref().take(chunk).collect();
         if batch.is_empty() {
@@ -382,6 +391,14 @@ fn run_batch(opts: &Options) -> Result<(), String> {
             triples += t;
             writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
         }
+        if let Some(bar) = &progress {
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_position(docs as u64);
+            bar.set_message(format!("{:.1} MB, {:.2} MB/s", bytes as f64 / 1e6, bytes as f64 / 1e6 / secs));
+        }
+    }
+    if let Some(bar) = progress {
+        bar.finish_and_clear();
     }
     out.flush().map_err(|e| format!("cannot write: {e}"))?;
     let secs = started.elapsed().as_secs_f64();
