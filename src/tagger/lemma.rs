@@ -38,6 +38,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut forms = HashMap::new();
     let mut verbs = HashSet::new();
     let mut nouns = HashSet::new();
+    let mut ranks = HashMap::new();
     for line in crate::builtin::LEMMAS.lines().filter(|l| !l.starts_with('#')) {
         let mut f = line.split('\t');
         let (Some(lemma), Some(cat), Some(rest)) = (f.next(), f.next(), f.next()) else { continue };
@@ -54,19 +55,22 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             _ => continue,
         };
         for (slot, variants) in slots.iter().zip(rest.split('|')) {
-            for v in variants.split('/').filter(|v| !v.is_empty()) {
-                // Where two lemmas claim a form, the one it is a regular inflection of wins
-                // ("discussed": discuss, not discus; "hoping": hope, not hop); otherwise the
-                // first in the (sorted) file.
+            for (k, v) in variants.split('/').filter(|v| !v.is_empty()).enumerate() {
+                // Where two lemmas claim a form, the one it is the usual inflection of wins
+                // ("went": go, where it is only wend's variant; "dying": die, not dye), then
+                // the one it is a regular inflection of ("discussed": discuss, not discus;
+                // "hoping": hope, not hop), then the longer ("fired": fire, not fir).
+                let rank = ((k == 0) as u8, regular(v, lemma, *slot), lemma.len());
                 match forms.entry((*slot, v)) {
                     std::collections::hash_map::Entry::Vacant(e) => {
                         e.insert(lemma);
+                        ranks.insert((*slot, v), rank);
                     }
                     std::collections::hash_map::Entry::Occupied(mut e) => {
-                        // On a tie the longer lemma: "fired" is fire, not fir.
-                        let (new, old) = (regular(v, lemma, *slot), regular(v, e.get(), *slot));
-                        if new > old || (new == old && lemma.len() > e.get().len()) {
+                        let old = ranks.get(&(*slot, v)).copied().unwrap_or((0, 0, 0));
+                        if rank > old {
                             e.insert(lemma);
+                            ranks.insert((*slot, v), rank);
                         }
                     }
                 }
