@@ -239,6 +239,9 @@ fn phrase_full(
     strip_case: bool,
     nominal_predicate: bool,
 ) -> Arg {
+    // A head with a copula is a clause's predicate (a misattached argument): its phrase is the
+    // predicate alone, without the subject and the copula.
+    let nominal_predicate = nominal_predicate || cx.has_kid(h, "cop");
     let (mut first, mut last) = (h, h);
     let mut stack = vec![h];
     let mut inside = vec![h];
@@ -424,7 +427,13 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
             && be_aux
             && cx.x.tags[v].xpos.as_str() == "VBN");
     // A bare participle on a noun ("missiles delivered by drones"), not a relative clause.
-    if cx.rel(v) == "acl" && cx.x.tags[v].xpos.as_str() == "VBN" && !cx.has_kid(v, "aux") {
+    // A participle with a direct object is not passive: it is a past tense the tagger took
+    // for a participle ("The report calculated the needs").
+    if cx.rel(v) == "acl"
+        && cx.x.tags[v].xpos.as_str() == "VBN"
+        && !cx.has_kid(v, "aux")
+        && !cx.has_kid(v, "obj")
+    {
         passive = true;
     }
     let mut lemma = Vec::new();
@@ -652,7 +661,8 @@ fn emit(
     let sentence_len = s.tokens().len();
     for sh in coordinated(cx, subj) {
         // A subject phrase never swallows the clause itself (relative clauses hang on it).
-        let sa = phrase_with(cx, sh, Some(v), cx.rel(sh).starts_with("obl"));
+        // An argument never starts with its preposition ("of Ethiopians", a misattachment).
+        let sa = phrase_with(cx, sh, Some(v), true);
         if !contentful(cx, sa) || (sa.first <= v && v <= sa.last) {
             continue;
         }
@@ -668,7 +678,7 @@ fn emit(
                     let (f, l) = subtree_bounds(cx, oh);
                     Arg { head: a.head, first: f, last: l }
                 } else {
-                    phrase_with(cx, oh, Some(v), prep_object.is_some())
+                    phrase_with(cx, oh, Some(v), true)
                 };
                 if !contentful(cx, oa) || (oa.first <= sa.last && sa.first <= oa.last) {
                     continue;
