@@ -153,12 +153,16 @@ fn k1(t: u64, a: u64) -> u64 {
 
 #[inline]
 fn k2(t: u64, a: u64, b: u64) -> u64 {
-    mix(k1(t, a) ^ b.rotate_left(29))
+    // One mix per key: the parts are spread by distinct odd multipliers and rotations first.
+    mix(t.wrapping_mul(G) ^ a ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93).rotate_left(29))
 }
 
 #[inline]
 fn k3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(k2(t, a, b) ^ c.rotate_left(43))
+    mix(t.wrapping_mul(G)
+        ^ a
+        ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93).rotate_left(29)
+        ^ c.wrapping_mul(0xa076_1d64_78bd_642f).rotate_left(43))
 }
 
 /// A distance in buckets: 1-5, 6-9, 10+.

@@ -99,7 +99,7 @@ pub struct Dependency {
 /// A dependency parser. Cheap to share between threads; load it once.
 #[derive(Clone, Debug)]
 pub struct Parser {
-    tags: HashMap<Tag, u16>,
+    tags: HashMap<Tag, u16, crate::hash::FxBuild>,
     /// By tag number: whether the tag is a closed class, and whether it is punctuation.
     closed: Vec<bool>,
     punct: Vec<bool>,
@@ -115,9 +115,8 @@ pub struct Parser {
 }
 
 thread_local! {
-    /// Transition and label feature caches of this thread.
-    static CACHES: std::cell::RefCell<(FeatureCache, FeatureCache)> =
-        std::cell::RefCell::new((FeatureCache::new(3, 15), FeatureCache::new(0, 0)));
+    /// This thread's cache of transition-feature weights.
+    static CACHES: std::cell::RefCell<FeatureCache> = std::cell::RefCell::new(FeatureCache::new(15));
 }
 
 static NEXT_PARSER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -155,7 +154,7 @@ impl Parser {
             return Err("not a dossier parser model (bad magic)".into());
         }
         let n_tags = r.u32()?;
-        let mut tags = HashMap::new();
+        let mut tags = HashMap::with_hasher(crate::hash::FxBuild);
         let mut closed = Vec::with_capacity(n_tags);
         let mut punct = Vec::with_capacity(n_tags);
         for i in 0..n_tags {
@@ -237,7 +236,7 @@ impl Parser {
         let mut st = State::new(n);
         let mut feats = [0u64; N_TRANSITION];
         CACHES.with(|c| {
-            let cache = &mut c.borrow_mut().0;
+            let cache = &mut *c.borrow_mut();
             while !st.is_terminal() {
                 let valid = st.valid();
                 // Forced moves (an empty stack, an exhausted buffer) need no scores: the same
@@ -265,14 +264,9 @@ impl Parser {
         let mut feats = [0u64; N_LABEL];
         let mut scores = vec![0i32; self.label_names.len()];
         // Top-down: the root's children first, then theirs.
-        let mut queue: Vec<usize> = kids[n].clone().into_iter().map(|k| k as usize).collect();
+        let mut queue: Vec<usize> = kids[n].iter().map(|&k| k as usize).collect();
         for &r in &queue {
             label_of[r] = NO_LABEL ^ 1;
-        }
-        let mut caches = CACHES.with(|c| c.take());
-        let cache = &mut caches.1;
-        if cache.classes() != scores.len() {
-            *cache = FeatureCache::new(scores.len(), 12);
         }
         let mut qi = 0;
         while qi < queue.len() {
@@ -295,7 +289,9 @@ impl Parser {
                     _ => {
                         let k = label_features(x, n, &ctx, &mut feats);
                         scores.iter_mut().for_each(|s| *s = 0);
-                        cache.add_scores(&self.labels, self.id, &feats[..k], &mut scores);
+                        // Straight to the model: a label feature has two or three weights, cheaper
+                        // to add sparsely than through a dense cache row of every label.
+                        self.labels.add_scores(&feats[..k], &mut scores);
                         crate::tagger::argmax(&scores) as usize
                     }
                 };
@@ -305,7 +301,6 @@ impl Parser {
                 queue.push(d);
             }
         }
-        CACHES.with(|c| c.replace(caches));
         out
     }
 }
@@ -454,16 +449,50 @@ pub(crate) fn parse_document(
     out
 }
 
-/// Each word's children in text order; index `n` holds the root's.
-pub(crate) fn children(heads: &[u32]) -> Vec<Vec<u32>> {
-    let n = heads.len();
-    let mut kids = vec![Vec::new(); n + 1];
-    for (d, &h) in heads.iter().enumerate() {
-        if let Some(k) = kids.get_mut(h as usize) {
-            k.push(d as u32);
+/// Each word's children in text order; index `n` holds the root's. One flat array with
+/// offsets: no allocation per word.
+pub(crate) struct Children {
+    start: Vec<u32>,
+    kids: Vec<u32>,
+}
+
+impl Children {
+    pub fn new(heads: &[u32]) -> Children {
+        let n = heads.len();
+        let mut start = vec![0u32; n + 2];
+        for &h in heads {
+            if (h as usize) <= n {
+                start[h as usize + 1] += 1;
+            }
+        }
+        for i in 0..=n {
+            start[i + 1] += start[i];
+        }
+        let mut fill = start.clone();
+        let mut kids = vec![0u32; start[n + 1] as usize];
+        for (d, &h) in heads.iter().enumerate() {
+            if (h as usize) <= n {
+                kids[fill[h as usize] as usize] = d as u32;
+                fill[h as usize] += 1;
+            }
+        }
+        Children { start, kids }
+    }
+}
+
+impl std::ops::Index<usize> for Children {
+    type Output = [u32];
+    fn index(&self, i: usize) -> &[u32] {
+        match (self.start.get(i), self.start.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.kids[a as usize..b as usize],
+            _ => &[],
         }
     }
-    kids
+}
+
+/// See [`Children`].
+pub(crate) fn children(heads: &[u32]) -> Children {
+    Children::new(heads)
 }
 
 /// The highest-scoring valid transition (ties to the lower number). Every non-terminal state

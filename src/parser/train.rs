@@ -230,7 +230,7 @@ pub fn train(
 
 /// The cost of each transition: how many gold arcs it makes unreachable (Goldberg and Nivre
 /// 2013's arc-hybrid oracle). Exact for projective trees, a close bound for the others.
-fn costs(st: &State, gold: &[u32], kids: &[Vec<u32>]) -> [u32; 3] {
+fn costs(st: &State, gold: &[u32], kids: &super::Children) -> [u32; 3] {
     let n = st.n;
     let b = st.b;
     let mut c = [0u32; 3];

@@ -205,21 +205,22 @@ impl Model {
             return;
         }
         let data = &self.table.data;
-        std::hint::black_box(feats.iter().fold(0, |t, &f| t ^ self.table.touch(f)));
-        let mut found: [Option<&[u32; 4]>; 64] = [None; 64];
-        for (slot, &f) in found.iter_mut().zip(feats) {
-            *slot = self.table.find(f);
-        }
-        for slot in found.iter().take(feats.len()).flatten() {
-            if slot[1] & SPILLED == 0 {
-                for &e in &slot[2..2 + (slot[1] as usize).min(2)] {
-                    add(scores, e);
-                }
-            } else {
-                let o = (slot[1] & !SPILLED) as usize;
-                let n = data.get(o).copied().unwrap_or(0) as usize;
-                for &e in data.get(o + 1..o + 1 + n).unwrap_or(&[]) {
-                    add(scores, e);
+        // In chunks: first touch every chunk's slots (their cache misses overlap), then probe
+        // and add.
+        for chunk in feats.chunks(16) {
+            std::hint::black_box(chunk.iter().fold(0, |t, &f| t ^ self.table.touch(f)));
+            for &f in chunk {
+                let Some(slot) = self.table.find(f) else { continue };
+                if slot[1] & SPILLED == 0 {
+                    for &e in &slot[2..2 + (slot[1] as usize).min(2)] {
+                        add(scores, e);
+                    }
+                } else {
+                    let o = (slot[1] & !SPILLED) as usize;
+                    let n = data.get(o).copied().unwrap_or(0) as usize;
+                    for &e in data.get(o + 1..o + 1 + n).unwrap_or(&[]) {
+                        add(scores, e);
+                    }
                 }
             }
         }
@@ -229,16 +230,11 @@ impl Model {
     /// Probes first, sums after, as in [`Model::add_scores`].
     pub fn add_each(&self, feats: &[u64], n: usize, out: &mut [i32]) {
         if let Some(d) = &self.dense {
-            for chunk in 0..feats.len().div_ceil(64) {
-                let feats = &feats[chunk * 64..feats.len().min(chunk * 64 + 64)];
-                std::hint::black_box(feats.iter().fold(0, |t, &f| t ^ d.touch(f)));
-                let mut found: [Option<&[u16; 4]>; 64] = [None; 64];
-                for (slot, &f) in found.iter_mut().zip(feats) {
-                    *slot = d.find(f);
-                }
-                for (j, slot) in found.iter().take(feats.len()).enumerate() {
-                    let row = (chunk * 64 + j) * n;
-                    if let (Some(slot), Some(scores)) = (slot, out.get_mut(row..row + n)) {
+            for (c, chunk) in feats.chunks(16).enumerate() {
+                std::hint::black_box(chunk.iter().fold(0, |t, &f| t ^ d.touch(f)));
+                for (j, &f) in chunk.iter().enumerate() {
+                    let row = (c * 16 + j) * n;
+                    if let (Some(slot), Some(scores)) = (d.find(f), out.get_mut(row..row + n)) {
                         for (s, &w) in scores.iter_mut().zip(&slot[1..]) {
                             *s += w as i16 as i32;
                         }
