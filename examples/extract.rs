@@ -351,6 +351,10 @@ fn run_batch(opts: &Options) -> Result<(), String> {
     let extractor = Extractor::new();
     let jobs = opts.jobs.max(1);
     let chunk = 64 * jobs;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
     let started = std::time::Instant::now();
     let (mut docs, mut bytes, mut entities, mut triples, mut errors) =
         (0usize, 0usize, 0usize, 0usize, 0usize);
@@ -371,15 +375,10 @@ fn run_batch(opts: &Options) -> Result<(), String> {
             break;
         }
         let per = batch.len().div_ceil(jobs);
-        let lines: Vec<(String, usize, usize)> = std::thread::scope(|s| {
-            let handles: Vec<_> = batch
-                .chunks(per)
-                .map(|part| {
-                    let ex = &extractor;
-                    s.spawn(move || part.iter().map(|item| batch_line(ex, item, opts)).collect::<Vec<_>>())
-                })
-                .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        // rayon keeps the order of an indexed parallel iterator when collecting.
+        let lines: Vec<(String, usize, usize)> = pool.install(|| {
+            use rayon::prelude::*;
+            batch.par_iter().with_min_len(per.min(8)).map(|item| batch_line(&extractor, item, opts)).collect()
         });
         for (item, (line, e, t)) in batch.iter().zip(lines) {
             docs += 1;
