@@ -55,6 +55,8 @@ struct Ctx<'a, 't> {
     x: &'a Input<'a, 't>,
     kids: Vec<Vec<usize>>,
     entity_of: Vec<Option<EntityId>>,
+    /// Tokens inside a date mention.
+    date: Vec<bool>,
 }
 
 impl Ctx<'_, '_> {
@@ -122,19 +124,21 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
         }
     }
     let mut entity_of = vec![None; n];
+    let mut date = vec![false; n];
     for e in x.entities {
-        if matches!(e.label, Label::Date | Label::Title) {
-            continue;
-        }
         for m in &e.mentions {
             let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
             let b = x.tokens.partition_point(|t| t.span().end <= m.span.end);
-            for slot in entity_of.iter_mut().take(b).skip(a) {
-                *slot = Some(e.id);
+            for k in a..b.min(n) {
+                match e.label {
+                    Label::Date => date[k] = true,
+                    Label::Title => {}
+                    _ => entity_of[k] = Some(e.id),
+                }
             }
         }
     }
-    let cx = Ctx { x, kids, entity_of };
+    let cx = Ctx { x, kids, entity_of, date };
     let mut out = Vec::new();
     for (si, s) in x.sentences.iter().enumerate() {
         for v in s.tokens() {
@@ -157,7 +161,7 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
     // There is no verb to quote: the relation reads "is" or "has".
     let (subject, object, lemma, text) = match cx.rel(a) {
         "appos" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) => {
-            (phrase(cx, h, Some(a)), phrase(cx, a, None), "be", "be")
+            (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true), "be", "be")
         }
         "nmod:poss" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) => {
             (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")
@@ -411,6 +415,8 @@ struct Group {
     last_verb: usize,
     negated: bool,
     passive: bool,
+    /// Taken off the confidence of the clause's triples.
+    penalty: f32,
 }
 
 fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
@@ -478,7 +484,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     }
     tokens.sort_unstable();
     tokens.dedup();
-    Group { tokens, lemma: lemma.join(" "), last_verb: at, negated, passive }
+    Group { tokens, lemma: lemma.join(" "), last_verb: at, negated, passive, penalty: 0.0 }
 }
 
 /// The preposition of an oblique or nominal modifier ("into", "according to"), if any.
@@ -525,7 +531,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             tokens.extend(cx.kids_with(v, "case").filter(|&c| c < v));
         }
         tokens.sort_unstable();
-        Group { tokens, lemma, last_verb: v, negated, passive: false }
+        Group { tokens, lemma, last_verb: v, negated, passive: false, penalty: 0.0 }
     } else {
         group(cx, v)
     };
@@ -607,9 +613,16 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         }
         // "slammed into a safe haven": an oblique after the verb is an object, its preposition
         // joins the relation; the other obliques stay adjuncts.
-        for (n, &(k, ref p)) in obliques.iter().enumerate().filter(|(_, o)| o.0 > v).take(3) {
+        // Times make poor objects ("agreed on Tuesday"): only when there is nothing else, and
+        // with less confidence.
+        let timeless = obliques.iter().any(|o| o.0 > v && !cx.date[o.0]);
+        let candidates = obliques.iter().enumerate().filter(|(_, o)| o.0 > v && (!timeless || !cx.date[o.0]));
+        for (n, &(k, ref p)) in candidates.take(3) {
             let mut g2 = group(cx, v);
             g2.lemma = format!("{} {p}", g2.lemma);
+            if cx.date[k] {
+                g2.penalty = 0.2;
+            }
             let rest: Vec<(usize, String)> =
                 obliques.iter().enumerate().filter(|&(m, _)| m != n).map(|(_, o)| o.clone()).collect();
             emit(cx, si, s, v, subj, inherited, &g2, &[k], Some(k), &rest, &adjuncts, out);
@@ -685,7 +698,7 @@ fn emit(
                 }
                 let subject = argument(cx, sa);
                 let object = argument(cx, oa);
-                let mut conf = 0.55f32;
+                let mut conf = 0.55f32 - g.penalty;
                 if subject.entity.is_some() {
                     conf += 0.15;
                 }
