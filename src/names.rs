@@ -298,7 +298,7 @@ fn classify(
             why.push("legal-form");
         }
         Some(_)
-            if (n >= 2 || s > range.start)
+            if n >= 2
                 && (crate::lexicon::org_word(last.text()).is_some()
                     || tokens[s..e].iter().any(|t| t.text() == "of")) =>
         {
@@ -307,9 +307,11 @@ fn classify(
         }
         _ => {}
     }
+    // An organisation's head word alone ("TV", "BANK") is the generic word, not a name.
     let acronym = n == 1
         && first.is_all_caps()
-        && (2..=6).contains(&first.text().chars().filter(|c| c.is_alphabetic()).count());
+        && (2..=6).contains(&first.text().chars().filter(|c| c.is_alphabetic()).count())
+        && crate::lexicon::org_word(first.text()).is_none();
     if acronym && !common[s] {
         org += 3;
         why.push("acronym");

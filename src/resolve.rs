@@ -397,6 +397,17 @@ fn add_aliases(
                 continue;
             }
             let t = &tokens[i];
+            // A word inside a longer run of capitalised words is part of another name ("Twin
+            // Peaks" is not two people called Twin and Peaks).
+            let capital_run = |j: usize| {
+                s.tokens().contains(&j)
+                    && !covered[j]
+                    && tokens[j].is_capitalized()
+                    && tokens[j].is_wordlike()
+            };
+            if (i > s.tokens().start && capital_run(i - 1)) || capital_run(i + 1) {
+                continue;
+            }
             let (label, why) = if surnames.contains_key(t.text()) && t.is_capitalized() {
                 (Label::Person, "rule:alias:surname")
             } else if t.is_all_caps() && acronyms.contains_key(t.text()) {

@@ -196,3 +196,20 @@ fn ordinary_words_are_not_company_suffixes() {
         Extractor::new().extract("FBI and Interpol Step Up Cooperation on Cybercrime\n\nThe talks began.");
     assert!(!doc.entities().iter().any(|e| e.name.contains("Step Up")), "{:?}", doc.entities());
 }
+
+#[test]
+fn generic_words_and_pieces_of_names_are_not_entities() {
+    let text = "Jane Foster appeared in the cult TV show Silver Lakes. She played a mill owner in Silver \
+                Lakes, also in 1990, and Foster said TV had changed.";
+    let doc = dossier::Extractor::new().extract(text);
+    crate::check_document(text, &doc);
+    // "TV" alone is the generic word, not an organisation.
+    assert!(doc.entities().iter().all(|e| e.name != "TV"), "{:?}", doc.entities());
+    // No entity is a lone piece of a longer capitalised name.
+    for e in doc.entities() {
+        for m in &e.mentions {
+            let t = doc.slice(m.span);
+            assert!(t != "Silver" && t != "Lakes", "{t} split off Silver Lakes");
+        }
+    }
+}
