@@ -384,18 +384,33 @@ fn argument(cx: &Ctx<'_, '_>, a: Arg) -> Argument {
     Argument { span: span_of(cx, a), entity }
 }
 
-/// The entity a personal pronoun refers to, when only one person was named in this sentence
-/// (before it) or the one before.
+/// The entity a personal pronoun refers to, when it is unambiguous: "he"/"she" and the one
+/// person named in this sentence (before it) or the one before; "it" and the one organisation.
 fn pronoun_antecedent(cx: &Ctx<'_, '_>, i: usize) -> Option<EntityId> {
-    if !matches!(cx.lower(i).as_str(), "he" | "him" | "his" | "she" | "her") {
-        return None;
+    let label = match cx.lower(i).as_str() {
+        "he" | "him" | "his" | "she" | "her" => Label::Person,
+        "it" | "its" => Label::Org,
+        _ => return None,
+    };
+    let is = |e: EntityId| cx.x.entities.get(e.index()).is_some_and(|x| x.label == label);
+    // "The agency said it ...": the subject of the saying verb whose complement the pronoun's
+    // clause is.
+    if let Some(v) = cx.head(i)
+        && cx.rel(i).starts_with("nsubj")
+        && cx.rel(v) == "ccomp"
+        && let Some(g) = cx.head(v)
+        && SAY.contains(&cx.lemma(g).as_str())
+        && let Some(e) = cx.kids_with(g, "nsubj").find_map(|s| cx.entity_of[s])
+        && is(e)
+    {
+        return Some(e);
     }
     let s = cx.x.sentences.partition_point(|s| s.tokens().end <= i);
     let from = cx.x.sentences.get(s.saturating_sub(1)).map_or(0, |s| s.tokens().start);
     let mut found: Option<EntityId> = None;
     for j in from..i {
         if let Some(e) = cx.entity_of[j]
-            && cx.x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person)
+            && cx.x.entities.get(e.index()).is_some_and(|e| e.label == label)
         {
             if found.is_some_and(|f| f != e) {
                 return None;
@@ -546,7 +561,8 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     } else {
         objects.extend(cx.kids_with(lv, "obj"));
         objects.extend(cx.kids_with(lv, "iobj"));
-        if objects.is_empty() {
+        let complemented = ["ccomp", "xcomp", "obl"].iter().any(|r| cx.has_kid(lv, r));
+        if objects.is_empty() && !complemented {
             // "buy and sell stocks": the object hangs on the last verb but belongs to both.
             if let Some(c) =
                 cx.kids_with(lv, "conj").find(|&c| cx.upos(c) == Upos::Verb && !cx.has_kid(c, "nsubj"))

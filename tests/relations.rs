@@ -131,3 +131,17 @@ fn no_triples_without_a_parse() {
     let ex = Extractor::builder().config(dossier::Config::new().parse(false)).build().unwrap();
     assert!(ex.extract("The CIA briefed Pakistan.").triples().is_empty());
 }
+
+#[test]
+fn pronouns_link_to_the_entity_they_stand_for() {
+    let d = doc("The CIA said it would not share the list with Pakistan.");
+    let (t, s, o) = find(&d, "share");
+    assert_eq!((s, o), ("it", "the list"));
+    assert!(t.negated);
+    let cia = d.entities().iter().find(|e| e.name == "Central Intelligence Agency").map(|e| e.id);
+    assert!(cia.is_some());
+    assert_eq!(t.subject.entity, cia);
+    // With two organisations in reach and no saying verb to go by, "it" stays unlinked.
+    let d = doc("The CIA met the ISI. It was a short meeting about the list.");
+    assert!(d.triples().iter().all(|t| d.slice(t.subject.span) != "It" || t.subject.entity.is_none()));
+}
