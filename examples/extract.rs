@@ -39,6 +39,8 @@ struct Options {
     jsonl_input: bool,
     jobs: usize,
     labels: Option<Vec<Label>>,
+    /// Whether `--format` was given (batch mode defaults to jsonl).
+    format_given: bool,
 }
 
 fn parse_args() -> Result<Options, String> {
@@ -52,13 +54,20 @@ fn parse_args() -> Result<Options, String> {
         jsonl_input: false,
         jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
         labels: None,
+        format_given: false,
     };
     let mut args = std::env::args().skip(1);
     let mut inputs = Vec::new();
     while let Some(a) = args.next() {
         match a.as_str() {
-            "--format" => opts.format = args.next().ok_or("--format needs a value")?,
-            s if s.starts_with("--format=") => opts.format = s["--format=".len()..].to_string(),
+            "--format" => {
+                opts.format = args.next().ok_or("--format needs a value")?;
+                opts.format_given = true;
+            }
+            s if s.starts_with("--format=") => {
+                opts.format = s["--format=".len()..].to_string();
+                opts.format_given = true;
+            }
             "--tokens" => opts.tokens = true,
             "--lossy" => opts.lossy = true,
             "--entities-only" => opts.entities_only = true,
@@ -444,11 +453,17 @@ fn main() -> ExitCode {
         || opts.inputs.len() > 1
         || std::path::Path::new(&opts.input).is_dir();
     if batch {
+        // Batch mode writes JSON lines unless told otherwise.
+        let mut opts = opts;
+        if !opts.format_given {
+            opts.format = "jsonl".into();
+        }
+        let opts = &opts;
         if !matches!(opts.format.as_str(), "json" | "jsonl") {
             eprintln!("error: batch mode writes JSON lines (--format jsonl), not {}", opts.format);
             return ExitCode::from(2);
         }
-        return match run_batch(&opts) {
+        return match run_batch(opts) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("error: {e}");
