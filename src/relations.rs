@@ -57,11 +57,17 @@ struct Ctx<'a, 't> {
     entity_of: Vec<Option<EntityId>>,
     /// Tokens inside a date mention.
     date: Vec<bool>,
+    /// Each token's relation and Penn tag, read once.
+    rels: Vec<&'a str>,
+    xpos: Vec<&'a str>,
 }
 
 impl Ctx<'_, '_> {
     fn rel(&self, i: usize) -> &str {
-        self.x.deps[i].rel.as_str()
+        self.rels[i]
+    }
+    fn xpos(&self, i: usize) -> &str {
+        self.xpos[i]
     }
     fn head(&self, i: usize) -> Option<usize> {
         let h = self.x.deps[i].head;
@@ -138,7 +144,9 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
             }
         }
     }
-    let cx = Ctx { x, kids, entity_of, date };
+    let rels = x.deps.iter().map(|d| d.rel.as_str()).collect();
+    let xpos = x.tags.iter().map(|t| t.xpos.as_str()).collect();
+    let cx = Ctx { x, kids, entity_of, date, rels, xpos };
     let mut out = Vec::new();
     for (si, s) in x.sentences.iter().enumerate() {
         for v in s.tokens() {
@@ -330,10 +338,10 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
     let h = cx.head(v)?;
     match cx.rel(v) {
         "conj" | "xcomp" => subject_of(cx, h, depth + 1).map(|(s, _)| (s, true)),
-        "advcl" if matches!(cx.x.tags[v].xpos.as_str(), "VBG" | "VBN" | "VB") => {
+        "advcl" if matches!(cx.xpos(v), "VBG" | "VBN" | "VB") => {
             subject_of(cx, h, depth + 1).map(|(s, _)| (s, true))
         }
-        r if r.starts_with("acl") && matches!(cx.x.tags[v].xpos.as_str(), "VBG" | "VBN") => Some((h, true)),
+        r if r.starts_with("acl") && matches!(cx.xpos(v), "VBG" | "VBN") => Some((h, true)),
         _ => None,
     }
 }
@@ -444,17 +452,11 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     let be_aux = cx.kids_with(v, "aux").any(|k| matches!(cx.lemma(k).as_str(), "be" | "get"));
     let pass_aux = cx.kids_with(v, "aux:pass").any(|k| matches!(cx.lemma(k).as_str(), "be" | "get"));
     let mut passive = pass_aux
-        || ((cx.has_kid(v, "nsubj:pass") || cx.has_kid(v, "csubj:pass"))
-            && be_aux
-            && cx.x.tags[v].xpos.as_str() == "VBN");
+        || ((cx.has_kid(v, "nsubj:pass") || cx.has_kid(v, "csubj:pass")) && be_aux && cx.xpos(v) == "VBN");
     // A bare participle on a noun ("missiles delivered by drones"), not a relative clause.
     // A participle with a direct object is not passive: it is a past tense the tagger took
     // for a participle ("The report calculated the needs").
-    if cx.rel(v) == "acl"
-        && cx.x.tags[v].xpos.as_str() == "VBN"
-        && !cx.has_kid(v, "aux")
-        && !cx.has_kid(v, "obj")
-    {
+    if cx.rel(v) == "acl" && cx.xpos(v) == "VBN" && !cx.has_kid(v, "aux") && !cx.has_kid(v, "obj") {
         passive = true;
     }
     let mut lemma = Vec::new();
@@ -485,11 +487,11 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         let next = cx.kids_with(at, "xcomp").find(|&k| {
             cx.upos(k) == Upos::Verb
                 && (cx.kids[k].iter().any(|&c| cx.rel(c) == "mark" && cx.lower(c) == "to")
-                    || cx.x.tags[k].xpos.as_str() == "VBG")
+                    || cx.xpos(k) == "VBG")
         });
         match next {
             Some(k) if tokens.len() < 12 => {
-                if cx.x.tags[k].xpos.as_str() != "VBG" {
+                if cx.xpos(k) != "VBG" {
                     lemma.push("to".into());
                 }
                 at = k;
@@ -523,7 +525,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // infinitives with "to".
     let xcomp_alone = up == Upos::Verb
         && rel == "xcomp"
-        && cx.x.tags[v].xpos.as_str() != "VBG"
+        && cx.xpos(v) != "VBG"
         && !cx.kids[v].iter().any(|&c| cx.rel(c) == "mark" && cx.lower(c) == "to");
     if !(verbal || copular || xcomp_alone) {
         return;

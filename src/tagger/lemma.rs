@@ -10,6 +10,7 @@
 //! assert_eq!(lemma("left", t(Upos::Verb, "VBD")), "leave");
 //! ```
 
+use crate::hash::FxBuild;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
@@ -29,15 +30,15 @@ enum Slot {
 }
 
 struct Lexicon {
-    forms: HashMap<(Slot, &'static str), &'static str>,
-    verbs: HashSet<&'static str>,
-    nouns: HashSet<&'static str>,
+    forms: HashMap<(Slot, &'static str), &'static str, FxBuild>,
+    verbs: HashSet<&'static str, FxBuild>,
+    nouns: HashSet<&'static str, FxBuild>,
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut forms = HashMap::new();
-    let mut verbs = HashSet::new();
-    let mut nouns = HashSet::new();
+    let mut forms = HashMap::with_hasher(FxBuild);
+    let mut verbs = HashSet::with_hasher(FxBuild);
+    let mut nouns = HashSet::with_hasher(FxBuild);
     let mut ranks = HashMap::new();
     for line in crate::builtin::LEMMAS.lines().filter(|l| !l.starts_with('#')) {
         let mut f = line.split('\t');

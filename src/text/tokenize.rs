@@ -33,7 +33,7 @@ const ABBREV_DATA: &str = include_str!("../../gazetteers/abbrev.txt");
 /// Splits text into [`Token`]s. Cheap to share; built once per [`Extractor`](crate::Extractor).
 #[derive(Clone, Debug)]
 pub struct Tokenizer {
-    abbrevs: HashMap<Box<str>, AbbrevClass>,
+    abbrevs: HashMap<Box<str>, AbbrevClass, crate::hash::FxBuild>,
 }
 
 impl Default for Tokenizer {
@@ -45,7 +45,7 @@ impl Default for Tokenizer {
 impl Tokenizer {
     /// A tokenizer with the built-in abbreviation list.
     pub fn new() -> Tokenizer {
-        let mut abbrevs = HashMap::new();
+        let mut abbrevs = HashMap::with_hasher(crate::hash::FxBuild);
         for line in ABBREV_DATA.lines() {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
