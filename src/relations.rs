@@ -647,6 +647,23 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         }
         return;
     }
+    // A light verb and its bare noun take the preposition after them into the relation
+    // ("take part in the race", "pay tribute to the victims"): the noun alone says nothing.
+    if let [o] = objects[..]
+        && !g.passive
+        && o > v
+        && cx.upos(o) == Upos::Noun
+        && cx.kids[o].is_empty()
+        && let Some((k, p)) = obliques.iter().find(|(k, _)| *k > o).cloned()
+    {
+        let mut g2 = group(cx, v);
+        g2.lemma = format!("{} {} {p}", g2.lemma, cx.lower(o));
+        g2.tokens.push(o);
+        g2.tokens.sort_unstable();
+        let rest: Vec<(usize, String)> = obliques.iter().filter(|x| x.0 != k).cloned().collect();
+        emit(cx, si, s, v, subj, inherited, &g2, &[k], Some(k), &rest, &adjuncts, out);
+        return;
+    }
     let mut g = g;
     if passive_with_agent {
         g.lemma = g.lemma.trim_start_matches("be ").to_string();
@@ -704,7 +721,9 @@ fn emit(
                 // A clausal object keeps its whole clause.
                 let oa = if oh == v {
                     phrase_full(cx, oh, None, true, true)
-                } else if cx.upos(oh) == Upos::Verb && prep_object.is_none() {
+                } else if prep_object.is_none()
+                    && (cx.upos(oh) == Upos::Verb || matches!(cx.rel(oh), "ccomp" | "xcomp"))
+                {
                     let a = phrase(cx, oh, None);
                     let (f, l) = subtree_bounds(cx, oh);
                     Arg { head: a.head, first: f, last: l }

@@ -145,3 +145,18 @@ fn pronouns_link_to_the_entity_they_stand_for() {
     let d = doc("The CIA met the ISI. It was a short meeting about the list.");
     assert!(d.triples().iter().all(|t| d.slice(t.subject.span) != "It" || t.subject.entity.is_none()));
 }
+
+#[test]
+fn light_verbs_take_their_preposition() {
+    let d = doc("The champion will take part in the marathon.");
+    let (t, s, o) = find(&d, "take part in");
+    assert_eq!((s, o), ("The champion", "the marathon"));
+    assert_eq!(t.predicate.text, "will take part in");
+}
+
+#[test]
+fn a_reported_clause_is_the_whole_object() {
+    let d = doc("The director said the team was delighted with the result.");
+    let (_, s, o) = find(&d, "say");
+    assert_eq!((s, o), ("The director", "the team was delighted with the result"));
+}
