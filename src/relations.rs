@@ -721,9 +721,7 @@ fn emit(
                 // A clausal object keeps its whole clause.
                 let oa = if oh == v {
                     phrase_full(cx, oh, None, true, true)
-                } else if prep_object.is_none()
-                    && (cx.upos(oh) == Upos::Verb || matches!(cx.rel(oh), "ccomp" | "xcomp"))
-                {
+                } else if prep_object.is_none() && (cx.upos(oh) == Upos::Verb || cx.rel(oh) == "ccomp") {
                     let a = phrase(cx, oh, None);
                     let (f, l) = subtree_bounds(cx, oh);
                     Arg { head: a.head, first: f, last: l }
