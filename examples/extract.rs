@@ -221,10 +221,12 @@ fn print_table(view: &View<'_, '_>) {
     if view.triples().next().is_some() {
         println!("\nTRIPLES");
         for t in view.triples() {
+            let said = t.attribution.as_ref().map(|a| format!(" [per {}]", one_line(doc.slice(a.span))));
             let flags = format!(
-                "{}{}",
+                "{}{}{}",
                 if t.negated { " [negated]" } else { "" },
-                if t.passive { " [passive]" } else { "" }
+                if t.passive { " [passive]" } else { "" },
+                said.unwrap_or_default()
             );
             println!(
                 "  {} · {} · {}{flags}",

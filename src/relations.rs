@@ -341,7 +341,14 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         "advcl" if matches!(cx.xpos(v), "VBG" | "VBN" | "VB") => {
             subject_of(cx, h, depth + 1).map(|(s, _)| (s, true))
         }
-        r if r.starts_with("acl") && matches!(cx.xpos(v), "VBG" | "VBN") => Some((h, true)),
+        // A participle on a noun ("missiles delivered by drones", "officials investigating
+        // the case"): the noun is its subject (or patient).
+        r if r.starts_with("acl")
+            && matches!(cx.xpos(v), "VBG" | "VBN")
+            && matches!(cx.upos(h), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num) =>
+        {
+            Some((h, true))
+        }
         _ => None,
     }
 }
