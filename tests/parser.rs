@@ -207,3 +207,10 @@ fn bad_model_bytes_are_an_error() {
         assert!(Parser::from_bytes(bytes).is_err());
     }
 }
+
+#[test]
+fn long_relation_names_are_cut_on_a_character_boundary() {
+    let r = dossier::parser::Deprel::new(&"ä".repeat(10));
+    assert_eq!(r.as_str(), "ä".repeat(7));
+    assert_eq!(dossier::parser::Deprel::new("nsubj:pass").base(), "nsubj");
+}

@@ -45,16 +45,8 @@ pub struct Deprel {
 impl Deprel {
     /// Makes a relation; names longer than 15 bytes are cut.
     pub fn new(s: &str) -> Deprel {
-        let mut bytes = [0u8; 15];
-        let mut len = 0;
-        for (i, c) in s.char_indices() {
-            if i + c.len_utf8() > 15 {
-                break;
-            }
-            len = i + c.len_utf8();
-        }
-        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
-        Deprel { len: len as u8, bytes }
+        let (len, bytes) = crate::tagger::inline_name(s);
+        Deprel { len, bytes }
     }
 
     /// The relation's name.
@@ -258,49 +250,27 @@ impl Parser {
     /// The labelling pass over a finished tree.
     pub(crate) fn label(&self, x: &Words, heads: &[u32]) -> Vec<Dependency> {
         let n = heads.len();
-        let kids = children(heads);
+        let kids = Children::new(heads);
         let mut out = vec![Dependency { head: None, rel: self.root }; n];
-        let mut label_of = vec![NO_LABEL; n + 1];
         let mut feats = [0u64; N_LABEL];
         let mut scores = vec![0i32; self.label_names.len()];
-        // Top-down: the root's children first, then theirs.
-        let mut queue: Vec<usize> = kids[n].iter().map(|&k| k as usize).collect();
-        for &r in &queue {
-            label_of[r] = NO_LABEL ^ 1;
-        }
-        let mut qi = 0;
-        while qi < queue.len() {
-            let h = queue[qi];
-            qi += 1;
-            let mut prev = NO_LABEL;
-            for &d in &kids[h] {
-                let d = d as usize;
-                let ctx = ArcContext {
-                    head: h,
-                    dep: d,
-                    head_label: label_of[h],
-                    prev_label: prev,
-                    dep_kids: &kids[d],
-                    head_kids: &kids[h],
-                };
-                // Punctuation is "punct" (as in the treebank, all but never otherwise).
-                let c = match self.punct_label {
-                    Some(c) if x.punct[d] => c,
-                    _ => {
-                        let k = label_features(x, n, &ctx, &mut feats);
-                        scores.iter_mut().for_each(|s| *s = 0);
-                        // Straight to the model: a label feature has two or three weights, cheaper
-                        // to add sparsely than through a dense cache row of every label.
-                        self.labels.add_scores(&feats[..k], &mut scores);
-                        crate::tagger::argmax(&scores) as usize
-                    }
-                };
-                out[d] = Dependency { head: Some(h), rel: self.label_names[c] };
-                label_of[d] = self.label_hashes[c];
-                prev = self.label_hashes[c];
-                queue.push(d);
-            }
-        }
+        label_top_down(&kids, n, &self.label_hashes, |ctx| {
+            let d = ctx.dep;
+            // Punctuation is "punct" (as in the treebank, all but never otherwise).
+            let c = match self.punct_label {
+                Some(c) if x.punct[d] => c,
+                _ => {
+                    let k = label_features(x, n, ctx, &mut feats);
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    // Straight to the model: a label feature has two or three weights, cheaper
+                    // to add sparsely than through a dense cache row of every label.
+                    self.labels.add_scores(&feats[..k], &mut scores);
+                    crate::tagger::argmax(&scores) as usize
+                }
+            };
+            out[d] = Dependency { head: Some(ctx.head), rel: self.label_names[c] };
+            c
+        });
         out
     }
 }
@@ -490,9 +460,42 @@ impl std::ops::Index<usize> for Children {
     }
 }
 
-/// See [`Children`].
-pub(crate) fn children(heads: &[u32]) -> Children {
-    Children::new(heads)
+/// Labels a tree top-down, as the labeller is trained and run: the root's children first, then
+/// theirs, each word's children left to right, so that every arc sees its head's label and its
+/// left sibling's. `choose` returns the label number of an arc.
+pub(crate) fn label_top_down(
+    kids: &Children,
+    n: usize,
+    label_hashes: &[u64],
+    mut choose: impl FnMut(&ArcContext<'_>) -> usize,
+) {
+    let mut label_of = vec![NO_LABEL; n + 1];
+    let mut queue: Vec<usize> = kids[n].iter().map(|&k| k as usize).collect();
+    for &r in &queue {
+        label_of[r] = NO_LABEL ^ 1;
+    }
+    let mut qi = 0;
+    while qi < queue.len() {
+        let h = queue[qi];
+        qi += 1;
+        let mut prev = NO_LABEL;
+        for &d in &kids[h] {
+            let d = d as usize;
+            let ctx = ArcContext {
+                head: h,
+                dep: d,
+                head_label: label_of[h],
+                prev_label: prev,
+                dep_kids: &kids[d],
+                head_kids: &kids[h],
+            };
+            let c = choose(&ctx);
+            let hash = label_hashes.get(c).copied().unwrap_or(NO_LABEL);
+            label_of[d] = hash;
+            prev = hash;
+            queue.push(d);
+        }
+    }
 }
 
 /// The highest-scoring valid transition (ties to the lower number). Every non-terminal state

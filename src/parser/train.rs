@@ -5,10 +5,10 @@
 //! data with exactly the features the parser uses at run time.
 
 use super::features::{
-    ArcContext, LEFT, N_LABEL, N_TRANSITION, RIGHT, SHIFT, State, TRANSITION_NAMES, Words, label_features,
+    LEFT, N_LABEL, N_TRANSITION, RIGHT, SHIFT, State, TRANSITION_NAMES, Words, label_features,
     transition_features,
 };
-use super::{NO_LABEL, Parser, children, label_hash};
+use super::{Children, Parser, label_hash, label_top_down};
 use crate::conllu;
 use crate::perceptron::{Weights, argmax_f, xorshift};
 use crate::tagger::model::Model;
@@ -136,7 +136,7 @@ pub fn train(
             let refs: Vec<&str> = s.forms.iter().map(String::as_str).collect();
             let x = Words::new(&refs, &s.tags, &closed, &punct);
             let gold = &s.heads;
-            let kids = children(gold);
+            let kids = Children::new(gold);
             // Transitions, with the dynamic oracle.
             let mut st = State::new(n);
             while !st.is_terminal() {
@@ -172,42 +172,20 @@ pub fn train(
                 st.apply(next);
             }
             // Labels, on the gold tree, top-down as at run time.
-            let mut label_of = vec![NO_LABEL; n + 1];
-            let mut queue: Vec<usize> = kids[n].iter().map(|&k| k as usize).collect();
-            for &r in &queue {
-                label_of[r] = NO_LABEL ^ 1;
-            }
-            let mut qi = 0;
-            while qi < queue.len() {
-                let h = queue[qi];
-                qi += 1;
-                let mut prev = NO_LABEL;
-                for &d in &kids[h] {
-                    let d = d as usize;
-                    lnow += 1;
-                    let ctx = ArcContext {
-                        head: h,
-                        dep: d,
-                        head_label: label_of[h],
-                        prev_label: prev,
-                        dep_kids: &kids[d],
-                        head_kids: &kids[h],
-                    };
-                    let k = label_features(&x, n, &ctx, &mut lfeats);
-                    lw.score(&lfeats[..k], &mut lscores);
-                    let guess = argmax_f(&lscores);
-                    let truth = s.labels[d];
-                    if guess != truth {
-                        lw.update(&lfeats[..k], truth, guess, lnow);
-                    } else {
-                        lright += 1;
-                    }
-                    lseen += 1;
-                    label_of[d] = label_hashes[guess];
-                    prev = label_hashes[guess];
-                    queue.push(d);
+            label_top_down(&kids, n, &label_hashes, |ctx| {
+                lnow += 1;
+                let k = label_features(&x, n, ctx, &mut lfeats);
+                lw.score(&lfeats[..k], &mut lscores);
+                let guess = argmax_f(&lscores);
+                let truth = s.labels[ctx.dep];
+                if guess != truth {
+                    lw.update(&lfeats[..k], truth, guess, lnow);
+                } else {
+                    lright += 1;
                 }
-            }
+                lseen += 1;
+                guess
+            });
         }
         let mut line = format!(
             "epoch {}: transitions right {:.4}, labels right {:.4}, {} + {} features",

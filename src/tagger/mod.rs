@@ -116,22 +116,29 @@ pub struct Xpos {
 impl Xpos {
     /// Makes a tag; names longer than 7 bytes are cut.
     pub fn new(s: &str) -> Xpos {
-        let mut bytes = [0u8; 7];
-        let mut len = 0;
-        for (i, c) in s.char_indices() {
-            if i + c.len_utf8() > 7 {
-                break;
-            }
-            len = i + c.len_utf8();
-        }
-        bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
-        Xpos { len: len as u8, bytes }
+        let (len, bytes) = inline_name(s);
+        Xpos { len, bytes }
     }
 
     /// The tag's name.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
     }
+}
+
+/// A short name stored inline: its length and its first `N` bytes, cut on a character
+/// boundary (shared by [`Xpos`] and [`Deprel`](crate::parser::Deprel)).
+pub(crate) fn inline_name<const N: usize>(s: &str) -> (u8, [u8; N]) {
+    let mut bytes = [0u8; N];
+    let mut len = 0;
+    for (i, c) in s.char_indices() {
+        if i + c.len_utf8() > N {
+            break;
+        }
+        len = i + c.len_utf8();
+    }
+    bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
+    (len as u8, bytes)
 }
 
 impl fmt::Debug for Xpos {
