@@ -33,12 +33,14 @@ fn main() -> ExitCode {
             }
             "--max-label-features" => cfg.max_label_features = num(cfg.max_label_features as f64) as usize,
             "--jackknife" => cfg.jackknife = num(cfg.jackknife as f64) as usize,
+            "--shortcut-min-count" => cfg.shortcut_min_count = num(cfg.shortcut_min_count as f64) as usize,
+            "--shortcut-min-share" => cfg.shortcut_min_share = num(cfg.shortcut_min_share),
             _ => files.push(a),
         }
     }
     let Some(train_path) = files.first() else {
         eprintln!(
-            "usage: train_parser TRAIN.conllu [DEV.conllu] [-o OUT] [--epochs N] [--prune X] [--explore P]"
+            "usage: train_parser TRAIN.conllu [DEV.conllu] [-o OUT] [--epochs N] [--prune X] [--explore P] [--shortcut-min-count N] [--shortcut-min-share X]"
         );
         return ExitCode::from(2);
     };

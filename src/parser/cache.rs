@@ -3,13 +3,26 @@
 //!
 //! Tag-only features recur constantly and frequent words' features often, so most lookups hit
 //! this small table (it stays in L2) instead of going to the model's, which does not fit in any
-//! cache. An entry is a key and the three transition weights.
+//! cache. An entry is twelve bytes: a 32-bit check taken from the key's high half (the low half
+//! picks the slot) and the feature's three transition weights, as the model stores them.
 
 use crate::tagger::model::Model;
 
+#[derive(Clone, Copy)]
+struct Entry {
+    /// The key's high 32 bits with the lowest bit set, so 0 marks an empty slot.
+    check: u32,
+    weights: [i16; 3],
+}
+
+#[inline]
+fn check_of(key: u64) -> u32 {
+    (key >> 32) as u32 | 1
+}
+
 pub(crate) struct FeatureCache {
     mask: usize,
-    entries: Vec<(u64, [i32; 3])>,
+    entries: Vec<Entry>,
     miss: Vec<u64>,
     miss_at: Vec<usize>,
     rows: Vec<i32>,
@@ -20,7 +33,7 @@ impl FeatureCache {
     pub fn new(bits: u32) -> FeatureCache {
         FeatureCache {
             mask: (1 << bits) - 1,
-            entries: vec![(0, [0; 3]); 1 << bits],
+            entries: vec![Entry { check: 0, weights: [0; 3] }; 1 << bits],
             miss: Vec::new(),
             miss_at: Vec::new(),
             rows: Vec::new(),
@@ -36,11 +49,11 @@ impl FeatureCache {
         for &f in feats {
             let k = f ^ salt;
             let i = k as usize & self.mask;
-            let (key, v) = self.entries[i];
-            if key == k {
-                scores[0] += v[0];
-                scores[1] += v[1];
-                scores[2] += v[2];
+            let e = self.entries[i];
+            if e.check == check_of(k) {
+                scores[0] += e.weights[0] as i32;
+                scores[1] += e.weights[1] as i32;
+                scores[2] += e.weights[2] as i32;
             } else {
                 self.miss.push(f);
                 self.miss_at.push(i);
@@ -57,7 +70,9 @@ impl FeatureCache {
             scores[0] += v[0];
             scores[1] += v[1];
             scores[2] += v[2];
-            self.entries[i] = (f ^ salt, v);
+            // One feature's weights are the model's i16s, so they always fit.
+            let w = v.map(|x| x.clamp(i16::MIN as i32, i16::MAX as i32) as i16);
+            self.entries[i] = Entry { check: check_of(f ^ salt), weights: w };
         }
     }
 }

@@ -112,6 +112,8 @@ pub(crate) struct Words {
     pub closed: Vec<bool>,
     /// Whether the word is tagged punctuation.
     pub punct: Vec<bool>,
+    /// The parser's tag number of each word (`u16::MAX` for an unknown tag and past the end).
+    pub tag: Vec<u16>,
 }
 
 /// Whether a "UPOS XPOS" tag name is a closed class (see [`Words::closed`]).
@@ -142,7 +144,8 @@ impl Words {
         let punct = (0..n + 2)
             .map(|i| tags.get(i).and_then(|&t| punct_tags.get(t as usize)).copied().unwrap_or(false))
             .collect();
-        Words { w, p, wp, closed, punct }
+        let tag = (0..n + 2).map(|i| tags.get(i).copied().unwrap_or(u16::MAX)).collect();
+        Words { w, p, wp, closed, punct, tag }
     }
 }
 

@@ -33,7 +33,7 @@ use features::{ArcContext, N_LABEL, N_TRANSITION, State, Words, label_features, 
 use crate::tagger::model::Model;
 use crate::tagger::{Tag, Upos, Xpos};
 
-const MAGIC: &[u8; 8] = b"DSPAR01\0";
+const MAGIC: &[u8; 8] = b"DSPAR02\0";
 
 /// A dependency relation ("nsubj", "obl:tmod", "acl:relcl"), stored inline.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -102,13 +102,16 @@ pub struct Parser {
     label_names: Vec<Deprel>,
     label_hashes: Vec<u64>,
     root: Deprel,
+    /// Label shortcuts: the label of an arc whose dependent and head tags and direction all but
+    /// fix it, by [`shortcut_index`]; `u16::MAX` where the model must decide.
+    shortcuts: Vec<u16>,
     /// Tells this parser's cached feature scores from another's.
     id: u64,
 }
 
 thread_local! {
     /// This thread's cache of transition-feature weights.
-    static CACHES: std::cell::RefCell<FeatureCache> = std::cell::RefCell::new(FeatureCache::new(15));
+    static CACHES: std::cell::RefCell<FeatureCache> = std::cell::RefCell::new(FeatureCache::new(16));
 }
 
 static NEXT_PARSER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -124,6 +127,12 @@ static BUILTIN_PARSER: std::sync::LazyLock<Result<Parser, String>> =
 
 /// The label hash of "no label yet" (the root's head, a first sibling).
 const NO_LABEL: u64 = 0x3c6e_f372_fe94_f82b;
+
+/// Where the label shortcut of a dependent tag, head tag and direction (0 left, 1 right) sits
+/// among `n_tags` tags; `shortcut_index(n, n, 0, 0)` is the table's size.
+fn shortcut_index(n_tags: usize, dep: usize, head: usize, dir: usize) -> usize {
+    (dep * n_tags + head) * 2 + dir
+}
 
 fn label_hash(i: usize) -> u64 {
     crate::tagger::features::mix(0xa54f_f53a_5f1d_36f1 ^ i as u64)
@@ -161,11 +170,24 @@ impl Parser {
         let transitions = Model::from_bytes(r.take(len)?)?;
         let len = r.u32()?;
         let labels = Model::from_bytes(r.take(len)?)?;
+        let mut shortcuts = vec![u16::MAX; shortcut_index(n_tags, n_tags, 0, 0)];
+        for _ in 0..r.u32()? {
+            let e = r.take(7)?;
+            let (dep, head) = (u16::from_le_bytes([e[0], e[1]]), u16::from_le_bytes([e[2], e[3]]));
+            let label = u16::from_le_bytes([e[5], e[6]]);
+            if dep as usize >= n_tags || head as usize >= n_tags || e[4] > 1 {
+                return Err("bad label shortcut in parser model".into());
+            }
+            shortcuts[shortcut_index(n_tags, dep as usize, head as usize, e[4] as usize)] = label;
+        }
         if r.pos != b.len() {
             return Err("trailing bytes after the parser model".into());
         }
         if transitions.classes.len() != 3 || labels.classes.is_empty() {
             return Err("parser model has the wrong classes".into());
+        }
+        if shortcuts.iter().any(|&l| l != u16::MAX && l as usize >= labels.classes.len()) {
+            return Err("label shortcut to a label the model does not have".into());
         }
         let label_names: Vec<Deprel> = labels.classes.iter().map(|c| Deprel::new(c)).collect();
         let label_hashes = (0..label_names.len()).map(label_hash).collect();
@@ -183,12 +205,19 @@ impl Parser {
             label_names,
             label_hashes,
             root: Deprel::new("root"),
+            shortcuts,
             id,
         })
     }
 
-    /// Writes a model: the tag names the parser was trained on, then its two weight tables.
-    pub(crate) fn write(tag_names: &[String], transitions: &[u8], labels: &[u8]) -> Vec<u8> {
+    /// Writes a model: the tag names the parser was trained on, its two weight tables, then the
+    /// label shortcuts (dependent tag, head tag, direction 0 left or 1 right, label).
+    pub(crate) fn write(
+        tag_names: &[String],
+        transitions: &[u8],
+        labels: &[u8],
+        shortcuts: &[(u16, u16, u8, u16)],
+    ) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&(tag_names.len() as u32).to_le_bytes());
         for t in tag_names {
@@ -198,6 +227,13 @@ impl Parser {
         for m in [transitions, labels] {
             out.extend_from_slice(&(m.len() as u32).to_le_bytes());
             out.extend_from_slice(m);
+        }
+        out.extend_from_slice(&(shortcuts.len() as u32).to_le_bytes());
+        for &(dep, head, dir, label) in shortcuts {
+            out.extend_from_slice(&dep.to_le_bytes());
+            out.extend_from_slice(&head.to_le_bytes());
+            out.push(dir);
+            out.extend_from_slice(&label.to_le_bytes());
         }
         out
     }
@@ -256,9 +292,17 @@ impl Parser {
         let mut scores = vec![0i32; self.label_names.len()];
         label_top_down(&kids, n, &self.label_hashes, |ctx| {
             let d = ctx.dep;
-            // Punctuation is "punct" (as in the treebank, all but never otherwise).
+            // A label the tags and direction all but fix (see [`train::TrainConfig`]).
+            let (dt, ht, nt) = (x.tag[d] as usize, x.tag[ctx.head] as usize, self.closed.len());
+            let shortcut = if dt < nt && ht < nt {
+                self.shortcuts[shortcut_index(nt, dt, ht, (d > ctx.head) as usize)]
+            } else {
+                u16::MAX
+            };
             let c = match self.punct_label {
+                // Punctuation is "punct" (as in the treebank, all but never otherwise).
                 Some(c) if x.punct[d] => c,
+                _ if shortcut != u16::MAX => shortcut as usize,
                 _ => {
                     let k = label_features(x, n, ctx, &mut feats);
                     scores.iter_mut().for_each(|s| *s = 0);
@@ -508,4 +552,36 @@ fn best_valid(scores: &[i32; 3], valid: [bool; 3]) -> usize {
         }
     }
     if best == usize::MAX { features::SHIFT } else { best }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(shortcuts: &[(u16, u16, u8, u16)]) -> Vec<u8> {
+        let tags = ["DET DT".to_string(), "NOUN NN".to_string()];
+        let t = Model::write(&features::TRANSITION_NAMES.map(String::from), &[], &[]);
+        let l = Model::write(&["det".to_string(), "nsubj".to_string()], &[], &[]);
+        Parser::write(&tags, &t, &l, shortcuts)
+    }
+
+    #[test]
+    fn label_shortcuts_are_read_and_checked() {
+        // No weights: every transition and label scores 0, so "the dog" is "the" at the root
+        // and "dog" a dependent to its right, which the model alone would label "det" (the
+        // first label). The shortcut for NOUN right of DET says "nsubj".
+        let p = Parser::from_bytes(&model(&[(1, 0, 1, 1)])).unwrap();
+        let tags =
+            [Tag { upos: Upos::Det, xpos: Xpos::new("DT") }, Tag { upos: Upos::Noun, xpos: Xpos::new("NN") }];
+        let deps = p.parse(&["the", "dog"], &tags);
+        assert_eq!(deps[1].head, Some(0));
+        assert_eq!(deps[1].rel.as_str(), "nsubj");
+        let plain = Parser::from_bytes(&model(&[])).unwrap().parse(&["the", "dog"], &tags);
+        assert_eq!(plain[1].rel.as_str(), "det");
+        for bad in [(0, 1, 0, 2), (2, 1, 0, 0), (0, 1, 2, 0)] {
+            assert!(Parser::from_bytes(&model(&[bad])).is_err(), "{bad:?} accepted");
+        }
+        let good = model(&[(0, 1, 0, 0)]);
+        assert!(Parser::from_bytes(&good[..good.len() - 1]).is_err());
+    }
 }

@@ -115,15 +115,23 @@ struct Table {
     slots: Vec<[u32; 4]>,
     /// Longer runs: length, then the weights.
     data: Vec<u32>,
+    /// Runs of at least a quarter of the classes: one weight per class, `classes` apiece. A
+    /// dense row is summed in a few vector instructions where a sparse run takes a load, a
+    /// bounds check and an add per weight; frequent features (tags, common words) have the
+    /// longest runs, so this is most of scoring's arithmetic.
+    rows: Vec<i16>,
+    classes: usize,
 }
 
 /// In a slot's second word: the run is in `data` at this offset.
 const SPILLED: u32 = 1 << 31;
+/// In a slot's second word: the run is a dense row of `rows` at this offset.
+const DENSE: u32 = 1 << 30;
 
 impl Table {
-    fn with_capacity(n: usize) -> Table {
+    fn with_capacity(n: usize, classes: usize) -> Table {
         let size = (n.max(1) * 3 / 2).next_power_of_two();
-        Table { mask: size - 1, slots: vec![[0; 4]; size], data: Vec::new() }
+        Table { mask: size - 1, slots: vec![[0; 4]; size], data: Vec::new(), rows: Vec::new(), classes }
     }
 
     #[inline]
@@ -147,6 +155,15 @@ impl Table {
                 slot[2 + k] = pack(e);
             }
             self.slots[i] = slot;
+        } else if run.len() * 4 >= self.classes && self.rows.len() < DENSE as usize {
+            let o = self.rows.len();
+            self.rows.resize(o + self.classes, 0);
+            for &(c, w) in run {
+                if let Some(x) = self.rows.get_mut(o + c as usize) {
+                    *x = w;
+                }
+            }
+            self.slots[i] = [check, SPILLED | DENSE | o as u32, 0, 0];
         } else {
             self.slots[i] = [check, SPILLED | self.data.len() as u32, 0, 0];
             self.data.push(run.len() as u32);
@@ -158,6 +175,29 @@ impl Table {
     #[inline]
     fn touch(&self, key: u64) -> u32 {
         self.slots[self.slot_of(fingerprint(key)).0][0]
+    }
+
+    /// Adds the weights of a found slot to `scores`.
+    #[inline]
+    fn add_run(&self, slot: &[u32; 4], scores: &mut [i32]) {
+        if slot[1] & SPILLED == 0 {
+            for &e in &slot[2..2 + (slot[1] as usize).min(2)] {
+                add(scores, e);
+            }
+        } else if slot[1] & DENSE != 0 {
+            let o = (slot[1] & !(SPILLED | DENSE)) as usize;
+            if let Some(row) = self.rows.get(o..o + self.classes) {
+                for (s, &w) in scores.iter_mut().zip(row) {
+                    *s += w as i32;
+                }
+            }
+        } else {
+            let o = (slot[1] & !SPILLED) as usize;
+            let n = self.data.get(o).copied().unwrap_or(0) as usize;
+            for &e in self.data.get(o + 1..o + 1 + n).unwrap_or(&[]) {
+                add(scores, e);
+            }
+        }
     }
 
     /// The slot of a feature, if it has weights.
@@ -204,24 +244,13 @@ impl Model {
             }
             return;
         }
-        let data = &self.table.data;
         // In chunks: first touch every chunk's slots (their cache misses overlap), then probe
         // and add.
         for chunk in feats.chunks(16) {
             std::hint::black_box(chunk.iter().fold(0, |t, &f| t ^ self.table.touch(f)));
             for &f in chunk {
                 let Some(slot) = self.table.find(f) else { continue };
-                if slot[1] & SPILLED == 0 {
-                    for &e in &slot[2..2 + (slot[1] as usize).min(2)] {
-                        add(scores, e);
-                    }
-                } else {
-                    let o = (slot[1] & !SPILLED) as usize;
-                    let n = data.get(o).copied().unwrap_or(0) as usize;
-                    for &e in data.get(o + 1..o + 1 + n).unwrap_or(&[]) {
-                        add(scores, e);
-                    }
-                }
+                self.table.add_run(slot, scores);
             }
         }
     }
@@ -243,7 +272,6 @@ impl Model {
             }
             return;
         }
-        let data = &self.table.data;
         let mut found: [Option<&[u32; 4]>; 64] = [None; 64];
         for chunk in 0..feats.len().div_ceil(64) {
             let feats = &feats[chunk * 64..feats.len().min(chunk * 64 + 64)];
@@ -255,17 +283,7 @@ impl Model {
                 let Some(slot) = slot else { continue };
                 let row = (chunk * 64 + j) * n;
                 let Some(scores) = out.get_mut(row..row + n) else { continue };
-                if slot[1] & SPILLED == 0 {
-                    for &e in &slot[2..2 + (slot[1] as usize).min(2)] {
-                        add(scores, e);
-                    }
-                } else {
-                    let o = (slot[1] & !SPILLED) as usize;
-                    let k = data.get(o).copied().unwrap_or(0) as usize;
-                    for &e in data.get(o + 1..o + 1 + k).unwrap_or(&[]) {
-                        add(scores, e);
-                    }
-                }
+                self.table.add_run(slot, scores);
             }
         }
     }
@@ -291,7 +309,7 @@ impl Model {
         let n = r.u32()? as usize;
         let small = classes.len() <= 8;
         let mut dense = (classes.len() <= 3).then(|| Dense3::with_capacity(n));
-        let mut table = Table::with_capacity(if dense.is_some() { 0 } else { n });
+        let mut table = Table::with_capacity(if dense.is_some() { 0 } else { n }, classes.len());
         if dense.is_none() {
             table.data.reserve(n);
         }
@@ -408,5 +426,39 @@ impl<'a> Reader<'a> {
     fn string(&mut self) -> Result<String, String> {
         let n = self.u16()? as usize;
         String::from_utf8(self.take(n)?.to_vec()).map_err(|_| "bad UTF-8 in model".to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every way a run is stored (in the slot, spilled sparse, dense row) scores the same as
+    /// adding its weights by hand.
+    #[test]
+    fn every_run_layout_adds_its_weights() {
+        let classes: Vec<String> = (0..20).map(|i| format!("C{i}")).collect();
+        let runs: Vec<(u64, Vec<(u8, i16)>)> = [1usize, 2, 3, 4, 5, 9, 20]
+            .iter()
+            .enumerate()
+            .map(|(k, &len)| {
+                let key = crate::tagger::features::mix(k as u64 + 1);
+                (key, (0..len).map(|c| ((c * 7 % 20) as u8, (c as i16 + 1) * (k as i16 + 1))).collect())
+            })
+            .collect();
+        let m = Model::from_bytes(&Model::write(&classes, &[], &runs)).unwrap();
+        for (key, run) in &runs {
+            let mut want = vec![0i32; 20];
+            for &(c, w) in run {
+                want[c as usize] += w as i32;
+            }
+            let mut got = vec![0i32; 20];
+            m.add_scores(&[*key], &mut got);
+            assert_eq!(got, want, "run of {}", run.len());
+            let mut each = vec![0i32; 40];
+            m.add_each(&[crate::tagger::features::mix(999), *key], 20, &mut each);
+            assert_eq!(&each[20..], &want[..]);
+            assert!(each[..20].iter().all(|&x| x == 0));
+        }
     }
 }
