@@ -132,7 +132,7 @@ impl Words {
         let mut w = Vec::with_capacity(n + 2);
         let mut p = Vec::with_capacity(n + 2);
         for (i, word) in words.iter().enumerate() {
-            w.push(hash_bytes(feature_form(word).as_bytes()));
+            w.push(mix(hash_bytes(feature_form(word).as_bytes())));
             p.push(mix(0x7a67 ^ (*tags.get(i).unwrap_or(&u16::MAX) as u64).wrapping_mul(G)));
         }
         w.extend([0x1f2e_3d4c_5b6a_7988, 0x0102_0304_0506_0708]);
@@ -149,23 +149,26 @@ impl Words {
     }
 }
 
+// Feature keys. The parts (`Words`' hashes) are already well mixed, so a key only has to keep
+// templates and argument positions apart: the template by a distinct multiple of G, the second
+// and third parts by distinct odd multipliers and rotations. No finaliser: keys are computed
+// about a hundred times a word, and the cache and the model take their bits as they are.
 #[inline]
 fn k1(t: u64, a: u64) -> u64 {
-    mix(t.wrapping_mul(G) ^ a)
+    t.wrapping_mul(G) ^ a
 }
 
 #[inline]
 fn k2(t: u64, a: u64, b: u64) -> u64 {
-    // One mix per key: the parts are spread by distinct odd multipliers and rotations first.
-    mix(t.wrapping_mul(G) ^ a ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93).rotate_left(29))
+    t.wrapping_mul(G) ^ a ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93).rotate_left(29)
 }
 
 #[inline]
 fn k3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    mix(t.wrapping_mul(G)
+    t.wrapping_mul(G)
         ^ a
         ^ b.wrapping_mul(0xd6e8_feb8_6659_fd93).rotate_left(29)
-        ^ c.wrapping_mul(0xa076_1d64_78bd_642f).rotate_left(43))
+        ^ c.wrapping_mul(0xa076_1d64_78bd_642f).rotate_left(43)
 }
 
 /// A distance in buckets: 1-5, 6-9, 10+.
