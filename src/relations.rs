@@ -53,7 +53,7 @@ pub(crate) struct Input<'a, 't> {
 
 struct Ctx<'a, 't> {
     x: &'a Input<'a, 't>,
-    kids: Vec<Vec<usize>>,
+    kids: crate::parser::Children,
     entity_of: Vec<Option<EntityId>>,
     /// Tokens inside a date mention.
     date: Vec<bool>,
@@ -82,6 +82,14 @@ impl Ctx<'_, '_> {
     fn lower(&self, i: usize) -> String {
         self.text(i).to_lowercase()
     }
+    /// Whether token `i` is `word` (lower-case ASCII), in any case; allocates nothing.
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.text(i).eq_ignore_ascii_case(word)
+    }
+    /// The children of token `i`, in text order.
+    fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
+        self.kids[i].iter().map(|&k| k as usize)
+    }
     fn lemma(&self, i: usize) -> String {
         match self.x.lemmas.get(i) {
             Some(Some(l)) => l.to_string(),
@@ -95,7 +103,7 @@ impl Ctx<'_, '_> {
         }
     }
     fn kids_with<'s>(&'s self, i: usize, rel: &'s str) -> impl Iterator<Item = usize> + 's {
-        self.kids[i].iter().copied().filter(move |&k| {
+        self.kids(i).filter(move |&k| {
             let r = self.rel(k);
             r == rel || (r.starts_with(rel) && r.as_bytes().get(rel.len()) == Some(&b':'))
         })
@@ -104,11 +112,10 @@ impl Ctx<'_, '_> {
         self.kids_with(i, rel).next().is_some()
     }
     fn is_negation(&self, k: usize) -> bool {
-        let w = self.lower(k);
         match self.rel(k) {
             "advmod" | "neg" => {
-                matches!(w.as_str(), "not" | "n't" | "never" | "nt")
-                    || (w == "longer" && self.kids[k].iter().any(|&c| self.lower(c) == "no"))
+                ["not", "n't", "never", "nt"].iter().any(|w| self.is(k, w))
+                    || (self.is(k, "longer") && self.kids(k).any(|c| self.is(c, "no")))
             }
             _ => false,
         }
@@ -121,14 +128,9 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     if x.deps.len() != n || x.tags.len() != n {
         return Vec::new();
     }
-    let mut kids = vec![Vec::new(); n];
-    for (i, d) in x.deps.iter().enumerate() {
-        if d.head != ROOT
-            && let Some(k) = kids.get_mut(d.head as usize)
-        {
-            k.push(i);
-        }
-    }
+    // The root's children go to index `n`, which nothing asks for.
+    let heads: Vec<u32> = x.deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
+    let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];
     for e in x.entities {
@@ -258,7 +260,7 @@ fn phrase_full(
     let mut stack = vec![h];
     let mut inside = vec![h];
     while let Some(t) = stack.pop() {
-        for &k in &cx.kids[t] {
+        for k in cx.kids(t) {
             let r = cx.rel(k);
             let coordination = matches!(r.split(':').next(), Some("conj" | "cc"));
             if Some(k) == skip
@@ -269,7 +271,7 @@ fn phrase_full(
                 continue;
             }
             // "according to" phrases are attributions, not part of what they modify.
-            if cx.kids[k].iter().any(|&c| cx.rel(c) == "case" && cx.lower(c) == "according") {
+            if cx.kids(k).any(|c| cx.rel(c) == "case" && cx.is(c, "according")) {
                 continue;
             }
             stack.push(k);
@@ -317,7 +319,7 @@ fn coordinated(cx: &Ctx<'_, '_>, h: usize) -> Vec<usize> {
 }
 
 fn is_relative_pronoun(cx: &Ctx<'_, '_>, i: usize) -> bool {
-    matches!(cx.lower(i).as_str(), "who" | "which" | "that" | "whom")
+    ["who", "which", "that", "whom"].iter().any(|w| cx.is(i, w))
 }
 
 /// The subject of clause `v`, looking through coordination, control and relative clauses.
@@ -357,11 +359,10 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
 /// "according to" phrase on it.
 fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
     // "according to X" on the verb, or (misattached) on one of its arguments.
-    let args =
-        cx.kids[v].iter().filter(|&&k| matches!(cx.rel(k).split(':').next(), Some("obj" | "obl" | "nsubj")));
-    let near = cx.kids[v].iter().chain(args.flat_map(|&k| cx.kids[k].iter()));
-    for &k in near {
-        if cx.kids[k].iter().any(|&c| cx.rel(c) == "case" && cx.lower(c) == "according") {
+    let args = cx.kids(v).filter(|&k| matches!(cx.rel(k).split(':').next(), Some("obj" | "obl" | "nsubj")));
+    let near = cx.kids(v).chain(args.flat_map(|k| cx.kids(k)));
+    for k in near {
+        if cx.kids(k).any(|c| cx.rel(c) == "case" && cx.is(c, "according")) {
             return Some(k);
         }
     }
@@ -469,9 +470,9 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     let mut lemma = Vec::new();
     let mut at = v;
     loop {
-        for &k in &cx.kids[at] {
+        for k in cx.kids(at) {
             let r = cx.rel(k);
-            if r == "aux" || r == "aux:pass" || (r == "mark" && at != v && cx.lower(k) == "to") {
+            if r == "aux" || r == "aux:pass" || (r == "mark" && at != v && cx.is(k, "to")) {
                 tokens.push(k);
             } else if cx.is_negation(k) {
                 tokens.push(k);
@@ -493,8 +494,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         // sharing".
         let next = cx.kids_with(at, "xcomp").find(|&k| {
             cx.upos(k) == Upos::Verb
-                && (cx.kids[k].iter().any(|&c| cx.rel(c) == "mark" && cx.lower(c) == "to")
-                    || cx.xpos(k) == "VBG")
+                && (cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to")) || cx.xpos(k) == "VBG")
         });
         match next {
             Some(k) if tokens.len() < 12 => {
@@ -533,17 +533,14 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let xcomp_alone = up == Upos::Verb
         && rel == "xcomp"
         && cx.xpos(v) != "VBG"
-        && !cx.kids[v].iter().any(|&c| cx.rel(c) == "mark" && cx.lower(c) == "to");
+        && !cx.kids(v).any(|c| cx.rel(c) == "mark" && cx.is(c, "to"));
     if !(verbal || copular || xcomp_alone) {
         return;
     }
     let g = if copular {
         let cop = cx.kids_with(v, "cop").next().unwrap_or(v);
-        let mut tokens: Vec<usize> = cx.kids[v]
-            .iter()
-            .copied()
-            .filter(|&k| matches!(cx.rel(k), "aux" | "cop") || cx.is_negation(k))
-            .collect();
+        let mut tokens: Vec<usize> =
+            cx.kids(v).filter(|&k| matches!(cx.rel(k), "aux" | "cop") || cx.is_negation(k)).collect();
         let negated = tokens.iter().any(|&k| cx.is_negation(k));
         let mut lemma = cx.lemma(cop);
         if matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
@@ -592,12 +589,12 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let mut adjuncts: Vec<usize> = Vec::new();
     let holders: Vec<usize> = if copular { vec![v] } else { vec![lv] };
     for &h in &holders {
-        for &k in &cx.kids[h] {
+        for k in cx.kids(h) {
             let r = cx.rel(k);
             if !(r.starts_with("obl") || (copular && r == "nmod")) {
                 continue;
             }
-            if cx.kids[k].iter().any(|&c| cx.rel(c) == "case" && cx.lower(c) == "according") {
+            if cx.kids(k).any(|c| cx.rel(c) == "case" && cx.is(c, "according")) {
                 continue;
             }
             let prep = preposition(cx, k);
@@ -794,7 +791,7 @@ fn subtree_bounds(cx: &Ctx<'_, '_>, h: usize) -> (usize, usize) {
         }
         f = f.min(t);
         l = l.max(t);
-        stack.extend(cx.kids[t].iter().copied().filter(|&k| cx.rel(k) != "punct" || (k > f && k < l)));
+        stack.extend(cx.kids(t).filter(|&k| cx.rel(k) != "punct" || (k > f && k < l)));
     }
     while l > h && cx.upos(l) == Upos::Punct {
         l -= 1;
