@@ -35,12 +35,13 @@ fn main() -> ExitCode {
             "--jackknife" => cfg.jackknife = num(cfg.jackknife as f64) as usize,
             "--shortcut-min-count" => cfg.shortcut_min_count = num(cfg.shortcut_min_count as f64) as usize,
             "--shortcut-min-share" => cfg.shortcut_min_share = num(cfg.shortcut_min_share),
+            "--vocab-min-count" => cfg.vocab_min_count = num(cfg.vocab_min_count as f64) as usize,
             _ => files.push(a),
         }
     }
     let Some(train_path) = files.first() else {
         eprintln!(
-            "usage: train_parser TRAIN.conllu [DEV.conllu] [-o OUT] [--epochs N] [--prune X] [--explore P] [--shortcut-min-count N] [--shortcut-min-share X]"
+            "usage: train_parser TRAIN.conllu [DEV.conllu] [-o OUT] [--epochs N] [--prune X] [--explore P] [--shortcut-min-count N] [--shortcut-min-share X] [--vocab-min-count N]"
         );
         return ExitCode::from(2);
     };

@@ -203,7 +203,7 @@ fn conllu_output_is_well_formed() {
 
 #[test]
 fn bad_model_bytes_are_an_error() {
-    for bytes in [&b""[..], b"DSPAR02\0", b"not a model at all", &[0xff; 64]] {
+    for bytes in [&b""[..], b"DSPAR03\0", b"not a model at all", &[0xff; 64]] {
         assert!(Parser::from_bytes(bytes).is_err());
     }
 }

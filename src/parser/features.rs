@@ -123,16 +123,35 @@ pub(crate) fn is_closed_class(tag_name: &str) -> bool {
 
 const G: u64 = 0x9e37_79b9_7f4a_7c15;
 
+/// The word hash every word outside the parser's vocabulary shares.
+pub(crate) const UNKNOWN_WORD: u64 = 0x5a17_c0de_0bad_f00d;
+
+/// The hash a word's features use, before the vocabulary is consulted.
+pub(crate) fn word_hash(word: &str) -> u64 {
+    mix(hash_bytes(feature_form(word).as_bytes()))
+}
+
+/// The words a parser knows (by [`word_hash`]); the others are all [`UNKNOWN_WORD`]. Empty:
+/// every word is known.
+pub(crate) type Vocabulary = std::collections::HashSet<u64, crate::hash::IdHash>;
+
 impl Words {
     /// `tags` are the parser's tag numbers (any `u16`; unknown tags simply match no feature).
     /// `closed_tags` and `punct_tags` say, by tag number, which tags are closed classes and
     /// which punctuation.
-    pub fn new(words: &[&str], tags: &[u16], closed_tags: &[bool], punct_tags: &[bool]) -> Words {
+    pub fn new(
+        words: &[&str],
+        tags: &[u16],
+        closed_tags: &[bool],
+        punct_tags: &[bool],
+        vocab: &Vocabulary,
+    ) -> Words {
         let n = words.len();
         let mut w = Vec::with_capacity(n + 2);
         let mut p = Vec::with_capacity(n + 2);
         for (i, word) in words.iter().enumerate() {
-            w.push(mix(hash_bytes(feature_form(word).as_bytes())));
+            let h = word_hash(word);
+            w.push(if vocab.is_empty() || vocab.contains(&h) { h } else { UNKNOWN_WORD });
             p.push(mix(0x7a67 ^ (*tags.get(i).unwrap_or(&u16::MAX) as u64).wrapping_mul(G)));
         }
         w.extend([0x1f2e_3d4c_5b6a_7988, 0x0102_0304_0506_0708]);
@@ -391,4 +410,20 @@ pub(crate) fn label_features(x: &Words, n: usize, a: &ArcContext<'_>, out: &mut 
         k += 1;
     }
     k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_outside_the_vocabulary_share_one_hash() {
+        let vocab: Vocabulary = [word_hash("dog")].into_iter().collect();
+        let x = Words::new(&["Dog", "zyxw", "qwvx"], &[0, 0, 0], &[false], &[false], &vocab);
+        assert_eq!(x.w[0], word_hash("dog"), "case folds before the lookup");
+        assert_eq!((x.w[1], x.w[2]), (UNKNOWN_WORD, UNKNOWN_WORD));
+        assert_eq!(x.wp[1], x.wp[2], "same tag, same unknown word");
+        let all = Words::new(&["zyxw", "qwvx"], &[0, 0], &[false], &[false], &Vocabulary::default());
+        assert_ne!(all.w[0], all.w[1], "no vocabulary: every word is itself");
+    }
 }

@@ -33,7 +33,7 @@ use features::{ArcContext, N_LABEL, N_TRANSITION, State, Words, label_features, 
 use crate::tagger::model::Model;
 use crate::tagger::{Tag, Upos, Xpos};
 
-const MAGIC: &[u8; 8] = b"DSPAR02\0";
+const MAGIC: &[u8; 8] = b"DSPAR03\0";
 
 /// A dependency relation ("nsubj", "obl:tmod", "acl:relcl"), stored inline.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -105,6 +105,8 @@ pub struct Parser {
     /// Label shortcuts: the label of an arc whose dependent and head tags and direction all but
     /// fix it, by [`shortcut_index`]; `u16::MAX` where the model must decide.
     shortcuts: Vec<u16>,
+    /// The words seen often enough in training to have features of their own.
+    vocab: features::Vocabulary,
     /// Tells this parser's cached feature scores from another's.
     id: u64,
 }
@@ -180,6 +182,10 @@ impl Parser {
             }
             shortcuts[shortcut_index(n_tags, dep as usize, head as usize, e[4] as usize)] = label;
         }
+        let n_words = r.u32()?;
+        let words = r.take(n_words.checked_mul(8).ok_or("parser vocabulary too large")?)?;
+        let vocab =
+            words.chunks_exact(8).map(|c| u64::from_le_bytes(c.try_into().unwrap_or([0; 8]))).collect();
         if r.pos != b.len() {
             return Err("trailing bytes after the parser model".into());
         }
@@ -206,17 +212,20 @@ impl Parser {
             label_hashes,
             root: Deprel::new("root"),
             shortcuts,
+            vocab,
             id,
         })
     }
 
-    /// Writes a model: the tag names the parser was trained on, its two weight tables, then the
-    /// label shortcuts (dependent tag, head tag, direction 0 left or 1 right, label).
+    /// Writes a model: the tag names the parser was trained on, its two weight tables, the
+    /// label shortcuts (dependent tag, head tag, direction 0 left or 1 right, label), then the
+    /// vocabulary (sorted word hashes; none: every word is known).
     pub(crate) fn write(
         tag_names: &[String],
         transitions: &[u8],
         labels: &[u8],
         shortcuts: &[(u16, u16, u8, u16)],
+        vocab: &[u64],
     ) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         out.extend_from_slice(&(tag_names.len() as u32).to_le_bytes());
@@ -234,6 +243,10 @@ impl Parser {
             out.extend_from_slice(&head.to_le_bytes());
             out.push(dir);
             out.extend_from_slice(&label.to_le_bytes());
+        }
+        out.extend_from_slice(&(vocab.len() as u32).to_le_bytes());
+        for h in vocab {
+            out.extend_from_slice(&h.to_le_bytes());
         }
         out
     }
@@ -254,7 +267,7 @@ impl Parser {
         if n == 0 {
             return Vec::new();
         }
-        let x = Words::new(words, &self.tag_ids(tags, n), &self.closed, &self.punct);
+        let x = Words::new(words, &self.tag_ids(tags, n), &self.closed, &self.punct, &self.vocab);
         let heads = self.heads(&x, n);
         self.label(&x, &heads)
     }
@@ -562,7 +575,7 @@ mod tests {
         let tags = ["DET DT".to_string(), "NOUN NN".to_string()];
         let t = Model::write(&features::TRANSITION_NAMES.map(String::from), &[], &[]);
         let l = Model::write(&["det".to_string(), "nsubj".to_string()], &[], &[]);
-        Parser::write(&tags, &t, &l, shortcuts)
+        Parser::write(&tags, &t, &l, shortcuts, &[])
     }
 
     #[test]
