@@ -200,13 +200,40 @@ fn bucket(d: usize) -> u64 {
     }
 }
 
-/// Transition features.
-pub(crate) const N_TRANSITION: usize = 68;
+/// The positions whose word alone gives features ("unigram" roles): the top three stack words,
+/// the first three buffer words, and some of their children.
+pub(crate) const N_ROLES: usize = 14;
 
-/// The features of a state (Zhang and Nivre 2011's templates, adapted to arc-hybrid: the words
-/// on top of the stack and at the front of the buffer, their leftmost and rightmost children,
-/// distances and valencies).
-pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANSITION]) {
+/// Each role's templates: the numbers of its word, tag and word+tag features (0: none).
+const ROLE_TEMPLATES: [[u64; 3]; N_ROLES] = [
+    [1, 2, 3],    // s0
+    [4, 5, 6],    // s1
+    [7, 8, 9],    // b0
+    [10, 11, 12], // b1
+    [13, 14, 0],  // b2
+    [0, 15, 16],  // s2
+    [56, 57, 0],  // s0's leftmost child
+    [58, 59, 0],  // s0's rightmost child
+    [60, 61, 0],  // b0's leftmost child
+    [0, 62, 0],   // s1's rightmost child
+    [0, 63, 0],   // s1's leftmost child
+    [0, 64, 0],   // s0's second leftmost child
+    [0, 65, 0],   // s0's second rightmost child
+    [0, 66, 0],   // b0's second leftmost child
+];
+
+/// The number of unigram features over all roles.
+pub(crate) const N_UNIGRAM: usize = 27;
+
+/// The number of features that look at more than one word or at the state's shape, and the
+/// bias.
+pub(crate) const N_STRUCTURAL: usize = 41;
+
+/// Transition features: the unigram features of every role, then the structural ones.
+pub(crate) const N_TRANSITION: usize = N_UNIGRAM + N_STRUCTURAL;
+
+/// The word in each role of a state ([`ROLE_TEMPLATES`] order); `n + 1` where there is none.
+pub(crate) fn role_words(st: &State) -> [usize; N_ROLES] {
     let n = st.n;
     let none = n + 1;
     let at = |k: usize| st.stack.len().checked_sub(k + 1).map_or(none, |i| st.stack[i] as usize);
@@ -224,10 +251,74 @@ pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANS
             }
         }
     };
-    let (s0l1, s0l2, s0r1, s0r2) =
-        (kid(&st.lc, s0, 0), kid(&st.lc, s0, 1), kid(&st.rc, s0, 0), kid(&st.rc, s0, 1));
-    let (s1l1, s1r1, s1r2) = (kid(&st.lc, s1, 0), kid(&st.rc, s1, 0), kid(&st.rc, s1, 1));
-    let (b0l1, b0l2) = (kid(&st.lc, b0, 0), kid(&st.lc, b0, 1));
+    [
+        s0,
+        s1,
+        b0,
+        b1,
+        b2,
+        s2,
+        kid(&st.lc, s0, 0),
+        kid(&st.rc, s0, 0),
+        kid(&st.lc, b0, 0),
+        kid(&st.rc, s1, 0),
+        kid(&st.lc, s1, 0),
+        kid(&st.lc, s0, 1),
+        kid(&st.rc, s0, 1),
+        kid(&st.lc, b0, 1),
+    ]
+}
+
+/// Writes the unigram features of word `i` in role `role` to the front of `out`; returns how
+/// many.
+#[inline]
+fn role_unigrams(x: &Words, role: usize, i: usize, out: &mut [u64]) -> usize {
+    let mut k = 0;
+    for (t, v) in ROLE_TEMPLATES[role].iter().zip([x.w[i], x.p[i], x.wp[i]]) {
+        if *t != 0 {
+            out[k] = k1(*t, v);
+            k += 1;
+        }
+    }
+    k
+}
+
+/// The unigram features of word `i` in every role, role by role ([`ROLE_TEMPLATES`] order):
+/// they depend on nothing but the word and its tag, so a parser can score them once per word
+/// type and tag and reuse the sums.
+pub(crate) fn unigram_features(x: &Words, i: usize, out: &mut [u64; N_UNIGRAM]) {
+    let mut k = 0;
+    for role in 0..N_ROLES {
+        k += role_unigrams(x, role, i, &mut out[k..]);
+    }
+}
+
+/// How many of [`unigram_features`] each role has.
+pub(crate) fn role_sizes() -> [usize; N_ROLES] {
+    ROLE_TEMPLATES.map(|r| r.iter().filter(|&&t| t != 0).count())
+}
+
+/// The features of a state that are not unigram (Zhang and Nivre 2011's templates, adapted to
+/// arc-hybrid: pairs and triples of the words on top of the stack and at the front of the
+/// buffer and their children, distances and valencies), and a bias. `roles` is
+/// [`role_words`]`(st)`.
+pub(crate) fn structural_features(
+    x: &Words,
+    st: &State,
+    roles: &[usize; N_ROLES],
+    out: &mut [u64; N_STRUCTURAL],
+) {
+    let n = st.n;
+    let none = n + 1;
+    let [s0, s1, b0, b1, b2, s2, s0l1, s0r1, b0l1, s1r1, _, s0l2, s0r2, b0l2] = *roles;
+    let s1r2 = if s1 >= none {
+        none
+    } else {
+        match st.rc[s1][1] {
+            NO => none,
+            c => c as usize,
+        }
+    };
     let dist = |a: usize, b: usize| {
         if a >= n || b >= none {
             15
@@ -241,23 +332,7 @@ pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANS
     let d1 = dist(s1, s0);
     let val = |v: &Vec<u8>, h: usize| if h >= none { 9 } else { v[h].min(7) as u64 };
     let (w, p, wp) = (&x.w, &x.p, &x.wp);
-    let f = [
-        k1(1, w[s0]),
-        k1(2, p[s0]),
-        k1(3, wp[s0]),
-        k1(4, w[s1]),
-        k1(5, p[s1]),
-        k1(6, wp[s1]),
-        k1(7, w[b0]),
-        k1(8, p[b0]),
-        k1(9, wp[b0]),
-        k1(10, w[b1]),
-        k1(11, p[b1]),
-        k1(12, wp[b1]),
-        k1(13, w[b2]),
-        k1(14, p[b2]),
-        k1(15, p[s2]),
-        k1(16, wp[s2]),
+    *out = [
         // s0 and b0
         k2(17, wp[s0], wp[b0]),
         k2(20, wp[s0], p[b0]),
@@ -298,18 +373,7 @@ pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANS
         k2(53, p[b0], val(&st.nl, b0)),
         k2(54, p[s1], val(&st.nr, s1)),
         k3(55, p[s1], p[s0], val(&st.nr, s1)),
-        // children
-        k1(56, w[s0l1]),
-        k1(57, p[s0l1]),
-        k1(58, w[s0r1]),
-        k1(59, p[s0r1]),
-        k1(60, w[b0l1]),
-        k1(61, p[b0l1]),
-        k1(62, p[s1r1]),
-        k1(63, p[s1l1]),
-        k1(64, p[s0l2]),
-        k1(65, p[s0r2]),
-        k1(66, p[b0l2]),
+        // children's tags together
         k3(67, p[s0], p[s0l1], p[s0l2]),
         k3(68, p[s0], p[s0r1], p[s0r2]),
         k3(69, p[b0], p[b0l1], p[b0l2]),
@@ -318,7 +382,19 @@ pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANS
         k3(71, p[if b0 > 0 && b0 <= n { b0 - 1 } else { none }], p[b0], p[s0]),
         k1(72, 1),
     ];
-    out.copy_from_slice(&f);
+}
+
+/// All the features of a state, as training scores them: the unigram features of the word in
+/// every role, then the structural ones.
+pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANSITION]) {
+    let roles = role_words(st);
+    let mut k = 0;
+    for (r, &i) in roles.iter().enumerate() {
+        k += role_unigrams(x, r, i, &mut out[k..]);
+    }
+    let mut rest = [0u64; N_STRUCTURAL];
+    structural_features(x, st, &roles, &mut rest);
+    out[k..].copy_from_slice(&rest);
 }
 
 /// Label features.

@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use cache::FeatureCache;
-use features::{ArcContext, N_LABEL, N_TRANSITION, State, Words, label_features, transition_features};
+use features::{ArcContext, N_LABEL, N_STRUCTURAL, N_UNIGRAM, State, Words, label_features};
 
 use crate::tagger::model::Model;
 use crate::tagger::{Tag, Upos, Xpos};
@@ -114,6 +114,50 @@ pub struct Parser {
 thread_local! {
     /// This thread's cache of transition-feature weights.
     static CACHES: std::cell::RefCell<FeatureCache> = std::cell::RefCell::new(FeatureCache::new(16));
+}
+
+/// Per thread: the unigram transition scores of each word type and tag in every role
+/// ([`features::unigram_features`]), `N_ROLES` triples apiece, keyed by the word+tag hash and
+/// the parser.
+#[derive(Default)]
+struct UnigramCache {
+    index: HashMap<u64, u32, crate::hash::IdHash>,
+    data: Vec<i32>,
+}
+
+/// The cache is emptied when it holds more word types than this (about 8 MB).
+const UNIGRAM_CACHE_MAX: usize = 50_000;
+
+impl UnigramCache {
+    /// Where word `i`'s scores start in `data`, computing them on a miss.
+    fn offset(&mut self, parser: &Parser, x: &Words, i: usize) -> usize {
+        let key = x.wp[i] ^ parser.id;
+        if let Some(&o) = self.index.get(&key) {
+            return o as usize;
+        }
+        let mut keys = [0u64; N_UNIGRAM];
+        features::unigram_features(x, i, &mut keys);
+        let mut rows = [0i32; 3 * N_UNIGRAM];
+        parser.transitions.add_each(&keys, 3, &mut rows);
+        let o = self.data.len();
+        let mut f = 0;
+        for size in features::role_sizes() {
+            let mut sum = [0i32; 3];
+            for row in rows[3 * f..3 * (f + size)].chunks_exact(3) {
+                sum[0] += row[0];
+                sum[1] += row[1];
+                sum[2] += row[2];
+            }
+            self.data.extend_from_slice(&sum);
+            f += size;
+        }
+        self.index.insert(key, o as u32);
+        o
+    }
+}
+
+thread_local! {
+    static UNIGRAMS: std::cell::RefCell<UnigramCache> = std::cell::RefCell::new(UnigramCache::default());
 }
 
 static NEXT_PARSER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -273,24 +317,45 @@ impl Parser {
     }
 
     /// The transition pass: the head of every word (`n` for the root).
+    ///
+    /// The unigram features of a word ([`features::unigram_features`]) depend only on the word
+    /// and its tag, so their scores in every role are summed once per word type and tag (in a
+    /// per-thread cache) and a state adds one precomputed triple per role: the same scores as
+    /// looking up every feature of every state, at 41 lookups a state instead of 68.
     pub(crate) fn heads(&self, x: &Words, n: usize) -> Vec<u32> {
         let mut st = State::new(n);
-        let mut feats = [0u64; N_TRANSITION];
-        CACHES.with(|c| {
-            let cache = &mut *c.borrow_mut();
-            while !st.is_terminal() {
-                let valid = st.valid();
-                // Forced moves (an empty stack, an exhausted buffer) need no scores: the same
-                // move would win anyway.
-                if valid.iter().filter(|&&v| v).count() == 1 {
-                    st.apply(best_valid(&[0; 3], valid));
-                    continue;
-                }
-                transition_features(x, &st, &mut feats);
-                let mut scores = [0i32; 3];
-                cache.add_scores(&self.transitions, self.id, &feats, &mut scores);
-                st.apply(best_valid(&scores, valid));
+        let mut feats = [0u64; N_STRUCTURAL];
+        UNIGRAMS.with(|u| {
+            let u = &mut *u.borrow_mut();
+            if u.index.len() > UNIGRAM_CACHE_MAX {
+                u.index.clear();
+                u.data.clear();
             }
+            let offs: Vec<usize> = (0..n + 2).map(|i| u.offset(self, x, i)).collect();
+            let data = &u.data;
+            CACHES.with(|c| {
+                let cache = &mut *c.borrow_mut();
+                while !st.is_terminal() {
+                    let valid = st.valid();
+                    // Forced moves (an empty stack, an exhausted buffer) need no scores: the
+                    // same move would win anyway.
+                    if valid.iter().filter(|&&v| v).count() == 1 {
+                        st.apply(best_valid(&[0; 3], valid));
+                        continue;
+                    }
+                    let roles = features::role_words(&st);
+                    let mut scores = [0i32; 3];
+                    for (r, &i) in roles.iter().enumerate() {
+                        let o = offs[i] + 3 * r;
+                        scores[0] += data[o];
+                        scores[1] += data[o + 1];
+                        scores[2] += data[o + 2];
+                    }
+                    features::structural_features(x, &st, &roles, &mut feats);
+                    cache.add_scores(&self.transitions, self.id, &feats, &mut scores);
+                    st.apply(best_valid(&scores, valid));
+                }
+            });
         });
         st.heads.truncate(n);
         st.heads
@@ -576,6 +641,44 @@ mod tests {
         let t = Model::write(&features::TRANSITION_NAMES.map(String::from), &[], &[]);
         let l = Model::write(&["det".to_string(), "nsubj".to_string()], &[], &[]);
         Parser::write(&tags, &t, &l, shortcuts, &[])
+    }
+
+    /// The cached per-word unigram sums and the feature cache give exactly the transitions
+    /// that scoring every feature of every state straight from the model gives.
+    #[test]
+    fn cached_scoring_equals_plain_scoring() {
+        let Some(p) = Parser::builtin() else { return };
+        let tagger = crate::tagger::Tagger::builtin().expect("built-in tagger");
+        let texts = [
+            "The agency said on Tuesday that it had not been told about the raid .",
+            "Six missiles slammed into a compound , killing at least four people .",
+            "Officials who spoke on condition of anonymity said the talks would resume .",
+            "He was arrested in 2011 and later released by the court .",
+            "the the the of of , , ; zzz qqq Xy 12 12 12",
+        ];
+        for text in texts {
+            let words: Vec<&str> = text.split(' ').collect();
+            let tags = tagger.tag(&words);
+            let n = words.len();
+            let x = Words::new(&words, &p.tag_ids(&tags, n), &p.closed, &p.punct, &p.vocab);
+            let mut st = State::new(n);
+            let mut feats = [0u64; features::N_TRANSITION];
+            while !st.is_terminal() {
+                let valid = st.valid();
+                if valid.iter().filter(|&&v| v).count() == 1 {
+                    st.apply(best_valid(&[0; 3], valid));
+                    continue;
+                }
+                features::transition_features(&x, &st, &mut feats);
+                let mut scores = [0i32; 3];
+                p.transitions.add_scores(&feats, &mut scores);
+                st.apply(best_valid(&scores, valid));
+            }
+            st.heads.truncate(n);
+            // Twice: the second time every word's unigram sums come from the cache.
+            assert_eq!(p.heads(&x, n), st.heads, "{text}");
+            assert_eq!(p.heads(&x, n), st.heads, "{text}");
+        }
     }
 
     #[test]

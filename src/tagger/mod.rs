@@ -365,11 +365,7 @@ pub(crate) fn tag_document(
 
 /// The index of the highest score; ties go to the lower index (deterministic).
 pub(crate) fn argmax(scores: &[i32]) -> u16 {
-    let mut best = 0;
-    for (i, &s) in scores.iter().enumerate() {
-        if s > scores[best] {
-            best = i;
-        }
-    }
-    best as u16
+    // The maximum first (a branch-free pass the compiler vectorises), then its first position.
+    let Some(&max) = scores.iter().max() else { return 0 };
+    scores.iter().position(|&s| s == max).unwrap_or(0) as u16
 }
