@@ -415,6 +415,29 @@ pub(crate) struct ArcContext<'a> {
     pub head_kids: &'a [u32],
 }
 
+/// The first [`LABEL_GROUP`] features of [`label_features`] depend only on the arc's tags,
+/// direction and distance (group A), the next [`LABEL_GROUP`] only on its tags, direction and
+/// the head's and previous sibling's labels (group B): a labeller can cache each group's summed
+/// scores under [`label_group_keys`].
+pub(crate) const LABEL_GROUP: usize = 5;
+
+/// The keys of an arc's two feature groups (see [`LABEL_GROUP`]): equal keys, equal features.
+pub(crate) fn label_group_keys(x: &Words, n: usize, a: &ArcContext<'_>) -> (u64, u64) {
+    let (h, d) = (a.head.min(n), a.dep.min(n));
+    let dir = if h == n {
+        3
+    } else if d < h {
+        1
+    } else {
+        2
+    };
+    let dist = if h == n { 15 } else { bucket(h.abs_diff(d)) };
+    let p = &x.p;
+    let ka = mix(k3(201, p[d], p[h], dir << 4 | dist));
+    let kb = mix(k3(202, a.head_label, p[d], p[h]) ^ mix(a.prev_label ^ dir));
+    (ka, kb)
+}
+
 /// The features of one arc. Writes at most [`N_LABEL`] keys and returns how many.
 pub(crate) fn label_features(x: &Words, n: usize, a: &ArcContext<'_>, out: &mut [u64; N_LABEL]) -> usize {
     let none = n + 1;
@@ -437,22 +460,26 @@ pub(crate) fn label_features(x: &Words, n: usize, a: &ArcContext<'_>, out: &mut 
     let first = a.dep_kids.first().map_or(none, |&k| k as usize);
     let last = a.dep_kids.last().map_or(none, |&k| k as usize);
     let fixed = [
-        k1(101, w[d]),
+        // Group A: the tags, direction and distance alone.
         k1(102, p[d]),
-        k1(103, wp[d]),
-        k1(104, w[h]),
         k1(105, p[h]),
-        k2(106, wp[d], p[h]),
-        k2(107, p[d], wp[h]),
         k2(108, p[d], p[h]),
-        k2(109, w[d], w[h]),
         k3(110, p[d], p[h], dir),
         k3(111, p[d], p[h], dist),
+        // Group B: the tags, direction, and the labels chosen already.
         k2(112, a.head_label, p[d]),
         k3(113, a.head_label, p[d], dir),
-        k2(114, a.head_label, w[d]),
+        k3(124, a.head_label, p[d], p[h]),
         k3(115, a.prev_label, p[d], p[h]),
         k2(116, a.prev_label, p[d]),
+        // The rest.
+        k1(101, w[d]),
+        k1(103, wp[d]),
+        k1(104, w[h]),
+        k2(106, wp[d], p[h]),
+        k2(107, p[d], wp[h]),
+        k2(109, w[d], w[h]),
+        k2(114, a.head_label, w[d]),
         k3(117, p[prev_sib], p[d], p[h]),
         k3(118, p[next_sib], p[d], p[h]),
         k3(119, p[before], p[d], p[h]),
@@ -460,7 +487,6 @@ pub(crate) fn label_features(x: &Words, n: usize, a: &ArcContext<'_>, out: &mut 
         k3(121, p[first], p[d], dir),
         k3(122, p[last], p[d], dir),
         k3(123, a.dep_kids.len().min(5) as u64, p[d], dir),
-        k3(124, a.head_label, p[d], p[h]),
     ];
     out[..fixed.len()].copy_from_slice(&fixed);
     let mut k = fixed.len();

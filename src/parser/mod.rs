@@ -28,7 +28,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 use cache::FeatureCache;
-use features::{ArcContext, N_LABEL, N_STRUCTURAL, N_UNIGRAM, State, Words, label_features};
+use features::{ArcContext, LABEL_GROUP, N_LABEL, N_STRUCTURAL, N_UNIGRAM, State, Words, label_features};
 
 use crate::tagger::model::Model;
 use crate::tagger::{Tag, Upos, Xpos};
@@ -156,7 +156,43 @@ impl UnigramCache {
     }
 }
 
+/// Per thread: the summed label scores of each group of label features
+/// ([`features::LABEL_GROUP`]), a row of every label apiece, keyed by the group's key and the
+/// parser.
+#[derive(Default)]
+struct LabelRows {
+    index: HashMap<u64, u32, crate::hash::IdHash>,
+    data: Vec<i32>,
+}
+
+/// The label-row cache is emptied when it holds more rows than this (about 4 MB).
+const LABEL_ROWS_MAX: usize = 20_000;
+
+impl LabelRows {
+    /// The summed scores of `group` (whose key is `key`), computed on a miss.
+    fn row(&mut self, parser: &Parser, key: u64, group: &[u64]) -> &[i32] {
+        let nl = parser.label_names.len();
+        let key = key ^ parser.id;
+        let o = match self.index.get(&key) {
+            Some(&o) => o as usize,
+            None => {
+                if self.index.len() >= LABEL_ROWS_MAX {
+                    self.index.clear();
+                    self.data.clear();
+                }
+                let o = self.data.len();
+                self.data.resize(o + nl, 0);
+                parser.labels.add_scores(group, &mut self.data[o..o + nl]);
+                self.index.insert(key, o as u32);
+                o
+            }
+        };
+        &self.data[o..o + nl]
+    }
+}
+
 thread_local! {
+    static LABEL_ROWS: std::cell::RefCell<LabelRows> = std::cell::RefCell::new(LabelRows::default());
     static UNIGRAMS: std::cell::RefCell<UnigramCache> = std::cell::RefCell::new(UnigramCache::default());
 }
 
@@ -384,9 +420,20 @@ impl Parser {
                 _ => {
                     let k = label_features(x, n, ctx, &mut feats);
                     scores.iter_mut().for_each(|s| *s = 0);
-                    // Straight to the model: a label feature has two or three weights, cheaper
-                    // to add sparsely than through a dense cache row of every label.
-                    self.labels.add_scores(&feats[..k], &mut scores);
+                    // The two groups of tag-and-label features from the per-thread cache of
+                    // summed rows, the rest straight from the model.
+                    let (ka, kb) = features::label_group_keys(x, n, ctx);
+                    LABEL_ROWS.with(|r| {
+                        let r = &mut *r.borrow_mut();
+                        for (g, key) in [ka, kb].into_iter().enumerate() {
+                            let group = &feats[g * LABEL_GROUP..(g + 1) * LABEL_GROUP];
+                            let row = r.row(self, key, group);
+                            for (s, &v) in scores.iter_mut().zip(row) {
+                                *s += v;
+                            }
+                        }
+                    });
+                    self.labels.add_scores(&feats[2 * LABEL_GROUP..k], &mut scores);
                     crate::tagger::argmax(&scores) as usize
                 }
             };
@@ -678,6 +725,34 @@ mod tests {
             // Twice: the second time every word's unigram sums come from the cache.
             assert_eq!(p.heads(&x, n), st.heads, "{text}");
             assert_eq!(p.heads(&x, n), st.heads, "{text}");
+            // Labels: punctuation and shortcuts as the labeller takes them, every other arc's
+            // features straight from the model.
+            let kids = Children::new(&st.heads);
+            let mut plain = vec![p.root; n];
+            let mut feats = [0u64; N_LABEL];
+            let nt = p.closed.len();
+            label_top_down(&kids, n, &p.label_hashes, |ctx| {
+                let (dt, ht) = (x.tag[ctx.dep] as usize, x.tag[ctx.head] as usize);
+                let c = if x.punct[ctx.dep] {
+                    p.punct_label.unwrap_or(0)
+                } else if dt < nt
+                    && ht < nt
+                    && p.shortcuts[shortcut_index(nt, dt, ht, (ctx.dep > ctx.head) as usize)] != u16::MAX
+                {
+                    p.shortcuts[shortcut_index(nt, dt, ht, (ctx.dep > ctx.head) as usize)] as usize
+                } else {
+                    let k = label_features(&x, n, ctx, &mut feats);
+                    let mut scores = vec![0i32; p.label_names.len()];
+                    p.labels.add_scores(&feats[..k], &mut scores);
+                    crate::tagger::argmax(&scores) as usize
+                };
+                plain[ctx.dep] = p.label_names[c];
+                c
+            });
+            for _ in 0..2 {
+                let got: Vec<Deprel> = p.label(&x, &st.heads).iter().map(|d| d.rel).collect();
+                assert_eq!(got, plain, "{text}");
+            }
         }
     }
 
