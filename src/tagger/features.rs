@@ -116,32 +116,44 @@ fn short_shape_hash(word: &str) -> u64 {
     h
 }
 
+/// The hash of the last `k` characters of `lower` (all of it when shorter).
+fn suffix_hash(lower: &str, k: usize) -> u64 {
+    let lb = lower.as_bytes();
+    if lower.is_ascii() {
+        return hash_bytes(&lb[lb.len() - k.min(lb.len())..]);
+    }
+    let at = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+    hash_bytes(&lb[at..])
+}
+
+/// The hash of the first `k` characters of `lower` (all of it when shorter).
+fn prefix_hash(lower: &str, k: usize) -> u64 {
+    let end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+    hash_bytes(&lower.as_bytes()[..end])
+}
+
 /// Hashes one token's strings. `first` tells whether it starts the sentence.
 pub(crate) fn token_hashes(word: &str, first: bool) -> TokenHashes {
+    let mut h = token_hashes_light(word, first);
+    let lower = feature_form(word);
+    for (k, x) in h.suf.iter_mut().enumerate() {
+        *x = suffix_hash(&lower, k + 1);
+    }
+    for (k, x) in h.pre.iter_mut().enumerate() {
+        *x = prefix_hash(&lower, k + 1);
+    }
+    h.shape = short_shape_hash(word);
+    h
+}
+
+/// What tagging a token needs beyond its word type's cached scores: the hashes of the word and
+/// its lower form, its three-letter suffix, flags and lexicon bits. The other suffixes, the
+/// prefixes and the shape are zero; [`token_hashes`] fills them in, for a type not yet cached.
+pub(crate) fn token_hashes_light(word: &str, first: bool) -> TokenHashes {
     let lower = feature_form(word);
     let lb = lower.as_bytes();
     let mut suf = [0u64; 4];
-    let mut pre = [0u64; 3];
-    if lower.is_ascii() {
-        for (k, h) in suf.iter_mut().enumerate() {
-            let n = (k + 1).min(lb.len());
-            *h = hash_bytes(&lb[lb.len() - n..]);
-        }
-        for (k, h) in pre.iter_mut().enumerate() {
-            *h = hash_bytes(&lb[..(k + 1).min(lb.len())]);
-        }
-    } else {
-        let idx: Vec<usize> = lower.char_indices().map(|(i, _)| i).collect();
-        for (k, h) in suf.iter_mut().enumerate() {
-            let n = (k + 1).min(idx.len());
-            let at = if n == 0 { lb.len() } else { idx[idx.len() - n] };
-            *h = hash_bytes(&lb[at..]);
-        }
-        for (k, h) in pre.iter_mut().enumerate() {
-            let end = idx.get(k + 1).copied().unwrap_or(lb.len());
-            *h = hash_bytes(&lb[..end]);
-        }
-    }
+    suf[2] = suffix_hash(&lower, 3);
     let (mut upper, mut lowerc, mut digit, mut hyphen) = (0, 0, false, false);
     for c in word.chars() {
         if c.is_uppercase() {
@@ -169,8 +181,8 @@ pub(crate) fn token_hashes(word: &str, first: bool) -> TokenHashes {
         lower: hash_bytes(lb),
         word: hash_bytes(word.as_bytes()),
         suf,
-        pre,
-        shape: short_shape_hash(word),
+        pre: [0; 3],
+        shape: 0,
         flags,
     }
 }
@@ -349,4 +361,27 @@ pub(crate) fn features(
     out[..N_WORD].copy_from_slice(&wf);
     out[N_WORD..N_WORD + N_CONTEXT].copy_from_slice(&cf);
     out[N_WORD + N_CONTEXT..].copy_from_slice(&dy);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The light hashes agree with the full ones on every field they fill, and the affixes
+    /// count characters, not bytes.
+    #[test]
+    fn light_hashes_are_the_full_ones_in_part() {
+        for w in ["Panetta", "the", "U.S.", "naïveté", "東京都庁", "a", "", "2,000", "Zürich-based"] {
+            let (l, f) = (token_hashes_light(w, true), token_hashes(w, true));
+            assert_eq!(
+                (l.lower, l.word, l.suf[2], l.flags, l.lex),
+                (f.lower, f.word, f.suf[2], f.flags, f.lex),
+                "{w}"
+            );
+        }
+        let f = token_hashes("naïveté", false);
+        assert_eq!(f.suf[1], hash_bytes("té".as_bytes()));
+        assert_eq!(f.pre[2], hash_bytes("naï".as_bytes()));
+        assert_eq!(token_hashes("ab", false).suf[3], hash_bytes(b"ab"));
+    }
 }

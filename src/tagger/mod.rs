@@ -23,7 +23,7 @@ use std::fmt;
 
 use features::{
     N_WORD, PAD_END, PAD_START, TokenHashes, pair_features, role_features, sentence_case, tag_pair_features,
-    tag_word_features, token_hashes, word_features, word_key,
+    tag_word_features, token_hashes, token_hashes_light, word_features, word_key,
 };
 use model::Model;
 
@@ -266,7 +266,8 @@ impl Tagger {
         let nc = self.model.classes.len();
         let n = words.len();
         let start = nc as u16;
-        let hashes: Vec<_> = words.iter().enumerate().map(|(i, w)| token_hashes(w, i == 0)).collect();
+        // What every token needs; the rest of a word's hashes only when its type is not cached.
+        let hashes: Vec<_> = words.iter().enumerate().map(|(i, w)| token_hashes_light(w, i == 0)).collect();
         let case = sentence_case(words);
         let dict: Vec<Option<u16>> =
             hashes.iter().map(|h| self.model.tagdict.get(&h.word).copied()).collect();
@@ -282,18 +283,23 @@ impl Tagger {
                 cache.index.clear();
                 cache.data.clear();
             }
-            let offset = |k: u64, h: &TokenHashes, cache: &mut WordCache| -> usize {
+            let offset = |k: u64, h: &dyn Fn() -> TokenHashes, cache: &mut WordCache| -> usize {
                 if let Some(&o) = cache.index.get(&k) {
                     return o as usize;
                 }
                 let o = cache.data.len();
                 cache.data.resize(o + 5 * nc, 0);
-                self.word_entry(h, case, &mut cache.data[o..o + 5 * nc]);
+                self.word_entry(&h(), case, &mut cache.data[o..o + 5 * nc]);
                 cache.index.insert(k, o as u32);
                 o
             };
-            let offs: Vec<usize> = keys.iter().zip(&hashes).map(|(k, h)| offset(*k, h, &mut cache)).collect();
-            let (ps, pe) = (offset(pad_start, &PAD_START, &mut cache), offset(pad_end, &PAD_END, &mut cache));
+            let offs: Vec<usize> = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| offset(*k, &|| token_hashes(words[i], i == 0), &mut cache))
+                .collect();
+            let (ps, pe) =
+                (offset(pad_start, &|| PAD_START, &mut cache), offset(pad_end, &|| PAD_END, &mut cache));
             let data = &cache.data;
             for i in 0..n {
                 if dict[i].is_some() {
