@@ -66,7 +66,26 @@ enum Test {
     Eq(String),
     In(WordSet),
     NotIn(WordSet),
-    Regex(Regex),
+    /// A regex, and for one anchored at the start the bytes a match can begin with
+    /// ([`first_bytes`]): most tokens fail that test without running the regex.
+    Regex(Regex, Option<Box<[bool; 256]>>),
+}
+
+/// The bytes a match of `src` can begin with, when it is anchored at the start of the token
+/// and every match begins with one of finitely many non-empty literals; `None` when there is no
+/// such test.
+fn first_bytes(src: &str) -> Option<Box<[bool; 256]>> {
+    let hir = regex_syntax::parse(src).ok()?;
+    if !hir.properties().look_set_prefix().contains(regex_syntax::hir::Look::Start) {
+        return None;
+    }
+    // Literals cut to their first byte: a small set even where the full ones are not.
+    let seq = regex_syntax::hir::literal::Extractor::new().limit_literal_len(1).extract(&hir);
+    let mut first = Box::new([false; 256]);
+    for lit in seq.literals()? {
+        first[*lit.as_bytes().first()? as usize] = true;
+    }
+    Some(first)
 }
 
 impl Test {
@@ -75,7 +94,10 @@ impl Test {
             Test::Eq(s) => s == v,
             Test::In(l) => l.contains(v),
             Test::NotIn(l) => !l.contains(v),
-            Test::Regex(r) => r.is_match(v),
+            Test::Regex(r, first) => {
+                first.as_ref().is_none_or(|f| v.as_bytes().first().is_some_and(|&b| f[b as usize]))
+                    && r.is_match(v)
+            }
         }
     }
 }
@@ -362,7 +384,7 @@ fn parse_test(k: &str, v: &Value, err: &dyn Fn(String) -> BuildError) -> Result<
                         .size_limit(1 << 20)
                         .build()
                         .map_err(|e| err(format!("{k}: bad REGEX {src:?}: {e}")))?;
-                    Ok(Test::Regex(re))
+                    Ok(Test::Regex(re, first_bytes(src)))
                 }
                 _ => Err(err(format!("{k}: unknown operator {op:?} (use IN, NOT_IN or REGEX)"))),
             }
@@ -406,4 +428,34 @@ pub fn parse_patterns(name: &str, data: &str) -> Result<Vec<Pattern>, BuildError
         out.push(Pattern::parse_json(l).map_err(|e| e.with_file(name).with_line(i + 1))?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prefix test only ever rejects what the regex rejects.
+    #[test]
+    fn regex_prefix_test_agrees_with_the_regex() {
+        let cases = [
+            r"^(1[89][0-9]{2}|20[0-9]{2})$",
+            r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$",
+            r"(?i)^mc[a-z]+$",
+            r"[0-9]{4}s",
+            r"^\w+$",
+            r"^$",
+        ];
+        let words =
+            ["1999", "2024", "x1999", "2100", "3rd", "31st", "07", "McCain", "MCCAIN", "the1990s", "", "é"];
+        for src in cases {
+            let re = Regex::new(src).unwrap();
+            let test = Test::Regex(re.clone(), first_bytes(src));
+            for w in words {
+                assert_eq!(test.holds(w), re.is_match(w), "{src} on {w:?}");
+            }
+        }
+        let year = first_bytes(r"^(1[89][0-9]{2}|20[0-9]{2})$").expect("a first-byte test");
+        assert_eq!((0..=255u8).filter(|&b| year[b as usize]).collect::<Vec<_>>(), b"12");
+        assert!(first_bytes(r"[0-9]{4}s").is_none(), "unanchored: a match may start anywhere");
+    }
 }
