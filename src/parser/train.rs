@@ -64,7 +64,7 @@ impl Default for TrainConfig {
             max_transition_features: 700_000,
             max_label_features: 90_000,
             shortcut_min_count: 50,
-            shortcut_min_share: 0.99,
+            shortcut_min_share: 0.98,
             vocab_min_count: 1,
         }
     }
