@@ -181,8 +181,8 @@ struct WordCache {
     data: Vec<i32>,
 }
 
-/// Word-type score caches never grow past this many entries per thread (about 57 MB at 57
-/// classes); a full cache is simply emptied.
+/// Word-type score caches never grow past this many entries per thread (five rows of 102 i32
+/// apiece: about 100 MB at most); a full cache is simply emptied.
 const WORD_CACHE_MAX: usize = 50_000;
 
 thread_local! {
