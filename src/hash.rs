@@ -77,3 +77,70 @@ impl Hasher for IdHasher {
         self.0
     }
 }
+
+/// Rows of integer scores computed once per key and kept in one arena: the per-thread caches
+/// of the tagger (word types) and the parser (word types, label-feature groups). The scores
+/// are exact sums, so a cache only ever saves work; a full cache is simply emptied.
+pub(crate) struct RowCache {
+    index: std::collections::HashMap<u64, u32, IdHash>,
+    data: Vec<i32>,
+    max_rows: usize,
+}
+
+impl RowCache {
+    /// A cache that empties itself (at [`RowCache::trim`]) past `max_rows` rows.
+    pub fn new(max_rows: usize) -> RowCache {
+        RowCache { index: Default::default(), data: Vec::new(), max_rows }
+    }
+
+    /// Empties the cache if it holds more than its maximum. Call it where no offset handed out
+    /// before is still in use.
+    pub fn trim(&mut self) {
+        if self.index.len() > self.max_rows {
+            self.index.clear();
+            self.data.clear();
+        }
+    }
+
+    /// Where the row of `key` (`len` scores) starts in [`RowCache::data`]; on a miss, `fill`
+    /// writes the row into zeros first.
+    pub fn offset(&mut self, key: u64, len: usize, fill: impl FnOnce(&mut [i32])) -> usize {
+        if let Some(&o) = self.index.get(&key) {
+            return o as usize;
+        }
+        let o = self.data.len();
+        self.data.resize(o + len, 0);
+        fill(&mut self.data[o..o + len]);
+        self.index.insert(key, o as u32);
+        o
+    }
+
+    /// The arena the offsets point into.
+    pub fn data(&self) -> &[i32] {
+        &self.data
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::RowCache;
+
+    #[test]
+    fn rows_are_filled_once_and_emptied_past_the_maximum() {
+        let mut c = RowCache::new(2);
+        let mut fills = 0;
+        let a = c.offset(7, 3, |r| {
+            fills += 1;
+            r.copy_from_slice(&[1, 2, 3]);
+        });
+        let again = c.offset(7, 3, |_| fills += 1);
+        assert_eq!((a, again, fills), (0, 0, 1));
+        let b = c.offset(8, 3, |r| r[0] = 5);
+        assert_eq!(&c.data()[b..b + 3], &[5, 0, 0]);
+        c.trim();
+        assert_eq!(c.data().len(), 6, "two rows are within the maximum");
+        c.offset(9, 3, |_| {});
+        c.trim();
+        assert!(c.data().is_empty(), "three rows are past it");
+    }
+}

@@ -27,6 +27,7 @@ pub mod train;
 use std::collections::HashMap;
 use std::fmt;
 
+use crate::hash::RowCache;
 use cache::FeatureCache;
 use features::{ArcContext, LABEL_GROUP, N_LABEL, N_STRUCTURAL, N_UNIGRAM, State, Words, label_features};
 
@@ -116,84 +117,40 @@ thread_local! {
     static CACHES: std::cell::RefCell<FeatureCache> = std::cell::RefCell::new(FeatureCache::new(16));
 }
 
-/// Per thread: the unigram transition scores of each word type and tag in every role
-/// ([`features::unigram_features`]), `N_ROLES` triples apiece, keyed by the word+tag hash and
-/// the parser.
-#[derive(Default)]
-struct UnigramCache {
-    index: HashMap<u64, u32, crate::hash::IdHash>,
-    data: Vec<i32>,
-}
-
-/// The cache is emptied when it holds more word types than this (about 8 MB).
-const UNIGRAM_CACHE_MAX: usize = 50_000;
-
-impl UnigramCache {
-    /// Where word `i`'s scores start in `data`, computing them on a miss.
-    fn offset(&mut self, parser: &Parser, x: &Words, i: usize) -> usize {
-        let key = x.wp[i] ^ parser.id;
-        if let Some(&o) = self.index.get(&key) {
-            return o as usize;
-        }
-        let mut keys = [0u64; N_UNIGRAM];
-        features::unigram_features(x, i, &mut keys);
-        let mut rows = [0i32; 3 * N_UNIGRAM];
-        parser.transitions.add_each(&keys, 3, &mut rows);
-        let o = self.data.len();
-        let mut f = 0;
-        for size in features::role_sizes() {
-            let mut sum = [0i32; 3];
-            for row in rows[3 * f..3 * (f + size)].chunks_exact(3) {
-                sum[0] += row[0];
-                sum[1] += row[1];
-                sum[2] += row[2];
-            }
-            self.data.extend_from_slice(&sum);
-            f += size;
-        }
-        self.index.insert(key, o as u32);
-        o
-    }
-}
-
-/// Per thread: the summed label scores of each group of label features
-/// ([`features::LABEL_GROUP`]), a row of every label apiece, keyed by the group's key and the
-/// parser.
-#[derive(Default)]
-struct LabelRows {
-    index: HashMap<u64, u32, crate::hash::IdHash>,
-    data: Vec<i32>,
-}
-
-/// The label-row cache is emptied when it holds more rows than this (about 4 MB).
-const LABEL_ROWS_MAX: usize = 20_000;
-
-impl LabelRows {
-    /// The summed scores of `group` (whose key is `key`), computed on a miss.
-    fn row(&mut self, parser: &Parser, key: u64, group: &[u64]) -> &[i32] {
-        let nl = parser.label_names.len();
-        let key = key ^ parser.id;
-        let o = match self.index.get(&key) {
-            Some(&o) => o as usize,
-            None => {
-                if self.index.len() >= LABEL_ROWS_MAX {
-                    self.index.clear();
-                    self.data.clear();
-                }
-                let o = self.data.len();
-                self.data.resize(o + nl, 0);
-                parser.labels.add_scores(group, &mut self.data[o..o + nl]);
-                self.index.insert(key, o as u32);
-                o
-            }
-        };
-        &self.data[o..o + nl]
-    }
+/// The parser's per-thread caches of summed scores. `unigrams`: each word type and tag's
+/// unigram transition scores in every role ([`features::unigram_features`]), `N_ROLES`
+/// triples apiece. `labels`: each label-feature group's scores ([`features::LABEL_GROUP`]), a
+/// row of every label apiece. Keys include the parser's id.
+struct Rows {
+    unigrams: RowCache,
+    labels: RowCache,
 }
 
 thread_local! {
-    static LABEL_ROWS: std::cell::RefCell<LabelRows> = std::cell::RefCell::new(LabelRows::default());
-    static UNIGRAMS: std::cell::RefCell<UnigramCache> = std::cell::RefCell::new(UnigramCache::default());
+    // About 8 MB and 4 MB at most.
+    static ROWS: std::cell::RefCell<Rows> =
+        std::cell::RefCell::new(Rows { unigrams: RowCache::new(50_000), labels: RowCache::new(20_000) });
+}
+
+impl Parser {
+    /// Where word `i`'s unigram scores start in `cache`, computing them on a miss.
+    fn unigram_offset(&self, cache: &mut RowCache, x: &Words, i: usize) -> usize {
+        cache.offset(x.wp[i] ^ self.id, 3 * features::N_ROLES, |out| {
+            let mut keys = [0u64; N_UNIGRAM];
+            features::unigram_features(x, i, &mut keys);
+            let mut rows = [0i32; 3 * N_UNIGRAM];
+            self.transitions.add_each(&keys, 3, &mut rows);
+            let mut f = 0;
+            for (sum, size) in out.chunks_exact_mut(3).zip(features::role_sizes()) {
+                for row in rows[3 * f..3 * (f + size)].chunks_exact(3) {
+                    sum[0] += row[0];
+                    sum[1] += row[1];
+                    sum[2] += row[2];
+                }
+                f += size;
+            }
+        })
+    }
 }
 
 static NEXT_PARSER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -361,14 +318,11 @@ impl Parser {
     pub(crate) fn heads(&self, x: &Words, n: usize) -> Vec<u32> {
         let mut st = State::new(n);
         let mut feats = [0u64; N_STRUCTURAL];
-        UNIGRAMS.with(|u| {
-            let u = &mut *u.borrow_mut();
-            if u.index.len() > UNIGRAM_CACHE_MAX {
-                u.index.clear();
-                u.data.clear();
-            }
-            let offs: Vec<usize> = (0..n + 2).map(|i| u.offset(self, x, i)).collect();
-            let data = &u.data;
+        ROWS.with(|rows| {
+            let u = &mut rows.borrow_mut().unigrams;
+            u.trim();
+            let offs: Vec<usize> = (0..n + 2).map(|i| self.unigram_offset(u, x, i)).collect();
+            let data = u.data();
             CACHES.with(|c| {
                 let cache = &mut *c.borrow_mut();
                 while !st.is_terminal() {
@@ -403,7 +357,9 @@ impl Parser {
         let kids = Children::new(heads);
         let mut out = vec![Dependency { head: None, rel: self.root }; n];
         let mut feats = [0u64; N_LABEL];
-        let mut scores = vec![0i32; self.label_names.len()];
+        let nl = self.label_names.len();
+        let mut scores = vec![0i32; nl];
+        ROWS.with(|rows| rows.borrow_mut().labels.trim());
         label_top_down(&kids, n, &self.label_hashes, |ctx| {
             let d = ctx.dep;
             // A label the tags and direction all but fix (see [`train::TrainConfig`]).
@@ -423,12 +379,12 @@ impl Parser {
                     // The two groups of tag-and-label features from the per-thread cache of
                     // summed rows, the rest straight from the model.
                     let (ka, kb) = features::label_group_keys(x, n, ctx);
-                    LABEL_ROWS.with(|r| {
-                        let r = &mut *r.borrow_mut();
+                    ROWS.with(|rows| {
+                        let r = &mut rows.borrow_mut().labels;
                         for (g, key) in [ka, kb].into_iter().enumerate() {
                             let group = &feats[g * LABEL_GROUP..(g + 1) * LABEL_GROUP];
-                            let row = r.row(self, key, group);
-                            for (s, &v) in scores.iter_mut().zip(row) {
+                            let o = r.offset(key ^ self.id, nl, |row| self.labels.add_scores(group, row));
+                            for (s, &v) in scores.iter_mut().zip(&r.data()[o..o + nl]) {
                                 *s += v;
                             }
                         }

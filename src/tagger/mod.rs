@@ -174,19 +174,11 @@ pub struct Tagger {
     tag_pairs: Vec<i32>,
 }
 
-/// The per-thread cache of word-type score entries: an index into one arena.
-#[derive(Default)]
-struct WordCache {
-    index: std::collections::HashMap<u64, u32, model::IdHash>,
-    data: Vec<i32>,
-}
-
-/// Word-type score caches never grow past this many entries per thread (five rows of 102 i32
-/// apiece: about 100 MB at most); a full cache is simply emptied.
-const WORD_CACHE_MAX: usize = 50_000;
-
 thread_local! {
-    static WORD_SCORES: std::cell::RefCell<WordCache> = std::cell::RefCell::new(WordCache::default());
+    /// Per thread: each word type's score entry (see [`Tagger::tag_classes`]), at most 50,000
+    /// of them (five rows of 102 i32 apiece: about 100 MB at most).
+    static WORD_SCORES: std::cell::RefCell<crate::hash::RowCache> =
+        std::cell::RefCell::new(crate::hash::RowCache::new(50_000));
 }
 
 static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -278,29 +270,18 @@ impl Tagger {
         let pad_start = word_key(&PAD_START, case) ^ self.id ^ 0x5bd1_e995;
         let pad_end = word_key(&PAD_END, case) ^ self.id ^ 0x1b87_3593;
         WORD_SCORES.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.index.len() > WORD_CACHE_MAX {
-                cache.index.clear();
-                cache.data.clear();
-            }
-            let offset = |k: u64, h: &dyn Fn() -> TokenHashes, cache: &mut WordCache| -> usize {
-                if let Some(&o) = cache.index.get(&k) {
-                    return o as usize;
-                }
-                let o = cache.data.len();
-                cache.data.resize(o + 5 * nc, 0);
-                self.word_entry(&h(), case, &mut cache.data[o..o + 5 * nc]);
-                cache.index.insert(k, o as u32);
-                o
+            let cache = &mut *cache.borrow_mut();
+            cache.trim();
+            let mut offset = |k: u64, h: &dyn Fn() -> TokenHashes| {
+                cache.offset(k, 5 * nc, |e| self.word_entry(&h(), case, e))
             };
             let offs: Vec<usize> = keys
                 .iter()
                 .enumerate()
-                .map(|(i, k)| offset(*k, &|| token_hashes(words[i], i == 0), &mut cache))
+                .map(|(i, k)| offset(*k, &|| token_hashes(words[i], i == 0)))
                 .collect();
-            let (ps, pe) =
-                (offset(pad_start, &|| PAD_START, &mut cache), offset(pad_end, &|| PAD_END, &mut cache));
-            let data = &cache.data;
+            let (ps, pe) = (offset(pad_start, &|| PAD_START), offset(pad_end, &|| PAD_END));
+            let data = cache.data();
             for i in 0..n {
                 if dict[i].is_some() {
                     continue;
