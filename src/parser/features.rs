@@ -421,17 +421,16 @@ pub(crate) struct ArcContext<'a> {
 /// scores under [`label_group_keys`].
 pub(crate) const LABEL_GROUP: usize = 5;
 
+/// An arc's direction (1 left, 2 right, 3 from the root) and distance bucket (15 from the
+/// root), as label features use them.
+fn arc_shape(n: usize, h: usize, d: usize) -> (u64, u64) {
+    if h == n { (3, 15) } else { (if d < h { 1 } else { 2 }, bucket(h.abs_diff(d))) }
+}
+
 /// The keys of an arc's two feature groups (see [`LABEL_GROUP`]): equal keys, equal features.
 pub(crate) fn label_group_keys(x: &Words, n: usize, a: &ArcContext<'_>) -> (u64, u64) {
     let (h, d) = (a.head.min(n), a.dep.min(n));
-    let dir = if h == n {
-        3
-    } else if d < h {
-        1
-    } else {
-        2
-    };
-    let dist = if h == n { 15 } else { bucket(h.abs_diff(d)) };
+    let (dir, dist) = arc_shape(n, h, d);
     let p = &x.p;
     let ka = mix(k3(201, p[d], p[h], dir << 4 | dist));
     let kb = mix(k3(202, a.head_label, p[d], p[h]) ^ mix(a.prev_label ^ dir));
@@ -443,14 +442,7 @@ pub(crate) fn label_features(x: &Words, n: usize, a: &ArcContext<'_>, out: &mut 
     let none = n + 1;
     let (h, d) = (a.head.min(n), a.dep.min(n));
     let (w, p, wp) = (&x.w, &x.p, &x.wp);
-    let dir = if h == n {
-        3
-    } else if d < h {
-        1
-    } else {
-        2
-    };
-    let dist = if h == n { 15 } else { bucket(h.abs_diff(d)) };
+    let (dir, dist) = arc_shape(n, h, d);
     let before = if d > 0 { d - 1 } else { none };
     let after = if d + 1 < n { d + 1 } else { none };
     // Siblings next to the dependent on each side.
