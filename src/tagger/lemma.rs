@@ -178,20 +178,68 @@ pub fn lemma_in_context(form: &str, tag: Tag, next_is_participle: bool) -> Strin
 /// As [`lemma_in_context`], borrowing the form when the lemma is the form itself (names,
 /// numbers, punctuation, most lower-case words): no allocation for most tokens.
 pub(crate) fn lemma_cow(form: &str, tag: Tag, next_is_participle: bool) -> Cow<'_, str> {
-    let normalized = crate::text::normalize(form);
-    if let Cow::Borrowed(f) = normalized {
-        let unchanged = match tag.upos {
-            Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X => true,
-            Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Det | Upos::Intj | Upos::Adv => {
-                !f.chars().any(char::is_uppercase)
-            }
-            _ => false,
-        };
-        if unchanged {
-            return Cow::Borrowed(f);
-        }
+    match lemma_fast(form, tag) {
+        Some(f) => Cow::Borrowed(f),
+        None => Cow::Owned(lemma_slow(form, tag, next_is_participle)),
     }
-    Cow::Owned(lemma_slow(form, tag, next_is_participle))
+}
+
+/// A per-thread memo of lemmas worked out the slow way, by word, tag and context: news text
+/// repeats its words, and the lexicon lookups and suffix rules cost more than one probe here.
+/// The stored word is compared on every hit, so a hash collision only costs a recomputation.
+struct Memo {
+    map: HashMap<u64, (Box<str>, Tag, bool, String), crate::hash::IdHash>,
+}
+
+/// Past this many entries the memo is emptied.
+const MEMO_MAX: usize = 50_000;
+
+thread_local! {
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo { map: HashMap::default() });
+}
+
+/// As [`lemma_cow`], through the per-thread memo: returns `None` where the lemma is `form`
+/// itself, else the lemma.
+pub(crate) fn lemma_memo(form: &str, tag: Tag, next_is_participle: bool) -> Option<Box<str>> {
+    if let Some(unchanged) = lemma_fast(form, tag) {
+        return (unchanged != form).then(|| unchanged.into());
+    }
+    let mut key = crate::tagger::features::hash_bytes(form.as_bytes());
+    for &b in tag.xpos.as_str().as_bytes() {
+        key = (key ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    key ^= ((tag.upos as u64) << 56) ^ ((next_is_participle as u64) << 63);
+    MEMO.with(|m| {
+        let m = &mut *m.borrow_mut();
+        if let Some((f, t, n, l)) = m.map.get(&key) {
+            if &**f == form && *t == tag && *n == next_is_participle {
+                return (l != form).then(|| l.as_str().into());
+            }
+            let l = lemma_slow(form, tag, next_is_participle);
+            return (l != form).then(|| l.into_boxed_str());
+        }
+        let l = lemma_slow(form, tag, next_is_participle);
+        let out = (l != form).then(|| l.as_str().into());
+        if m.map.len() >= MEMO_MAX {
+            m.map.clear();
+        }
+        m.map.insert(key, (form.into(), tag, next_is_participle, l));
+        out
+    })
+}
+
+/// The lemma when no lookup is needed: `Some` for names, numbers, punctuation and lower-case
+/// closed-class words, whose lemma is their normalised form.
+fn lemma_fast(form: &str, tag: Tag) -> Option<&str> {
+    let Cow::Borrowed(f) = crate::text::normalize(form) else { return None };
+    let unchanged = match tag.upos {
+        Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X => true,
+        Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Det | Upos::Intj | Upos::Adv => {
+            !f.chars().any(char::is_uppercase)
+        }
+        _ => false,
+    };
+    unchanged.then_some(f)
 }
 
 fn lemma_slow(form: &str, tag: Tag, next_is_participle: bool) -> String {
@@ -360,4 +408,37 @@ fn noun_lemma(form: &str, lo: &str, xpos: &str) -> String {
         return lo.to_string();
     }
     lo.strip_suffix('s').unwrap_or(lo).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::Xpos;
+
+    /// The memo answers as the lemmatiser does, the first time (computed) and the second
+    /// (remembered), for the same word under different tags and contexts.
+    #[test]
+    fn memo_agrees_with_the_lemmatiser() {
+        let t = |u, x| Tag { upos: u, xpos: Xpos::new(x) };
+        let cases = [
+            ("slammed", t(Upos::Verb, "VBD"), false),
+            ("strikes", t(Upos::Verb, "VBZ"), false),
+            ("strikes", t(Upos::Noun, "NNS"), false),
+            ("'s", t(Upos::Aux, "VBZ"), true),
+            ("'s", t(Upos::Aux, "VBZ"), false),
+            ("Agencies", t(Upos::Noun, "NNS"), false),
+            ("Panetta", t(Upos::Propn, "NNP"), false),
+            ("the", t(Upos::Det, "DT"), false),
+            ("The", t(Upos::Det, "DT"), false),
+            ("ran", t(Upos::Verb, "VBD"), false),
+        ];
+        for _ in 0..2 {
+            for &(w, tag, next) in &cases {
+                let want = lemma_in_context(w, tag, next);
+                let got = lemma_memo(w, tag, next);
+                assert_eq!(got.as_deref().unwrap_or(w), want, "{w} {tag:?} {next}");
+                assert_eq!(got.is_none(), want == w, "None exactly when the lemma is the word: {w}");
+            }
+        }
+    }
 }

@@ -343,8 +343,7 @@ pub(crate) fn tag_document(
         .enumerate()
         .map(|(i, t)| {
             let next_vbn = tags.get(i + 1).is_some_and(|n: &Tag| n.xpos.as_str() == "VBN");
-            let l = lemma::lemma_cow(t.text(), tags[i], next_vbn);
-            (l != t.text()).then(|| l.into_owned().into_boxed_str())
+            lemma::lemma_memo(t.text(), tags[i], next_vbn)
         })
         .collect();
     (tags, lemmas)
