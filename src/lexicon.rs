@@ -21,7 +21,14 @@ fn pairs(data: &'static str) -> FastMap {
     data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|l| l.split_once('\t')).collect()
 }
 
-static COMMON: LazyLock<FastSet> = LazyLock::new(|| words(builtin::COMMON_WORDS));
+/// The common words by the 64-bit hash of their text: one probe, no string comparison (the
+/// lookup most tokens make). Two words sharing a hash would take about 10^14 list entries.
+static COMMON: LazyLock<HashSet<u64, crate::hash::IdHash>> =
+    LazyLock::new(|| words(builtin::COMMON_WORDS).into_iter().map(word_hash).collect());
+
+fn word_hash(w: &str) -> u64 {
+    crate::tagger::features::hash_bytes(w.as_bytes())
+}
 static GIVEN: LazyLock<FastMap> = LazyLock::new(|| pairs(builtin::GIVEN_NAMES));
 static SURNAMES: LazyLock<FastMap> = LazyLock::new(|| pairs(builtin::SURNAMES));
 static NAME_PARTS: LazyLock<FastSet> = LazyLock::new(|| words(builtin::NAME_PARTS));
@@ -48,7 +55,7 @@ fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
 
 /// Whether `word` (any case) is a common lower-case English word ("reading", "who").
 pub fn is_common_word(word: &str) -> bool {
-    with_lower(word, |w| COMMON.contains(w))
+    with_lower(word, |w| COMMON.contains(&word_hash(w)))
 }
 
 fn capitalized(word: &str) -> std::borrow::Cow<'_, str> {
