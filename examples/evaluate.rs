@@ -349,14 +349,15 @@ fn pos(args: &[String]) -> Result<(), String> {
             if tally(&mut lem, &w.upos, l == w.lemma) && l != w.lemma && show_errors > 0 {
                 show_errors -= 1;
                 eprintln!(
-                    "lemma {:>16} gold {}/{} pred {}/{} -> {:?} want {:?}",
+                    "lemma {:>16} gold {}/{} pred {}/{} -> {:?} want {:?} in {}",
                     w.form,
                     w.upos,
                     w.xpos,
                     t.upos,
                     t.xpos.as_str(),
                     l,
-                    w.lemma
+                    w.lemma,
+                    s.id
                 );
             }
         }
