@@ -63,8 +63,8 @@ impl Default for TrainConfig {
             jackknife: 5,
             max_transition_features: 700_000,
             max_label_features: 90_000,
-            shortcut_min_count: 50,
-            shortcut_min_share: 0.98,
+            shortcut_min_count: 30,
+            shortcut_min_share: 0.95,
             vocab_min_count: 1,
         }
     }
