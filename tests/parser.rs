@@ -214,3 +214,15 @@ fn long_relation_names_are_cut_on_a_character_boundary() {
     assert_eq!(r.as_str(), "ä".repeat(7));
     assert_eq!(dossier::parser::Deprel::new("nsubj:pass").base(), "nsubj");
 }
+
+#[test]
+fn an_attribution_aside_hangs_on_the_clause_it_interrupts() {
+    let doc = parse("Police arrested two men who, according to witnesses, were carrying knives.");
+    assert_eq!(deps(&doc, "carrying", "nsubj"), ["who"]);
+    assert_eq!(deps(&doc, "carrying", "obl"), ["witnesses"]);
+    assert_eq!(deps(&doc, "witnesses", "case"), ["according"]);
+    assert_eq!(deps(&doc, "witnesses", "punct"), [",", ","]);
+    // Where the aside ends a clause before a conjunction, it belongs to that clause.
+    let doc = parse("Sales rose sharply, according to the report, but profits fell.");
+    assert_eq!(deps(&doc, "rose", "obl"), ["report"]);
+}

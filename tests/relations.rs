@@ -160,3 +160,21 @@ fn a_reported_clause_is_the_whole_object() {
     let (_, s, o) = find(&d, "say");
     assert_eq!((s, o), ("The director", "the team was delighted with the result"));
 }
+
+#[test]
+fn an_attribution_aside_does_not_take_the_clause_subject() {
+    // The aside sits between a relative pronoun and its verb, between a subject and its
+    // auxiliary, and in brackets.
+    let d = doc("Police arrested two men who, according to witnesses, were carrying knives.");
+    let (t, s, o) = find(&d, "carry");
+    assert_eq!((s, o), ("two men", "knives"));
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("witnesses"));
+    let d = doc("The company, according to its accounts, had lost four million dollars.");
+    let (t, s, o) = find(&d, "lose");
+    assert_eq!((s, o), ("The company", "four million dollars"));
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("its accounts"));
+    let d = doc("The rebels (according to the army) had crossed the river.");
+    let (t, s, o) = find(&d, "cross");
+    assert_eq!((s, o), ("The rebels", "the river"));
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("the army"));
+}

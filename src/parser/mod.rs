@@ -299,7 +299,68 @@ impl Parser {
 
     /// Parses one sentence. `tags` gives each word's tag (missing tags are treated as
     /// unknown). Returns one [`Dependency`] per word; an empty input gives an empty tree.
+    ///
+    /// An attribution set off inside a clause ("two men who, according to witnesses, were
+    /// armed") is parsed apart from the clause it interrupts (see [`according_aside`]): a
+    /// greedy parser reading it in place tends to hang the clause's subject on the aside.
     pub fn parse(&self, words: &[&str], tags: &[Tag]) -> Vec<Dependency> {
+        match according_aside(words, tags) {
+            Some((open, close)) => self.parse_around(words, tags, open, close),
+            None => self.parse_plain(words, tags),
+        }
+    }
+
+    /// Parses the sentence without the aside between `open` and `close` (its delimiters), then
+    /// the aside alone, and hangs the aside's root on the clause it interrupts as `obl`, its
+    /// delimiters on the aside's root as `punct` (as the treebank does).
+    fn parse_around(&self, words: &[&str], tags: &[Tag], open: usize, close: usize) -> Vec<Dependency> {
+        let outer: Vec<usize> = (0..words.len()).filter(|&i| i < open || i > close).collect();
+        let pick = |idx: &[usize]| -> (Vec<&str>, Vec<Tag>) {
+            (idx.iter().map(|&i| words[i]).collect(), idx.iter().map(|&i| tags[i]).collect())
+        };
+        let (ow, ot) = pick(&outer);
+        let mut out = vec![Dependency { head: None, rel: self.root }; words.len()];
+        for (k, d) in self.parse(&ow, &ot).into_iter().enumerate() {
+            out[outer[k]] = Dependency { head: d.head.map(|h| outer[h]), rel: d.rel };
+        }
+        // The clause the aside interrupts: the word after it, or the head it serves
+        // ("were" in "who, according to X, were working" serves "working"). Before a
+        // conjunction ("rose, according to X, but ...") the aside ends the clause before it.
+        let mut anchor = close + 1;
+        if matches!(out[anchor].rel.base(), "cc" | "punct") {
+            anchor = open - 1;
+            if tags[anchor].upos != Upos::Verb
+                && let Some(h) = out[anchor].head
+            {
+                anchor = h;
+            }
+        }
+        for _ in 0..3 {
+            let d = out[anchor];
+            match d.head {
+                Some(h) if FUNCTION_RELS.contains(&d.rel.base()) => anchor = h,
+                _ => break,
+            }
+        }
+        let inner: Vec<usize> = (open + 1..close).collect();
+        let (iw, it) = pick(&inner);
+        let mut aside_root = open + 1;
+        for (k, d) in self.parse_plain(&iw, &it).into_iter().enumerate() {
+            out[inner[k]] = match d.head {
+                Some(h) => Dependency { head: Some(inner[h]), rel: d.rel },
+                None => {
+                    aside_root = inner[k];
+                    Dependency { head: Some(anchor), rel: Deprel::new("obl") }
+                }
+            };
+        }
+        for i in [open, close] {
+            out[i] = Dependency { head: Some(aside_root), rel: Deprel::new("punct") };
+        }
+        out
+    }
+
+    fn parse_plain(&self, words: &[&str], tags: &[Tag]) -> Vec<Dependency> {
         let n = words.len();
         if n == 0 {
             return Vec::new();
@@ -417,6 +478,45 @@ impl<'a> Bytes<'a> {
         let s = self.take(4)?;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]) as usize)
     }
+}
+
+/// Relations of words that serve a clause's head rather than head it: an aside right before
+/// one of them belongs to the word it serves.
+const FUNCTION_RELS: [&str; 6] = ["aux", "cop", "nsubj", "mark", "advmod", "expl"];
+
+/// The longest an "according to" aside may be, in words, delimiters included.
+const MAX_ASIDE: usize = 14;
+
+/// Finds an attribution aside inside a clause: "according to" right after a comma, a dash or
+/// an opening bracket, up to the matching delimiter, with no verb in between and a word that is
+/// not punctuation after it. Returns the positions of the two delimiters. Sentence-initial
+/// "According to X, ..." is left to the parser: nothing is interrupted there.
+pub(crate) fn according_aside(words: &[&str], tags: &[Tag]) -> Option<(usize, usize)> {
+    let n = words.len();
+    if tags.len() != n {
+        return None;
+    }
+    let is_punct = |i: usize| tags.get(i).is_some_and(|t| t.upos == Upos::Punct);
+    (1..n.saturating_sub(3)).find_map(|open| {
+        let closer = match words[open] {
+            "," => ",",
+            "--" | "\u{2014}" | "\u{2013}" => words[open],
+            "(" => ")",
+            _ => return None,
+        };
+        if !words[open + 1].eq_ignore_ascii_case("according") || !words[open + 2].eq_ignore_ascii_case("to") {
+            return None;
+        }
+        let close = (open + 3..n.min(open + MAX_ASIDE)).find(|&i| {
+            words[i] == closer || (closer == "--" && matches!(words[i], "\u{2014}" | "\u{2013}"))
+        })?;
+        let verbless = (open + 3..close).all(|i| {
+            !tags.get(i).is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+                && !matches!(words[i], "," | "(" | ")" | "--" | "\u{2014}" | "\u{2013}" | ";")
+        });
+        let continues = (close + 1..n).any(|i| !is_punct(i));
+        (close > open + 3 && verbless && continues).then_some((open, close))
+    })
 }
 
 /// A token's place in a document's parse: its head as a document token index.
@@ -638,6 +738,47 @@ fn best_valid(scores: &[i32; 3], valid: [bool; 3]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tagged(text: &str) -> (Vec<&str>, Vec<Tag>) {
+        let words: Vec<&str> = text.split(' ').collect();
+        let tags = words
+            .iter()
+            .map(|w| {
+                let (u, x) = match *w {
+                    "," | "(" | ")" | "--" | "." => (Upos::Punct, ","),
+                    "were" | "had" => (Upos::Aux, "VBD"),
+                    "carrying" | "said" | "lost" => (Upos::Verb, "VBG"),
+                    _ => (Upos::Noun, "NN"),
+                };
+                Tag { upos: u, xpos: Xpos::new(x) }
+            })
+            .collect();
+        (words, tags)
+    }
+
+    /// What counts as an "according to" aside: set off by commas, dashes or brackets, inside
+    /// the clause, without a verb of its own, not too long.
+    #[test]
+    fn according_asides_are_found_only_inside_a_clause() {
+        let found = |t: &str| {
+            let (w, tg) = tagged(t);
+            according_aside(&w, &tg)
+        };
+        assert_eq!(found("men who , according to witnesses , were carrying knives ."), Some((2, 6)));
+        assert_eq!(found("men who -- according to the army -- were carrying knives"), Some((2, 7)));
+        assert_eq!(found("rebels ( according to the army ) had crossed"), Some((1, 6)));
+        assert_eq!(found("According to witnesses , men were carrying knives ."), None, "sentence-initial");
+        assert_eq!(found("men , according to police who said so , were armed"), None, "a verb inside");
+        assert_eq!(found("men were armed , according to witnesses ."), None, "nothing follows");
+        assert_eq!(
+            found("men , according to witnesses ( two of them , were armed"),
+            None,
+            "mixed delimiters"
+        );
+        assert_eq!(found("men , according to a b c d e f g h i j k l , were armed"), None, "too long");
+        let (w, tg) = tagged("men who , according to witnesses , were carrying knives .");
+        assert_eq!(according_aside(&w, &tg[..3]), None, "tags missing");
+    }
 
     fn model(shortcuts: &[(u16, u16, u8, u16)]) -> Vec<u8> {
         let tags = ["DET DT".to_string(), "NOUN NN".to_string()];
