@@ -16,7 +16,7 @@ use crate::tagger::{Tag, Upos};
 use crate::text::{Sentence, Token};
 
 /// Verbs whose clausal complement is reported speech or belief.
-const SAY: &[&str] = &[
+pub(crate) const SAY: &[&str] = &[
     "say",
     "tell",
     "claim",
@@ -367,7 +367,14 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
         }
     }
     let (mut at, mut steps) = (v, 0);
-    while let Some(h) = cx.head(at) {
+    loop {
+        // "the rebels, police said, had crossed": the saying clause hangs on the clause it
+        // reports as parataxis.
+        let says = cx.kids(at).find(|&k| cx.rel(k) == "parataxis" && SAY.contains(&cx.lemma(k).as_str()));
+        if let Some(s) = says.and_then(|k| subject_of(cx, k, 0)) {
+            return Some(s.0);
+        }
+        let h = cx.head(at)?;
         let r = cx.rel(at);
         if (r == "ccomp" || r == "parataxis") && SAY.contains(&cx.lemma(h).as_str()) {
             return subject_of(cx, h, 0).map(|(s, _)| s);
@@ -378,7 +385,6 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
         at = h;
         steps += 1;
     }
-    None
 }
 
 /// Whether a phrase is worth an argument: it has a content word.

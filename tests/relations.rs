@@ -178,3 +178,20 @@ fn an_attribution_aside_does_not_take_the_clause_subject() {
     assert_eq!((s, o), ("The rebels", "the river"));
     assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("the army"));
 }
+
+#[test]
+fn a_reporting_aside_is_the_attribution_of_the_clause_it_interrupts() {
+    let d = doc("The rebels, police said, had crossed the river.");
+    let (t, s, o) = find(&d, "cross");
+    assert_eq!((s, o), ("The rebels", "the river"));
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("police"));
+    let d = doc("The company, said a spokesman, had lost four million dollars.");
+    let (t, s, o) = find(&d, "lose");
+    assert_eq!((s, o), ("The company", "four million dollars"));
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("a spokesman"));
+    // A saying clause that ends the sentence, before an apposition, is no aside.
+    let d = doc("The bank will cut rates, says Jo Bloggs, an analyst.");
+    let (t, s, o) = find(&d, "cut");
+    assert_eq!((s, o), ("The bank", "rates"));
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("Jo Bloggs"));
+}

@@ -301,19 +301,21 @@ impl Parser {
     /// unknown). Returns one [`Dependency`] per word; an empty input gives an empty tree.
     ///
     /// An attribution set off inside a clause ("two men who, according to witnesses, were
-    /// armed") is parsed apart from the clause it interrupts (see [`according_aside`]): a
-    /// greedy parser reading it in place tends to hang the clause's subject on the aside.
+    /// armed"; "the rebels, police said, had crossed") is parsed apart from the clause it
+    /// interrupts (see [`aside`]): a greedy parser reading it in place tends to hang the
+    /// clause's subject on the aside.
     pub fn parse(&self, words: &[&str], tags: &[Tag]) -> Vec<Dependency> {
-        match according_aside(words, tags) {
-            Some((open, close)) => self.parse_around(words, tags, open, close),
+        match aside(words, tags) {
+            Some(a) => self.parse_around(words, tags, a),
             None => self.parse_plain(words, tags),
         }
     }
 
-    /// Parses the sentence without the aside between `open` and `close` (its delimiters), then
-    /// the aside alone, and hangs the aside's root on the clause it interrupts as `obl`, its
-    /// delimiters on the aside's root as `punct` (as the treebank does).
-    fn parse_around(&self, words: &[&str], tags: &[Tag], open: usize, close: usize) -> Vec<Dependency> {
+    /// Parses the sentence without the aside (see [`Aside`]), then the aside alone, and hangs
+    /// the aside's root on the clause it interrupts (`obl` for "according to X", `parataxis` for
+    /// "X said"), its delimiters on the aside's root as `punct`, as the treebank does.
+    fn parse_around(&self, words: &[&str], tags: &[Tag], a: Aside) -> Vec<Dependency> {
+        let (open, close) = (a.open, a.close);
         let outer: Vec<usize> = (0..words.len()).filter(|&i| i < open || i > close).collect();
         let pick = |idx: &[usize]| -> (Vec<&str>, Vec<Tag>) {
             (idx.iter().map(|&i| words[i]).collect(), idx.iter().map(|&i| tags[i]).collect())
@@ -350,12 +352,29 @@ impl Parser {
                 Some(h) => Dependency { head: Some(inner[h]), rel: d.rel },
                 None => {
                     aside_root = inner[k];
-                    Dependency { head: Some(anchor), rel: Deprel::new("obl") }
+                    Dependency {
+                        head: Some(anchor),
+                        rel: Deprel::new(if a.reported { "parataxis" } else { "obl" }),
+                    }
                 }
             };
         }
         for i in [open, close] {
             out[i] = Dependency { head: Some(aside_root), rel: Deprel::new("punct") };
+        }
+        // "..., said a spokesman, ...": after a saying verb that opens the aside, the noun
+        // phrase is its subject (inverted), whatever a parser reading the aside alone made it.
+        let (first, after_first) = (open + 1, inner.iter().skip(1));
+        if a.reported && tags[first].upos == Upos::Verb {
+            let kids: Vec<usize> = after_first.copied().filter(|&k| out[k].head == Some(first)).collect();
+            if !kids.iter().any(|&k| out[k].rel.base() == "nsubj")
+                && let Some(&k) = kids.iter().find(|&&k| {
+                    matches!(tags[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                        && matches!(out[k].rel.base(), "obj" | "iobj" | "ccomp" | "xcomp" | "dep" | "nsubj")
+                })
+            {
+                out[k].rel = Deprel::new("nsubj");
+            }
         }
         out
     }
@@ -484,19 +503,36 @@ impl<'a> Bytes<'a> {
 /// one of them belongs to the word it serves.
 const FUNCTION_RELS: [&str; 6] = ["aux", "cop", "nsubj", "mark", "advmod", "expl"];
 
-/// The longest an "according to" aside may be, in words, delimiters included.
+/// The longest an aside may be, in words, delimiters included.
 const MAX_ASIDE: usize = 14;
 
-/// Finds an attribution aside inside a clause: "according to" right after a comma, a dash or
-/// an opening bracket, up to the matching delimiter, with no verb in between and a word that is
-/// not punctuation after it. Returns the positions of the two delimiters. Sentence-initial
-/// "According to X, ..." is left to the parser: nothing is interrupted there.
-pub(crate) fn according_aside(words: &[&str], tags: &[Tag]) -> Option<(usize, usize)> {
+/// An aside that interrupts a clause, by the positions of its two delimiters: an attribution
+/// ("two men who, according to witnesses, were armed") or a reporting clause ("the rebels,
+/// police said, had crossed the river").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Aside {
+    pub open: usize,
+    pub close: usize,
+    /// A reporting clause ("police said"), not an "according to" phrase.
+    pub reported: bool,
+}
+
+fn is_delimiter(w: &str) -> bool {
+    matches!(w, "," | "(" | ")" | "--" | "\u{2014}" | "\u{2013}" | ";")
+}
+
+/// Finds the first aside inside a clause: after a comma, a dash or an opening bracket, up to the
+/// matching delimiter, with a word that is not punctuation after it. An attribution is
+/// "according to" and words without a verb; a reporting clause (commas or dashes only) is a
+/// finite saying verb ("said", "told", "added": [`crate::relations::SAY`]) with a noun phrase
+/// before or after it and no other verb ("police said", "he added", "said Mr Smith").
+/// Sentence-initial "According to X, ..." is left to the parser: nothing is interrupted there.
+pub(crate) fn aside(words: &[&str], tags: &[Tag]) -> Option<Aside> {
     let n = words.len();
     if tags.len() != n {
         return None;
     }
-    let is_punct = |i: usize| tags.get(i).is_some_and(|t| t.upos == Upos::Punct);
+    let is_punct = |i: usize| tags[i].upos == Upos::Punct;
     (1..n.saturating_sub(3)).find_map(|open| {
         let closer = match words[open] {
             "," => ",",
@@ -504,18 +540,44 @@ pub(crate) fn according_aside(words: &[&str], tags: &[Tag]) -> Option<(usize, us
             "(" => ")",
             _ => return None,
         };
-        if !words[open + 1].eq_ignore_ascii_case("according") || !words[open + 2].eq_ignore_ascii_case("to") {
+        let close = (open + 2..n.min(open + MAX_ASIDE)).find(|&i| is_delimiter(words[i]))?;
+        let matched =
+            words[close] == closer || (closer == "--" && matches!(words[close], "\u{2014}" | "\u{2013}"));
+        if !matched || !(close + 1..n).any(|i| !is_punct(i)) {
             return None;
         }
-        let close = (open + 3..n.min(open + MAX_ASIDE)).find(|&i| {
-            words[i] == closer || (closer == "--" && matches!(words[i], "\u{2014}" | "\u{2013}"))
-        })?;
-        let verbless = (open + 3..close).all(|i| {
-            !tags.get(i).is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
-                && !matches!(words[i], "," | "(" | ")" | "--" | "\u{2014}" | "\u{2013}" | ";")
+        let inner = open + 1..close;
+        let verb = |i: usize| matches!(tags[i].upos, Upos::Verb | Upos::Aux);
+        if words[open + 1].eq_ignore_ascii_case("according")
+            && words.get(open + 2).is_some_and(|w| w.eq_ignore_ascii_case("to"))
+        {
+            let verbless = (open + 3..close).all(|i| !verb(i));
+            return (close > open + 3 && verbless).then_some(Aside { open, close, reported: false });
+        }
+        if closer == ")" || inner.len() > 6 {
+            return None;
+        }
+        // One finite saying verb, perhaps after an auxiliary; everything else nominal.
+        let verbs: Vec<usize> = inner.clone().filter(|&i| tags[i].upos == Upos::Verb).collect();
+        let &[v] = verbs.as_slice() else { return None };
+        let saying = matches!(tags[v].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN")
+            && crate::relations::SAY.contains(&crate::tagger::lemma::lemma(words[v], tags[v]).as_str());
+        let nominal = |i: usize| {
+            matches!(tags[i].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Adj | Upos::Num)
+                && !tags[i].xpos.as_str().starts_with('W')
+        };
+        let rest_ok = inner.clone().all(|i| {
+            i == v
+                || nominal(i)
+                || (tags[i].upos == Upos::Aux && i + 1 == v)
+                || (i > v && tags[i].upos == Upos::Adp)
         });
-        let continues = (close + 1..n).any(|i| !is_punct(i));
-        (close > open + 3 && verbless && continues).then_some((open, close))
+        let has_subject =
+            inner.clone().any(|i| i != v && matches!(tags[i].upos, Upos::Noun | Upos::Propn | Upos::Pron));
+        // The interrupted clause goes on to a verb; else the saying clause ends the sentence
+        // and what follows is an apposition (", says Jo Bloggs, an analyst at ...").
+        let resumes = (close + 1..n).any(verb);
+        (saying && rest_ok && has_subject && resumes).then_some(Aside { open, close, reported: true })
     })
 }
 
@@ -746,8 +808,13 @@ mod tests {
             .map(|w| {
                 let (u, x) = match *w {
                     "," | "(" | ")" | "--" | "." => (Upos::Punct, ","),
-                    "were" | "had" => (Upos::Aux, "VBD"),
-                    "carrying" | "said" | "lost" => (Upos::Verb, "VBG"),
+                    "were" | "had" | "have" => (Upos::Aux, "VBD"),
+                    "said" | "told" | "crossed" => (Upos::Verb, "VBD"),
+                    "carrying" | "sitting" => (Upos::Verb, "VBG"),
+                    "who" => (Upos::Pron, "WP"),
+                    "he" | "they" => (Upos::Pron, "PRP"),
+                    "in" | "to" => (Upos::Adp, "IN"),
+                    "the" | "a" => (Upos::Det, "DT"),
                     _ => (Upos::Noun, "NN"),
                 };
                 Tag { upos: u, xpos: Xpos::new(x) }
@@ -756,19 +823,19 @@ mod tests {
         (words, tags)
     }
 
-    /// What counts as an "according to" aside: set off by commas, dashes or brackets, inside
-    /// the clause, without a verb of its own, not too long.
+    /// What counts as an aside: "according to" and no verb, or a saying verb and a noun
+    /// phrase, set off inside the clause, not too long.
     #[test]
-    fn according_asides_are_found_only_inside_a_clause() {
+    fn asides_are_found_only_inside_a_clause() {
         let found = |t: &str| {
             let (w, tg) = tagged(t);
-            according_aside(&w, &tg)
+            aside(&w, &tg).map(|a| (a.open, a.close, a.reported))
         };
-        assert_eq!(found("men who , according to witnesses , were carrying knives ."), Some((2, 6)));
-        assert_eq!(found("men who -- according to the army -- were carrying knives"), Some((2, 7)));
-        assert_eq!(found("rebels ( according to the army ) had crossed"), Some((1, 6)));
+        assert_eq!(found("men who , according to witnesses , were carrying knives ."), Some((2, 6, false)));
+        assert_eq!(found("men who -- according to the army -- were carrying knives"), Some((2, 7, false)));
+        assert_eq!(found("rebels ( according to the army ) had crossed"), Some((1, 6, false)));
         assert_eq!(found("According to witnesses , men were carrying knives ."), None, "sentence-initial");
-        assert_eq!(found("men , according to police who said so , were armed"), None, "a verb inside");
+        assert_eq!(found("men , according to police sitting there , were armed"), None, "a verb inside");
         assert_eq!(found("men were armed , according to witnesses ."), None, "nothing follows");
         assert_eq!(
             found("men , according to witnesses ( two of them , were armed"),
@@ -777,7 +844,25 @@ mod tests {
         );
         assert_eq!(found("men , according to a b c d e f g h i j k l , were armed"), None, "too long");
         let (w, tg) = tagged("men who , according to witnesses , were carrying knives .");
-        assert_eq!(according_aside(&w, &tg[..3]), None, "tags missing");
+        assert_eq!(aside(&w, &tg[..3]), None, "tags missing");
+
+        assert_eq!(found("the rebels , police said , had crossed the river ."), Some((2, 5, true)));
+        assert_eq!(found("the rebels , said police , had crossed the river ."), Some((2, 5, true)));
+        assert_eq!(found("the rebels , he told reporters , had crossed ."), Some((2, 6, true)));
+        assert_eq!(found("the rebels , officials have said , had crossed ."), Some((2, 6, true)));
+        assert_eq!(found("the rebels , who said , had crossed ."), None, "a relative pronoun is no subject");
+        assert_eq!(found("the rebels , they crossed , had crossed ."), None, "not a saying verb");
+        assert_eq!(found("the rebels , police said , ."), None, "nothing follows");
+        assert_eq!(
+            found("the rebels ( police said ) had crossed ."),
+            None,
+            "brackets hold attributions only"
+        );
+        assert_eq!(
+            found("they crossed , said police , the army ."),
+            None,
+            "an apposition follows, not a verb"
+        );
     }
 
     fn model(shortcuts: &[(u16, u16, u8, u16)]) -> Vec<u8> {
