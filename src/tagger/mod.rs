@@ -181,6 +181,10 @@ thread_local! {
         std::cell::RefCell::new(crate::hash::RowCache::new(50_000));
 }
 
+thread_local! {
+    static STAT: std::cell::RefCell<Vec<i32>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The built-in weights (feature `builtin`).
@@ -263,7 +267,12 @@ impl Tagger {
         let case = sentence_case(words);
         let dict: Vec<Option<u16>> =
             hashes.iter().map(|h| self.model.tagdict.get(&h.word).copied()).collect();
-        let mut stat = vec![0i32; n * nc];
+        // Each token's scores, in a per-thread buffer: every row that is read is written
+        // first (a tag-dictionary word's row is neither), so it is never cleared.
+        let mut stat = STAT.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        if stat.len() < n * nc {
+            stat.resize(n * nc, 0);
+        }
         // Each word type's cached entry: its own features' scores, then what it adds to a
         // neighbour's scores as the previous word, the one before, the next and the one after.
         let keys: Vec<u64> = hashes.iter().map(|h| word_key(h, case) ^ self.id).collect();
@@ -319,6 +328,10 @@ impl Tagger {
             out.push(c);
             prev2 = prev;
             prev = c;
+        }
+        // Kept for the next sentence unless an outsized one made it large.
+        if stat.len() <= 1 << 20 {
+            STAT.with(|s| *s.borrow_mut() = stat);
         }
         out
     }
