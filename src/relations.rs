@@ -489,7 +489,9 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         }
         tokens.push(at);
         if passive && at == v {
-            lemma.push(format!("be {}", cx.lemma(at)));
+            // A passive keeps its participle ("be based in", "be killed"): "be base in" is no
+            // phrase. With an agent the triple turns active and the "be" goes (see `clause`).
+            lemma.push(format!("be {}", cx.lower(at)));
         } else {
             lemma.push(cx.lemma(at));
         }
@@ -676,7 +678,11 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     }
     let mut g = g;
     if passive_with_agent {
-        g.lemma = g.lemma.trim_start_matches("be ").to_string();
+        // Active again: "be angered" -> "anger".
+        let participle = cx.lower(v);
+        if let Some(rest) = g.lemma.strip_prefix("be ").and_then(|r| r.strip_prefix(participle.as_str())) {
+            g.lemma = format!("{}{rest}", cx.lemma(v));
+        }
     }
     emit(cx, si, s, v, subj, inherited, &g, &objects, None, &obliques, &adjuncts, out);
 }

@@ -195,3 +195,15 @@ fn a_reporting_aside_is_the_attribution_of_the_clause_it_interrupts() {
     assert_eq!((s, o), ("The bank", "rates"));
     assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("Jo Bloggs"));
 }
+
+#[test]
+fn a_passive_without_agent_keeps_its_participle() {
+    let d = doc("The group is based in Lahore.");
+    let (t, s, o) = find(&d, "be based in");
+    assert_eq!((s, o), ("The group", "Lahore"));
+    assert!(t.passive);
+    let d = doc("Two soldiers were killed by a roadside bomb.");
+    let (t, s, o) = find(&d, "kill");
+    assert_eq!((s, o), ("a roadside bomb", "Two soldiers"));
+    assert!(t.passive);
+}
