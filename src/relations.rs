@@ -456,6 +456,13 @@ struct Group {
     penalty: f32,
 }
 
+/// Whether an `obl:agent` dependent has no preposition at all (none of its own, none opening
+/// its phrase): every agent has "by", so the labeller misnamed a noun phrase after the verb, an
+/// object ("he was chosen Chief Justice"; a past tense taken for a participle).
+fn misnamed_object(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    !cx.kids(k).any(|c| cx.rel(c) == "case") && cx.upos(subtree_bounds(cx, k).0) != Upos::Adp
+}
+
 fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     let mut tokens = Vec::new();
     let mut negated = false;
@@ -470,7 +477,12 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     // A bare participle on a noun ("missiles delivered by drones"), not a relative clause.
     // A participle with a direct object is not passive: it is a past tense the tagger took
     // for a participle ("The report calculated the needs").
-    if cx.rel(v) == "acl" && cx.xpos(v) == "VBN" && !cx.has_kid(v, "aux") && !cx.has_kid(v, "obj") {
+    if cx.rel(v) == "acl"
+        && cx.xpos(v) == "VBN"
+        && !cx.has_kid(v, "aux")
+        && !cx.has_kid(v, "obj")
+        && !cx.kids_with(v, "obl:agent").any(|k| misnamed_object(cx, k))
+    {
         passive = true;
     }
     let mut lemma = Vec::new();
@@ -575,6 +587,8 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     } else {
         objects.extend(cx.kids_with(lv, "obj"));
         objects.extend(cx.kids_with(lv, "iobj"));
+        // An "agent" without a preposition is an object the labeller misnamed.
+        objects.extend(cx.kids_with(lv, "obl:agent").filter(|&k| misnamed_object(cx, k)));
         let complemented = ["ccomp", "xcomp", "obl"].iter().any(|r| cx.has_kid(lv, r));
         if objects.is_empty() && !complemented {
             // "buy and sell stocks": the object hangs on the last verb but belongs to both.
@@ -606,7 +620,10 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                 continue;
             }
             let prep = preposition(cx, k);
-            if g.passive && (r == "obl:agent" || prep.as_deref() == Some("by")) && agent.is_none() {
+            if r == "obl:agent" && misnamed_object(cx, k) {
+                continue; // taken as an object above
+            }
+            if g.passive && prep.as_deref() == Some("by") && agent.is_none() {
                 agent = Some(k);
                 continue;
             }

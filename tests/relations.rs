@@ -207,3 +207,13 @@ fn a_passive_without_agent_keeps_its_participle() {
     assert_eq!((s, o), ("a roadside bomb", "Two soldiers"));
     assert!(t.passive);
 }
+
+#[test]
+fn a_noun_phrase_right_after_a_participle_is_no_agent() {
+    // Only "by" makes an agent: "Chief Justice" is what he was chosen as, not who chose him.
+    let d = doc("In 1845, he was chosen Chief Justice of the court.");
+    let (t, s, o) = find(&d, "be chosen");
+    assert_eq!((s, o), ("he", "Chief Justice of the court"));
+    assert!(t.passive);
+    assert!(!t.predicate.text.contains("by"));
+}
