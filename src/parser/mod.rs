@@ -558,10 +558,11 @@ pub(crate) fn aside(words: &[&str], tags: &[Tag]) -> Option<Aside> {
             return None;
         }
         // One finite saying verb, perhaps after an auxiliary; everything else nominal.
-        let verbs: Vec<usize> = inner.clone().filter(|&i| tags[i].upos == Upos::Verb).collect();
-        let &[v] = verbs.as_slice() else { return None };
+        let mut verbs = inner.clone().filter(|&i| tags[i].upos == Upos::Verb);
+        let (Some(v), None) = (verbs.next(), verbs.next()) else { return None };
         let saying = matches!(tags[v].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN")
-            && crate::relations::SAY.contains(&crate::tagger::lemma::lemma(words[v], tags[v]).as_str());
+            && crate::relations::SAY
+                .contains(&crate::tagger::lemma::lemma_cow(words[v], tags[v], false).as_ref());
         let nominal = |i: usize| {
             matches!(tags[i].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Adj | Upos::Num)
                 && !tags[i].xpos.as_str().starts_with('W')
