@@ -161,39 +161,60 @@ fn a_reported_clause_is_the_whole_object() {
     assert_eq!((s, o), ("The director", "the team was delighted with the result"));
 }
 
+/// For each (sentence, predicate lemma, subject, object, attribution): the triple is there,
+/// with that attribution.
+fn attributed(cases: &[(&str, &str, &str, &str, &str)]) {
+    for &(text, lemma, subject, object, by) in cases {
+        let d = doc(text);
+        let (t, s, o) = find(&d, lemma);
+        assert_eq!((s, o), (subject, object), "{text}");
+        assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some(by), "{text}");
+    }
+}
+
 #[test]
 fn an_attribution_aside_does_not_take_the_clause_subject() {
     // The aside sits between a relative pronoun and its verb, between a subject and its
     // auxiliary, and in brackets.
-    let d = doc("Police arrested two men who, according to witnesses, were carrying knives.");
-    let (t, s, o) = find(&d, "carry");
-    assert_eq!((s, o), ("two men", "knives"));
-    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("witnesses"));
-    let d = doc("The company, according to its accounts, had lost four million dollars.");
-    let (t, s, o) = find(&d, "lose");
-    assert_eq!((s, o), ("The company", "four million dollars"));
-    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("its accounts"));
-    let d = doc("The rebels (according to the army) had crossed the river.");
-    let (t, s, o) = find(&d, "cross");
-    assert_eq!((s, o), ("The rebels", "the river"));
-    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("the army"));
+    attributed(&[
+        (
+            "Police arrested two men who, according to witnesses, were carrying knives.",
+            "carry",
+            "two men",
+            "knives",
+            "witnesses",
+        ),
+        (
+            "The company, according to its accounts, had lost four million dollars.",
+            "lose",
+            "The company",
+            "four million dollars",
+            "its accounts",
+        ),
+        (
+            "The rebels (according to the army) had crossed the river.",
+            "cross",
+            "The rebels",
+            "the river",
+            "the army",
+        ),
+    ]);
 }
 
 #[test]
 fn a_reporting_aside_is_the_attribution_of_the_clause_it_interrupts() {
-    let d = doc("The rebels, police said, had crossed the river.");
-    let (t, s, o) = find(&d, "cross");
-    assert_eq!((s, o), ("The rebels", "the river"));
-    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("police"));
-    let d = doc("The company, said a spokesman, had lost four million dollars.");
-    let (t, s, o) = find(&d, "lose");
-    assert_eq!((s, o), ("The company", "four million dollars"));
-    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("a spokesman"));
-    // A saying clause that ends the sentence, before an apposition, is no aside.
-    let d = doc("The bank will cut rates, says Jo Bloggs, an analyst.");
-    let (t, s, o) = find(&d, "cut");
-    assert_eq!((s, o), ("The bank", "rates"));
-    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("Jo Bloggs"));
+    attributed(&[
+        ("The rebels, police said, had crossed the river.", "cross", "The rebels", "the river", "police"),
+        (
+            "The company, said a spokesman, had lost four million dollars.",
+            "lose",
+            "The company",
+            "four million dollars",
+            "a spokesman",
+        ),
+        // A saying clause that ends the sentence, before an apposition, is no aside.
+        ("The bank will cut rates, says Jo Bloggs, an analyst.", "cut", "The bank", "rates", "Jo Bloggs"),
+    ]);
 }
 
 #[test]
