@@ -173,7 +173,8 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
         "appos" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) => {
             (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true), "be", "be")
         }
-        "nmod:poss" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) => {
+        // "last year's ceremony", "Monday's attack": a time owns nothing.
+        "nmod:poss" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) && !is_time(cx, a) => {
             (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")
         }
         _ => return,
@@ -198,6 +199,40 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
         sentence: si,
         confidence,
     });
+}
+
+/// Words that name a time: a possessive on one of them dates its noun ("this year's budget"),
+/// it does not say that the time has it.
+const TIME_NOUNS: &[&str] = &[
+    "year",
+    "month",
+    "week",
+    "day",
+    "weekend",
+    "season",
+    "decade",
+    "century",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "today",
+    "yesterday",
+    "tomorrow",
+    "tonight",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Whether token `i` is a time: inside a date mention, or one of [`TIME_NOUNS`]. Month names
+/// count only inside a date mention: "May's government" is Theresa May's.
+fn is_time(cx: &Ctx<'_, '_>, i: usize) -> bool {
+    cx.date.get(i).copied().unwrap_or(false) || TIME_NOUNS.iter().any(|w| cx.is(i, w))
 }
 
 /// One argument: the head token and the span of the phrase it heads.

@@ -238,3 +238,18 @@ fn a_noun_phrase_right_after_a_participle_is_no_agent() {
     assert!(t.passive);
     assert!(!t.predicate.text.contains("by"));
 }
+
+#[test]
+fn a_time_owns_nothing() {
+    let has = |text: &str| {
+        let d = doc(text);
+        d.triples()
+            .iter()
+            .filter(|t| t.predicate.lemma == "have")
+            .map(|t| d.slice(t.subject.span).to_string())
+            .collect::<Vec<_>>()
+    };
+    assert!(has("Last year's ceremony attracted the highest audience.").is_empty());
+    assert!(has("Monday's attack killed ten people.").is_empty());
+    assert_eq!(has("Pakistan's intelligence service denied the report."), ["Pakistan"]);
+}
