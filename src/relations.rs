@@ -634,6 +634,13 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             }
         }
     }
+    // An object that is a relative pronoun stands for the noun its clause hangs on ("the
+    // team that we faced": we · face · the team); outside a relative clause it says nothing.
+    let relative_head = if rel == "acl:relcl" { cx.head(v) } else { None };
+    objects = objects
+        .into_iter()
+        .filter_map(|o| if is_relative_pronoun(cx, o) { relative_head.filter(|&h| h != o) } else { Some(o) })
+        .collect();
     // Clausal complements are objects of their own ("said [that ...]").
     let mut clausal: Vec<usize> = Vec::new();
     if !copular && objects.is_empty() {

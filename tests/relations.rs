@@ -253,3 +253,13 @@ fn a_time_owns_nothing() {
     assert!(has("Monday's attack killed ten people.").is_empty());
     assert_eq!(has("Pakistan's intelligence service denied the report."), ["Pakistan"]);
 }
+
+#[test]
+fn a_relative_pronoun_object_is_its_noun() {
+    let d = doc("It is the strongest team that we have faced.");
+    let (_, s, o) = find(&d, "face");
+    assert_eq!((s, o), ("we", "the strongest team"));
+    let d = doc("The report which the ministry published was false.");
+    let (_, s, o) = find(&d, "publish");
+    assert_eq!((s, o), ("the ministry", "The report"));
+}
