@@ -27,6 +27,7 @@ data!(ORG_WORDS, "org_words.tsv");
 data!(PLACE_WORDS, "place_words.txt");
 data!(COMMON_WORDS, "common_words.txt");
 data!(LEMMAS, "lemmas.tsv");
+data!(LEMMA_TIES, "lemma_ties.tsv");
 data!(PATTERNS, "patterns.jsonl");
 
 /// The files of the built-in gazetteer, with the names errors would carry.

@@ -40,6 +40,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     let mut verbs = HashSet::with_hasher(FxBuild);
     let mut nouns = HashSet::with_hasher(FxBuild);
     let mut ranks = HashMap::new();
+    // Every lemma that claims a form, by slot: a tie the treebank settles must be among them.
+    let mut claimants: HashMap<(Slot, &str), Vec<&str>> = HashMap::new();
     for line in crate::builtin::LEMMAS.lines().filter(|l| !l.starts_with('#')) {
         let mut f = line.split('\t');
         let (Some(lemma), Some(cat), Some(rest)) = (f.next(), f.next(), f.next()) else { continue };
@@ -61,6 +63,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                 // ("went": go, where it is only wend's variant; "dying": die, not dye), then
                 // the one it is a regular inflection of ("discussed": discuss, not discus;
                 // "hoping": hope, not hop), then the longer ("fired": fire, not fir).
+                claimants.entry((*slot, v)).or_default().push(lemma);
                 let rank = ((k == 0) as u8, regular(v, lemma, *slot), lemma.len());
                 match forms.entry((*slot, v)) {
                     std::collections::hash_map::Entry::Vacant(e) => {
@@ -75,6 +78,25 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
                         }
                     }
                 }
+            }
+        }
+    }
+    // Ties the rules above cannot settle, settled by use ("putting": put, not putt; see
+    // `gazetteers/lemma_ties.tsv`), in every slot where that lemma claims the form.
+    for line in crate::builtin::LEMMA_TIES.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        let (Some(form), Some(lemma)) = (f.next(), f.next()) else { continue };
+        for slot in [
+            Slot::Past,
+            Slot::PastPart,
+            Slot::Ing,
+            Slot::S,
+            Slot::Plural,
+            Slot::Comparative,
+            Slot::Superlative,
+        ] {
+            if let Some(&l) = claimants.get(&(slot, form)).and_then(|c| c.iter().find(|&&c| c == lemma)) {
+                forms.insert((slot, form), l);
             }
         }
     }
@@ -414,6 +436,20 @@ fn noun_lemma(form: &str, lo: &str, xpos: &str) -> String {
 mod tests {
     use super::*;
     use crate::tagger::Xpos;
+
+    /// A form the lexicon gives to two lemmas by the same rules goes to the one in use:
+    /// "putting" is put (the doubled consonant of a short verb) and not putt (the plain
+    /// suffix of a rare one), "passing" is pass and not pas.
+    #[test]
+    fn ties_go_to_the_lemma_in_use() {
+        let t = |u, x| Tag { upos: u, xpos: Xpos::new(x) };
+        assert_eq!(lemma("putting", t(Upos::Verb, "VBG")), "put");
+        assert_eq!(lemma("passing", t(Upos::Verb, "VBG")), "pass");
+        assert_eq!(lemma("went", t(Upos::Verb, "VBD")), "go");
+        // A tie settles only the slots its lemma claims: "lives" the verb is live.
+        assert_eq!(lemma("lives", t(Upos::Verb, "VBZ")), "live");
+        assert_eq!(lemma("lives", t(Upos::Noun, "NNS")), "life");
+    }
 
     /// The memo answers as the lemmatiser does, the first time (computed) and the second
     /// (remembered), for the same word under different tags and contexts.
