@@ -21,13 +21,35 @@ fn pairs(data: &'static str) -> FastMap {
     data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|l| l.split_once('\t')).collect()
 }
 
-/// The common words by the 64-bit hash of their text: one probe, no string comparison (the
-/// lookup most tokens make). Two words sharing a hash would take about 10^14 list entries.
-static COMMON: LazyLock<HashSet<u64, crate::hash::IdHash>> =
-    LazyLock::new(|| words(builtin::COMMON_WORDS).into_iter().map(word_hash).collect());
+/// In [`word_facts`]: the lower-case word is a common English word.
+pub(crate) const COMMON_WORD: u8 = 1;
+/// In [`word_facts`]: the lower-case word is a known given name or surname.
+pub(crate) const NAME_WORD: u8 = 2;
+
+/// What the word lists say of a lower-case word, by the 64-bit hash of its text
+/// (`tagger::features::hash_bytes`): one probe, no string comparison, for the lookups every
+/// token makes (the tagger's lexicon features, [`is_common_word`]). Two words sharing a hash
+/// would take about 10^14 list entries.
+static WORD_FACTS: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::new(|| {
+    let mut m = HashMap::with_hasher(crate::hash::IdHash);
+    let mut add = |data: &'static str, bit: u8| {
+        for w in words(data) {
+            *m.entry(word_hash(&w.to_lowercase())).or_insert(0) |= bit;
+        }
+    };
+    add(builtin::COMMON_WORDS, COMMON_WORD);
+    add(builtin::GIVEN_NAMES, NAME_WORD);
+    add(builtin::SURNAMES, NAME_WORD);
+    m
+});
 
 fn word_hash(w: &str) -> u64 {
     crate::tagger::features::hash_bytes(w.as_bytes())
+}
+
+/// The [`COMMON_WORD`] and [`NAME_WORD`] bits of the lower-case word whose hash is `h`.
+pub(crate) fn word_facts(h: u64) -> u8 {
+    WORD_FACTS.get(&h).copied().unwrap_or(0)
 }
 static GIVEN: LazyLock<FastMap> = LazyLock::new(|| pairs(builtin::GIVEN_NAMES));
 static SURNAMES: LazyLock<FastMap> = LazyLock::new(|| pairs(builtin::SURNAMES));
@@ -55,7 +77,7 @@ fn with_lower<T>(w: &str, f: impl FnOnce(&str) -> T) -> T {
 
 /// Whether `word` (any case) is a common lower-case English word ("reading", "who").
 pub fn is_common_word(word: &str) -> bool {
-    with_lower(word, |w| COMMON.contains(&word_hash(w)))
+    with_lower(word, |w| word_facts(word_hash(w)) & COMMON_WORD != 0)
 }
 
 fn capitalized(word: &str) -> std::borrow::Cow<'_, str> {

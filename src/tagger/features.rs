@@ -49,25 +49,6 @@ pub(crate) struct TokenHashes {
     pub lex: u64,
 }
 
-/// Lexicon evidence by the hash of the lower-case word: bit 0, a common English word; bit 1, a
-/// known given name or surname. One lookup per token instead of three string-keyed ones.
-static LEXICON: std::sync::LazyLock<std::collections::HashMap<u64, u8, super::model::IdHash>> =
-    std::sync::LazyLock::new(|| {
-        let mut m = std::collections::HashMap::with_hasher(super::model::IdHash);
-        let words = |d: &'static str| {
-            d.lines()
-                .filter(|l| !l.starts_with('#') && !l.is_empty())
-                .map(|l| l.split('\t').next().unwrap_or(l))
-        };
-        for w in words(crate::builtin::COMMON_WORDS) {
-            *m.entry(hash_bytes(w.to_lowercase().as_bytes())).or_insert(0) |= 1;
-        }
-        for w in words(crate::builtin::GIVEN_NAMES).chain(words(crate::builtin::SURNAMES)) {
-            *m.entry(hash_bytes(w.to_lowercase().as_bytes())).or_insert(0) |= 2;
-        }
-        m
-    });
-
 /// The normalised lower-case form features use: years and other numbers fold together.
 pub(crate) fn feature_form(word: &str) -> Cow<'_, str> {
     let b = word.as_bytes();
@@ -175,7 +156,7 @@ pub(crate) fn token_hashes_light(word: &str, first: bool) -> TokenHashes {
     };
     let flags = (first as u64) | (case << 1) | ((digit as u64) << 4) | ((hyphen as u64) << 5);
     let alpha = lower.chars().next().is_some_and(char::is_alphabetic);
-    let lex = if alpha { LEXICON.get(&hash_bytes(lb)).copied().unwrap_or(0) as u64 } else { 4 };
+    let lex = if alpha { crate::lexicon::word_facts(hash_bytes(lb)) as u64 } else { 4 };
     TokenHashes {
         lex,
         lower: hash_bytes(lb),

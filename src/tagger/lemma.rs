@@ -209,15 +209,13 @@ pub(crate) fn lemma_cow(form: &str, tag: Tag, next_is_participle: bool) -> Cow<'
 /// A per-thread memo of lemmas worked out the slow way, by word, tag and context: news text
 /// repeats its words, and the lexicon lookups and suffix rules cost more than one probe here.
 /// The stored word is compared on every hit, so a hash collision only costs a recomputation.
-struct Memo {
-    map: HashMap<u64, (Box<str>, Tag, bool, String), crate::hash::IdHash>,
-}
+type Memo = HashMap<u64, (Box<str>, Tag, bool, String), crate::hash::IdHash>;
 
 /// Past this many entries the memo is emptied.
 const MEMO_MAX: usize = 50_000;
 
 thread_local! {
-    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo { map: HashMap::default() });
+    static MEMO: std::cell::RefCell<Memo> = std::cell::RefCell::new(Memo::default());
 }
 
 /// As [`lemma_cow`], through the per-thread memo: returns `None` where the lemma is `form`
@@ -233,7 +231,7 @@ pub(crate) fn lemma_memo(form: &str, tag: Tag, next_is_participle: bool) -> Opti
     key ^= ((tag.upos as u64) << 56) ^ ((next_is_participle as u64) << 63);
     MEMO.with(|m| {
         let m = &mut *m.borrow_mut();
-        if let Some((f, t, n, l)) = m.map.get(&key) {
+        if let Some((f, t, n, l)) = m.get(&key) {
             if &**f == form && *t == tag && *n == next_is_participle {
                 return (l != form).then(|| l.as_str().into());
             }
@@ -242,10 +240,10 @@ pub(crate) fn lemma_memo(form: &str, tag: Tag, next_is_participle: bool) -> Opti
         }
         let l = lemma_slow(form, tag, next_is_participle);
         let out = (l != form).then(|| l.as_str().into());
-        if m.map.len() >= MEMO_MAX {
-            m.map.clear();
+        if m.len() >= MEMO_MAX {
+            m.clear();
         }
-        m.map.insert(key, (form.into(), tag, next_is_participle, l));
+        m.insert(key, (form.into(), tag, next_is_participle, l));
         out
     })
 }
