@@ -1,9 +1,10 @@
 //! A per-thread, direct-mapped cache of transition-feature weights in front of the model's
 //! table.
 //!
-//! Tag-only features recur constantly and frequent words' features often, so most lookups hit
-//! this small table (it stays in L2) instead of going to the model's, which does not fit in any
-//! cache. An entry is twelve bytes: a 32-bit check taken from the key's high half (the low half
+//! Tag-only features recur constantly, so nearly all their lookups hit this small table (it
+//! stays in L2) instead of going to the model's, which does not fit in any cache. Features with
+//! words miss it too often to earn their place and bypass it
+//! (`direct` in [`FeatureCache::add_scores`]). An entry is twelve bytes: a 32-bit check taken from the key's high half (the low half
 //! picks the slot) and the feature's three transition weights, as the model stores them.
 
 use crate::tagger::model::Model;
@@ -40,10 +41,18 @@ impl FeatureCache {
         }
     }
 
-    /// Adds the weights of `feats` to `scores`. `salt` tells one model's entries from
+    /// Adds the weights of `feats` and of `direct` to `scores`: `feats` through the cache,
+    /// `direct` straight from the model (and not kept). `salt` tells one model's entries from
     /// another's.
     #[inline]
-    pub fn add_scores(&mut self, model: &Model, salt: u64, feats: &[u64], scores: &mut [i32; 3]) {
+    pub fn add_scores(
+        &mut self,
+        model: &Model,
+        salt: u64,
+        feats: &[u64],
+        direct: &[u64],
+        scores: &mut [i32; 3],
+    ) {
         self.miss.clear();
         self.miss_at.clear();
         for &f in feats {
@@ -59,13 +68,20 @@ impl FeatureCache {
                 self.miss_at.push(i);
             }
         }
+        let cached_misses = self.miss.len();
+        self.miss.extend_from_slice(direct);
         if self.miss.is_empty() {
             return;
         }
         self.rows.clear();
         self.rows.resize(self.miss.len() * 3, 0);
         model.add_each(&self.miss, 3, &mut self.rows);
-        for (j, (&f, &i)) in self.miss.iter().zip(&self.miss_at).enumerate() {
+        for row in self.rows[3 * cached_misses..].chunks_exact(3) {
+            scores[0] += row[0];
+            scores[1] += row[1];
+            scores[2] += row[2];
+        }
+        for (j, (&f, &i)) in self.miss[..cached_misses].iter().zip(&self.miss_at).enumerate() {
             let v = [self.rows[3 * j], self.rows[3 * j + 1], self.rows[3 * j + 2]];
             scores[0] += v[0];
             scores[1] += v[1];

@@ -422,7 +422,8 @@ impl Parser {
                         scores[2] += data[o + 2];
                     }
                     features::structural_features(x, &st, &roles, &mut feats);
-                    cache.add_scores(&self.transitions, self.id, &feats, &mut scores);
+                    let (cached, direct) = feats.split_at(N_STRUCTURAL - features::N_WORD_FEATURES);
+                    cache.add_scores(&self.transitions, self.id, cached, direct, &mut scores);
                     st.apply(best_valid(&scores, valid));
                 }
             });
