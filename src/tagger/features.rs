@@ -116,6 +116,7 @@ fn prefix_hash(lower: &str, k: usize) -> u64 {
 /// Hashes one token's strings. `first` tells whether it starts the sentence.
 pub(crate) fn token_hashes(word: &str, first: bool) -> TokenHashes {
     let mut h = token_hashes_light(word, first);
+    h.lex = word_lex(word);
     let lower = feature_form(word);
     for (k, x) in h.suf.iter_mut().enumerate() {
         *x = suffix_hash(&lower, k + 1);
@@ -128,8 +129,9 @@ pub(crate) fn token_hashes(word: &str, first: bool) -> TokenHashes {
 }
 
 /// What tagging a token needs beyond its word type's cached scores: the hashes of the word and
-/// its lower form, its three-letter suffix, flags and lexicon bits. The other suffixes, the
-/// prefixes and the shape are zero; [`token_hashes`] fills them in, for a type not yet cached.
+/// its lower form, its three-letter suffix and flags. The other suffixes, the prefixes, the
+/// shape and the lexicon bits are zero; [`token_hashes`] fills them in, for a type not yet
+/// cached (the tagger looks up the lexicon bits only for the tokens it scores).
 pub(crate) fn token_hashes_light(word: &str, first: bool) -> TokenHashes {
     let lower = feature_form(word);
     let lb = lower.as_bytes();
@@ -155,16 +157,24 @@ pub(crate) fn token_hashes_light(word: &str, first: bool) -> TokenHashes {
         _ => 4,
     };
     let flags = (first as u64) | (case << 1) | ((digit as u64) << 4) | ((hyphen as u64) << 5);
-    let alpha = lower.chars().next().is_some_and(char::is_alphabetic);
-    let lex = if alpha { crate::lexicon::word_facts(hash_bytes(lb)) as u64 } else { 4 };
     TokenHashes {
-        lex,
+        lex: 0,
         lower: hash_bytes(lb),
         word: hash_bytes(word.as_bytes()),
         suf,
         pre: [0; 3],
         shape: 0,
         flags,
+    }
+}
+
+/// A word's lexicon bits ([`TokenHashes::lex`]); 4 when it does not start with a letter.
+pub(crate) fn word_lex(word: &str) -> u64 {
+    let lower = feature_form(word);
+    if lower.chars().next().is_some_and(char::is_alphabetic) {
+        crate::lexicon::word_facts(hash_bytes(lower.as_bytes())) as u64
+    } else {
+        4
     }
 }
 
@@ -224,10 +234,11 @@ fn context(ctx: &[TokenHashes], i: usize, k: isize) -> &TokenHashes {
     }
 }
 
-/// The key under which a word's [`word_features`] scores may be cached: everything they read.
+/// The key under which a word's [`word_features`] scores may be cached: everything they read
+/// (the word, its flags and the sentence's casing; the rest follows from the word).
 #[inline]
 pub(crate) fn word_key(w: &TokenHashes, case: u64) -> u64 {
-    mix(w.word ^ mix(w.flags ^ (case << 16) ^ (w.lex << 24)))
+    mix(w.word ^ mix(w.flags ^ (case << 16)))
 }
 
 /// Writes the features of a token that depend only on the word, its flags and the sentence's
@@ -354,11 +365,8 @@ mod tests {
     fn light_hashes_are_the_full_ones_in_part() {
         for w in ["Panetta", "the", "U.S.", "naïveté", "東京都庁", "a", "", "2,000", "Zürich-based"] {
             let (l, f) = (token_hashes_light(w, true), token_hashes(w, true));
-            assert_eq!(
-                (l.lower, l.word, l.suf[2], l.flags, l.lex),
-                (f.lower, f.word, f.suf[2], f.flags, f.lex),
-                "{w}"
-            );
+            assert_eq!((l.lower, l.word, l.suf[2], l.flags), (f.lower, f.word, f.suf[2], f.flags), "{w}");
+            assert_eq!(f.lex, word_lex(w), "{w}");
         }
         let f = token_hashes("naïveté", false);
         assert_eq!(f.suf[1], hash_bytes("té".as_bytes()));

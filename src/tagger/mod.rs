@@ -23,7 +23,7 @@ use std::fmt;
 
 use features::{
     N_WORD, PAD_END, PAD_START, TokenHashes, pair_features, role_features, sentence_case, tag_pair_features,
-    tag_word_features, token_hashes, token_hashes_light, word_features, word_key,
+    tag_word_features, token_hashes, token_hashes_light, word_features, word_key, word_lex,
 };
 use model::Model;
 
@@ -263,7 +263,8 @@ impl Tagger {
         let n = words.len();
         let start = nc as u16;
         // What every token needs; the rest of a word's hashes only when its type is not cached.
-        let hashes: Vec<_> = words.iter().enumerate().map(|(i, w)| token_hashes_light(w, i == 0)).collect();
+        let mut hashes: Vec<_> =
+            words.iter().enumerate().map(|(i, w)| token_hashes_light(w, i == 0)).collect();
         let case = sentence_case(words);
         let dict: Vec<Option<u16>> =
             hashes.iter().map(|h| self.model.tagdict.get(&h.word).copied()).collect();
@@ -295,6 +296,7 @@ impl Tagger {
                 if dict[i].is_some() {
                     continue;
                 }
+                hashes[i].lex = word_lex(words[i]);
                 let row = &mut stat[i * nc..(i + 1) * nc];
                 row.copy_from_slice(&data[offs[i]..offs[i] + nc]);
                 let p1 = if i >= 1 { offs[i - 1] } else { ps };
