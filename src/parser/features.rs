@@ -229,10 +229,11 @@ pub(crate) const N_UNIGRAM: usize = 27;
 /// bias.
 pub(crate) const N_STRUCTURAL: usize = 41;
 
-/// How many of [`structural_features`], at its end, look at a word. Measured on news, a cache
-/// of feature weights misses a third to three quarters of these (most word pairs are rare), and
-/// keeping them evicts the tag features, which recur; so they go straight to the model.
-pub(crate) const N_WORD_FEATURES: usize = 13;
+/// How many of [`structural_features`], right before the [`WORD_VALUE_TEMPLATES`] at its end,
+/// look at a word. Measured on news, a cache of feature weights misses a third to three
+/// quarters of these (most word pairs are rare), and keeping them evicts the tag features,
+/// which recur; so they go straight to the model.
+pub(crate) const N_WORD_FEATURES: usize = 8;
 
 /// Transition features: the unigram features of every role, then the structural ones.
 pub(crate) const N_TRANSITION: usize = N_UNIGRAM + N_STRUCTURAL;
@@ -324,18 +325,9 @@ pub(crate) fn structural_features(
             c => c as usize,
         }
     };
-    let dist = |a: usize, b: usize| {
-        if a >= n || b >= none {
-            15
-        } else if b >= n {
-            14
-        } else {
-            bucket(b.abs_diff(a))
-        }
-    };
-    let d0 = dist(s0, b0);
-    let d1 = dist(s1, s0);
-    let val = |v: &Vec<u8>, h: usize| if h >= none { 9 } else { v[h].min(7) as u64 };
+    let d0 = distance(n, s0, b0);
+    let d1 = distance(n, s1, s0);
+    let val = |v: &Vec<u8>, h: usize| valency(v, h, none);
     let (w, p, wp) = (&x.w, &x.p, &x.wp);
     *out = [
         // Tags: s0 and b0, b0 and b1, s1 and s0.
@@ -372,8 +364,7 @@ pub(crate) fn structural_features(
         // the word before the buffer's front (often what s0 is not adjacent to)
         k3(71, p[if b0 > 0 && b0 <= n { b0 - 1 } else { none }], p[b0], p[s0]),
         k1(72, 1),
-        // Last, the features with words (see [`N_WORD_FEATURES`]): s0 and b0, s1 and s0,
-        // distances, valencies.
+        // Then the features with words (see [`N_WORD_FEATURES`]): s0 and b0, s1 and s0.
         k2(17, wp[s0], wp[b0]),
         k2(20, wp[s0], p[b0]),
         k2(21, p[s0], wp[b0]),
@@ -382,12 +373,77 @@ pub(crate) fn structural_features(
         k2(26, w[s1], w[s0]),
         k2(28, wp[s1], p[s0]),
         k2(29, p[s1], wp[s0]),
-        k2(40, w[s0], d0),
-        k2(42, w[b0], d0),
-        k2(48, w[s0], val(&st.nr, s0)),
-        k2(50, w[s0], val(&st.nl, s0)),
-        k2(52, w[b0], val(&st.nl, b0)),
+        // Last, a word with a distance or a valency ([`WORD_VALUE_TEMPLATES`]), filled in below.
+        0,
+        0,
+        0,
+        0,
+        0,
     ];
+    let values = word_values(st, roles);
+    let first = N_STRUCTURAL - WORD_VALUE_TEMPLATES.len();
+    for (j, &(t, role, _)) in WORD_VALUE_TEMPLATES.iter().enumerate() {
+        out[first + j] = k2(t, w[roles[role]], values[j]);
+    }
+}
+
+/// A distance between two words of the state, in buckets ([`bucket`]); 14 when the second is
+/// the root, 15 when either is missing.
+fn distance(n: usize, a: usize, b: usize) -> u64 {
+    if a >= n || b > n {
+        15
+    } else if b >= n {
+        14
+    } else {
+        bucket(b.abs_diff(a))
+    }
+}
+
+/// How many children a word has on one side (counts from `st.nl` or `st.nr`), at most 7; 9
+/// when there is no word (`h` is `none`).
+fn valency(v: &[u8], h: usize, none: usize) -> u64 {
+    if h >= none { 9 } else { v[h].min(7) as u64 }
+}
+
+/// The features that pair a word with a small number read off the state, the last of
+/// [`structural_features`]: template, the role of the word ([`ROLE_TEMPLATES`] order: 0 is
+/// s0, 2 is b0), and how many values the number takes. A parser can score such a feature for
+/// every value once per word type ([`word_value_features`]) and pick the value's score from
+/// there, as it does for the unigram features.
+pub(crate) const WORD_VALUE_TEMPLATES: [(u64, usize, usize); 5] = [
+    (40, 0, 16), // s0's word and the distance from s0 to b0
+    (42, 2, 16), // b0's word and that distance
+    (48, 0, 10), // s0's word and its right valency
+    (50, 0, 10), // s0's word and its left valency
+    (52, 2, 10), // b0's word and its left valency
+];
+
+/// The number of [`word_value_features`] of one word.
+pub(crate) const N_WORD_VALUES: usize = {
+    let (mut k, mut i) = (0, 0);
+    while i < WORD_VALUE_TEMPLATES.len() {
+        k += WORD_VALUE_TEMPLATES[i].2;
+        i += 1;
+    }
+    k
+};
+
+/// The state's number for each of [`WORD_VALUE_TEMPLATES`].
+pub(crate) fn word_values(st: &State, roles: &[usize; N_ROLES]) -> [u64; 5] {
+    let (n, none, s0, b0) = (st.n, st.n + 1, roles[0], roles[2]);
+    let d0 = distance(n, s0, b0);
+    [d0, d0, valency(&st.nr, s0, none), valency(&st.nl, s0, none), valency(&st.nl, b0, none)]
+}
+
+/// Every [`WORD_VALUE_TEMPLATES`] feature of word `i`, template by template, value by value.
+pub(crate) fn word_value_features(x: &Words, i: usize, out: &mut [u64; N_WORD_VALUES]) {
+    let mut k = 0;
+    for &(t, _, values) in &WORD_VALUE_TEMPLATES {
+        for v in 0..values as u64 {
+            out[k] = k2(t, x.w[i], v);
+            k += 1;
+        }
+    }
 }
 
 /// All the features of a state, as training scores them: the unigram features of the word in
