@@ -31,6 +31,9 @@ fn main() -> ExitCode {
                 cfg.tagdict_min_count =
                     args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.tagdict_min_count)
             }
+            "--min-class-count" => {
+                cfg.min_class_count = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.min_class_count)
+            }
             _ => files.push(a),
         }
     }

@@ -23,6 +23,14 @@ pub struct TrainConfig {
     pub tagdict_min_count: usize,
     /// ... with one tag at least this share of the time.
     pub tagdict_min_share: f64,
+    /// A "UPOS XPOS" combination seen fewer times than this in training is not a class of its
+    /// own: its words are trained as the most frequent class with the same UPOS (else the same
+    /// XPOS). Every class costs a score per token, and the rare combinations ("ADP NNP",
+    /// "X VBD") are mostly annotation noise. 0 (the default, and the built-in model) keeps
+    /// every combination. On EWT, 50 leaves 63 classes of 102 and makes the whole pipeline
+    /// about 4% faster with the same UPOS accuracy (test 0.9525, dev 0.9490), but a parser
+    /// retrained on its tags moved by up to half a point of LAS either way.
+    pub min_class_count: usize,
 }
 
 impl Default for TrainConfig {
@@ -33,6 +41,7 @@ impl Default for TrainConfig {
             prune: 0.5,
             tagdict_min_count: 20,
             tagdict_min_share: 0.995,
+            min_class_count: 0,
         }
     }
 }
@@ -55,7 +64,9 @@ pub fn train(
     cfg: &TrainConfig,
     mut log: impl FnMut(&str),
 ) -> Vec<u8> {
-    // Classes, sorted for determinism.
+    // Classes, sorted for determinism; rare combinations fold into a frequent one.
+    let fold = class_folding(train, cfg.min_class_count);
+    let class_name = |w: &conllu::Word| fold(class_name(w));
     let mut classes: Vec<String> = train.iter().flat_map(|s| s.words.iter().map(class_name)).collect();
     classes.sort();
     classes.dedup();
@@ -153,6 +164,32 @@ pub fn train(
     finish(&wts, now, &classes, &tagdict, cfg.prune)
 }
 
+/// The class each "UPOS XPOS" name of `train` is trained as (see
+/// [`TrainConfig::min_class_count`]): itself when seen at least `min_count` times, else the
+/// most frequent such class with the same UPOS, else with the same XPOS, else the most frequent
+/// class. Ties go to the name that sorts first.
+fn class_folding(train: &[conllu::Sentence], min_count: usize) -> impl Fn(String) -> String {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for w in train.iter().flat_map(|s| &s.words) {
+        *counts.entry(class_name(w)).or_default() += 1;
+    }
+    let mut kept: Vec<(usize, String)> =
+        counts.iter().filter(|&(_, &k)| k >= min_count).map(|(c, &k)| (k, c.clone())).collect();
+    // Most frequent first, then by name: the first match below is the target.
+    kept.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+    let part = |c: &str, i: usize| c.split(' ').nth(i).unwrap_or("").to_string();
+    let mut map: HashMap<String, String> = HashMap::new();
+    for c in counts.keys().filter(|c| counts[*c] < min_count) {
+        let target = [0, 1]
+            .iter()
+            .find_map(|&i| kept.iter().find(|(_, k)| part(k, i) == part(c, i)))
+            .or(kept.first())
+            .map_or_else(|| c.clone(), |(_, k)| k.clone());
+        map.insert(c.clone(), target);
+    }
+    move |c: String| map.get(&c).cloned().unwrap_or(c)
+}
+
 /// Averages, prunes and quantises the weights into the model format.
 fn finish(wts: &Weights, now: u32, classes: &[String], tagdict: &[(String, u16)], prune: f32) -> Vec<u8> {
     Model::write(classes, tagdict, &wts.averaged_quantised(now, prune, usize::MAX))
@@ -170,4 +207,31 @@ pub fn upos_accuracy(tagger: &super::Tagger, sents: &[conllu::Sentence]) -> f64 
         }
     }
     right as f64 / all.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A combination rarer than `min_class_count` is trained as the frequent class with its
+    /// UPOS, so the model has no class of its own for it.
+    #[test]
+    fn rare_combinations_fold_into_a_frequent_class() {
+        let mut text = String::new();
+        for i in 0..6 {
+            let (upos, xpos) = if i == 0 { ("NOUN", "GW") } else { ("NOUN", "NN") };
+            text.push_str(&format!(
+                "1\tthe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n2\tdog{i}\tdog\t{upos}\t{xpos}\t_\t0\troot\t_\t_\n\n"
+            ));
+        }
+        let sents = conllu::parse(&text).expect("valid CoNLL-U");
+        let classes = |min_class_count| {
+            let cfg = TrainConfig { epochs: 1, min_class_count, ..TrainConfig::default() };
+            Model::from_bytes(&train(&sents, None, &cfg, |_| {})).expect("model").classes
+        };
+        assert!(classes(0).contains(&"NOUN GW".to_string()));
+        let folded = classes(2);
+        assert!(!folded.contains(&"NOUN GW".to_string()), "{folded:?}");
+        assert!(folded.contains(&"NOUN NN".to_string()));
+    }
 }
