@@ -115,6 +115,18 @@ impl RowCache {
         o
     }
 
+    /// As [`RowCache::offset`] for rows whose length only filling them tells: on a miss,
+    /// `fill` appends the row to the arena (and must not touch what is already there).
+    pub fn offset_appended(&mut self, key: u64, fill: impl FnOnce(&mut Vec<i32>)) -> usize {
+        if let Some(&o) = self.index.get(&key) {
+            return o as usize;
+        }
+        let o = self.data.len();
+        fill(&mut self.data);
+        self.index.insert(key, o as u32);
+        o
+    }
+
     /// The arena the offsets point into.
     pub fn data(&self) -> &[i32] {
         &self.data

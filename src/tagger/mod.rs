@@ -176,7 +176,7 @@ pub struct Tagger {
 
 thread_local! {
     /// Per thread: each word type's score entry (see [`Tagger::tag_classes`]), at most 50,000
-    /// of them (five rows of 102 i32 apiece: about 100 MB at most).
+    /// of them (102 i32 and four rows of 102 i16 apiece: about 60 MB at most).
     static WORD_SCORES: std::cell::RefCell<crate::hash::RowCache> =
         std::cell::RefCell::new(crate::hash::RowCache::new(50_000));
 }
@@ -230,17 +230,33 @@ impl Tagger {
         Ok(Tagger { model, tags, id, tag_pairs })
     }
 
-    /// A word type's cache entry (see `tag_classes`): five score vectors.
-    fn word_entry(&self, h: &TokenHashes, case: u64, e: &mut [i32]) {
+    /// Appends a word type's cache entry (see `tag_classes`) to `arena`: the scores of its own
+    /// features (`nc` i32), then four neighbour rows (what it adds to the scores of the word
+    /// after it, the one after that, the word before and the one before that). A neighbour row
+    /// is a marker and the row's scores as i16, two to an i32 ([`pack_i16`]); they nearly
+    /// always fit, being the sums of two or three weights. When one does not, the marker is
+    /// the offset from the entry's start of the whole row, as i32, appended after the entry.
+    fn word_entry(&self, h: &TokenHashes, case: u64, arena: &mut Vec<i32>) {
         let nc = self.model.classes.len();
+        let half = nc.div_ceil(2);
+        let start = arena.len();
+        arena.resize(start + nc + 4 * (1 + half), 0);
         let mut wf = [0u64; N_WORD];
         word_features(h, case, &mut wf);
-        self.model.add_scores(&wf, &mut e[..nc]);
+        self.model.add_scores(&wf, &mut arena[start..start + nc]);
         let (p1, p2, n1, n2) = role_features(h);
-        self.model.add_scores(&p1, &mut e[nc..2 * nc]);
-        self.model.add_scores(&p2, &mut e[2 * nc..3 * nc]);
-        self.model.add_scores(&n1, &mut e[3 * nc..4 * nc]);
-        self.model.add_scores(&n2, &mut e[4 * nc..5 * nc]);
+        let mut row = vec![0i32; nc];
+        for (r, feats) in [&p1[..], &p2[..], &n1[..], &n2[..]].into_iter().enumerate() {
+            row.iter_mut().for_each(|x| *x = 0);
+            self.model.add_scores(feats, &mut row);
+            let at = start + nc + r * (1 + half);
+            if row.iter().all(|&x| x == x as i16 as i32) {
+                pack_i16(&row, &mut arena[at + 1..at + 1 + half]);
+            } else {
+                arena[at] = (arena.len() - start) as i32;
+                arena.extend_from_slice(&row);
+            }
+        }
     }
 
     /// The tag of a class number.
@@ -274,8 +290,9 @@ impl Tagger {
         if stat.len() < n * nc {
             stat.resize(n * nc, 0);
         }
-        // Each word type's cached entry: its own features' scores, then what it adds to a
-        // neighbour's scores as the previous word, the one before, the next and the one after.
+        // Each word type's cached entry (see `word_entry`): its own features' scores, then
+        // what it adds to a neighbour's scores as the previous word, the one before, the next
+        // and the one after.
         let keys: Vec<u64> = hashes.iter().map(|h| word_key(h, case) ^ self.id).collect();
         let pad_start = word_key(&PAD_START, case) ^ self.id ^ 0x5bd1_e995;
         let pad_end = word_key(&PAD_END, case) ^ self.id ^ 0x1b87_3593;
@@ -283,8 +300,9 @@ impl Tagger {
             let cache = &mut *cache.borrow_mut();
             cache.trim();
             let mut offset = |k: u64, h: &dyn Fn() -> TokenHashes| {
-                cache.offset(k, 5 * nc, |e| self.word_entry(&h(), case, e))
+                cache.offset_appended(k, |arena| self.word_entry(&h(), case, arena))
             };
+            let half = nc.div_ceil(2);
             let offs: Vec<usize> = keys
                 .iter()
                 .enumerate()
@@ -303,9 +321,16 @@ impl Tagger {
                 let p2 = if i >= 2 { offs[i - 2] } else { ps };
                 let n1 = if i + 1 < n { offs[i + 1] } else { pe };
                 let n2 = if i + 2 < n { offs[i + 2] } else { pe };
-                for (o, r) in [(p1, 1), (p2, 2), (n1, 3), (n2, 4)] {
-                    for (a, b) in row.iter_mut().zip(&data[o + r * nc..o + (r + 1) * nc]) {
-                        *a += b;
+                for (o, r) in [(p1, 0), (p2, 1), (n1, 2), (n2, 3)] {
+                    let at = o + nc + r * (1 + half);
+                    match data[at] {
+                        0 => add_packed_i16(row, &data[at + 1..at + 1 + half]),
+                        wide => {
+                            let w = o + wide as usize;
+                            for (a, b) in row.iter_mut().zip(&data[w..w + nc]) {
+                                *a += b;
+                            }
+                        }
                     }
                 }
                 self.model.add_scores(&pair_features(&hashes, i), row);
@@ -364,9 +389,103 @@ pub(crate) fn tag_document(
     (tags, lemmas)
 }
 
+/// Writes i16-sized scores two to an i32: of `half = out.len()`, score `j` in the low half of
+/// `out[j]`, score `half + j` in the high half (so unpacking needs no shuffles).
+fn pack_i16(row: &[i32], out: &mut [i32]) {
+    let half = out.len();
+    for (j, o) in out.iter_mut().enumerate() {
+        let hi = row.get(half + j).copied().unwrap_or(0);
+        *o = (row[j] as u16 as u32 | (hi as u16 as u32) << 16) as i32;
+    }
+}
+
+/// Adds scores written by [`pack_i16`] to `row`.
+#[inline]
+fn add_packed_i16(row: &mut [i32], packed: &[i32]) {
+    let (lo, hi) = row.split_at_mut(packed.len());
+    for (x, &p) in lo.iter_mut().zip(packed) {
+        *x += (p << 16) >> 16;
+    }
+    for (x, &p) in hi.iter_mut().zip(packed) {
+        *x += p >> 16;
+    }
+}
+
 /// The index of the highest score; ties go to the lower index (deterministic).
 pub(crate) fn argmax(scores: &[i32]) -> u16 {
     // The maximum first (a branch-free pass the compiler vectorises), then its first position.
     let Some(&max) = scores.iter().max() else { return 0 };
     scores.iter().position(|&s| s == max).unwrap_or(0) as u16
+}
+
+#[cfg(test)]
+mod tests {
+    use super::features::{N_FEATURES, features, role_features, token_hashes};
+    use super::*;
+
+    /// Tags the way training does: every feature of every token looked up in the model, no
+    /// caches, no tag dictionary shortcut beyond the model's own.
+    fn reference_tags(t: &Tagger, words: &[&str]) -> Vec<u16> {
+        let nc = t.model.classes.len();
+        let hashes: Vec<_> = words.iter().enumerate().map(|(i, w)| token_hashes(w, i == 0)).collect();
+        let case = sentence_case(words);
+        let (mut prev, mut prev2) = (nc as u16, nc as u16 + 1);
+        let mut out = Vec::new();
+        for (i, h) in hashes.iter().enumerate() {
+            let c = match t.model.tagdict.get(&h.word) {
+                Some(&c) => c,
+                None => {
+                    let mut feats = [0u64; N_FEATURES];
+                    features(&hashes, i, prev, prev2, case, &mut feats);
+                    let mut scores = vec![0i32; nc];
+                    t.model.add_scores(&feats, &mut scores);
+                    argmax(&scores)
+                }
+            };
+            out.push(c);
+            (prev2, prev) = (prev, c);
+        }
+        out
+    }
+
+    #[test]
+    fn packed_rows_add_what_was_packed() {
+        for len in [1usize, 2, 5, 102] {
+            let row: Vec<i32> =
+                (0..len).map(|k| [i16::MIN as i32, i16::MAX as i32, -7, 0, 3][k % 5]).collect();
+            let mut packed = vec![0i32; len.div_ceil(2)];
+            pack_i16(&row, &mut packed);
+            let mut sum = vec![5i32; len];
+            add_packed_i16(&mut sum, &packed);
+            let want: Vec<i32> = row.iter().map(|x| x + 5).collect();
+            assert_eq!(sum, want, "length {len}");
+        }
+    }
+
+    /// The cached, packed word rows score exactly as the features do, including a neighbour
+    /// row whose sums do not fit in an i16 (kept whole after the entry).
+    #[test]
+    fn cached_scores_are_the_features_scores() {
+        let classes: Vec<String> = ["NOUN NN", "VERB VBD", "DET DT"].iter().map(|s| s.to_string()).collect();
+        // "huge" pushes the word after it hard towards VERB: two features of 30,000 each.
+        let huge = token_hashes("huge", false);
+        let (p1, _, _, _) = role_features(&huge);
+        let mut feats: Vec<(u64, Vec<(u8, i16)>)> =
+            p1.iter().map(|&k| (k, vec![(1u8, 30_000i16), (0u8, -30_000i16)])).collect();
+        for (k, w) in ["dogs", "the", "ran", "huge"].iter().enumerate() {
+            let h = token_hashes(w, false);
+            feats.push((super::features::role_features(&h).2[0], vec![((k % 3) as u8, 300 + k as i16)]));
+        }
+        let t = Tagger::from_bytes(&Model::write(&classes, &[], &feats)).expect("model");
+        for words in [&["huge", "dogs", "ran"][..], &["the", "huge", "huge", "dogs"], &["ran"]] {
+            assert_eq!(t.tag_classes(words), reference_tags(&t, words), "{words:?}");
+            assert_eq!(t.tag_classes(words), reference_tags(&t, words), "{words:?}, cached");
+        }
+        assert_eq!(t.tag_classes(&["huge", "dogs"])[1], 1, "the wide row decides");
+        let builtin = Tagger::builtin().expect("built-in tagger");
+        for text in ["The agency refused to reveal the targets .", "Missiles slammed into a safe haven ."] {
+            let words: Vec<&str> = text.split(' ').collect();
+            assert_eq!(builtin.tag_classes(&words), reference_tags(builtin, &words), "{text}");
+        }
+    }
 }
