@@ -3,9 +3,10 @@
 //!
 //! Tag-only features recur constantly, so nearly all their lookups hit this small table (it
 //! stays in L2) instead of going to the model's, which does not fit in any cache. Features with
-//! words miss it too often to earn their place and bypass it
-//! (`direct` in [`FeatureCache::add_scores`]). An entry is twelve bytes: a 32-bit check taken from the key's high half (the low half
-//! picks the slot) and the feature's three transition weights, as the model stores them.
+//! words miss it too often to earn their place and bypass it (`direct` in
+//! [`FeatureCache::add_scores`]). An entry is twelve bytes: a 32-bit check taken from the key's
+//! high half (the low half picks the slot) and the feature's three transition weights, as the
+//! model stores them.
 
 use crate::tagger::model::Model;
 

@@ -225,18 +225,18 @@ const ROLE_TEMPLATES: [[u64; 3]; N_ROLES] = [
 /// The number of unigram features over all roles.
 pub(crate) const N_UNIGRAM: usize = 27;
 
-/// The number of features that look at more than one word or at the state's shape, and the
-/// bias.
-pub(crate) const N_STRUCTURAL: usize = 41;
+/// The number of [`structural_features`]: features that look at more than one word or at the
+/// state's shape, and the bias (not counting the [`WORD_VALUE_TEMPLATES`] ones).
+pub(crate) const N_STRUCTURAL: usize = 36;
 
-/// How many of [`structural_features`], right before the [`WORD_VALUE_TEMPLATES`] at its end,
-/// look at a word. Measured on news, a cache of feature weights misses a third to three
+/// How many of [`structural_features`], at its end, look at a word. Measured on news, a cache of feature weights misses a third to three
 /// quarters of these (most word pairs are rare), and keeping them evicts the tag features,
 /// which recur; so they go straight to the model.
 pub(crate) const N_WORD_FEATURES: usize = 8;
 
-/// Transition features: the unigram features of every role, then the structural ones.
-pub(crate) const N_TRANSITION: usize = N_UNIGRAM + N_STRUCTURAL;
+/// Transition features: the unigram features of every role, the structural ones, then the
+/// word-and-value ones.
+pub(crate) const N_TRANSITION: usize = N_UNIGRAM + N_STRUCTURAL + WORD_VALUE_TEMPLATES.len();
 
 /// The word in each role of a state ([`ROLE_TEMPLATES`] order); `n + 1` where there is none.
 pub(crate) fn role_words(st: &State) -> [usize; N_ROLES] {
@@ -306,8 +306,8 @@ pub(crate) fn role_sizes() -> [usize; N_ROLES] {
 
 /// The features of a state that are not unigram (Zhang and Nivre 2011's templates, adapted to
 /// arc-hybrid: pairs and triples of the words on top of the stack and at the front of the
-/// buffer and their children, distances and valencies), and a bias. `roles` is
-/// [`role_words`]`(st)`.
+/// buffer and their children, distances and valencies), and a bias, except the
+/// [`WORD_VALUE_TEMPLATES`] ones. `roles` is [`role_words`]`(st)`.
 pub(crate) fn structural_features(
     x: &Words,
     st: &State,
@@ -373,17 +373,15 @@ pub(crate) fn structural_features(
         k2(26, w[s1], w[s0]),
         k2(28, wp[s1], p[s0]),
         k2(29, p[s1], wp[s0]),
-        // Last, a word with a distance or a valency ([`WORD_VALUE_TEMPLATES`]), filled in below.
-        0,
-        0,
-        0,
-        0,
-        0,
     ];
+}
+
+/// The [`WORD_VALUE_TEMPLATES`] features of a state: a word with a distance or a valency.
+/// (A parser reads their scores from the word's row of every value instead.)
+fn word_value_state_features(x: &Words, st: &State, roles: &[usize; N_ROLES], out: &mut [u64]) {
     let values = word_values(st, roles);
-    let first = N_STRUCTURAL - WORD_VALUE_TEMPLATES.len();
     for (j, &(t, role, _)) in WORD_VALUE_TEMPLATES.iter().enumerate() {
-        out[first + j] = k2(t, w[roles[role]], values[j]);
+        out[j] = k2(t, x.w[roles[role]], values[j]);
     }
 }
 
@@ -405,8 +403,8 @@ fn valency(v: &[u8], h: usize, none: usize) -> u64 {
     if h >= none { 9 } else { v[h].min(7) as u64 }
 }
 
-/// The features that pair a word with a small number read off the state, the last of
-/// [`structural_features`]: template, the role of the word ([`ROLE_TEMPLATES`] order: 0 is
+/// The features that pair a word with a small number read off the state, the last of a
+/// state's transition features ([`transition_features`]): template, the role of the word ([`ROLE_TEMPLATES`] order: 0 is
 /// s0, 2 is b0), and how many values the number takes. A parser can score such a feature for
 /// every value once per word type ([`word_value_features`]) and pick the value's score from
 /// there, as it does for the unigram features.
@@ -456,7 +454,8 @@ pub(crate) fn transition_features(x: &Words, st: &State, out: &mut [u64; N_TRANS
     }
     let mut rest = [0u64; N_STRUCTURAL];
     structural_features(x, st, &roles, &mut rest);
-    out[k..].copy_from_slice(&rest);
+    out[k..k + N_STRUCTURAL].copy_from_slice(&rest);
+    word_value_state_features(x, st, &roles, &mut out[k + N_STRUCTURAL..]);
 }
 
 /// Label features.

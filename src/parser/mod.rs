@@ -445,8 +445,7 @@ impl Parser {
                         block += 3 * range;
                     }
                     features::structural_features(x, &st, &roles, &mut feats);
-                    let rest = &feats[..N_STRUCTURAL - WORD_VALUE_TEMPLATES.len()];
-                    let (cached, direct) = rest.split_at(rest.len() - features::N_WORD_FEATURES);
+                    let (cached, direct) = feats.split_at(N_STRUCTURAL - features::N_WORD_FEATURES);
                     cache.add_scores(&self.transitions, self.id, cached, direct, &mut scores);
                     st.apply(best_valid(&scores, valid));
                 }
