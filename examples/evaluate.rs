@@ -7,7 +7,8 @@
 //! * `pos FILE.conllu [--train TRAIN.conllu] [--json]`: tags the gold tokens and reports UPOS
 //!   accuracy, accuracy on words not seen in the training file (default
 //!   `$DOSSIER_SHARED/data/ud-ewt/en_ewt-ud-train.conllu`), and lemma accuracy on VERB, AUX and
-//!   NOUN tokens (by gold tag), overall and for each of the three.
+//!   NOUN tokens (by gold tag), overall and for each of the three, and over every token (the
+//!   CoNLL 2018 shared task's "Lemmas", which published systems report).
 //! * `conll FILE [--out FILE] [--json]`: named-entity scores on a CoNLL file (CoNLL-2003,
 //!   WikiGold: any number of columns, the token first and the tag last, IOB1 or IOB2,
 //!   `-DOCSTART-` between documents). Each document's text is rebuilt from its tokens (spaces
@@ -315,6 +316,8 @@ fn pos(args: &[String]) -> Result<(), String> {
     };
     let tagger = Tagger::builtin().ok_or("no built-in tagger (build with the builtin feature)")?;
     let (mut n, mut right, mut unseen, mut unseen_right) = (0usize, 0usize, 0usize, 0usize);
+    // Lemma accuracy over every token, predicted tags (the CoNLL 2018 shared task's "Lemmas").
+    let mut lemma_all_right = 0usize;
     let mut lem: std::collections::BTreeMap<&'static str, (usize, usize)> = Default::default();
     let mut lem_gold: std::collections::BTreeMap<&'static str, (usize, usize)> = Default::default();
     let mut lem_pred: std::collections::BTreeMap<&'static str, (usize, usize)> = Default::default();
@@ -339,6 +342,7 @@ fn pos(args: &[String]) -> Result<(), String> {
             // pipeline).
             let next_vbn = tags.get(i + 1).is_some_and(|n| n.xpos.as_str() == "VBN");
             let l = lemma_in_context(&w.form, *t, next_vbn);
+            lemma_all_right += (l == w.lemma) as usize;
             tally(&mut lem_pred, t.upos.as_str(), l == w.lemma);
             let gold_tag = dossier::tagger::Tag {
                 upos: dossier::tagger::Upos::parse(&w.upos),
@@ -380,6 +384,7 @@ fn pos(args: &[String]) -> Result<(), String> {
         "unseen_upos_accuracy": if unseen > 0 { json!(unseen_right as f64 / unseen as f64) } else { Value::Null },
         "lemma_tokens": ln,
         "lemma_accuracy": lr as f64 / ln.max(1) as f64,
+        "lemma_accuracy_all_tokens": lemma_all_right as f64 / n.max(1) as f64,
         "lemma_accuracy_gold_tags_by_upos": rates(&lem_gold),
         "lemma_accuracy_by_predicted_upos": rates(&lem_pred),
         "lemma_accuracy_by_upos": lem.iter().map(|(k, (a, b))| (k.to_string(), json!(*b as f64 / (*a).max(1) as f64))).collect::<serde_json::Map<_, _>>(),

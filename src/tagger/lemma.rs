@@ -1,6 +1,13 @@
 //! The lemmatiser: an inflection lexicon (AGID) looked up by the token's Penn Treebank tag, an
 //! auxiliary table, and suffix rules for words the lexicon lacks.
 //!
+//! Every word class gets the lemma the Universal Dependencies English treebanks give it: verbs,
+//! nouns and adjectives their base form; comparative adverbs theirs ("later": late); pronouns
+//! the subject form ("them": they, "mine": my); "an", "these" and "those" the singular article
+//! or demonstrative; the possessive marker "'s"; numbers without thousands separators
+//! ("1,200": 1200) and number words in lower case; plural names the singular ("Americans":
+//! American). Proper nouns keep their capitals, as do nationality adjectives ("Iraqi").
+//!
 //! ```
 //! use dossier::tagger::{Tag, Upos, Xpos, lemma::lemma};
 //! let t = |u, x| Tag { upos: u, xpos: Xpos::new(x) };
@@ -252,11 +259,15 @@ pub(crate) fn lemma_memo(form: &str, tag: Tag, next_is_participle: bool) -> Opti
 /// closed-class words, whose lemma is their normalised form.
 fn lemma_fast(form: &str, tag: Tag) -> Option<&str> {
     let Cow::Borrowed(f) = crate::text::normalize(form) else { return None };
+    let lower = !f.chars().any(char::is_uppercase);
     let unchanged = match tag.upos {
-        Upos::Propn | Upos::Num | Upos::Punct | Upos::Sym | Upos::X => true,
-        Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Det | Upos::Intj | Upos::Adv => {
-            !f.chars().any(char::is_uppercase)
-        }
+        Upos::Propn => tag.xpos.as_str() != "NNPS",
+        Upos::Punct | Upos::Sym | Upos::X => true,
+        // Digits without thousands separators; number words and unit letters need a look.
+        Upos::Num => !f.contains(',') && !f.chars().any(char::is_alphabetic),
+        Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Intj => lower,
+        Upos::Det => lower && !matches!(f, "an" | "these" | "those"),
+        Upos::Adv => lower && !matches!(tag.xpos.as_str(), "RBR" | "RBS"),
         _ => false,
     };
     unchanged.then_some(f)
@@ -268,8 +279,19 @@ fn lemma_slow(form: &str, tag: Tag, next_is_participle: bool) -> String {
     let lo = lower(form);
     let x = tag.xpos.as_str();
     match tag.upos {
+        Upos::Propn if x == "NNPS" => plural_name_lemma(form, &lo),
         Upos::Propn => form.to_string(),
-        Upos::Aux | Upos::Verb | Upos::Part => {
+        Upos::Part => match x {
+            // The possessive marker, whatever its spelling ("'s", "'", "s" after a split).
+            "POS" => "'s".to_string(),
+            // "gonna", "wanna", "gotta" split as "gon na", "wan na", "got ta".
+            "TO" if matches!(lo.as_ref(), "na" | "ta") => "to".to_string(),
+            _ => match lo.as_ref() {
+                "n't" | "nt" | "not" => "not".to_string(),
+                _ => lo.into_owned(),
+            },
+        },
+        Upos::Aux | Upos::Verb => {
             // Modals are their own lemma ("should", "might"); only clitics expand ("'ll": will).
             if x == "MD" {
                 return aux_lemma(&lo, next_is_participle).map_or_else(|| lo.into_owned(), str::to_string);
@@ -279,32 +301,158 @@ fn lemma_slow(form: &str, tag: Tag, next_is_participle: bool) -> String {
                     return l.to_string();
                 }
             }
-            if tag.upos == Upos::Part {
-                return lo.into_owned();
-            }
             verb_lemma(&lo, x)
         }
         Upos::Noun => noun_lemma(form, &lo, x),
-        Upos::Adj => {
-            let lex = &*LEXICON;
-            let slot = match x {
-                "JJR" => Some(Slot::Comparative),
-                "JJS" => Some(Slot::Superlative),
-                _ => None,
-            };
-            slot.and_then(|s| lex.forms.get(&(s, lo.as_ref())))
-                .map(|l| l.to_string())
-                .unwrap_or_else(|| lo.into_owned())
-        }
+        Upos::Adj => adjective_lemma(form, &lo, x),
+        Upos::Adv => match x {
+            "RBR" | "RBS" => adverb_degree_lemma(&lo),
+            _ => lo.into_owned(),
+        },
+        Upos::Det => determiner_lemma(&lo).unwrap_or(&lo).to_string(),
         Upos::Pron => match lo.as_ref() {
             "i" | "me" => "I".to_string(),
             "him" => "he".to_string(),
+            // Object "her" is she's; possessive "her" (PRP$) is its own lemma, like "his".
+            "her" if x == "PRP" => "she".to_string(),
             "them" => "they".to_string(),
-            "us" => "we".to_string(),
-            _ => lo.into_owned(),
+            // "let's": the clitic is "us".
+            "us" | "'s" | "s" => "we".to_string(),
+            "u" => "you".to_string(),
+            // Independent possessives go to the dependent form ("mine": my).
+            "mine" => "my".to_string(),
+            "yours" => "your".to_string(),
+            "hers" => "her".to_string(),
+            "ours" => "our".to_string(),
+            "theirs" => "their".to_string(),
+            other => determiner_lemma(other).unwrap_or(other).to_string(),
         },
-        Upos::Num | Upos::Punct | Upos::Sym | Upos::X => form.to_string(),
+        Upos::Num => number_lemma(form, &lo),
+        Upos::Punct | Upos::Sym | Upos::X => form.to_string(),
         _ => lo.into_owned(),
+    }
+}
+
+/// Determiners with a lemma of their own: the article's other spelling and the plural
+/// demonstratives (which are also pronouns: "those who").
+fn determiner_lemma(lo: &str) -> Option<&'static str> {
+    Some(match lo {
+        "an" => "a",
+        "these" => "this",
+        "those" => "that",
+        _ => return None,
+    })
+}
+
+/// Adjectives: comparatives and superlatives through the lexicon ("better": good), except the
+/// quantity words, which are their own lemma ("more", "least"). A capitalised adjective keeps
+/// its capital when it is a nationality or religion ("Iraqi", "French") or not a common
+/// lower-case word at all ("Fallujan"): those are always written so. Others ("Great" at the
+/// start of a sentence, a heading's "Executive") are lower-cased.
+fn adjective_lemma(form: &str, lo: &str, xpos: &str) -> String {
+    if matches!(lo, "more" | "most" | "less" | "least") {
+        return lo.to_string();
+    }
+    let slot = match xpos {
+        "JJR" => Some(Slot::Comparative),
+        "JJS" => Some(Slot::Superlative),
+        _ => None,
+    };
+    if let Some(l) = slot.and_then(|s| LEXICON.forms.get(&(s, lo))) {
+        return l.to_string();
+    }
+    let mut chars = form.chars();
+    let title = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+    if title && (is_nationality(form) || !crate::lexicon::is_common_word(lo)) {
+        return form.to_string();
+    }
+    lo.to_string()
+}
+
+/// Whether `word` is the name or plural of a nationality, religion or political group in the
+/// built-in NORP gazetteer ("French", "Shiites").
+fn is_nationality(word: &str) -> bool {
+    static NAMES: LazyLock<HashSet<&'static str, FxBuild>> = LazyLock::new(|| {
+        let mut set = HashSet::with_hasher(FxBuild);
+        for line in crate::builtin::NORP.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t').skip(2);
+            if let (Some(name), Some(aliases)) = (f.next(), f.next()) {
+                set.insert(name);
+                set.extend(aliases.split('|').filter(|a| !a.is_empty()));
+            }
+        }
+        set
+    });
+    NAMES.contains(word)
+}
+
+/// Comparative and superlative adverbs: the positive degree ("later": late, "earlier": early),
+/// "better" and "best" to "well", "further" to "far"; the quantity words are their own lemma.
+fn adverb_degree_lemma(lo: &str) -> String {
+    match lo {
+        "more" | "most" | "less" | "least" => lo.to_string(),
+        "better" | "best" => "well".to_string(),
+        "worse" | "worst" => "badly".to_string(),
+        "further" | "furthest" | "farther" | "farthest" => "far".to_string(),
+        _ => LEXICON
+            .forms
+            .get(&(Slot::Comparative, lo))
+            .or_else(|| LEXICON.forms.get(&(Slot::Superlative, lo)))
+            .map_or_else(|| lo.to_string(), |l| l.to_string()),
+    }
+}
+
+/// Cardinal numbers: digits lose their thousands separators ("1,200": 1200), number words are
+/// lower-cased ("Two": two), the news abbreviations spell their word ("m": million), Roman
+/// numerals are upper-cased ("ii": II).
+fn number_lemma(form: &str, lo: &str) -> String {
+    let b = form.as_bytes();
+    let grouped = b.first().is_some_and(u8::is_ascii_digit) && {
+        let int = form.split('.').next().unwrap_or(form);
+        let mut groups = int.split(',');
+        let head = groups.next().unwrap_or("");
+        (1..=3).contains(&head.len())
+            && int.contains(',')
+            && head.bytes().all(|c| c.is_ascii_digit())
+            && groups.all(|g| g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit()))
+            && form.split('.').nth(1).is_none_or(|d| d.bytes().all(|c| c.is_ascii_digit()))
+            && form.matches('.').count() <= 1
+    };
+    if grouped {
+        return form.replace(',', "");
+    }
+    match lo {
+        "k" => return "thousand".to_string(),
+        "m" | "mn" | "mil" => return "million".to_string(),
+        "b" | "bn" => return "billion".to_string(),
+        "t" | "tn" => return "trillion".to_string(),
+        _ => {}
+    }
+    if lo.len() > 1 && lo.bytes().all(|c| b"ivxlcdm".contains(&c)) {
+        return lo.to_ascii_uppercase();
+    }
+    if lo.chars().count() >= 3 && lo.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return lo.to_string();
+    }
+    form.to_string()
+}
+
+/// A plural proper noun ("States", "Americans"): the singular, keeping the form's capitals
+/// ("State", "American"). Capitals only ("ICDC") and forms the noun rules leave alone stay.
+fn plural_name_lemma(form: &str, lo: &str) -> String {
+    if !form.chars().any(char::is_lowercase) {
+        return form.to_string();
+    }
+    let single = noun_lemma(lo, lo, "NNS");
+    if single == lo || single.is_empty() {
+        return form.to_string();
+    }
+    match form.get(..single.len()) {
+        Some(head) if head.to_lowercase() == single => head.to_string(),
+        _ => {
+            let mut c = single.chars();
+            c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+        }
     }
 }
 
@@ -447,6 +595,53 @@ mod tests {
         // A tie settles only the slots its lemma claims: "lives" the verb is live.
         assert_eq!(lemma("lives", t(Upos::Verb, "VBZ")), "live");
         assert_eq!(lemma("lives", t(Upos::Noun, "NNS")), "life");
+    }
+
+    /// The closed classes, numbers, names and degree words get the treebank's lemmas, and
+    /// only where their tag says so.
+    #[test]
+    fn every_word_class_gets_its_lemma() {
+        let t = |u, x| Tag { upos: u, xpos: Xpos::new(x) };
+        let cases = [
+            ("an", t(Upos::Det, "DT"), "a"),
+            ("An", t(Upos::Det, "DT"), "a"),
+            ("these", t(Upos::Det, "DT"), "this"),
+            ("Those", t(Upos::Pron, "DT"), "that"),
+            ("the", t(Upos::Det, "DT"), "the"),
+            ("her", t(Upos::Pron, "PRP"), "she"),
+            ("her", t(Upos::Pron, "PRP$"), "her"),
+            ("mine", t(Upos::Pron, "PRP"), "my"),
+            ("'s", t(Upos::Part, "POS"), "'s"),
+            ("'", t(Upos::Part, "POS"), "'s"),
+            ("'s", t(Upos::Aux, "VBZ"), "be"),
+            ("nt", t(Upos::Part, "RB"), "not"),
+            ("na", t(Upos::Part, "TO"), "to"),
+            ("later", t(Upos::Adv, "RBR"), "late"),
+            ("better", t(Upos::Adv, "RBR"), "well"),
+            ("more", t(Upos::Adv, "RBR"), "more"),
+            ("more", t(Upos::Adj, "JJR"), "more"),
+            ("better", t(Upos::Adj, "JJR"), "good"),
+            ("Great", t(Upos::Adj, "JJ"), "great"),
+            ("Iraqi", t(Upos::Adj, "JJ"), "Iraqi"),
+            ("French", t(Upos::Adj, "JJ"), "French"),
+            ("1,200", t(Upos::Num, "CD"), "1200"),
+            ("3,202.61", t(Upos::Num, "CD"), "3202.61"),
+            ("12,5", t(Upos::Num, "CD"), "12,5"),
+            ("1,2345", t(Upos::Num, "CD"), "1,2345"),
+            ("2004", t(Upos::Num, "CD"), "2004"),
+            ("Two", t(Upos::Num, "CD"), "two"),
+            ("m", t(Upos::Num, "CD"), "million"),
+            ("ii", t(Upos::Num, "CD"), "II"),
+            ("States", t(Upos::Propn, "NNPS"), "State"),
+            ("Americans", t(Upos::Propn, "NNPS"), "American"),
+            ("ICDC", t(Upos::Propn, "NNPS"), "ICDC"),
+            ("Panetta", t(Upos::Propn, "NNP"), "Panetta"),
+        ];
+        for (w, tag, want) in cases {
+            assert_eq!(lemma(w, tag), want, "{w} {tag:?}");
+            let memo = lemma_memo(w, tag, false);
+            assert_eq!(memo.as_deref().unwrap_or(w), want, "memo: {w} {tag:?}");
+        }
     }
 
     /// The memo answers as the lemmatiser does, the first time (computed) and the second
