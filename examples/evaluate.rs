@@ -9,6 +9,9 @@
 //!   `$DOSSIER_SHARED/data/ud-ewt/en_ewt-ud-train.conllu`), and lemma accuracy on VERB, AUX and
 //!   NOUN tokens (by gold tag), overall and for each of the three, and over every token (the
 //!   CoNLL 2018 shared task's "Lemmas", which published systems report).
+//! * `news-tags FILE [--errors N] [--json]`: Penn-tag agreement with the POS column of a CoNLL-2003 file
+//!   (Reuters news; those tags are a tagger's, so this is agreement, not accuracy), over words
+//!   (punctuation left out) and over verbs, with the commonest disagreements.
 //! * `conll FILE [--out FILE] [--json]`: named-entity scores on a CoNLL file (CoNLL-2003,
 //!   WikiGold: any number of columns, the token first and the tag last, IOB1 or IOB2,
 //!   `-DOCSTART-` between documents). Each document's text is rebuilt from its tokens (spaces
@@ -318,6 +321,8 @@ fn pos(args: &[String]) -> Result<(), String> {
     let (mut n, mut right, mut unseen, mut unseen_right) = (0usize, 0usize, 0usize, 0usize);
     // Lemma accuracy over every token, predicted tags (the CoNLL 2018 shared task's "Lemmas").
     let mut lemma_all_right = 0usize;
+    let mut xpos_right = 0usize;
+    let mut xpos_confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     let mut lem: std::collections::BTreeMap<&'static str, (usize, usize)> = Default::default();
     let mut lem_gold: std::collections::BTreeMap<&'static str, (usize, usize)> = Default::default();
     let mut lem_pred: std::collections::BTreeMap<&'static str, (usize, usize)> = Default::default();
@@ -330,6 +335,11 @@ fn pos(args: &[String]) -> Result<(), String> {
             n += 1;
             let ok = t.upos.as_str() == w.upos;
             right += ok as usize;
+            if t.xpos.as_str() == w.xpos {
+                xpos_right += 1;
+            } else {
+                *xpos_confusion.entry((w.xpos.clone(), t.xpos.as_str().to_string())).or_default() += 1;
+            }
             if !ok {
                 *confusion.entry((w.upos.clone(), t.upos.as_str().to_string())).or_default() += 1;
             }
@@ -376,10 +386,13 @@ fn pos(args: &[String]) -> Result<(), String> {
     };
     let mut top: Vec<_> = confusion.into_iter().collect();
     top.sort_by_key(|e| std::cmp::Reverse(e.1));
+    let mut top_xpos: Vec<_> = xpos_confusion.into_iter().collect();
+    top_xpos.sort_by_key(|e| std::cmp::Reverse(e.1));
     let out = json!({
         "file": file,
         "tokens": n,
         "upos_accuracy": right as f64 / n.max(1) as f64,
+        "xpos_accuracy": xpos_right as f64 / n.max(1) as f64,
         "unseen_tokens": unseen,
         "unseen_upos_accuracy": if unseen > 0 { json!(unseen_right as f64 / unseen as f64) } else { Value::Null },
         "lemma_tokens": ln,
@@ -389,6 +402,86 @@ fn pos(args: &[String]) -> Result<(), String> {
         "lemma_accuracy_by_predicted_upos": rates(&lem_pred),
         "lemma_accuracy_by_upos": lem.iter().map(|(k, (a, b))| (k.to_string(), json!(*b as f64 / (*a).max(1) as f64))).collect::<serde_json::Map<_, _>>(),
         "top_confusions": top.iter().take(8).map(|((g, p), c)| json!({"gold": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
+        "top_xpos_confusions": top_xpos.iter().take(8).map(|((g, p), c)| json!({"gold": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
+    });
+    if json_out {
+        println!("{}", serde_json::to_string(&out).unwrap_or_default());
+    } else {
+        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+    }
+    Ok(())
+}
+
+/// Penn-tag agreement with the part-of-speech column of a CoNLL-2003 file (`token POS chunk
+/// NER`): Reuters news, where the treebank is web text. Those tags were themselves assigned by
+/// a tagger, so this is agreement, not accuracy; it shows how the tagger does on news verbs
+/// (past tense against participle, verb against noun), which the treebank has few of.
+/// Punctuation is left out (its tags follow other conventions there).
+fn news_tags(args: &[String]) -> Result<(), String> {
+    use dossier::tagger::Tagger;
+    let json_out = args.iter().any(|a| a == "--json");
+    let (mut file, mut show_errors) = (None, 0usize);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--json" => {}
+            "--errors" => show_errors = it.next().and_then(|v| v.parse().ok()).unwrap_or(50),
+            _ => file = Some(a),
+        }
+    }
+    let file = file.ok_or(
+        "usage: evaluate news-tags FILE [--errors N] [--json] (a CoNLL-2003 file: token POS chunk NER)",
+    )?;
+    let data = std::fs::read_to_string(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+    let mut sentences: Vec<Vec<(&str, &str)>> = vec![Vec::new()];
+    for (n, line) in data.lines().enumerate() {
+        let cols: Vec<&str> = line.split_whitespace().collect();
+        match cols.as_slice() {
+            [] | ["-DOCSTART-", ..] => sentences.push(Vec::new()),
+            [token, tag, ..] => sentences.last_mut().unwrap_or(&mut Vec::new()).push((token, tag)),
+            _ => return Err(format!("{file}:{}: expected a token and a tag", n + 1)),
+        }
+    }
+    sentences.retain(|s| !s.is_empty());
+    let tagger = Tagger::builtin().ok_or("no built-in tagger (build with the builtin feature)")?;
+    let (mut n, mut agree, mut verbs, mut verbs_agree) = (0usize, 0usize, 0usize, 0usize);
+    let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
+    for s in &sentences {
+        let forms: Vec<String> = s.iter().map(|(w, _)| dossier::text::normalize_form(w)).collect();
+        let refs: Vec<&str> = forms.iter().map(String::as_str).collect();
+        for (i, (t, (word, want))) in tagger.tag(&refs).iter().zip(s).enumerate() {
+            // Punctuation tags follow other conventions ("(" against "-LRB-"); left out.
+            if !want.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                continue;
+            }
+            // The treebank tags prepositional "to" IN, as the Penn Treebank does not.
+            let ok = t.xpos.as_str() == *want || (*want == "TO" && word.eq_ignore_ascii_case("to"));
+            n += 1;
+            agree += ok as usize;
+            if want.starts_with("VB") {
+                verbs += 1;
+                verbs_agree += ok as usize;
+            }
+            if !ok {
+                *confusion.entry((want.to_string(), t.xpos.as_str().to_string())).or_default() += 1;
+                if show_errors > 0 && want.starts_with("VB") {
+                    show_errors -= 1;
+                    let context: Vec<&str> =
+                        s[i.saturating_sub(5)..(i + 4).min(s.len())].iter().map(|p| p.0).collect();
+                    eprintln!("{word:>14} {want} -> {} in: {}", t.xpos.as_str(), context.join(" "));
+                }
+            }
+        }
+    }
+    let mut top: Vec<_> = confusion.into_iter().collect();
+    top.sort_by_key(|e| std::cmp::Reverse(e.1));
+    let out = json!({
+        "file": file,
+        "tokens": n,
+        "xpos_agreement": agree as f64 / n.max(1) as f64,
+        "verb_tokens": verbs,
+        "verb_xpos_agreement": verbs_agree as f64 / verbs.max(1) as f64,
+        "top_disagreements": top.iter().take(12).map(|((g, p), c)| json!({"reference": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
     });
     if json_out {
         println!("{}", serde_json::to_string(&out).unwrap_or_default());
@@ -873,10 +966,11 @@ fn carb(args: &[String]) -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate news-tags FILE [--errors N] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
         Some("pos") => pos(&args[1..]),
+        Some("news-tags") => news_tags(&args[1..]),
         Some("conll") => conll(&args[1..]),
         Some("parse") => parse(&args[1..]),
         Some("carb") => carb(&args[1..]),

@@ -1,12 +1,14 @@
 //! Trains dossier's part-of-speech tagger on a CoNLL-U treebank and writes the model.
 //!
 //! ```text
-//! cargo run --release --example train_tagger -- TRAIN.conllu [DEV.conllu] [-o gazetteers/tagger.bin] [--epochs N]
+//! cargo run --release --example train_tagger -- TRAIN.conllu [DEV.conllu] [-o gazetteers/tagger.bin] [--epochs N] [--seed N]
 //! ```
 //!
 //! The built-in model was made with
 //! `cargo run --release --example train_tagger -- ../shared/data/ud-ewt/en_ewt-ud-train.conllu ../shared/data/ud-ewt/en_ewt-ud-dev.conllu`.
-//! Training is deterministic: the same data and settings give the same bytes.
+//! Training is deterministic: the same data and settings give the same bytes. `--seed N`
+//! changes the shuffle between passes, to tell a real difference between two settings from
+//! the spread of one setting's trainings (on EWT dev, about 0.1 point of UPOS).
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
         match a.as_str() {
             "-o" => out = args.next().unwrap_or(out),
             "--epochs" => cfg.epochs = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.epochs),
+            "--seed" => cfg.seed = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.seed),
             "--prune" => cfg.prune = args.next().and_then(|v| v.parse().ok()).unwrap_or(cfg.prune),
             "--dict-share" => {
                 cfg.tagdict_min_share =
@@ -38,7 +41,9 @@ fn main() -> ExitCode {
         }
     }
     let Some(train_path) = files.first() else {
-        eprintln!("usage: train_tagger TRAIN.conllu [DEV.conllu] [-o OUT] [--epochs N] [--prune X]");
+        eprintln!(
+            "usage: train_tagger TRAIN.conllu [DEV.conllu] [-o OUT] [--epochs N] [--seed N] [--prune X]"
+        );
         return ExitCode::from(2);
     };
     let load = |p: &str| match dossier::conllu::read(p) {
