@@ -384,10 +384,6 @@ fn pos(args: &[String]) -> Result<(), String> {
         o.insert("all".into(), json!(r as f64 / n.max(1) as f64));
         Value::Object(o)
     };
-    let mut top: Vec<_> = confusion.into_iter().collect();
-    top.sort_by_key(|e| std::cmp::Reverse(e.1));
-    let mut top_xpos: Vec<_> = xpos_confusion.into_iter().collect();
-    top_xpos.sort_by_key(|e| std::cmp::Reverse(e.1));
     let out = json!({
         "file": file,
         "tokens": n,
@@ -401,15 +397,29 @@ fn pos(args: &[String]) -> Result<(), String> {
         "lemma_accuracy_gold_tags_by_upos": rates(&lem_gold),
         "lemma_accuracy_by_predicted_upos": rates(&lem_pred),
         "lemma_accuracy_by_upos": lem.iter().map(|(k, (a, b))| (k.to_string(), json!(*b as f64 / (*a).max(1) as f64))).collect::<serde_json::Map<_, _>>(),
-        "top_confusions": top.iter().take(8).map(|((g, p), c)| json!({"gold": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
-        "top_xpos_confusions": top_xpos.iter().take(8).map(|((g, p), c)| json!({"gold": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
+        "top_confusions": top_confusions(confusion, 8, "gold"),
+        "top_xpos_confusions": top_confusions(xpos_confusion, 8, "gold"),
     });
-    if json_out {
-        println!("{}", serde_json::to_string(&out).unwrap_or_default());
-    } else {
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-    }
+    print_json(&out, json_out);
     Ok(())
+}
+
+/// The `k` commonest (expected, predicted) pairs, commonest first, as objects naming the
+/// expected tag `expected`.
+fn top_confusions(
+    m: std::collections::BTreeMap<(String, String), usize>,
+    k: usize,
+    expected: &str,
+) -> Vec<Value> {
+    let mut top: Vec<_> = m.into_iter().collect();
+    top.sort_by_key(|e| std::cmp::Reverse(e.1));
+    top.into_iter().take(k).map(|((g, p), c)| json!({expected: g, "predicted": p, "count": c})).collect()
+}
+
+/// Prints a report: on one line with `--json`, indented otherwise.
+fn print_json(v: &Value, one_line: bool) {
+    let text = if one_line { serde_json::to_string(v) } else { serde_json::to_string_pretty(v) };
+    println!("{}", text.unwrap_or_default());
 }
 
 /// Penn-tag agreement with the part-of-speech column of a CoNLL-2003 file (`token POS chunk
@@ -473,21 +483,15 @@ fn news_tags(args: &[String]) -> Result<(), String> {
             }
         }
     }
-    let mut top: Vec<_> = confusion.into_iter().collect();
-    top.sort_by_key(|e| std::cmp::Reverse(e.1));
     let out = json!({
         "file": file,
         "tokens": n,
         "xpos_agreement": agree as f64 / n.max(1) as f64,
         "verb_tokens": verbs,
         "verb_xpos_agreement": verbs_agree as f64 / verbs.max(1) as f64,
-        "top_disagreements": top.iter().take(12).map(|((g, p), c)| json!({"reference": g, "predicted": p, "count": c})).collect::<Vec<_>>(),
+        "top_disagreements": top_confusions(confusion, 12, "reference"),
     });
-    if json_out {
-        println!("{}", serde_json::to_string(&out).unwrap_or_default());
-    } else {
-        println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
-    }
+    print_json(&out, json_out);
     Ok(())
 }
 
