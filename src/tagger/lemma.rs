@@ -428,13 +428,60 @@ fn number_lemma(form: &str, lo: &str) -> String {
         "t" | "tn" => return "trillion".to_string(),
         _ => {}
     }
-    if lo.len() > 1 && lo.bytes().all(|c| b"ivxlcdm".contains(&c)) {
+    if lo.len() > 1 && is_roman_numeral(lo) {
         return lo.to_ascii_uppercase();
     }
     if lo.chars().count() >= 3 && lo.chars().all(|c| c.is_alphabetic() || c == '-') {
         return lo.to_string();
     }
     form.to_string()
+}
+
+/// Whether `lo` is a Roman numeral written the usual way ("xiv", not "civil" or "iiii").
+fn is_roman_numeral(lo: &str) -> bool {
+    let value = |c: u8| match c {
+        b'i' => 1,
+        b'v' => 5,
+        b'x' => 10,
+        b'l' => 50,
+        b'c' => 100,
+        b'd' => 500,
+        b'm' => 1000,
+        _ => 0,
+    };
+    let b = lo.as_bytes();
+    if b.is_empty() || b.iter().any(|&c| value(c) == 0) {
+        return false;
+    }
+    let mut n = 0u32;
+    for (i, &c) in b.iter().enumerate() {
+        let v = value(c);
+        if b.get(i + 1).is_some_and(|&d| value(d) > v) { n = n.wrapping_sub(v) } else { n += v }
+    }
+    // Written back in the usual way, the value must give the same letters.
+    let mut out = String::new();
+    let mut rest = n;
+    for (v, s) in [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ] {
+        while rest >= v && out.len() <= b.len() {
+            out.push_str(s);
+            rest -= v;
+        }
+    }
+    (1..4000).contains(&n) && out == lo
 }
 
 /// A plural proper noun ("States", "Americans"): the singular, keeping the form's capitals
@@ -632,6 +679,9 @@ mod tests {
             ("Two", t(Upos::Num, "CD"), "two"),
             ("m", t(Upos::Num, "CD"), "million"),
             ("ii", t(Upos::Num, "CD"), "II"),
+            ("XIV", t(Upos::Num, "CD"), "XIV"),
+            ("civil", t(Upos::Num, "CD"), "civil"),
+            ("iiii", t(Upos::Num, "CD"), "iiii"),
             ("States", t(Upos::Propn, "NNPS"), "State"),
             ("Americans", t(Upos::Propn, "NNPS"), "American"),
             ("ICDC", t(Upos::Propn, "NNPS"), "ICDC"),
