@@ -9,9 +9,10 @@
 //!   `$DOSSIER_SHARED/data/ud-ewt/en_ewt-ud-train.conllu`), and lemma accuracy on VERB, AUX and
 //!   NOUN tokens (by gold tag), overall and for each of the three, and over every token (the
 //!   CoNLL 2018 shared task's "Lemmas", which published systems report).
-//! * `news-tags FILE [--errors N] [--json]`: Penn-tag agreement with the POS column of a CoNLL-2003 file
-//!   (Reuters news; those tags are a tagger's, so this is agreement, not accuracy), over words
-//!   (punctuation left out) and over verbs, with the commonest disagreements.
+//! * `news-tags FILE [--errors N] [--json]`: Penn-tag agreement with the POS column of a
+//!   CoNLL-2003 file (Reuters news; those tags are a tagger's, so this is agreement, not
+//!   accuracy), over words (punctuation left out) and over verbs, with the commonest
+//!   disagreements; `--errors N` prints N verb disagreements in context.
 //! * `conll FILE [--out FILE] [--json]`: named-entity scores on a CoNLL file (CoNLL-2003,
 //!   WikiGold: any number of columns, the token first and the tag last, IOB1 or IOB2,
 //!   `-DOCSTART-` between documents). Each document's text is rebuilt from its tokens (spaces
@@ -448,13 +449,17 @@ fn news_tags(args: &[String]) -> Result<(), String> {
         let cols: Vec<&str> = line.split_whitespace().collect();
         match cols.as_slice() {
             [] | ["-DOCSTART-", ..] => sentences.push(Vec::new()),
-            [token, tag, ..] => sentences.last_mut().unwrap_or(&mut Vec::new()).push((token, tag)),
+            [token, tag, ..] => {
+                if let Some(s) = sentences.last_mut() {
+                    s.push((token, tag));
+                }
+            }
             _ => return Err(format!("{file}:{}: expected a token and a tag", n + 1)),
         }
     }
     sentences.retain(|s| !s.is_empty());
     let tagger = Tagger::builtin().ok_or("no built-in tagger (build with the builtin feature)")?;
-    let (mut n, mut agree, mut verbs, mut verbs_agree) = (0usize, 0usize, 0usize, 0usize);
+    let (mut words, mut agree, mut verbs, mut verbs_agree) = (0usize, 0usize, 0usize, 0usize);
     let mut confusion: std::collections::BTreeMap<(String, String), usize> = Default::default();
     for s in &sentences {
         let forms: Vec<String> = s.iter().map(|(w, _)| dossier::text::normalize_form(w)).collect();
@@ -466,7 +471,7 @@ fn news_tags(args: &[String]) -> Result<(), String> {
             }
             // The treebank tags prepositional "to" IN, as the Penn Treebank does not.
             let ok = t.xpos.as_str() == *want || (*want == "TO" && word.eq_ignore_ascii_case("to"));
-            n += 1;
+            words += 1;
             agree += ok as usize;
             if want.starts_with("VB") {
                 verbs += 1;
@@ -485,8 +490,8 @@ fn news_tags(args: &[String]) -> Result<(), String> {
     }
     let out = json!({
         "file": file,
-        "tokens": n,
-        "xpos_agreement": agree as f64 / n.max(1) as f64,
+        "words": words,
+        "xpos_agreement": agree as f64 / words.max(1) as f64,
         "verb_tokens": verbs,
         "verb_xpos_agreement": verbs_agree as f64 / verbs.max(1) as f64,
         "top_disagreements": top_confusions(confusion, 12, "reference"),

@@ -266,7 +266,7 @@ fn lemma_fast(form: &str, tag: Tag) -> Option<&str> {
         // Digits without thousands separators; number words and unit letters need a look.
         Upos::Num => !f.contains(',') && !f.chars().any(char::is_alphabetic),
         Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Intj => lower,
-        Upos::Det => lower && !matches!(f, "an" | "these" | "those"),
+        Upos::Det => lower && determiner_lemma(f).is_none(),
         Upos::Adv => lower && !matches!(tag.xpos.as_str(), "RBR" | "RBS"),
         _ => false,
     };
@@ -406,18 +406,16 @@ fn adverb_degree_lemma(lo: &str) -> String {
 /// lower-cased ("Two": two), the news abbreviations spell their word ("m": million), Roman
 /// numerals are upper-cased ("ii": II).
 fn number_lemma(form: &str, lo: &str) -> String {
-    let b = form.as_bytes();
-    let grouped = b.first().is_some_and(u8::is_ascii_digit) && {
-        let int = form.split('.').next().unwrap_or(form);
-        let mut groups = int.split(',');
-        let head = groups.next().unwrap_or("");
-        (1..=3).contains(&head.len())
-            && int.contains(',')
-            && head.bytes().all(|c| c.is_ascii_digit())
-            && groups.all(|g| g.len() == 3 && g.bytes().all(|c| c.is_ascii_digit()))
-            && form.split('.').nth(1).is_none_or(|d| d.bytes().all(|c| c.is_ascii_digit()))
-            && form.matches('.').count() <= 1
-    };
+    // Digit groups of three after a head of one to three, then perhaps a decimal part.
+    let (int, frac) = form.split_once('.').unwrap_or((form, ""));
+    let mut groups = int.split(',');
+    let head = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|c| c.is_ascii_digit());
+    let grouped = int.contains(',')
+        && (1..=3).contains(&head.len())
+        && digits(head)
+        && groups.all(|g| g.len() == 3 && digits(g))
+        && digits(frac);
     if grouped {
         return form.replace(',', "");
     }
