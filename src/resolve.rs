@@ -499,14 +499,15 @@ pub(crate) fn select_non_overlapping(mut cands: Vec<Candidate>) -> Vec<Candidate
             .then(a.priority.cmp(&b.priority))
     });
     let mut kept: Vec<Candidate> = Vec::with_capacity(cands.len());
-    // Kept spans sorted by start, for an overlap check by binary search.
-    let mut spans: Vec<Span> = Vec::with_capacity(cands.len());
+    // Kept spans by start (start -> end), for an overlap check in logarithmic time: kept spans
+    // never overlap, so only the neighbours on either side of a start can clash.
+    let mut spans: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
     for c in cands {
-        let i = spans.partition_point(|s| s.start < c.span.start);
-        let clash =
-            (i > 0 && spans[i - 1].overlaps(c.span)) || (i < spans.len() && spans[i].overlaps(c.span));
-        if !clash {
-            spans.insert(i, c.span);
+        let clash = |(&start, &end): (&usize, &usize)| Span::new(start, end).overlaps(c.span);
+        let before = spans.range(..c.span.start).next_back().is_some_and(clash);
+        let after = spans.range(c.span.start..).next().is_some_and(clash);
+        if !(before || after) {
+            spans.insert(c.span.start, c.span.end);
             kept.push(c);
         }
     }

@@ -11,6 +11,8 @@
 //!
 //! A role is kept when it names a person or an organisation.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::entity::{Entity, EntityId, Label, Role};
 use crate::text::{Sentence, Token};
 
@@ -40,11 +42,21 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
         }
     }
     spans.sort_by_key(|s| s.first);
-    let starting = |i: usize| spans.iter().find(|s| s.first == i).copied();
-    let ending = |i: usize| spans.iter().find(|s| s.end == i).copied();
+    // The first mention (in text order) starting and ending at each token: looked up for every
+    // title, so kept in maps rather than searched (a document with many titles made the search
+    // quadratic).
+    let mut by_first: HashMap<usize, Span> = HashMap::with_capacity(spans.len());
+    let mut by_end: HashMap<usize, Span> = HashMap::with_capacity(spans.len());
+    for s in &spans {
+        by_first.entry(s.first).or_insert(*s);
+        by_end.entry(s.end).or_insert(*s);
+    }
+    let starting = |i: usize| by_first.get(&i).copied();
+    let ending = |i: usize| by_end.get(&i).copied();
     let is_group = |l: Label| matches!(l, Label::Org | Label::Place | Label::Norp);
 
     let mut out: Vec<Role> = Vec::new();
+    let mut seen: HashSet<(Option<EntityId>, Option<EntityId>, Option<EntityId>)> = HashSet::new();
     for t in spans.iter().filter(|s| s.label == Label::Title) {
         let si = crate::resolve::sentence_of(sentences, t.first);
         let (s_start, s_end) = (sentences[si].tokens().start, sentences[si].tokens().end);
@@ -112,7 +124,7 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
             continue;
         }
         let role = Role { person, title: Some(t.entity), org, sentence: si };
-        if !out.iter().any(|r| r.person == role.person && r.title == role.title && r.org == role.org) {
+        if seen.insert((role.person, role.title, role.org)) {
             out.push(role);
         }
     }
