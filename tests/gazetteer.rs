@@ -131,6 +131,8 @@ fn bad_gazetteer_files_get_clear_errors() {
         ("bom.tsv", "\u{feff}a\tPERSON\tX\n", "bom.tsv:1: the file starts with a UTF-8 byte-order mark"),
         ("crlf.tsv", "a\tPERSON\tX\r\nb\tORG\tY\r\n", "crlf.tsv:1: CRLF line ending"),
         ("dup.tsv", "a\tPERSON\tX\n\na\tORG\tY\n", "dup.tsv:3: duplicate id \"a\" (first used on line 1)"),
+        ("of.tsv", "a\tORG\tX\t\tof=zz\n", "of.tsv:1: of=\"zz\" names no entry"),
+        ("self.tsv", "a\tORG\tX\t\tof=a\n", "self.tsv:1: entry \"a\" is declared a form of itself"),
     ];
     for (name, data, want) in cases {
         let path = dir.join(name);
@@ -141,7 +143,56 @@ fn bad_gazetteer_files_get_clear_errors() {
         assert!(err.file().is_some_and(|f| f.ends_with(name)));
         assert!(err.line().is_some());
     }
+    // Absurd lines: a surface too long to match in linear time, a line of megabytes.
+    let long_name = vec!["Word"; 40].join(" ");
+    let huge = "x".repeat(10_000_000);
+    let absurd = [
+        ("long.tsv", format!("a\tORG\tAcme\nb\tORG\t{long_name}\n"), "long.tsv:2: a surface of 40 words"),
+        ("huge.tsv", format!("a\tORG\tAcme\t{huge}\n"), "huge.tsv:1: a line of 10000011 bytes"),
+    ];
+    for (name, data, want) in absurd {
+        let path = dir.join(name);
+        std::fs::write(&path, data).unwrap();
+        let msg = Extractor::builder().gazetteer_path(&path).build().unwrap_err().to_string();
+        assert!(msg.contains(want), "{name}: {msg}");
+    }
+    let mut many = Entry::new("m:1", Label::Org, "Acme");
+    for i in 0..1_001 {
+        many = many.alias(format!("Acme {i}"));
+    }
+    let err = Gazetteer::builder("mine").entry(many).build().unwrap_err().to_string();
+    assert!(err.contains("has 1001 aliases"), "{err}");
     let missing = Extractor::builder().gazetteer_path(dir.join("nope.tsv")).build().unwrap_err();
     assert!(missing.to_string().contains("nope.tsv"), "{missing}");
     std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn longest_surface_whose_case_fits() {
+    let g = Gazetteer::builder("mine")
+        .entry(Entry::new("b:1", Label::Org, "Bank of England"))
+        .entry(Entry::new("b:2", Label::Org, "Bank"))
+        .entry(Entry::new("b:3", Label::Org, "England Bank of Commerce"))
+        .build()
+        .unwrap();
+    let doc = Extractor::new()
+        .extract("The Bank of england lent. The Bank of England lent. England Bank of Commerce.");
+    let found: Vec<&str> = g.find(doc.tokens(), doc.sentences()).iter().map(|m| doc.slice(m.span)).collect();
+    // "Bank of england" fails the case check, so the shorter "Bank" gets its turn; a beginning
+    // that is no surface ("England Bank of") never matches.
+    assert_eq!(found, ["Bank", "Bank of England", "England Bank of Commerce"]);
+}
+
+#[test]
+fn short_forms_fold_into_their_entry() {
+    let g = Gazetteer::from_tsv(
+        "parties.tsv",
+        "p:1\tORG\tConservative Party\n\
+         p:1#adj\tORG\tTory\tTories\tweak=1;of=p:1\n",
+    )
+    .unwrap();
+    let m = g.entry(1).unwrap();
+    assert!(m.is_weak());
+    assert_eq!(m.of().map(|e| e.id()), Some("p:1"));
+    assert_eq!(g.entry(0).unwrap().of().map(|e| e.id()), None);
 }

@@ -1,23 +1,26 @@
 //! The gazetteer: a token-aware dictionary matcher.
 //!
-//! Every surface form is tokenised like the text and lower-cased, and each of its words is given
-//! a three-byte code: the first byte has its high bit set, the other two do not. Surfaces become
-//! strings of codes in one Aho-Corasick automaton (leftmost-longest), and the haystack is the
-//! document's tokens (hyphenated ones split into parts, so "Punjab" is found in "Punjab-based"),
-//! each written as its word's code, or the code of an unknown word, with a separator byte between
-//! sentences. A match can then only start and end on word boundaries and never crosses a
-//! sentence, with no check needed; the automaton is a third the size of a byte-level one over the
-//! same names, and the haystack a third the length of the text. A match counts when the text's
-//! case fits the surface's [`CasePolicy`]; when it does not, I retry the longest shorter match at
-//! the same start before moving on, so a bad long candidate never hides a good short one.
+//! Every surface form is tokenised like the text and lower-cased, and each of its words gets an
+//! id. A surface is then a short sequence of word ids, and one hash table holds every surface and
+//! every beginning of one (keyed by a hash of the id sequence). The haystack is the document's
+//! tokens (hyphenated ones split into parts, so "Punjab" is found in "Punjab-based"), each as its
+//! word's id, sentence by sentence. At each word I follow the table word by word for as long as
+//! some surface continues, and take the longest surface whose case fits the text's
+//! ([`CasePolicy`]); if none fits, I move on one word. A match can only start and end on word
+//! boundaries and never crosses a sentence, with no check needed.
+//!
+//! Earlier versions ran an Aho-Corasick automaton over word codes. Searching was about as fast,
+//! but the automaton took most of the start-up time, and with news-scale lists (hundreds of
+//! thousands of surfaces) it took longer to build than the whole rest of the extractor. The
+//! table builds in one pass, and a surface's words are checked on every hit, so two sequences
+//! that share a hash cannot be confused.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, Input, MatchKind};
-
 use crate::error::BuildError;
-use crate::hash::FxBuild;
+use crate::hash::{FxBuild, IdHash};
 use crate::text::Token;
 use crate::{Label, Span};
 
@@ -177,6 +180,9 @@ impl Entry {
 #[derive(Clone, Copy, Debug, Default)]
 struct StrRef(u32, u32);
 
+/// No entry, no pattern.
+const NONE: u32 = u32::MAX;
+
 /// What the matcher keeps of an entry: compact, all strings in one arena.
 #[derive(Clone, Copy, Debug)]
 struct EntryData {
@@ -187,16 +193,25 @@ struct EntryData {
     kind: Kind,
     population: u32,
     country: StrRef,
+    /// The `kind` attribute as written ("party", "club"), empty when none.
+    kind_name: StrRef,
+    /// The Wikidata id (`Q123`), empty when none.
+    wikidata: StrRef,
+    /// The entry this one is a form of (`of=`), or [`NONE`].
+    of: u32,
     /// ISO 3166 alpha-2 country code, or two spaces.
     cc: [u8; 2],
 }
 
-/// The kind of place (or other entry), used to rank readings of one surface.
+/// The kind of place (or other entry), used to rank readings of one surface: later kinds win.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Kind {
-    /// No kind given.
+    /// No kind given, or a kind that is not a place (`party`, `club`: see
+    /// [`EntryRef::kind_name`]).
     Other,
+    /// A second-level administrative division (district, county).
+    Admin2,
     /// A city or town.
     City,
     /// A region or geographic feature.
@@ -207,6 +222,20 @@ pub enum Kind {
     Country,
     /// A continent.
     Continent,
+}
+
+impl Kind {
+    fn parse(s: &str) -> Kind {
+        match s {
+            "continent" => Kind::Continent,
+            "country" => Kind::Country,
+            "admin1" | "state" => Kind::Admin1,
+            "region" => Kind::Region,
+            "city" => Kind::City,
+            "admin2" => Kind::Admin2,
+            _ => Kind::Other,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -253,6 +282,12 @@ impl<'g> EntryRef<'g> {
         self.data().kind
     }
 
+    /// The entry's `kind` attribute as written ("city", "party", "club"), if it has one.
+    pub fn kind_name(&self) -> Option<&'g str> {
+        let s = self.gaz.get(self.data().kind_name);
+        if s.is_empty() { None } else { Some(s) }
+    }
+
     /// The population, for places (0 when unknown).
     pub fn population(&self) -> u32 {
         self.data().population
@@ -269,6 +304,20 @@ impl<'g> EntryRef<'g> {
     pub fn country_code(&self) -> Option<&'g str> {
         let cc = &self.data().cc;
         if cc == b"  " { None } else { std::str::from_utf8(cc).ok() }
+    }
+
+    /// The entry's Wikidata id (`Q123`), when its source gives one (attribute `wikidata`).
+    pub fn wikidata(&self) -> Option<&'g str> {
+        let s = self.gaz.get(self.data().wikidata);
+        if s.is_empty() { None } else { Some(s) }
+    }
+
+    /// The entry this one is another form of (attribute `of=ID`): a short or adjectival form
+    /// kept apart because it needs support from its context ("Tory" for the Conservative
+    /// Party). Its mentions belong to that entry's entity.
+    pub fn of(&self) -> Option<EntryRef<'g>> {
+        let of = self.data().of;
+        (of != NONE).then_some(EntryRef { gaz: self.gaz, entry: of })
     }
 
     /// The name of the list the entry came from.
@@ -304,6 +353,16 @@ impl GazetteerMatch {
     }
 }
 
+/// A node of the surface table: a word sequence that is a whole surface, the beginning of a
+/// longer one, or both.
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    /// The surface (pattern) this sequence is, or [`NONE`].
+    pattern: u32,
+    /// Whether some longer surface starts with this sequence.
+    longer: bool,
+}
+
 /// A token-aware dictionary matcher. Build it with [`Gazetteer::builder`], [`Gazetteer::from_tsv`]
 /// or [`Gazetteer::from_path`].
 ///
@@ -321,195 +380,379 @@ impl GazetteerMatch {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     name: String,
-    ac: Option<AhoCorasick>,
-    /// Every word of every surface, lower-cased, with its id (its code in the automaton).
+    /// Every word of every surface, lower-cased, with its id (1-based; 0 is "no surface has it").
     vocab: HashMap<Box<str>, u32, FxBuild>,
+    /// Word sequences (by a hash of their ids, [`seq_step`]) that are surfaces or their beginnings.
+    table: HashMap<u64, Node, IdHash>,
+    /// The words of pattern `p` are `words[word_starts[p]..word_starts[p + 1]]`, to confirm a
+    /// table hit (two sequences could share a hash).
+    words: Vec<u32>,
+    word_starts: Vec<u32>,
+    /// The most words in a surface.
+    max_words: usize,
     arena: String,
     entries: Vec<EntryData>,
     /// Readings of pattern `p` are `readings[starts[p]..starts[p + 1]]`.
     starts: Vec<u32>,
     readings: Vec<Reading>,
-    surfaces: usize,
+}
+
+/// The most words a surface may have, so that matching stays linear in the text whatever the
+/// lists hold.
+pub const MAX_SURFACE_WORDS: usize = 32;
+/// The most readings one surface keeps; past it, the largest places and the entries added first
+/// are kept.
+pub const MAX_READINGS: usize = 64;
+/// The longest line a gazetteer file may have, in bytes.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+/// The most aliases one entry may have.
+pub const MAX_ALIASES: usize = 1_000;
+
+/// Where the entries of a [`GazetteerBuilder`] come from.
+#[derive(Clone, Debug)]
+enum Source {
+    Entry(Entry),
+    /// A TSV file (name, contents), parsed when the gazetteer is built.
+    Tsv(String, Cow<'static, str>),
 }
 
 /// Builds a [`Gazetteer`].
 #[derive(Clone, Debug)]
 pub struct GazetteerBuilder {
     name: String,
-    /// Each entry with the file and line it was read from, if any.
-    entries: Vec<(Entry, Option<(usize, usize)>)>,
-    files: Vec<String>,
+    sources: Vec<Source>,
+}
+
+/// The seed and step of the word-sequence hash.
+const SEQ_SEED: u64 = 0x243f_6a88_85a3_08d3;
+
+#[inline]
+fn seq_step(h: u64, id: u32) -> u64 {
+    (h.rotate_left(23) ^ id as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// Where an entry was read: (file index, line), or nowhere for entries added in code.
+type At = Option<(usize, usize)>;
+
+/// One entry as the builder reads it, from an [`Entry`] or a TSV line, borrowing its strings.
+struct RawEntry<'a> {
+    id: &'a str,
+    label: Label,
+    name: &'a str,
+    aliases: Vec<&'a str>,
+    attrs: Vec<(&'a str, &'a str)>,
+    /// (file index, line) for errors.
+    at: At,
+}
+
+/// The builder's working state.
+struct Build<'a> {
+    list: &'a str,
+    files: Vec<&'a str>,
+    arena: String,
+    entries: Vec<EntryData>,
+    /// Entry id -> (index, where it was defined).
+    ids: HashMap<&'a str, (u32, At), FxBuild>,
+    /// `of` references to resolve once every id is known.
+    ofs: Vec<(u32, &'a str, At)>,
+    vocab: HashMap<Box<str>, u32, FxBuild>,
+    table: HashMap<u64, Node, IdHash>,
+    words: Vec<u32>,
+    word_starts: Vec<u32>,
+    max_words: usize,
+    /// (pattern, reading), grouped by pattern after the last entry.
+    pending: Vec<(u32, Reading)>,
+    tokenizer: crate::text::Tokenizer,
+    key: String,
+    cmp: String,
+    ids_buf: Vec<u32>,
+}
+
+fn put(arena: &mut String, s: &str) -> StrRef {
+    let r = StrRef(arena.len() as u32, s.len() as u32);
+    arena.push_str(s);
+    r
+}
+
+impl<'a> Build<'a> {
+    fn err(&self, at: At, msg: String) -> BuildError {
+        match at {
+            Some((f, l)) => BuildError::syntax(msg).with_file(self.files[f]).with_line(l),
+            None => BuildError::syntax(msg).with_file(self.list),
+        }
+    }
+
+    fn add(&mut self, e: RawEntry<'a>) -> Result<(), BuildError> {
+        if e.id.trim().is_empty() {
+            return Err(self.err(e.at, format!("entry {:?} has an empty id", e.name)));
+        }
+        if e.aliases.len() > MAX_ALIASES {
+            return Err(self.err(
+                e.at,
+                format!(
+                    "entry {:?} has {} aliases; at most {MAX_ALIASES} are allowed",
+                    e.id,
+                    e.aliases.len()
+                ),
+            ));
+        }
+        let index = self.entries.len() as u32;
+        if let Some(&(_, prev)) = self.ids.get(e.id) {
+            let prev_line = match prev {
+                Some((f, l)) if Some(f) == e.at.map(|x| x.0) => format!(" (first used on line {l})"),
+                Some((f, l)) => format!(" (first used in {} line {l})", self.files[f]),
+                None => String::new(),
+            };
+            return Err(self.err(e.at, format!("duplicate id {:?}{prev_line}", e.id)));
+        }
+        self.ids.insert(e.id, (index, e.at));
+        let attr = |k: &str| e.attrs.iter().rev().find(|(key, _)| *key == k).map(|(_, v)| *v);
+        let kind_name = attr("kind").unwrap_or("");
+        let data = EntryData {
+            id: put(&mut self.arena, e.id),
+            name: put(&mut self.arena, e.name),
+            label: e.label,
+            weak: attr("weak").is_some_and(|v| v == "1" || v == "true"),
+            kind: Kind::parse(kind_name),
+            population: attr("pop").and_then(|v| v.parse::<u64>().ok()).unwrap_or(0).min(u32::MAX as u64)
+                as u32,
+            country: put(&mut self.arena, attr("country").unwrap_or("")),
+            kind_name: put(&mut self.arena, kind_name),
+            wikidata: put(&mut self.arena, attr("wikidata").unwrap_or("")),
+            of: NONE,
+            cc: match attr("cc").map(str::as_bytes) {
+                Some(&[a, b]) => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
+                _ => *b"  ",
+            },
+        };
+        if let Some(of) = attr("of") {
+            self.ofs.push((index, of, e.at));
+        }
+        self.entries.push(data);
+        let first_reading = self.pending.len();
+        for surface in std::iter::once(e.name).chain(e.aliases.iter().copied()) {
+            let surface = surface.trim();
+            if surface.is_empty() {
+                return Err(self.err(e.at, format!("entry {:?} has an empty name or alias", e.id)));
+            }
+            let mut key = std::mem::take(&mut self.key);
+            let mut cmp = std::mem::take(&mut self.cmp);
+            match_key(surface, &self.tokenizer, &mut key, &mut cmp);
+            let result = self.add_surface(index, &key, &cmp, first_reading, e.at);
+            self.key = key;
+            self.cmp = cmp;
+            result?;
+        }
+        Ok(())
+    }
+
+    /// Adds one surface of entry `index` (its match key and its case-check form).
+    fn add_surface(
+        &mut self,
+        index: u32,
+        key: &str,
+        cmp: &str,
+        first_reading: usize,
+        at: At,
+    ) -> Result<(), BuildError> {
+        self.ids_buf.clear();
+        for unit in key.split(' ').filter(|u| !u.is_empty()) {
+            let id = match self.vocab.get(unit) {
+                Some(&id) => id,
+                None => {
+                    let id = self.vocab.len() as u32 + 1;
+                    self.vocab.insert(unit.into(), id);
+                    id
+                }
+            };
+            self.ids_buf.push(id);
+        }
+        let n = self.ids_buf.len();
+        if n == 0 {
+            return Ok(());
+        }
+        if n > MAX_SURFACE_WORDS {
+            return Err(self.err(
+                at,
+                format!("a surface of {n} words (at most {MAX_SURFACE_WORDS}): {:?}", truncate(cmp, 80)),
+            ));
+        }
+        self.max_words = self.max_words.max(n);
+        // The beginnings first, then the whole.
+        let mut h = SEQ_SEED;
+        for k in 0..n {
+            h = seq_step(h, self.ids_buf[k]);
+            if k + 1 < n {
+                self.table.entry(h).or_insert(Node { pattern: NONE, longer: true }).longer = true;
+            }
+        }
+        let pattern = match self.table.get(&h).map(|n| n.pattern) {
+            Some(p) if p != NONE => {
+                let (s, e) =
+                    (self.word_starts[p as usize] as usize, self.word_starts[p as usize + 1] as usize);
+                if self.words[s..e] != self.ids_buf[..] {
+                    return Err(self.err(
+                        at,
+                        format!("surface {:?} has the same hash as another; please report this", cmp),
+                    ));
+                }
+                p
+            }
+            _ => {
+                let p = (self.word_starts.len() - 1) as u32;
+                self.words.extend_from_slice(&self.ids_buf);
+                self.word_starts.push(self.words.len() as u32);
+                self.table.entry(h).or_insert(Node { pattern: NONE, longer: false }).pattern = p;
+                p
+            }
+        };
+        // The same entry twice under one surface adds nothing.
+        let case = CasePolicy::infer(cmp);
+        let arena = &self.arena;
+        let dup = self.pending[first_reading..].iter().any(|(p, r)| {
+            *p == pattern
+                && r.case == case
+                && arena[r.surface.0 as usize..(r.surface.0 + r.surface.1) as usize] == *cmp
+        });
+        if !dup {
+            let surface = put(&mut self.arena, cmp);
+            self.pending.push((pattern, Reading { entry: index, case, surface }));
+        }
+        Ok(())
+    }
+
+    fn finish(mut self, name: &str) -> Result<Gazetteer, BuildError> {
+        for &(index, of, at) in &self.ofs {
+            match self.ids.get(of) {
+                Some(&(target, _)) if target != index => self.entries[index as usize].of = target,
+                Some(_) => return Err(self.err(at, format!("entry {of:?} is declared a form of itself"))),
+                None => return Err(self.err(at, format!("of={of:?} names no entry of this gazetteer"))),
+            }
+        }
+        // Group the readings by pattern (CSR), in the order they were added.
+        let patterns = self.word_starts.len() - 1;
+        self.pending.sort_by_key(|(p, _)| *p);
+        let mut starts: Vec<u32> = Vec::with_capacity(patterns + 1);
+        let mut readings: Vec<Reading> = Vec::with_capacity(self.pending.len());
+        let mut i = 0;
+        for p in 0..patterns as u32 {
+            starts.push(readings.len() as u32);
+            let from = i;
+            while i < self.pending.len() && self.pending[i].0 == p {
+                i += 1;
+            }
+            let group = &self.pending[from..i];
+            if group.len() <= MAX_READINGS {
+                readings.extend(group.iter().map(|(_, r)| *r));
+            } else {
+                // Keep the biggest places, then the entries added first.
+                let entries = &self.entries;
+                let mut keep: Vec<Reading> = group.iter().map(|(_, r)| *r).collect();
+                keep.sort_by_key(|r| {
+                    let d = &entries[r.entry as usize];
+                    (std::cmp::Reverse(d.kind), std::cmp::Reverse(d.population), r.entry)
+                });
+                keep.truncate(MAX_READINGS);
+                keep.sort_by_key(|r| r.entry);
+                readings.extend(keep);
+            }
+        }
+        starts.push(readings.len() as u32);
+        self.arena.shrink_to_fit();
+        self.vocab.shrink_to_fit();
+        self.table.shrink_to_fit();
+        Ok(Gazetteer {
+            name: name.to_string(),
+            vocab: self.vocab,
+            table: self.table,
+            words: self.words,
+            word_starts: self.word_starts,
+            max_words: self.max_words,
+            arena: self.arena,
+            entries: self.entries,
+            starts,
+            readings,
+        })
+    }
+}
+
+fn truncate(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
 }
 
 impl GazetteerBuilder {
     /// Adds an entry.
     pub fn entry(mut self, entry: Entry) -> GazetteerBuilder {
-        self.entries.push((entry, None));
+        self.sources.push(Source::Entry(entry));
         self
     }
 
     /// Adds an entry by reference, for builders held in a variable.
     pub fn push(&mut self, entry: Entry) -> &mut GazetteerBuilder {
-        self.entries.push((entry, None));
+        self.sources.push(Source::Entry(entry));
         self
     }
 
-    fn push_at_line(&mut self, entry: Entry, file: &str, line: usize) {
-        if self.files.last().is_none_or(|f| f != file) {
-            self.files.push(file.to_string());
-        }
-        self.entries.push((entry, Some((self.files.len() - 1, line))));
+    /// Adds the entries of a TSV file's contents (see [`Gazetteer::from_tsv`]); they are read
+    /// when the gazetteer is built, and errors name `file`.
+    pub(crate) fn tsv(&mut self, file: &str, data: Cow<'static, str>) -> &mut GazetteerBuilder {
+        self.sources.push(Source::Tsv(file.to_string(), data));
+        self
     }
 
-    /// Builds the automaton.
+    /// Builds the matcher.
     ///
     /// # Errors
-    /// An entry with an empty id, name or alias, or an id used twice, is an error naming the
-    /// list, the line (for files) and the value.
+    /// An entry with an empty id, name or alias, an id used twice, an `of=` naming no entry, a
+    /// surface of more than [`MAX_SURFACE_WORDS`] words, more than [`MAX_ALIASES`] aliases, or
+    /// (in a TSV source) a malformed line: the error names the list or file, the line and the
+    /// value.
     pub fn build(&self) -> Result<Gazetteer, BuildError> {
-        let err = |at: Option<(usize, usize)>, msg: String| match at {
-            Some((f, l)) => BuildError::syntax(msg).with_file(&self.files[f]).with_line(l),
-            None => BuildError::syntax(msg).with_file(&self.name),
+        let mut files: Vec<&str> = Vec::new();
+        for s in &self.sources {
+            if let Source::Tsv(f, _) = s {
+                files.push(f);
+            }
+        }
+        let mut b = Build {
+            list: &self.name,
+            files,
+            arena: String::new(),
+            entries: Vec::new(),
+            ids: HashMap::with_hasher(FxBuild),
+            ofs: Vec::new(),
+            vocab: HashMap::with_hasher(FxBuild),
+            table: HashMap::with_hasher(IdHash),
+            words: Vec::new(),
+            word_starts: vec![0],
+            max_words: 0,
+            pending: Vec::new(),
+            tokenizer: crate::text::Tokenizer::new(),
+            key: String::new(),
+            cmp: String::new(),
+            ids_buf: Vec::new(),
         };
-        let mut arena = String::new();
-        fn put(arena: &mut String, s: &str) -> StrRef {
-            let r = StrRef(arena.len() as u32, s.len() as u32);
-            arena.push_str(s);
-            r
-        }
-        let mut entries = Vec::with_capacity(self.entries.len());
-        let mut ids: HashMap<&str, usize, FxBuild> =
-            HashMap::with_capacity_and_hasher(self.entries.len(), FxBuild);
-        // Every (surface key, reading); sorted and grouped by key after the loop. A cached 8-byte
-        // prefix of the key keeps most comparisons out of memcmp.
-        let mut pending: Vec<(u64, Vec<u8>, Reading)> = Vec::with_capacity(self.entries.len() * 2);
-        let mut vocab: HashMap<Box<str>, u32, FxBuild> = HashMap::with_hasher(FxBuild);
-        let mut code: Vec<u8> = Vec::new();
-        let tokenizer = crate::text::Tokenizer::new();
-        let (mut key, mut cmp) = (String::new(), String::new());
-        for (i, (e, line)) in self.entries.iter().enumerate() {
-            if e.id.trim().is_empty() {
-                return Err(err(*line, format!("entry {:?} has an empty id", e.name)));
-            }
-            if let Some(prev) = ids.insert(e.id.as_str(), i) {
-                let prev_line = match self.entries[prev].1 {
-                    Some((f, l)) if Some(f) == line.map(|x| x.0) => format!(" (first used on line {l})"),
-                    Some((f, l)) => format!(" (first used in {} line {l})", self.files[f]),
-                    None => String::new(),
-                };
-                return Err(err(*line, format!("duplicate id {:?}{prev_line}", e.id)));
-            }
-            let num = |k: &str| e.get_attr(k).and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
-            let kind = match e.get_attr("kind") {
-                Some("continent") => Kind::Continent,
-                Some("country") => Kind::Country,
-                Some("admin1") | Some("state") => Kind::Admin1,
-                Some("region") => Kind::Region,
-                Some("city") => Kind::City,
-                _ => Kind::Other,
-            };
-            let data = EntryData {
-                id: put(&mut arena, &e.id),
-                name: put(&mut arena, &e.name),
-                label: e.label,
-                weak: e.is_weak(),
-                kind,
-                population: num("pop").min(u32::MAX as u64) as u32,
-                country: put(&mut arena, e.get_attr("country").unwrap_or("")),
-                cc: match e.get_attr("cc").map(str::as_bytes) {
-                    Some(&[a, b]) => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
-                    _ => *b"  ",
-                },
-            };
-            let entry_idx = entries.len() as u32;
-            entries.push(data);
-            let first_pending = pending.len();
-            for surface in std::iter::once(&e.name).chain(e.aliases.iter()) {
-                let surface = surface.trim();
-                if surface.is_empty() {
-                    return Err(err(*line, format!("entry {:?} has an empty name or alias", e.id)));
+        let mut file_index = 0;
+        for s in &self.sources {
+            match s {
+                Source::Entry(e) => b.add(RawEntry {
+                    id: &e.id,
+                    label: e.label,
+                    name: &e.name,
+                    aliases: e.aliases.iter().map(String::as_str).collect(),
+                    attrs: e.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
+                    at: None,
+                })?,
+                Source::Tsv(_, data) => {
+                    parse_tsv_lines(data, file_index, &mut b)?;
+                    file_index += 1;
                 }
-                match_key(surface, &tokenizer, &mut key, &mut cmp);
-                if key.is_empty() {
-                    continue;
-                }
-                code.clear();
-                for unit in key.split(' ').filter(|u| !u.is_empty()) {
-                    let id = match vocab.get(unit) {
-                        Some(&id) => id,
-                        None => {
-                            let id = vocab.len() as u32 + 1; // 0 is the code of unknown words
-                            if id >= 1 << 21 {
-                                return Err(err(
-                                    *line,
-                                    "more than 2,097,151 distinct words in one gazetteer".into(),
-                                ));
-                            }
-                            vocab.insert(unit.into(), id);
-                            id
-                        }
-                    };
-                    code.extend_from_slice(&word_code(id));
-                }
-                // The same entry twice under one surface adds nothing.
-                let case = CasePolicy::infer(surface);
-                let dup = pending[first_pending..].iter().any(|(_, k, r)| {
-                    *k == code
-                        && r.case == case
-                        && arena[r.surface.0 as usize..(r.surface.0 + r.surface.1) as usize] == cmp
-                });
-                if dup {
-                    continue;
-                }
-                let reading = Reading { entry: entry_idx, case, surface: put(&mut arena, &cmp) };
-                let mut pre = [0u8; 8];
-                let n = code.len().min(8);
-                pre[..n].copy_from_slice(&code[..n]);
-                pending.push((u64::from_be_bytes(pre), code.clone(), reading));
             }
         }
-        // Sort by key and group: equal keys become one pattern, numbered in sorted order (the
-        // automaton's trie builds about twice as fast from sorted input, which matters at a
-        // million patterns), and each pattern's readings end up contiguous (CSR layout).
-        pending.sort_unstable_by(|a, b| {
-            a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)).then(a.2.entry.cmp(&b.2.entry))
-        });
-        let mut pattern_list: Vec<Vec<u8>> = Vec::with_capacity(pending.len());
-        let mut starts: Vec<u32> = Vec::with_capacity(pending.len() + 1);
-        let mut readings: Vec<Reading> = Vec::with_capacity(pending.len());
-        for (_, k, r) in pending {
-            if pattern_list.last() != Some(&k) {
-                starts.push(readings.len() as u32);
-                pattern_list.push(k);
-            }
-            readings.push(r);
-        }
-        starts.push(readings.len() as u32);
-        let ac = if pattern_list.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    // The contiguous NFA searches fastest of the kinds that build in reasonable time
-                    // and memory at a million patterns (a DFA takes gigabytes).
-                    .kind(Some(AhoCorasickKind::ContiguousNFA))
-                    .build(&pattern_list)
-                    .map_err(|e| err(None, format!("cannot build the automaton: {e}")))?,
-            )
-        };
-        arena.shrink_to_fit();
-        vocab.shrink_to_fit();
-        Ok(Gazetteer {
-            name: self.name.clone(),
-            ac,
-            vocab,
-            arena,
-            entries,
-            starts,
-            readings,
-            surfaces: pattern_list.len(),
-        })
+        b.finish(&self.name)
     }
 }
 
@@ -563,7 +806,7 @@ impl Gazetteer {
     /// A builder for a gazetteer called `name` (used in error messages and as the source of
     /// every match).
     pub fn builder(name: impl Into<String>) -> GazetteerBuilder {
-        GazetteerBuilder { name: name.into(), entries: Vec::new(), files: Vec::new() }
+        GazetteerBuilder { name: name.into(), sources: Vec::new() }
     }
 
     /// Parses the TSV format: one entry per line, `id<TAB>label<TAB>name`, optionally followed by
@@ -573,8 +816,9 @@ impl Gazetteer {
     ///
     /// # Errors
     /// Missing columns, an unknown label, an empty name or alias, a byte-order mark, a CRLF line
-    /// ending or a duplicate id: the error names the file, the line and the cause. Nothing is
-    /// silently dropped.
+    /// ending, a duplicate id, a line longer than [`MAX_LINE_BYTES`] or an entry past the other
+    /// limits of [`GazetteerBuilder::build`]: the error names the file, the line and the cause.
+    /// Nothing is silently dropped.
     ///
     /// ```
     /// use dossier::matcher::Gazetteer;
@@ -586,7 +830,7 @@ impl Gazetteer {
     /// ```
     pub fn from_tsv(name: &str, data: &str) -> Result<Gazetteer, BuildError> {
         let mut b = Gazetteer::builder(name);
-        parse_tsv(name, data, &mut b)?;
+        b.tsv(name, Cow::Owned(data.to_string()));
         b.build()
     }
 
@@ -602,7 +846,9 @@ impl Gazetteer {
             BuildError::syntax(format!("not valid UTF-8 (byte {})", e.utf8_error().valid_up_to()))
                 .with_file(shown.clone())
         })?;
-        Gazetteer::from_tsv(&shown, &data)
+        let mut b = Gazetteer::builder(shown.clone());
+        b.tsv(&shown, Cow::Owned(data));
+        b.build()
     }
 
     /// The gazetteer's name.
@@ -622,14 +868,16 @@ impl Gazetteer {
 
     /// The number of distinct surface forms (after lower-casing).
     pub fn surface_count(&self) -> usize {
-        self.surfaces
+        self.word_starts.len() - 1
     }
 
-    /// Heap memory used by the automaton and the tables, in bytes.
+    /// Heap memory used by the tables, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.ac.as_ref().map_or(0, |a| a.memory_usage())
-            + self.vocab.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
+        self.vocab.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
             + self.vocab.keys().map(|k| k.len()).sum::<usize>()
+            + self.table.capacity() * (std::mem::size_of::<(u64, Node)>() + 1)
+            + self.words.capacity() * 4
+            + self.word_starts.capacity() * 4
             + self.arena.capacity()
             + self.entries.capacity() * std::mem::size_of::<EntryData>()
             + self.starts.capacity() * 4
@@ -645,59 +893,76 @@ impl Gazetteer {
         &self.arena[r.0 as usize..(r.0 + r.1) as usize]
     }
 
+    fn pattern_words(&self, p: u32) -> &[u32] {
+        &self.words[self.word_starts[p as usize] as usize..self.word_starts[p as usize + 1] as usize]
+    }
+
     /// Finds every match in the tokens, sentence by sentence, leftmost-longest, on token
     /// boundaries and with the case each surface requires.
+    ///
+    /// At each word, I follow the surfaces that begin there word by word through the table
+    /// (stopping as soon as no surface continues, and never past [`MAX_SURFACE_WORDS`]), then
+    /// take the longest whose case fits; when none fits, matching moves on one word.
     pub fn find(&self, tokens: &[Token<'_>], sentences: &[crate::text::Sentence]) -> Vec<GazetteerMatch> {
         let mut out = Vec::new();
-        let Some(ac) = &self.ac else { return out };
+        if self.table.is_empty() {
+            return out;
+        }
         let hay = Haystack::new(tokens, sentences, &self.vocab);
-        let h = hay.codes.as_slice();
-        let mut at = 0;
-        while at < h.len() {
-            let Some(m) = ac.find(Input::new(h).span(at..h.len())) else { break };
-            let (start, mut end) = (m.start(), m.end());
-            let mut pattern = m.pattern().as_usize();
-            let mut accepted = None;
-            // Matches are aligned on words by construction. Only the case check can fail; then the
-            // longest shorter match at the same start gets its turn.
-            loop {
-                if let Some(found) = self.check(&hay, tokens, pattern, start, end) {
-                    accepted = Some(found);
-                    break;
+        let ids = hay.ids.as_slice();
+        let mut ends: Vec<(usize, u32)> = Vec::new();
+        for (si, &(a, b)) in hay.sentences.iter().enumerate() {
+            let caps = hay.caps[si];
+            let mut i = a as usize;
+            let b = b as usize;
+            while i < b {
+                if ids[i] == 0 {
+                    i += 1;
+                    continue;
                 }
-                if end < start + 2 * CODE {
-                    break;
-                }
-                match ac.find(Input::new(h).span(start..end - CODE)) {
-                    Some(m2) if m2.start() == start => {
-                        end = m2.end();
-                        pattern = m2.pattern().as_usize();
+                ends.clear();
+                let mut h = SEQ_SEED;
+                let limit = b.min(i + self.max_words);
+                let mut j = i;
+                while j < limit && ids[j] != 0 {
+                    h = seq_step(h, ids[j]);
+                    let Some(node) = self.table.get(&h) else { break };
+                    if node.pattern != NONE && self.pattern_words(node.pattern) == &ids[i..=j] {
+                        ends.push((j + 1, node.pattern));
                     }
-                    _ => break,
+                    if !node.longer {
+                        break;
+                    }
+                    j += 1;
                 }
-            }
-            match accepted {
-                Some(found) => {
-                    at = end;
-                    out.push(found);
+                let found = ends
+                    .iter()
+                    .rev()
+                    .find_map(|&(end, p)| self.check(&hay, tokens, p, i, end, caps).map(|m| (end, m)));
+                match found {
+                    Some((end, m)) => {
+                        out.push(m);
+                        i = end;
+                    }
+                    None => i += 1,
                 }
-                None => at = start + CODE,
             }
         }
         out
     }
 
-    /// Checks the readings of a candidate match; returns the match if any reading fits.
+    /// Checks the readings of a candidate match (units `first..end`); returns the match if any
+    /// reading fits.
     fn check(
         &self,
         hay: &Haystack,
         tokens: &[Token<'_>],
-        pattern: usize,
-        start: usize,
+        pattern: u32,
+        first: usize,
         end: usize,
+        all_caps_sentence: bool,
     ) -> Option<GazetteerMatch> {
-        let first = hay.units.binary_search_by_key(&(start as u32), |u| u.hay_start).ok()?;
-        let last = hay.units.partition_point(|u| (u.hay_start as usize) < end).checked_sub(1)?;
+        let last = end - 1;
         let (a, b) = (hay.unit_span(first, tokens), hay.unit_span(last, tokens));
         let partial = !a.2 || !b.3;
         // The original text of the match, unit by unit, joined by single spaces: the form the
@@ -711,9 +976,8 @@ impl Gazetteer {
             let t = &tokens[hay.units[k].token()];
             text.push_str(&crate::text::normalize(&t.text[s - t.span.start..e - t.span.start]));
         }
-        let range = self.starts[pattern] as usize..self.starts[pattern + 1] as usize;
+        let range = self.starts[pattern as usize] as usize..self.starts[pattern as usize + 1] as usize;
         let mut readings = Vec::new();
-        let all_caps_sentence = hay.all_caps_at(start);
         for r in &self.readings[range] {
             if partial && r.case == CasePolicy::AnyCase {
                 continue; // lower-case words never match inside a compound
@@ -729,9 +993,8 @@ impl Gazetteer {
         if readings.is_empty() {
             return None;
         }
-        let span = Span::new(a.0, b.1);
         Some(GazetteerMatch {
-            span,
+            span: Span::new(a.0, b.1),
             first_token: hay.units[first].token(),
             end_token: hay.units[last].token() + 1,
             partial,
@@ -740,25 +1003,9 @@ impl Gazetteer {
     }
 }
 
-/// The width of a word's code in the automaton.
-const CODE: usize = 3;
-
-/// The code of word `id`: three bytes, only the first with its high bit set, so a code string can
-/// only match at a code boundary. Id 0 is the code of words no surface has.
-#[inline]
-fn word_code(id: u32) -> [u8; CODE] {
-    [0x80 | ((id >> 14) & 0x7f) as u8, ((id >> 7) & 0x7f) as u8, (id & 0x7f) as u8]
-}
-
-/// The byte written between sentences: no code starts with it, so no match crosses it.
-const SENTENCE_BREAK: u8 = b'\n';
-
-/// One unit of the haystack: a token, or a part of a hyphenated token (8 bytes: the haystack is
-/// rebuilt on every call, so its tables must stay small).
+/// One unit of the haystack: a token, or a part of a hyphenated token.
 #[derive(Clone, Copy, Debug)]
 struct Unit {
-    /// Position of the unit's code in the haystack.
-    hay_start: u32,
     /// The token index; the top bit marks a part of a hyphenated token.
     token: u32,
 }
@@ -771,12 +1018,14 @@ impl Unit {
     }
 }
 
-/// The haystack: one code per unit, a break byte after each sentence.
+/// The text as the matcher sees it: one word id per unit, sentence by sentence.
 struct Haystack {
-    codes: Vec<u8>,
+    ids: Vec<u32>,
     units: Vec<Unit>,
-    /// For each sentence: its end in `codes` and whether it is written in capitals.
-    sent_caps: Vec<(u32, bool)>,
+    /// Each sentence's units, `start..end`.
+    sentences: Vec<(u32, u32)>,
+    /// Whether each sentence is written in capitals.
+    caps: Vec<bool>,
 }
 
 impl Haystack {
@@ -785,27 +1034,29 @@ impl Haystack {
         sentences: &[crate::text::Sentence],
         vocab: &HashMap<Box<str>, u32, FxBuild>,
     ) -> Haystack {
-        let mut codes = Vec::with_capacity((tokens.len() + tokens.len() / 16) * CODE + sentences.len());
-        let mut units = Vec::with_capacity(tokens.len() + tokens.len() / 16);
-        let mut sent_caps = Vec::with_capacity(sentences.len());
+        let n = tokens.len() + tokens.len() / 16;
+        let mut ids = Vec::with_capacity(n);
+        let mut units = Vec::with_capacity(n);
+        let mut spans = Vec::with_capacity(sentences.len());
+        let mut caps = Vec::with_capacity(sentences.len());
         let mut buf = String::new();
-        let mut push = |unit: &str, token: u32, codes: &mut Vec<u8>, units: &mut Vec<Unit>| {
+        let mut push = |unit: &str, token: u32, ids: &mut Vec<u32>, units: &mut Vec<Unit>| {
             buf.clear();
             push_lower(&mut buf, unit);
-            let id = vocab.get(buf.as_str()).copied().unwrap_or(0);
-            units.push(Unit { hay_start: codes.len() as u32, token });
-            codes.extend_from_slice(&word_code(id));
+            ids.push(vocab.get(buf.as_str()).copied().unwrap_or(0));
+            units.push(Unit { token });
         };
         for s in sentences {
+            let start = units.len() as u32;
             let (mut upper, mut lower) = (0usize, 0usize);
             for i in s.tokens() {
                 let t = &tokens[i];
                 if t.is_hyphenated() {
                     for (part, _) in t.parts() {
-                        push(&crate::text::normalize(part), i as u32 | PART, &mut codes, &mut units);
+                        push(&crate::text::normalize(part), i as u32 | PART, &mut ids, &mut units);
                     }
                 } else {
-                    push(&t.norm, i as u32, &mut codes, &mut units);
+                    push(&t.norm, i as u32, &mut ids, &mut units);
                 }
                 if t.is_all_caps() {
                     upper += 1;
@@ -813,10 +1064,10 @@ impl Haystack {
                     lower += 1;
                 }
             }
-            codes.push(SENTENCE_BREAK);
-            sent_caps.push((codes.len() as u32, upper >= 3 && upper > 3 * lower));
+            spans.push((start, units.len() as u32));
+            caps.push(upper >= 3 && upper > 3 * lower);
         }
-        Haystack { codes, units, sent_caps }
+        Haystack { ids, units, sentences: spans, caps }
     }
 
     /// The original span of unit `k` and whether it is the first and the last part of its token.
@@ -833,166 +1084,79 @@ impl Haystack {
         let last = parts.next().is_none();
         (span.start, span.end, nth == 0, last)
     }
-
-    fn all_caps_at(&self, p: usize) -> bool {
-        let i = self.sent_caps.partition_point(|&(end, _)| (end as usize) <= p);
-        self.sent_caps.get(i).is_some_and(|&(_, c)| c)
-    }
 }
 
-/// Parses the TSV format into a builder (see [`Gazetteer::from_tsv`]).
-pub(crate) fn parse_tsv(name: &str, data: &str, b: &mut GazetteerBuilder) -> Result<(), BuildError> {
-    let err = |line: usize, msg: String| BuildError::syntax(msg).with_file(name).with_line(line);
+/// Adds the TSV file `data` (see [`Gazetteer::from_tsv`]) to a builder, read when it is built.
+pub(crate) fn parse_tsv(name: &str, data: &'static str, b: &mut GazetteerBuilder) {
+    b.tsv(name, Cow::Borrowed(data));
+}
+
+/// Reads the lines of TSV file number `file` into the build.
+fn parse_tsv_lines<'a>(data: &'a str, file: usize, b: &mut Build<'a>) -> Result<(), BuildError> {
+    let err = |b: &Build<'a>, line: usize, msg: String| b.err(Some((file, line)), msg);
     if data.starts_with('\u{feff}') {
-        return Err(err(1, "the file starts with a UTF-8 byte-order mark; save it without one".into()));
+        return Err(err(b, 1, "the file starts with a UTF-8 byte-order mark; save it without one".into()));
     }
     for (i, line) in data.split('\n').enumerate() {
         let n = i + 1;
-        if line.ends_with('\r') {
-            return Err(err(n, "CRLF line ending; save the file with LF line endings".into()));
+        if line.len() > MAX_LINE_BYTES {
+            return Err(err(b, n, format!("a line of {} bytes (at most {MAX_LINE_BYTES})", line.len())));
         }
-        if line.trim().is_empty() || line.starts_with('#') {
+        if line.ends_with('\r') {
+            return Err(err(b, n, "CRLF line ending; save the file with LF line endings".into()));
+        }
+        if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() < 3 {
             return Err(err(
+                b,
                 n,
                 format!("expected at least 3 tab-separated columns ({TSV_COLUMNS}), found {}", cols.len()),
             ));
         }
         if cols.len() > 5 {
             return Err(err(
+                b,
                 n,
                 format!("expected at most 5 tab-separated columns ({TSV_COLUMNS}), found {}", cols.len()),
             ));
         }
         let id = cols[0].trim();
         if id.is_empty() {
-            return Err(err(n, "empty id".into()));
+            return Err(err(b, n, "empty id".into()));
         }
         let label = Label::parse(cols[1]).ok_or_else(|| {
-            err(n, format!("unknown label {:?} (expected PERSON, ORG, PLACE, TITLE, NORP or DATE)", cols[1]))
+            err(
+                b,
+                n,
+                format!("unknown label {:?} (expected PERSON, ORG, PLACE, TITLE, NORP or DATE)", cols[1]),
+            )
         })?;
         let surface = cols[2].trim();
         if surface.is_empty() {
-            return Err(err(n, format!("empty name for id {id:?}")));
+            return Err(err(b, n, format!("empty name for id {id:?}")));
         }
-        let mut e = Entry::new(id, label, surface);
-        if let Some(aliases) = cols.get(3).filter(|a| !a.trim().is_empty()) {
-            for a in aliases.split('|') {
+        let mut aliases = Vec::new();
+        if let Some(list) = cols.get(3).filter(|a| !a.trim().is_empty()) {
+            for a in list.split('|') {
                 if a.trim().is_empty() {
-                    return Err(err(n, format!("empty alias in {aliases:?}")));
+                    return Err(err(b, n, format!("empty alias in {list:?}")));
                 }
-                e = e.alias(a.trim());
+                aliases.push(a.trim());
             }
         }
-        if let Some(attrs) = cols.get(4).filter(|a| !a.trim().is_empty()) {
-            for kv in attrs.split(';') {
-                let (k, v) =
-                    kv.split_once('=').ok_or_else(|| err(n, format!("attribute {kv:?} is not key=value")))?;
-                e = e.attr(k.trim(), v.trim());
+        let mut attrs = Vec::new();
+        if let Some(list) = cols.get(4).filter(|a| !a.trim().is_empty()) {
+            for kv in list.split(';') {
+                let (k, v) = kv
+                    .split_once('=')
+                    .ok_or_else(|| err(b, n, format!("attribute {kv:?} is not key=value")))?;
+                attrs.push((k.trim(), v.trim()));
             }
         }
-        b.push_at_line(e, name, n);
+        b.add(RawEntry { id, label, name: surface, aliases, attrs, at: Some((file, n)) })?;
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::Extractor;
-
-    fn find<'t>(gaz: &Gazetteer, text: &'t str) -> Vec<&'t str> {
-        let doc = Extractor::new().extract(text);
-        gaz.find(doc.tokens(), doc.sentences()).iter().map(|m| &text[m.span.range()]).collect()
-    }
-
-    fn gaz() -> Gazetteer {
-        Gazetteer::builder("t")
-            .entry(Entry::new("p:1", Label::Place, "Paris"))
-            .entry(Entry::new("p:2", Label::Place, "Punjab"))
-            .entry(Entry::new("o:1", Label::Org, "Central Intelligence Agency").alias("CIA"))
-            .entry(Entry::new("o:2", Label::Org, "Lashkar-e-Taiba").alias("LET"))
-            .entry(Entry::new("o:3", Label::Org, "al Qaeda"))
-            .entry(Entry::new("o:4", Label::Org, "North Atlantic Treaty Organization").alias("NATO"))
-            .entry(Entry::new("t:1", Label::Title, "prime minister"))
-            .entry(Entry::new("t:2", Label::Title, "minister"))
-            .build()
-            .unwrap()
-    }
-
-    #[test]
-    fn token_boundaries() {
-        let g = gaz();
-        assert_eq!(find(&g, "Parisian food in Paris."), ["Paris"]);
-        assert_eq!(find(&g, "the Punjab-based group"), ["Punjab"]);
-        assert_eq!(find(&g, "Lashkar-e-Taiba struck"), ["Lashkar-e-Taiba"]);
-        assert_eq!(find(&g, "the CIA's agents"), ["CIA"]);
-    }
-
-    #[test]
-    fn case_policies() {
-        let g = gaz();
-        assert_eq!(find(&g, "let it be, said the CIA"), ["CIA"]);
-        assert_eq!(find(&g, "the cia"), Vec::<&str>::new());
-        assert_eq!(find(&g, "Al Qaeda and al Qaeda but not al qaeda"), ["Al Qaeda", "al Qaeda"]);
-        assert_eq!(
-            find(&g, "The Prime Minister met the prime minister"),
-            ["Prime Minister", "prime minister"]
-        );
-        assert_eq!(find(&g, "PARIS TALKS"), ["PARIS"]);
-        assert_eq!(find(&g, "Nato and NATO"), ["Nato", "NATO"]);
-    }
-
-    #[test]
-    fn shorter_match_when_longest_fails() {
-        // "prime minister" is longest at "prime", but "prime ministerial" ends mid-token; the
-        // shorter anchored retry finds nothing at "prime", and "minister" is not a token either.
-        let g = gaz();
-        assert_eq!(find(&g, "prime ministerial talks"), Vec::<&str>::new());
-        assert_eq!(find(&g, "a prime minister"), ["prime minister"]);
-    }
-
-    #[test]
-    fn several_readings_are_kept() {
-        let g = Gazetteer::builder("t")
-            .entry(Entry::new("c", Label::Place, "Jordan").attr("kind", "country"))
-            .entry(Entry::new("p", Label::Person, "Jordan"))
-            .build()
-            .unwrap();
-        let doc = Extractor::new().extract("Jordan said");
-        let m = g.find(doc.tokens(), doc.sentences());
-        assert_eq!(m.len(), 1);
-        let labels: Vec<Label> = m[0].readings(&g).map(|r| r.label()).collect();
-        assert_eq!(labels, [Label::Place, Label::Person]);
-    }
-
-    #[test]
-    fn no_match_across_sentences() {
-        let g = Gazetteer::builder("t").entry(Entry::new("x", Label::Org, "Acme Widgets")).build().unwrap();
-        assert_eq!(find(&g, "We met Acme. Widgets were sold."), Vec::<&str>::new());
-    }
-
-    #[test]
-    fn tsv_errors_name_file_line_cause() {
-        let cases = [
-            ("a\tPERSON\n", "w.tsv:1: expected at least 3 tab-separated columns"),
-            ("# c\na\tHUMAN\tX\n", "w.tsv:2: unknown label \"HUMAN\""),
-            ("a\tPERSON\t \n", "w.tsv:1: empty name for id \"a\""),
-            ("\u{feff}a\tPERSON\tX\n", "w.tsv:1: the file starts with a UTF-8 byte-order mark"),
-            ("a\tPERSON\tX\r\n", "w.tsv:1: CRLF line ending"),
-            ("a\tPERSON\tX\na\tORG\tY\n", "w.tsv:2: duplicate id \"a\" (first used on line 1)"),
-            ("a\tPERSON\tX\tY||Z\n", "w.tsv:1: empty alias"),
-            ("a\tPERSON\tX\t\tweak\n", "w.tsv:1: attribute \"weak\" is not key=value"),
-            ("\tPERSON\tX\n", "w.tsv:1: empty id"),
-        ];
-        for (data, want) in cases {
-            let e = Gazetteer::from_tsv("w.tsv", data).unwrap_err();
-            assert!(e.to_string().starts_with(want), "{data:?}: got {e}");
-            assert_eq!(e.file(), Some("w.tsv"));
-            assert!(e.line().is_some());
-        }
-    }
 }
