@@ -27,7 +27,7 @@ pub(crate) const COMMON_WORD: u8 = 1;
 pub(crate) const NAME_WORD: u8 = 2;
 
 /// What the word lists say of a lower-case word, by the 64-bit hash of its text
-/// (`tagger::features::hash_bytes`): one probe, no string comparison, for the lookups every
+/// (`linear::hash_bytes`): one probe, no string comparison, for the lookups every
 /// token makes (the tagger's lexicon features, [`is_common_word`]). Two words sharing a hash
 /// would take about 10^14 list entries.
 static WORD_FACTS: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::new(|| {
@@ -44,7 +44,7 @@ static WORD_FACTS: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::n
 });
 
 fn word_hash(w: &str) -> u64 {
-    crate::tagger::features::hash_bytes(w.as_bytes())
+    crate::linear::hash_bytes(w.as_bytes())
 }
 
 /// The [`COMMON_WORD`] and [`NAME_WORD`] bits of the lower-case word whose hash is `h`.
@@ -119,6 +119,32 @@ pub fn org_word(word: &str) -> Option<&'static str> {
 pub fn is_place_word(word: &str) -> bool {
     with_lower(word, |w| PLACE_WORDS.contains(w))
 }
+
+/// Verbs whose clausal complement is reported speech or belief.
+pub(crate) const SAY: &[&str] = &[
+    "say",
+    "tell",
+    "claim",
+    "report",
+    "announce",
+    "state",
+    "add",
+    "insist",
+    "believe",
+    "think",
+    "deny",
+    "warn",
+    "confirm",
+    "argue",
+    "acknowledge",
+    "admit",
+    "suggest",
+    "write",
+    "note",
+    "explain",
+    "allege",
+    "declare",
+];
 
 #[cfg(all(test, feature = "builtin"))]
 mod tests {

@@ -15,32 +15,6 @@ use crate::parser::{DocDep, ROOT};
 use crate::tagger::{Tag, Upos};
 use crate::text::{Sentence, Token};
 
-/// Verbs whose clausal complement is reported speech or belief.
-pub(crate) const SAY: &[&str] = &[
-    "say",
-    "tell",
-    "claim",
-    "report",
-    "announce",
-    "state",
-    "add",
-    "insist",
-    "believe",
-    "think",
-    "deny",
-    "warn",
-    "confirm",
-    "argue",
-    "acknowledge",
-    "admit",
-    "suggest",
-    "write",
-    "note",
-    "explain",
-    "allege",
-    "declare",
-];
-
 /// What the pass reads.
 pub(crate) struct Input<'a, 't> {
     pub tokens: &'a [Token<'t>],
@@ -405,13 +379,15 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
     loop {
         // "the rebels, police said, had crossed": the saying clause hangs on the clause it
         // reports as parataxis.
-        let says = cx.kids(at).find(|&k| cx.rel(k) == "parataxis" && SAY.contains(&cx.lemma(k).as_str()));
+        let says = cx
+            .kids(at)
+            .find(|&k| cx.rel(k) == "parataxis" && crate::lexicon::SAY.contains(&cx.lemma(k).as_str()));
         if let Some(s) = says.and_then(|k| subject_of(cx, k, 0)) {
             return Some(s.0);
         }
         let h = cx.head(at)?;
         let r = cx.rel(at);
-        if (r == "ccomp" || r == "parataxis") && SAY.contains(&cx.lemma(h).as_str()) {
+        if (r == "ccomp" || r == "parataxis") && crate::lexicon::SAY.contains(&cx.lemma(h).as_str()) {
             return subject_of(cx, h, 0).map(|(s, _)| s);
         }
         if !matches!(r, "conj" | "xcomp" | "ccomp") || steps > 4 {
@@ -456,7 +432,7 @@ fn pronoun_antecedent(cx: &Ctx<'_, '_>, i: usize) -> Option<EntityId> {
         && cx.rel(i).starts_with("nsubj")
         && cx.rel(v) == "ccomp"
         && let Some(g) = cx.head(v)
-        && SAY.contains(&cx.lemma(g).as_str())
+        && crate::lexicon::SAY.contains(&cx.lemma(g).as_str())
         && let Some(e) = cx.kids_with(g, "nsubj").find_map(|s| cx.entity_of[s])
         && is(e)
     {

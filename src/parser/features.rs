@@ -5,7 +5,7 @@
 //! and every terminal state is a tree with exactly one word attached to the root, so the parser
 //! returns a well-formed tree for any input.
 
-use crate::tagger::features::{feature_form, hash_bytes, mix};
+use crate::linear::{feature_form, hash_bytes, mix};
 
 /// No token (an empty stack slot, a missing child).
 pub(crate) const NO: u32 = u32::MAX;

@@ -20,7 +20,6 @@
 //! assert_eq!(tree[4].rel.as_str(), "obj");
 //! ```
 
-mod cache;
 mod features;
 pub mod train;
 
@@ -28,13 +27,13 @@ use std::collections::HashMap;
 use std::fmt;
 
 use crate::hash::RowCache;
-use cache::FeatureCache;
+use crate::linear::cache::FeatureCache;
 use features::{
     ArcContext, LABEL_GROUP, N_LABEL, N_STRUCTURAL, N_UNIGRAM, State, WORD_VALUE_TEMPLATES, Words,
     label_features,
 };
 
-use crate::tagger::model::Model;
+use crate::linear::Model;
 use crate::tagger::{Tag, Upos, Xpos};
 
 const MAGIC: &[u8; 8] = b"DSPAR03\0";
@@ -49,7 +48,7 @@ pub struct Deprel {
 impl Deprel {
     /// Makes a relation; names longer than 15 bytes are cut.
     pub fn new(s: &str) -> Deprel {
-        let (len, bytes) = crate::tagger::inline_name(s);
+        let (len, bytes) = crate::linear::inline_name(s);
         Deprel { len, bytes }
     }
 
@@ -183,7 +182,7 @@ fn shortcut_index(n_tags: usize, dep: usize, head: usize, dir: usize) -> usize {
 }
 
 fn label_hash(i: usize) -> u64 {
-    crate::tagger::features::mix(0xa54f_f53a_5f1d_36f1 ^ i as u64)
+    crate::linear::mix(0xa54f_f53a_5f1d_36f1 ^ i as u64)
 }
 
 impl Parser {
@@ -243,7 +242,7 @@ impl Parser {
         }
         let label_names: Vec<Deprel> = labels.classes.iter().map(|c| Deprel::new(c)).collect();
         let label_hashes = (0..label_names.len()).map(label_hash).collect();
-        let id = crate::tagger::features::mix(
+        let id = crate::linear::mix(
             0x7061_7273 ^ NEXT_PARSER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         ) | 1;
         let punct_label = labels.classes.iter().position(|c| c == "punct");
@@ -494,7 +493,7 @@ impl Parser {
                         }
                     });
                     self.labels.add_scores(&feats[2 * LABEL_GROUP..k], &mut scores);
-                    crate::tagger::argmax(&scores) as usize
+                    crate::linear::argmax(&scores) as usize
                 }
             };
             out[d] = Dependency { head: Some(ctx.head), rel: self.label_names[c] };
@@ -548,7 +547,7 @@ fn is_delimiter(w: &str) -> bool {
 /// Finds the first aside inside a clause: after a comma, a dash or an opening bracket, up to the
 /// matching delimiter, with a word that is not punctuation after it. An attribution is
 /// "according to" and words without a verb; a reporting clause (commas or dashes only) is a
-/// finite saying verb ("said", "told", "added": [`crate::relations::SAY`]) with a noun phrase
+/// finite saying verb ("said", "told", "added": [`crate::lexicon::SAY`]) with a noun phrase
 /// before or after it and no other verb ("police said", "he added", "said Mr Smith").
 /// Sentence-initial "According to X, ..." is left to the parser: nothing is interrupted there.
 pub(crate) fn aside(words: &[&str], tags: &[Tag]) -> Option<Aside> {
@@ -585,7 +584,7 @@ pub(crate) fn aside(words: &[&str], tags: &[Tag]) -> Option<Aside> {
         let mut verbs = inner.clone().filter(|&i| tags[i].upos == Upos::Verb);
         let (Some(v), None) = (verbs.next(), verbs.next()) else { return None };
         let saying = matches!(tags[v].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "VBN")
-            && crate::relations::SAY
+            && crate::lexicon::SAY
                 .contains(&crate::tagger::lemma::lemma_cow(words[v], tags[v], false).as_ref());
         let nominal = |i: usize| {
             matches!(tags[i].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Det | Upos::Adj | Upos::Num)
@@ -951,7 +950,7 @@ mod tests {
                     let k = label_features(&x, n, ctx, &mut feats);
                     let mut scores = vec![0i32; p.label_names.len()];
                     p.labels.add_scores(&feats[..k], &mut scores);
-                    crate::tagger::argmax(&scores) as usize
+                    crate::linear::argmax(&scores) as usize
                 };
                 plain[ctx.dep] = p.label_names[c];
                 c

@@ -10,8 +10,8 @@ use super::features::{
 };
 use super::{Children, Parser, label_hash, label_top_down};
 use crate::conllu;
-use crate::perceptron::{Weights, argmax_f, xorshift};
-use crate::tagger::model::Model;
+use crate::linear::Model;
+use crate::linear::perceptron::{Weights, argmax_f, xorshift};
 use crate::tagger::train::word_form;
 use crate::tagger::{Tag, Tagger};
 

@@ -4,26 +4,7 @@
 //! a 64-bit mix of its template number and one or two of those hashes (or a previous tag). No
 //! feature string is ever built, which keeps tagging allocation-free for ASCII words.
 
-use std::borrow::Cow;
-
-/// FNV-1a over bytes: tiny, deterministic across platforms and releases.
-#[inline]
-pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &x in b {
-        h ^= x as u64;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
-
-/// splitmix64's finaliser: spreads the bits of a combined key.
-#[inline]
-pub(crate) fn mix(mut z: u64) -> u64 {
-    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-    z ^ (z >> 31)
-}
+pub(crate) use crate::linear::{feature_form, hash_bytes, mix};
 
 #[inline]
 fn f1(template: u64, a: u64) -> u64 {
@@ -47,24 +28,6 @@ pub(crate) struct TokenHashes {
     /// Lexicon evidence: bit 0, the lower form is a common English word; bit 1, the word is a
     /// known given name or surname.
     pub lex: u64,
-}
-
-/// The normalised lower-case form features use: years and other numbers fold together.
-pub(crate) fn feature_form(word: &str) -> Cow<'_, str> {
-    let b = word.as_bytes();
-    if !b.is_empty() && b[0].is_ascii_digit() {
-        if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
-            return Cow::Borrowed("!YEAR");
-        }
-        if b.iter().all(|c| c.is_ascii_digit() || matches!(c, b',' | b'.' | b':' | b'/' | b'-')) {
-            return Cow::Borrowed("!DIGITS");
-        }
-    }
-    if word.bytes().any(|c| c.is_ascii_uppercase()) || !word.is_ascii() {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
-    }
 }
 
 /// A short shape: letters to X or x, digits to d, other characters kept, runs collapsed

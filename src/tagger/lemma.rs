@@ -231,7 +231,7 @@ pub(crate) fn lemma_memo(form: &str, tag: Tag, next_is_participle: bool) -> Opti
     if let Some(unchanged) = lemma_fast(form, tag) {
         return (unchanged != form).then(|| unchanged.into());
     }
-    let mut key = crate::tagger::features::hash_bytes(form.as_bytes());
+    let mut key = crate::linear::hash_bytes(form.as_bytes());
     for &b in tag.xpos.as_str().as_bytes() {
         key = (key ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     }

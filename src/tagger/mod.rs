@@ -16,16 +16,16 @@
 
 pub(crate) mod features;
 pub mod lemma;
-pub(crate) mod model;
 pub mod train;
 
 use std::fmt;
 
+pub(crate) use crate::linear::inline_name;
+use crate::linear::{Model, argmax};
 use features::{
     N_WORD, PAD_END, PAD_START, TokenHashes, pair_features, role_features, sentence_case, tag_pair_features,
     tag_word_features, token_hashes, token_hashes_light, word_features, word_key, word_lex,
 };
-use model::Model;
 
 /// Universal part-of-speech tags.
 #[non_exhaustive]
@@ -124,21 +124,6 @@ impl Xpos {
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
     }
-}
-
-/// A short name stored inline: its length and its first `N` bytes, cut on a character
-/// boundary (shared by [`Xpos`] and [`Deprel`](crate::parser::Deprel)).
-pub(crate) fn inline_name<const N: usize>(s: &str) -> (u8, [u8; N]) {
-    let mut bytes = [0u8; N];
-    let mut len = 0;
-    for (i, c) in s.char_indices() {
-        if i + c.len_utf8() > N {
-            break;
-        }
-        len = i + c.len_utf8();
-    }
-    bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
-    (len as u8, bytes)
 }
 
 impl fmt::Debug for Xpos {
@@ -409,13 +394,6 @@ fn add_packed_i16(row: &mut [i32], packed: &[i32]) {
     for (x, &p) in hi.iter_mut().zip(packed) {
         *x += p >> 16;
     }
-}
-
-/// The index of the highest score; ties go to the lower index (deterministic).
-pub(crate) fn argmax(scores: &[i32]) -> u16 {
-    // The maximum first (a branch-free pass the compiler vectorises), then its first position.
-    let Some(&max) = scores.iter().max() else { return 0 };
-    scores.iter().position(|&s| s == max).unwrap_or(0) as u16
 }
 
 #[cfg(test)]

@@ -6,9 +6,9 @@
 use std::collections::HashMap;
 
 use super::features::{N_FEATURES, features, sentence_case, token_hashes};
-use super::model::Model;
 use crate::conllu;
-use crate::perceptron::{Weights, argmax_f, xorshift};
+use crate::linear::Model;
+use crate::linear::perceptron::{Weights, argmax_f, xorshift};
 
 /// Training settings.
 #[derive(Clone, Debug)]

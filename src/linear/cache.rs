@@ -8,7 +8,7 @@
 //! high half (the low half picks the slot) and the feature's three transition weights, as the
 //! model stores them.
 
-use crate::tagger::model::Model;
+use crate::linear::Model;
 
 #[derive(Clone, Copy)]
 struct Entry {

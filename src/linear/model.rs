@@ -34,7 +34,7 @@ pub(crate) fn fingerprint(key: u64) -> u32 {
 #[derive(Clone, Debug)]
 pub(crate) struct Model {
     pub classes: Vec<String>,
-    /// Tag dictionary keyed by the hash of the word ([`super::features::hash_bytes`]).
+    /// Tag dictionary keyed by the hash of the word ([`super::hash_bytes`]).
     pub tagdict: HashMap<u64, u16, IdHash>,
     table: Table,
     /// For models of at most three classes (the parser's transitions), `table` stays empty and
@@ -304,7 +304,7 @@ impl Model {
         for _ in 0..n {
             let w = r.string()?;
             let c = r.u16()?;
-            tagdict.insert(super::features::hash_bytes(w.as_bytes()), c);
+            tagdict.insert(super::hash_bytes(w.as_bytes()), c);
         }
         let n = r.u32()? as usize;
         let small = classes.len() <= 8;
@@ -442,7 +442,7 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(k, &len)| {
-                let key = crate::tagger::features::mix(k as u64 + 1);
+                let key = crate::linear::mix(k as u64 + 1);
                 (key, (0..len).map(|c| ((c * 7 % 20) as u8, (c as i16 + 1) * (k as i16 + 1))).collect())
             })
             .collect();
@@ -456,7 +456,7 @@ mod tests {
             m.add_scores(&[*key], &mut got);
             assert_eq!(got, want, "run of {}", run.len());
             let mut each = vec![0i32; 40];
-            m.add_each(&[crate::tagger::features::mix(999), *key], 20, &mut each);
+            m.add_each(&[crate::linear::mix(999), *key], 20, &mut each);
             assert_eq!(&each[20..], &want[..]);
             assert!(each[..20].iter().all(|&x| x == 0));
         }
