@@ -260,7 +260,7 @@ impl Extractor {
         if inner.builtin {
             patterns.extend(crate::builtin::PATTERNS_PARSED.iter().map(|p| (p, false)));
         }
-        let entities = crate::resolve::resolve(&tokens, &tags, &lemmas, &sentences, &gazetteers, &patterns);
+        let entities = crate::entities::resolve(&tokens, &tags, &lemmas, &sentences, &gazetteers, &patterns);
         let roles = crate::roles::roles(&tokens, &sentences, &entities);
         let deps = if inner.config.parse {
             crate::parser::parse_document(&tokens, &sentences, &tags, &entities)

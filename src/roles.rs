@@ -58,7 +58,7 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
     let mut out: Vec<Role> = Vec::new();
     let mut seen: HashSet<(Option<EntityId>, Option<EntityId>, Option<EntityId>)> = HashSet::new();
     for t in spans.iter().filter(|s| s.label == Label::Title) {
-        let si = crate::resolve::sentence_of(sentences, t.first);
+        let si = crate::entities::sentence_of(sentences, t.first);
         let (s_start, s_end) = (sentences[si].tokens().start, sentences[si].tokens().end);
         let text = |i: usize| if i < s_end { tokens[i].norm() } else { "" };
 

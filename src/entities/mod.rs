@@ -13,13 +13,16 @@
 //! 3. **Folding.** Mentions of the same entry become one entity named by the entry's canonical
 //!    name, with the entry's id as its `kb_id`. Entities are numbered in order of first mention.
 
+mod names;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
+
+use names::Known;
 
 use crate::Span;
 use crate::entity::{Entity, EntityId, Label, Mention};
 use crate::matcher::{EntryRef, Gazetteer, GazetteerMatch, Kind, Pattern};
-use crate::names::Known;
 use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
 
@@ -224,7 +227,7 @@ pub(crate) fn resolve(
     let mut names = Vec::new();
     for s in sentences {
         let title_case = title_case(tokens, s, Some(&known), &common, &given);
-        crate::names::sentence_candidates(tokens, tags, s, &known, &common, title_case, &mut names);
+        names::sentence_candidates(tokens, tags, s, &known, &common, title_case, &mut names);
     }
     for n in names {
         cands.push(Candidate {
