@@ -125,6 +125,11 @@ def main():
            "| surface | BBC dev | readings |\n|---|---:|---|\n"]
     for s in sorted(cross, key=lambda s: (-counts[s], s))[:50]:
         out.append(f"| {s} | {counts[s]} | {fmt(s)} |\n")
+    other = [s for s in cross if {r[2] for r in found[s]} != {"ORG", "PLACE"}]
+    out.append(f"\n## All {len(other)} cross-label surfaces other than ORG / PLACE\n\n"
+               "| surface | BBC dev | readings |\n|---|---:|---|\n")
+    for s in sorted(other, key=lambda s: (-counts[s], s)):
+        out.append(f"| {s} | {counts[s]} | {fmt(s)} |\n")
     out.append("\n## The 50 most frequent surfaces the new lists share with a built-in list of the same label\n\n"
                "Mostly the same thing twice (a WordNet party and its Party Facts entry) or a generic name that\n"
                "many entities bear; the resolver has to rank or merge them.\n\n"
