@@ -500,91 +500,12 @@ fn news_tags(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// One CoNLL document: sentences of (token, gold tag in IOB2).
-struct ConllDoc {
-    sentences: Vec<Vec<(String, String)>>,
-}
-
-/// Reads a CoNLL NER file: the first column is the token, the last the tag (IOB1 or IOB2);
-/// `-DOCSTART-` lines separate documents and blank lines sentences.
-fn read_conll(path: &str) -> Result<Vec<ConllDoc>, String> {
-    let data = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut docs = vec![ConllDoc { sentences: Vec::new() }];
-    let mut cur: Vec<(String, String)> = Vec::new();
-    for (n, line) in data.lines().enumerate() {
-        let line = line.trim_end();
-        if line.is_empty() {
-            if !cur.is_empty() {
-                docs.last_mut().unwrap().sentences.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        if cols[0] == "-DOCSTART-" {
-            if !cur.is_empty() {
-                docs.last_mut().unwrap().sentences.push(std::mem::take(&mut cur));
-            }
-            if !docs.last().unwrap().sentences.is_empty() {
-                docs.push(ConllDoc { sentences: Vec::new() });
-            }
-            continue;
-        }
-        if cols.len() < 2 {
-            return Err(format!("{path}:{}: expected a token and a tag", n + 1));
-        }
-        cur.push((cols[0].to_string(), cols[cols.len() - 1].to_string()));
-    }
-    if !cur.is_empty() {
-        docs.last_mut().unwrap().sentences.push(cur);
-    }
-    docs.retain(|d| !d.sentences.is_empty());
-    for d in &mut docs {
-        for s in &mut d.sentences {
-            to_iob2(s);
-        }
-    }
-    Ok(docs)
-}
-
-/// Rewrites IOB1 tags as IOB2 (a chunk always starts with B-); IOB2 input is unchanged.
-fn to_iob2(s: &mut [(String, String)]) {
-    let mut prev = String::from("O");
-    for (_, tag) in s.iter_mut() {
-        if let Some(t) = tag.strip_prefix("I-") {
-            let continues = prev.len() > 2 && &prev[2..] == t;
-            if !continues {
-                *tag = format!("B-{t}");
-            }
-        }
-        prev = tag.clone();
-    }
-}
-
-/// The chunks (start, end, type) of an IOB2 sequence.
-fn chunks(tags: &[String]) -> Vec<(usize, usize, String)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tags.len() {
-        if let Some(t) = tags[i].strip_prefix("B-").or_else(|| tags[i].strip_prefix("I-")) {
-            let mut j = i + 1;
-            while j < tags.len() && tags[j].strip_prefix("I-") == Some(t) {
-                j += 1;
-            }
-            out.push((i, j, t.to_string()));
-            i = j;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
 fn conll_label(l: Label) -> Option<&'static str> {
     match l {
         Label::Person => Some("PER"),
         Label::Org => Some("ORG"),
         Label::Place => Some("LOC"),
-        Label::Norp => Some("MISC"),
+        Label::Norp | Label::Misc => Some("MISC"),
         _ => None,
     }
 }
@@ -593,39 +514,52 @@ fn conll(args: &[String]) -> Result<(), String> {
     let json_out = args.iter().any(|a| a == "--json");
     let mut out_path = None;
     let mut files = Vec::new();
+    let mut mode = dossier::NerMode::Fused;
+    let mut model = None;
+    let mut only: Option<Vec<String>> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--json" => {}
             "--out" => out_path = Some(it.next().ok_or("--out needs a file")?.clone()),
+            "--model" => model = Some(it.next().ok_or("--model needs a file")?.clone()),
+            "--labels" => {
+                only = Some(
+                    it.next()
+                        .ok_or("--labels needs a list such as PER,ORG,LOC")?
+                        .split(',')
+                        .map(String::from)
+                        .collect(),
+                )
+            }
+            "--ner" => {
+                mode = match it.next().map(String::as_str) {
+                    Some("rules") => dossier::NerMode::Rules,
+                    Some("model") => dossier::NerMode::Model,
+                    Some("fused") => dossier::NerMode::Fused,
+                    _ => return Err("--ner takes rules, model or fused".into()),
+                }
+            }
             _ => files.push(a.clone()),
         }
     }
-    let file = files.first().ok_or("usage: evaluate conll FILE [--out FILE] [--json]")?;
-    let docs = read_conll(file)?;
-    let extractor = Extractor::new();
+    let file = files
+        .first()
+        .ok_or("usage: evaluate conll FILE [--ner rules|model|fused] [--model NER.bin] [--labels PER,ORG,LOC] [--out FILE] [--json]")?;
+    let docs = dossier::conll::read(file).map_err(|e| e.to_string())?;
+    let mut builder = Extractor::builder();
+    builder.config(dossier::Config::new().ner(mode));
+    if let Some(m) = &model {
+        builder.ner_model(m);
+    }
+    let extractor = builder.build().map_err(|e| e.to_string())?;
+    let keep = |t: &str| only.as_ref().is_none_or(|o| o.iter().any(|x| x == t));
     let mut counts: std::collections::BTreeMap<String, (usize, usize, usize)> = Default::default();
     let mut out = String::new();
     let (mut n_tokens, mut bytes) = (0usize, 0usize);
     let t0 = std::time::Instant::now();
     for d in &docs {
-        // Rebuild the document: tokens joined by spaces, sentences by blank lines.
-        let mut text = String::new();
-        let mut spans: Vec<Vec<(usize, usize)>> = Vec::new();
-        for s in &d.sentences {
-            if !text.is_empty() {
-                text.push_str("\n\n");
-            }
-            let mut sp = Vec::new();
-            for (k, (tok, _)) in s.iter().enumerate() {
-                if k > 0 {
-                    text.push(' ');
-                }
-                sp.push((text.len(), text.len() + tok.len()));
-                text.push_str(tok);
-            }
-            spans.push(sp);
-        }
+        let (text, spans) = d.text();
         bytes += text.len();
         let doc = extractor.extract(&text);
         // Byte -> predicted tag: mentions are laid over the gold tokens they overlap.
@@ -639,8 +573,8 @@ fn conll(args: &[String]) -> Result<(), String> {
         }
         mentions.sort();
         for (s, sp) in d.sentences.iter().zip(&spans) {
-            n_tokens += s.len();
-            let mut pred = vec!["O".to_string(); s.len()];
+            n_tokens += s.tokens.len();
+            let mut pred = vec!["O".to_string(); s.tokens.len()];
             let mut last: Option<(usize, usize)> = None;
             for (k, &(a, b)) in sp.iter().enumerate() {
                 let hit = mentions.iter().find(|(ms, me, _)| *ms < b && a < *me);
@@ -652,9 +586,8 @@ fn conll(args: &[String]) -> Result<(), String> {
                     last = None;
                 }
             }
-            let gold: Vec<String> = s.iter().map(|(_, t)| t.clone()).collect();
-            let gc = chunks(&gold);
-            let pc = chunks(&pred);
+            let gc: Vec<_> = s.entities().into_iter().filter(|c| keep(&c.2)).collect();
+            let pc: Vec<_> = dossier::conll::chunks(&pred).into_iter().filter(|c| keep(&c.2)).collect();
             for c in &gc {
                 counts.entry(c.2.clone()).or_default().1 += 1;
                 if pc.contains(c) {
@@ -665,7 +598,7 @@ fn conll(args: &[String]) -> Result<(), String> {
                 counts.entry(c.2.clone()).or_default().0 += 1;
             }
             if out_path.is_some() {
-                for (k, (tok, g)) in s.iter().enumerate() {
+                for (k, (tok, g)) in s.tokens.iter().zip(&s.tags).enumerate() {
                     out.push_str(&format!("{tok} {g} {}\n", pred[k]));
                 }
                 out.push('\n');

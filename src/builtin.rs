@@ -29,6 +29,8 @@ data!(COMMON_WORDS, "common_words.txt");
 data!(LEMMAS, "lemmas.tsv");
 data!(LEMMA_TIES, "lemma_ties.tsv");
 data!(PATTERNS, "patterns.jsonl");
+data!(CLUSTERS, "clusters.tsv");
+data!(NLP4J, "nlp4j.tsv");
 
 /// The files of the built-in gazetteer, with the names errors would carry.
 pub(crate) const GAZETTEER_FILES: [(&str, &str); 4] = [

@@ -27,12 +27,15 @@ pub enum Label {
     /// A date or time expression ("Monday", "January", "2008", "last week").
     #[serde(rename = "DATE")]
     Date,
+    /// Any other name: events, works, products, laws ("World Cup", "Windows XP").
+    #[serde(rename = "MISC")]
+    Misc,
 }
 
 impl Label {
     /// Every label, in output order.
-    pub const ALL: [Label; 6] =
-        [Label::Person, Label::Org, Label::Place, Label::Title, Label::Norp, Label::Date];
+    pub const ALL: [Label; 7] =
+        [Label::Person, Label::Org, Label::Place, Label::Title, Label::Norp, Label::Date, Label::Misc];
 
     /// The label's name as written in JSON ("PERSON", "ORG", ...).
     pub fn as_str(&self) -> &'static str {
@@ -43,16 +46,17 @@ impl Label {
             Label::Title => "TITLE",
             Label::Norp => "NORP",
             Label::Date => "DATE",
+            Label::Misc => "MISC",
         }
     }
 
-    /// Parses a label name, case-insensitively. Accepts the CoNLL names too (PER, LOC, MISC is not
-    /// accepted since it has no single meaning here).
+    /// Parses a label name, case-insensitively. Accepts the CoNLL names too (PER, LOC, MISC).
     ///
     /// ```
     /// use dossier::Label;
     /// assert_eq!(Label::parse("org"), Some(Label::Org));
     /// assert_eq!(Label::parse("LOC"), Some(Label::Place));
+    /// assert_eq!(Label::parse("MISC"), Some(Label::Misc));
     /// assert_eq!(Label::parse("thing"), None);
     /// ```
     pub fn parse(s: &str) -> Option<Label> {
@@ -63,6 +67,7 @@ impl Label {
             "TITLE" => Label::Title,
             "NORP" => Label::Norp,
             "DATE" => Label::Date,
+            "MISC" => Label::Misc,
             _ => return None,
         })
     }

@@ -17,6 +17,22 @@ use crate::text::{self, Tokenizer};
 pub struct Config {
     max_sentence_tokens: usize,
     parse: bool,
+    ner: NerMode,
+}
+
+/// How names are found: by the gazetteers and rules, by the entity model, or by both fused
+/// (the default). See [`Config::ner`].
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NerMode {
+    /// Gazetteers, patterns and name rules only; no model.
+    Rules,
+    /// The entity model's names only (PERSON, ORG, PLACE, MISC), with the user's gazetteers and
+    /// patterns and the rules' titles, nationalities and dates: the model on its own, for
+    /// measuring it.
+    Model,
+    /// The model fused with the gazetteers and rules.
+    Fused,
 }
 
 impl Default for Config {
@@ -28,7 +44,25 @@ impl Default for Config {
 impl Config {
     /// The default settings.
     pub fn new() -> Config {
-        Config { max_sentence_tokens: 400, parse: true }
+        Config { max_sentence_tokens: 400, parse: true, ner: NerMode::Fused }
+    }
+
+    /// How names are found (default [`NerMode::Fused`]). Without an entity model (no built-in
+    /// data and none loaded), every mode works as [`NerMode::Rules`].
+    ///
+    /// ```
+    /// use dossier::{Config, NerMode};
+    /// let config = Config::new().ner(NerMode::Rules);
+    /// assert_eq!(config.get_ner(), NerMode::Rules);
+    /// ```
+    pub fn ner(mut self, mode: NerMode) -> Config {
+        self.ner = mode;
+        self
+    }
+
+    /// See [`Config::ner`].
+    pub fn get_ner(&self) -> NerMode {
+        self.ner
     }
 
     /// Sentences longer than this many tokens are cut, so that the later stages stay fast on
@@ -77,6 +111,8 @@ pub struct ExtractorBuilder {
     patterns: Vec<Pattern>,
     pattern_paths: Vec<std::path::PathBuf>,
     no_builtin: bool,
+    ner_model: Option<crate::ner::NerModel>,
+    ner_model_path: Option<std::path::PathBuf>,
 }
 
 impl ExtractorBuilder {
@@ -125,6 +161,26 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Uses an entity model of your own (see [`crate::ner`]) instead of the built-in one.
+    pub fn ner(&mut self, model: crate::ner::NerModel) -> &mut ExtractorBuilder {
+        self.ner_model = Some(model);
+        self.ner_model_path = None;
+        self
+    }
+
+    /// Uses the entity model in this file (written by [`crate::ner::train::train`], for example
+    /// through `examples/train_ner.rs`), read when [`ExtractorBuilder::build`] runs.
+    ///
+    /// ```
+    /// let err = dossier::Extractor::builder().ner_model("no/such/model.bin").build().unwrap_err();
+    /// assert!(err.to_string().contains("no/such/model.bin"));
+    /// ```
+    pub fn ner_model(&mut self, path: impl Into<std::path::PathBuf>) -> &mut ExtractorBuilder {
+        self.ner_model_path = Some(path.into());
+        self.ner_model = None;
+        self
+    }
+
     /// Whether to use the built-in gazetteers (default: yes, when the `builtin` feature is on).
     pub fn builtin(&mut self, yes: bool) -> &mut ExtractorBuilder {
         self.no_builtin = !yes;
@@ -160,6 +216,12 @@ impl ExtractorBuilder {
             patterns.extend(crate::matcher::parse_patterns(&shown, &data)?);
         }
         let builtin = !self.no_builtin && cfg!(feature = "builtin");
+        let ner = match (&self.ner_model, &self.ner_model_path) {
+            (Some(m), _) => Some(m.clone()),
+            (None, Some(p)) => Some(crate::ner::NerModel::from_path(p)?),
+            (None, None) if builtin => crate::ner::NerModel::builtin().cloned(),
+            (None, None) => None,
+        };
         if builtin {
             // Build the shared automaton and load the tagger now rather than on the first `extract`.
             std::sync::LazyLock::force(&crate::builtin::GAZETTEER);
@@ -167,7 +229,14 @@ impl ExtractorBuilder {
             std::sync::LazyLock::force(&crate::builtin::PATTERNS_PARSED);
         }
         Ok(Extractor {
-            inner: Arc::new(Inner { config: self.config.clone(), tokenizer, gazetteers, patterns, builtin }),
+            inner: Arc::new(Inner {
+                config: self.config.clone(),
+                tokenizer,
+                gazetteers,
+                patterns,
+                builtin,
+                ner,
+            }),
         })
     }
 }
@@ -181,6 +250,16 @@ struct Inner {
     /// The user's patterns.
     patterns: Vec<Pattern>,
     builtin: bool,
+    /// The entity model, if any.
+    ner: Option<crate::ner::NerModel>,
+}
+
+/// What the entity stage and its model see of a text (for training the model).
+pub(crate) struct EntityInputs<'t> {
+    pub tokens: Vec<crate::text::Token<'t>>,
+    pub sentences: Vec<crate::text::Sentence>,
+    pub tags: Vec<crate::tagger::Tag>,
+    pub evidence: crate::entities::ner::features::Evidence,
 }
 
 /// Extracts entities, roles and triples from text. Build it once (it is cheap to clone: the
@@ -251,16 +330,26 @@ impl Extractor {
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
         let inner = &*self.inner;
         let (tokens, sentences) = text::analyze(text, &inner.tokenizer, inner.config.max_sentence_tokens);
-        let mut gazetteers: Vec<&Gazetteer> = inner.gazetteers.iter().collect();
-        if inner.builtin {
-            gazetteers.push(&crate::builtin::GAZETTEER);
-        }
         let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
-        let mut patterns: Vec<(&Pattern, bool)> = inner.patterns.iter().map(|p| (p, true)).collect();
-        if inner.builtin {
-            patterns.extend(crate::builtin::PATTERNS_PARSED.iter().map(|p| (p, false)));
-        }
-        let entities = crate::entities::resolve(&tokens, &tags, &lemmas, &sentences, &gazetteers, &patterns);
+        let entities = {
+            let (gazetteers, builtin) = self.gazetteers();
+            let patterns = self.patterns();
+            crate::entities::resolve(&crate::entities::Input {
+                tokens: &tokens,
+                tags: &tags,
+                lemmas: &lemmas,
+                sentences: &sentences,
+                gazetteers: &gazetteers,
+                builtin,
+                patterns: &patterns,
+                model: inner.ner.as_ref(),
+                mode: match inner.config.ner {
+                    NerMode::Rules => crate::entities::Mode::Rules,
+                    NerMode::Model => crate::entities::Mode::Model,
+                    NerMode::Fused => crate::entities::Mode::Fused,
+                },
+            })
+        };
         let roles = crate::roles::roles(&tokens, &sentences, &entities);
         let deps = if inner.config.parse {
             crate::parser::parse_document(&tokens, &sentences, &tags, &entities)
@@ -276,5 +365,54 @@ impl Extractor {
             entities: &entities,
         });
         Document { text, tokens, sentences, tags, lemmas, deps, entities, roles, triples }
+    }
+
+    /// The user's gazetteers in priority order, then the built-in one, and its index.
+    fn gazetteers(&self) -> (Vec<&Gazetteer>, Option<usize>) {
+        let mut gazetteers: Vec<&Gazetteer> = self.inner.gazetteers.iter().collect();
+        let mut builtin = None;
+        if self.inner.builtin {
+            builtin = Some(gazetteers.len());
+            gazetteers.push(&crate::builtin::GAZETTEER);
+        }
+        (gazetteers, builtin)
+    }
+
+    /// The user's patterns (`true`), then the built-in ones.
+    fn patterns(&self) -> Vec<(&Pattern, bool)> {
+        let mut patterns: Vec<(&Pattern, bool)> = self.inner.patterns.iter().map(|p| (p, true)).collect();
+        if self.inner.builtin {
+            patterns.extend(crate::builtin::PATTERNS_PARSED.iter().map(|p| (p, false)));
+        }
+        patterns
+    }
+
+    /// Runs the stages up to the entity model and returns what it would see.
+    pub(crate) fn entity_inputs<'t>(&self, text: &'t str) -> EntityInputs<'t> {
+        let inner = &*self.inner;
+        let (tokens, sentences) = text::analyze(text, &inner.tokenizer, inner.config.max_sentence_tokens);
+        let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
+        let (gazetteers, builtin) = self.gazetteers();
+        let patterns = self.patterns();
+        let evidence = if tokens.is_empty() {
+            Default::default()
+        } else {
+            crate::entities::rules(
+                &crate::entities::Input {
+                    tokens: &tokens,
+                    tags: &tags,
+                    lemmas: &lemmas,
+                    sentences: &sentences,
+                    gazetteers: &gazetteers,
+                    builtin,
+                    patterns: &patterns,
+                    model: None,
+                    mode: crate::entities::Mode::Rules,
+                },
+                true,
+            )
+            .1
+        };
+        EntityInputs { tokens, sentences, tags, evidence }
     }
 }

@@ -120,6 +120,82 @@ pub fn is_place_word(word: &str) -> bool {
     with_lower(word, |w| PLACE_WORDS.contains(w))
 }
 
+/// Word clusters (`gazetteers/clusters.tsv`): the hash of a lower-case word to its 4096-level
+/// cluster id, whose top bits are the coarser levels (`id >> 2` the 1024-level, `id >> 4` the
+/// 256-level, `id >> 6` the 64-level cluster).
+static CLUSTERS: LazyLock<HashMap<u64, u16, crate::hash::IdHash>> = LazyLock::new(|| {
+    let mut m = HashMap::with_capacity_and_hasher(200_000, crate::hash::IdHash);
+    for line in builtin::CLUSTERS.lines().filter(|l| !l.starts_with('#')) {
+        if let Some((w, id)) = line.split_once('\t') {
+            if let Ok(id) = id.parse::<u16>() {
+                m.insert(word_hash(w), id);
+            }
+        }
+    }
+    m
+});
+
+/// The 4096-level word cluster of a word (looked up lower-cased), if the word has one.
+pub(crate) fn cluster(word: &str) -> Option<u16> {
+    with_lower(word, |w| CLUSTERS.get(&word_hash(w)).copied())
+}
+
+/// In [`nlp4j`]: the name is listed as a person.
+pub(crate) const NLP4J_PER: u8 = 1;
+/// In [`nlp4j`]: as an organisation.
+pub(crate) const NLP4J_ORG: u8 = 2;
+/// In [`nlp4j`]: as a place.
+pub(crate) const NLP4J_LOC: u8 = 4;
+/// In [`nlp4j`]: as an event or group.
+pub(crate) const NLP4J_MISC: u8 = 8;
+
+/// The NLP4J name list (`gazetteers/nlp4j.tsv`, evidence only): the hash of a name's lower-case
+/// words, digits as 0, joined by single spaces ([`name_hash_extend`]) to its types.
+static NLP4J: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::new(|| {
+    let mut m = HashMap::with_capacity_and_hasher(250_000, crate::hash::IdHash);
+    for line in builtin::NLP4J.lines().filter(|l| !l.starts_with('#')) {
+        let Some((name, types)) = line.split_once('\t') else { continue };
+        let mut bits = 0;
+        for t in types.split(',') {
+            bits |= match t {
+                "PER" => NLP4J_PER,
+                "ORG" => NLP4J_ORG,
+                "LOC" => NLP4J_LOC,
+                "MISC" => NLP4J_MISC,
+                _ => 0,
+            };
+        }
+        let h = name.split(' ').fold(None, |h, w| Some(name_hash_extend(h, w)));
+        if let (Some(h), true) = (h, bits != 0) {
+            *m.entry(h).or_insert(0) |= bits;
+        }
+    }
+    m
+});
+
+/// Extends the hash of a name by one more word (lower-cased, digits as 0, after a space), the
+/// key [`nlp4j`] looks names up by. `None` starts a name.
+pub(crate) fn name_hash_extend(h: Option<u64>, word: &str) -> u64 {
+    // FNV-1a, continued word by word.
+    let mut h = match h {
+        None => 0xcbf2_9ce4_8422_2325,
+        Some(h) => (h ^ b' ' as u64).wrapping_mul(0x0100_0000_01b3),
+    };
+    for c in word.chars().flat_map(char::to_lowercase) {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        let mut buf = [0u8; 4];
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The types ([`NLP4J_PER`], ...) the NLP4J list gives the name with this hash, or 0.
+pub(crate) fn nlp4j(name_hash: u64) -> u8 {
+    NLP4J.get(&name_hash).copied().unwrap_or(0)
+}
+
 /// Verbs whose clausal complement is reported speech or belief.
 pub(crate) const SAY: &[&str] = &[
     "say",

@@ -38,6 +38,7 @@
 #![doc(test(attr(deny(warnings))))]
 
 mod builtin;
+pub mod conll;
 pub mod conllu;
 mod document;
 mod entities;
@@ -57,9 +58,10 @@ pub mod tagger;
 pub mod text;
 
 pub use document::{Document, SCHEMA_VERSION, WithTokens};
+pub use entities::ner;
 pub use entity::{Argument, Entity, EntityId, Label, Mention, Predicate, Role, Triple};
 pub use error::BuildError;
-pub use extractor::{Config, Extractor, ExtractorBuilder};
+pub use extractor::{Config, Extractor, ExtractorBuilder, NerMode};
 pub use span::Span;
 
 #[cfg(doctest)]

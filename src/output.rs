@@ -32,6 +32,7 @@ fn colour(label: Label) -> &'static str {
         Label::Title => "#e4e7d2",
         Label::Norp => "#c887fb",
         Label::Date => "#bfe1d9",
+        Label::Misc => "#ddd",
     }
 }
 

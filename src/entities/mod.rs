@@ -14,6 +14,7 @@
 //!    name, with the entry's id as its `kb_id`. Entities are numbered in order of first mention.
 
 mod names;
+pub mod ner;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -37,7 +38,20 @@ pub(crate) struct Candidate {
     /// then the built-in one, then rules.
     pub priority: usize,
     pub origin: Origin,
+    /// From the user's own gazetteers or patterns: always kept.
+    pub user: bool,
+    /// The entity model agreed (its span and label are the candidate's).
+    pub model: bool,
+    /// How strong the evidence is ([`STRONG`] and above: a list entry that needs no support or
+    /// got it, a specific rule, a name with two kinds of evidence).
+    pub strength: i32,
 }
+
+/// The strength of evidence the entity model cannot overrule unless it is sure.
+pub(crate) const STRONG: i32 = 4;
+/// The strength of a rule for a context the model's training data lack (sports results): the
+/// model never overrules it.
+pub(crate) const CERTAIN: i32 = 20;
 
 /// What produced a candidate.
 #[derive(Clone, Debug)]
@@ -46,6 +60,8 @@ pub(crate) enum Origin {
     Gazetteer { g: usize, entry: usize },
     /// A rule, with its name and evidence.
     Rule(String),
+    /// The entity model, on its own.
+    Model,
 }
 
 /// Words before a place that show it is one ("in Reading", "near Bath").
@@ -114,17 +130,60 @@ pub(crate) fn sentence_of(sentences: &[Sentence], i: usize) -> usize {
     sentences.partition_point(|s| s.tokens().end <= i).min(sentences.len().saturating_sub(1))
 }
 
-/// Runs every gazetteer and resolves the matches to entities.
-pub(crate) fn resolve(
-    tokens: &[Token<'_>],
-    tags: &[Tag],
-    lemmas: &[Option<Box<str>>],
-    sentences: &[Sentence],
-    gazetteers: &[&Gazetteer],
-    patterns: &[(&Pattern, bool)],
-) -> Vec<Entity> {
-    if tokens.is_empty() {
+/// How the entity stage uses the entity model.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    /// Gazetteers and rules only.
+    Rules,
+    /// The model's names only (with the user's lists and the rules' titles, nationalities and
+    /// dates): for measuring the model on its own.
+    Model,
+    /// The model fused with the gazetteers and rules (the default).
+    Fused,
+}
+
+/// The inputs of the entity stage.
+pub(crate) struct Input<'a, 't> {
+    pub tokens: &'a [Token<'t>],
+    pub tags: &'a [Tag],
+    pub lemmas: &'a [Option<Box<str>>],
+    pub sentences: &'a [Sentence],
+    /// The user's gazetteers in priority order, then the built-in one (if any).
+    pub gazetteers: &'a [&'a Gazetteer],
+    /// The index of the built-in gazetteer in `gazetteers`.
+    pub builtin: Option<usize>,
+    pub patterns: &'a [(&'a Pattern, bool)],
+    pub model: Option<&'a ner::NerModel>,
+    pub mode: Mode,
+}
+
+/// Runs every gazetteer, the patterns, the name rules and the entity model, and resolves what
+/// they found to entities.
+pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
+    if x.tokens.is_empty() {
         return Vec::new();
+    }
+    let with_model = x.model.filter(|_| x.mode != Mode::Rules);
+    let (kept, evidence) = rules(x, with_model.is_some());
+    let mut kept = match with_model {
+        Some(m) => {
+            let spans = m.predict(x.tokens, x.sentences, x.tags, &evidence);
+            fuse(x, kept, &spans)
+        }
+        None => kept,
+    };
+    add_aliases(x.tokens, x.sentences, &mut kept, x.gazetteers.len());
+    fold(x.tokens, x.sentences, x.gazetteers, kept)
+}
+
+/// The rules' candidates, after the overlap policy, and (when `evidence` is asked for) what
+/// the entity model is told about each token.
+pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::features::Evidence) {
+    let (tokens, tags, lemmas, sentences, gazetteers, patterns) =
+        (x.tokens, x.tags, x.lemmas, x.sentences, x.gazetteers, x.patterns);
+    let mut ev = ner::features::Evidence::default();
+    if evidence {
+        ev.gaz = vec![[0; 4]; tokens.len()];
     }
     // Each token's dictionary facts, looked up once: several passes below ask for them.
     let common: Vec<bool> = tokens
@@ -194,13 +253,32 @@ pub(crate) fn resolve(
                 && !tokens[m.first_token].is_all_caps()
                 && (ctx.at_sentence_start(m.first_token) || ctx.info.title_case)
                 && common[m.first_token];
+            let supported = |r: &EntryRef<'_>| {
+                let needs = r.is_weak() || (uninformative_case && r.kind() < Kind::Country);
+                !needs || ctx.supports(r, m)
+            };
             let best = m
                 .readings(gaz)
-                .filter(|r| {
-                    let needs = r.is_weak() || (uninformative_case && r.kind() < Kind::Country);
-                    !needs || ctx.supports(r, m)
-                })
+                .filter(supported)
                 .max_by(|a, b| rank(a).cmp(&rank(b)).then(b.index().cmp(&a.index())));
+            if evidence && Some(*g) == x.builtin {
+                for r in m.readings(gaz) {
+                    let kind = r.kind_name().unwrap_or("");
+                    for k in m.first_token..m.end_token {
+                        let code = ner::features::gaz_code(
+                            label_code(r.label()),
+                            r.is_weak(),
+                            supported(&r),
+                            kind,
+                            ner::features::bilu(k, m.first_token, m.end_token),
+                            m.partial,
+                        );
+                        if let Some(slot) = ev.gaz[k].iter_mut().find(|c| **c == 0) {
+                            *slot = code;
+                        }
+                    }
+                }
+            }
             if let Some(r) = best {
                 cands.push(Candidate {
                     span: m.span,
@@ -209,6 +287,9 @@ pub(crate) fn resolve(
                     label: r.label(),
                     priority: *g,
                     origin: Origin::Gazetteer { g: *g, entry: r.index() },
+                    user: Some(*g) != x.builtin,
+                    model: false,
+                    strength: 10,
                 });
             }
         }
@@ -237,12 +318,192 @@ pub(crate) fn resolve(
             label: n.label,
             priority: gazetteers.len(),
             origin: Origin::Rule(n.why),
+            user: false,
+            model: false,
+            strength: n.score,
         });
     }
     let mut kept = select_non_overlapping(cands);
     teams_in_results(tokens, sentences, gazetteers, &mut kept);
-    add_aliases(tokens, sentences, &mut kept, gazetteers.len());
-    fold(tokens, sentences, gazetteers, kept)
+    if evidence {
+        rule_evidence(tokens, gazetteers, &kept, &mut ev);
+    }
+    (kept, ev)
+}
+
+/// A label as the model's features number it.
+fn label_code(l: Label) -> u64 {
+    Label::ALL.iter().position(|&x| x == l).unwrap_or(0) as u64
+}
+
+/// Tells the model what the rules decided at each token, and which labels they gave the same
+/// word elsewhere in the document.
+fn rule_evidence(
+    tokens: &[Token<'_>],
+    gazetteers: &[&Gazetteer],
+    kept: &[Candidate],
+    ev: &mut ner::features::Evidence,
+) {
+    ev.rule = vec![[0; 2]; tokens.len()];
+    let mut own: Vec<u8> = vec![0; tokens.len()];
+    for c in kept {
+        let origin: Cow<'_, str> = match &c.origin {
+            Origin::Gazetteer { .. } if c.user => Cow::Borrowed("user"),
+            Origin::Gazetteer { g, entry } => match gazetteers[*g].entry(*entry) {
+                Some(r) => Cow::Owned(format!(
+                    "gazetteer:{}:{}",
+                    if r.is_weak() { "weak" } else { "strong" },
+                    r.kind_name().unwrap_or("")
+                )),
+                None => Cow::Borrowed("gazetteer"),
+            },
+            Origin::Rule(why) => Cow::Borrowed(why.as_str()),
+            Origin::Model => Cow::Borrowed("model"),
+        };
+        let l = label_code(c.label);
+        let end = c.end_token.min(tokens.len());
+        for (k, o) in own.iter_mut().enumerate().take(end).skip(c.first_token) {
+            ev.rule[k] =
+                ner::features::rule_code(l, ner::features::bilu(k, c.first_token, c.end_token), &origin);
+            *o = 1 << l;
+        }
+    }
+    // Per capitalised word: how often the rules gave it each label.
+    let mut counts: HashMap<&str, [u32; 8]> = HashMap::new();
+    for (k, t) in tokens.iter().enumerate() {
+        if own[k] != 0 && t.has_upper() {
+            let e = counts.entry(t.norm()).or_default();
+            e[own[k].trailing_zeros() as usize] += 1;
+        }
+    }
+    ev.rule_label_bits = tokens
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let Some(c) = t.has_upper().then(|| counts.get(t.norm())).flatten() else { return 0 };
+            let mut bits = 0u8;
+            for (l, &n) in c.iter().enumerate() {
+                let mine = (own[k] == 1 << l) as u32;
+                if n > mine {
+                    bits |= 1 << l;
+                }
+            }
+            bits
+        })
+        .collect();
+}
+
+/// A model span's margin (in the model's score units) above which it overrules a strong rule
+/// candidate of another label with the same tokens, or replaces one it contains.
+const OVERRULE: f32 = 20000.0;
+
+/// Fuses the model's spans with the rules' candidates.
+///
+/// * The user's lists and patterns always win; the rules' titles, nationalities and dates stay.
+/// * A strong rule candidate ([`STRONG`]) stays, with its label, unless the model finds the
+///   same tokens with another label, or a longer name containing them, and is sure of it (a
+///   margin above [`OVERRULE`]).
+/// * A weaker rule candidate stays only where the model agrees (same tokens and label).
+/// * The model's other names fill the gaps, taking the canonical entry of a built-in gazetteer
+///   match with exactly their tokens and a reading of their label.
+///
+/// In [`Mode::Model`] the model's names replace the rules' altogether.
+fn fuse(x: &Input<'_, '_>, rules: Vec<Candidate>, spans: &[ner::NerSpan]) -> Vec<Candidate> {
+    let tokens = x.tokens;
+    let protected = |c: &Candidate| c.user || matches!(c.label, Label::Title | Label::Norp | Label::Date);
+    let mut taken = vec![false; tokens.len()];
+    let mut out: Vec<Candidate> = Vec::new();
+    let take = |c: Candidate, taken: &mut Vec<bool>, out: &mut Vec<Candidate>| {
+        for t in taken.iter_mut().take(c.end_token).skip(c.first_token) {
+            *t = true;
+        }
+        out.push(c);
+    };
+    for c in rules.iter().filter(|c| protected(c)) {
+        take(c.clone(), &mut taken, &mut out);
+    }
+    let overlaps = |s: &ner::NerSpan, c: &Candidate| s.first < c.end_token && c.first_token < s.end;
+    let fused = x.mode == Mode::Fused;
+    // The model's spans that win: not on a protected candidate, and (fused) not against a
+    // strong rule candidate unless sure.
+    let mut winners: Vec<&ner::NerSpan> = Vec::new();
+    for s in spans {
+        if taken[s.first..s.end].iter().any(|&t| t) {
+            continue;
+        }
+        let beaten = fused
+            && rules.iter().filter(|c| !protected(c) && c.strength >= STRONG && overlaps(s, c)).any(|c| {
+                let same_tokens = c.first_token == s.first && c.end_token == s.end;
+                let contains = s.first <= c.first_token && c.end_token <= s.end && !same_tokens;
+                if same_tokens && c.label == s.label {
+                    return false; // agreement
+                }
+                c.strength >= CERTAIN || !((same_tokens || contains) && s.margin >= OVERRULE)
+            });
+        if !beaten {
+            winners.push(s);
+        }
+    }
+    // Built-in gazetteer matches by their token span, for canonical entries.
+    let builtin_matches: HashMap<(usize, usize), GazetteerMatch> = match x.builtin {
+        Some(g) if !winners.is_empty() => x.gazetteers[g]
+            .find(tokens, x.sentences)
+            .into_iter()
+            .filter(|m| !m.partial)
+            .map(|m| ((m.first_token, m.end_token), m))
+            .collect(),
+        _ => HashMap::new(),
+    };
+    for s in winners {
+        let same =
+            rules.iter().find(|c| c.first_token == s.first && c.end_token == s.end && c.label == s.label);
+        let span = Span::new(tokens[s.first].span().start, tokens[s.end - 1].span().end);
+        let cand = if let Some(c) = same {
+            Candidate { model: true, ..c.clone() }
+        } else if let Some((g, r)) = x.builtin.and_then(|g| {
+            let m = builtin_matches.get(&(s.first, s.end))?;
+            let best = m
+                .readings(x.gazetteers[g])
+                .filter(|r| r.label() == s.label)
+                .max_by_key(|r| (!r.is_weak(), r.kind(), r.population(), std::cmp::Reverse(r.index())))?;
+            Some((g, best.index()))
+        }) {
+            Candidate {
+                span,
+                first_token: s.first,
+                end_token: s.end,
+                label: s.label,
+                priority: g,
+                origin: Origin::Gazetteer { g, entry: r },
+                user: false,
+                model: true,
+                strength: STRONG,
+            }
+        } else {
+            Candidate {
+                span,
+                first_token: s.first,
+                end_token: s.end,
+                label: s.label,
+                priority: x.gazetteers.len(),
+                origin: Origin::Model,
+                user: false,
+                model: true,
+                strength: STRONG,
+            }
+        };
+        take(cand, &mut taken, &mut out);
+    }
+    if fused {
+        // The rules' strong names the model did not replace, wherever they are still free.
+        for c in rules.iter().filter(|c| !protected(c) && c.strength >= STRONG) {
+            if !taken[c.first_token..c.end_token].iter().any(|&t| t) {
+                take(c.clone(), &mut taken, &mut out);
+            }
+        }
+    }
+    out.sort_by_key(|c| c.span.start);
+    out
 }
 
 /// Runs the token patterns, sentence by sentence; the longest match of any pattern at each start.
@@ -306,6 +567,9 @@ fn pattern_candidates(
                         label: p.label(),
                         priority: if *user { 0 } else { builtin_priority },
                         origin: Origin::Rule(format!("pattern:{}", p.id())),
+                        user: *user,
+                        model: false,
+                        strength: 10,
                     });
                 }
             }
@@ -344,6 +608,7 @@ fn teams_in_results(
         if (score_next || score_prev) && *cache.entry(si).or_insert_with(|| is_results(s)) {
             c.label = Label::Org;
             c.origin = Origin::Rule(format!("rule:team-in-results:{}", r.id()));
+            c.strength = CERTAIN;
         }
     }
 }
@@ -425,6 +690,9 @@ fn add_aliases(
                 label,
                 priority: rule_priority,
                 origin: Origin::Rule(why.into()),
+                user: false,
+                model: false,
+                strength: 10,
             });
         }
     }
@@ -567,21 +835,33 @@ fn fold(
         let (k, source) = match &c.origin {
             Origin::Gazetteer { g, entry } => {
                 let Some(r) = gazetteers[*g].entry(*entry) else { continue };
-                let k = *index.entry(Key::Entry(*g, *entry)).or_insert_with(|| {
+                // A short or adjectival form ("Tory") is a mention of the entry it is a form of.
+                let main = r.of().unwrap_or(r);
+                let k = *index.entry(Key::Entry(*g, main.index())).or_insert_with(|| {
+                    let kb = match main.wikidata() {
+                        Some(q) => format!("wikidata:{q}"),
+                        None => main.id().to_string(),
+                    };
                     new_entity(
                         &mut entities,
                         c.label,
-                        r.name().to_string(),
-                        Some(r.id().to_string()),
-                        r.country().map(str::to_string),
+                        main.name().to_string(),
+                        Some(kb),
+                        main.country().map(str::to_string),
                     )
                 });
-                (k, Cow::Owned(format!("gazetteer:{}:{}", r.source(), r.id())))
+                let model = if c.model { "+model:ner" } else { "" };
+                (k, Cow::Owned(format!("gazetteer:{}:{}{model}", r.source(), r.id())))
             }
-            Origin::Rule(why) => {
+            Origin::Rule(_) | Origin::Model => {
+                let why = match &c.origin {
+                    Origin::Rule(why) if c.model => Cow::Owned(format!("{why}+model:ner")),
+                    Origin::Rule(why) => Cow::Borrowed(why.as_str()),
+                    _ => Cow::Borrowed("model:ner"),
+                };
                 let text = text_of(&c);
                 let one_word = c.end_token == c.first_token + 1;
-                let alias = match why.as_str() {
+                let alias = match why.as_ref() {
                     "rule:alias:surname" => by_surname.get(&text).copied(),
                     "rule:alias:acronym" => by_acronym.get(&text).copied(),
                     // A one-word person found on its own evidence is still the full name seen
@@ -596,7 +876,7 @@ fn fold(
                         .entry(Key::Name(c.label, text.to_lowercase()))
                         .or_insert_with(|| new_entity(&mut entities, c.label, text.clone(), None, None)),
                 };
-                (k, Cow::Owned(why.clone()))
+                (k, Cow::Owned(why.into_owned()))
             }
         };
         let words: Vec<&Token<'_>> =

@@ -80,6 +80,8 @@ pub(crate) struct NameCandidate {
     pub label: Label,
     /// The evidence, for `Mention::source` ("rule:name:PERSON(given+surname)").
     pub why: String,
+    /// The winning label's score (at least [`THRESHOLD`]).
+    pub score: i32,
 }
 
 /// Weekdays and months end a name ("Jose Miguel Insulza Monday"): they are dates, not parts.
@@ -348,5 +350,6 @@ fn classify(
         end_token: e,
         label,
         why: format!("rule:name:{}({})", label.as_str(), why.join("+")),
+        score: best,
     });
 }

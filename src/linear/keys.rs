@@ -59,3 +59,49 @@ pub(crate) fn inline_name<const N: usize>(s: &str) -> (u8, [u8; N]) {
     bytes[..len].copy_from_slice(&s.as_bytes()[..len]);
     (len as u8, bytes)
 }
+
+/// A short shape: letters to X or x, digits to d, other characters kept, runs collapsed
+/// ("Panetta" -> "Xx", "U.S." -> "X.X.", "2,000" -> "d,d").
+pub(crate) fn short_shape_hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut last = '\0';
+    for (n, c) in word.chars().enumerate() {
+        if n >= 24 {
+            break;
+        }
+        let m = if c.is_uppercase() {
+            'X'
+        } else if c.is_alphabetic() {
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else {
+            c
+        };
+        if m != last {
+            let mut buf = [0u8; 4];
+            for &x in m.encode_utf8(&mut buf).as_bytes() {
+                h ^= x as u64;
+                h = h.wrapping_mul(0x0100_0000_01b3);
+            }
+            last = m;
+        }
+    }
+    h
+}
+
+/// The hash of the last `k` characters of `lower` (all of it when shorter).
+pub(crate) fn suffix_hash(lower: &str, k: usize) -> u64 {
+    let lb = lower.as_bytes();
+    if lower.is_ascii() {
+        return hash_bytes(&lb[lb.len() - k.min(lb.len())..]);
+    }
+    let at = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
+    hash_bytes(&lb[at..])
+}
+
+/// The hash of the first `k` characters of `lower` (all of it when shorter).
+pub(crate) fn prefix_hash(lower: &str, k: usize) -> u64 {
+    let end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
+    hash_bytes(&lower.as_bytes()[..end])
+}

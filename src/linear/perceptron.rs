@@ -73,6 +73,18 @@ impl Weights {
         }
     }
 
+    /// Adds `delta` to the weights of `feats` for `class`, at time `now` (a structured
+    /// perceptron's update, one side at a time).
+    pub fn add(&mut self, feats: &[u64], class: usize, delta: f32, now: u32) {
+        for &f in feats {
+            let r = self.row(f);
+            let i = r * self.n_classes + class;
+            self.total[i] += (now - self.stamp[i]) as f64 * self.w[i] as f64;
+            self.stamp[i] = now;
+            self.w[i] += delta;
+        }
+    }
+
     /// The averaged weights at time `now`, without those smaller than `prune`, scaled so the
     /// largest is `i16::MAX`, sorted by feature (so the output is deterministic). When more than
     /// `max_features` features remain, only those with the largest weights are kept.

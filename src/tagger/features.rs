@@ -4,6 +4,7 @@
 //! a 64-bit mix of its template number and one or two of those hashes (or a previous tag). No
 //! feature string is ever built, which keeps tagging allocation-free for ASCII words.
 
+use crate::linear::keys::{prefix_hash, short_shape_hash, suffix_hash};
 pub(crate) use crate::linear::{feature_form, hash_bytes, mix};
 
 #[inline]
@@ -28,52 +29,6 @@ pub(crate) struct TokenHashes {
     /// Lexicon evidence: bit 0, the lower form is a common English word; bit 1, the word is a
     /// known given name or surname.
     pub lex: u64,
-}
-
-/// A short shape: letters to X or x, digits to d, other characters kept, runs collapsed
-/// ("Panetta" -> "Xx", "U.S." -> "X.X.", "2,000" -> "d,d").
-fn short_shape_hash(word: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut last = '\0';
-    for (n, c) in word.chars().enumerate() {
-        if n >= 24 {
-            break;
-        }
-        let m = if c.is_uppercase() {
-            'X'
-        } else if c.is_alphabetic() {
-            'x'
-        } else if c.is_numeric() {
-            'd'
-        } else {
-            c
-        };
-        if m != last {
-            let mut buf = [0u8; 4];
-            for &x in m.encode_utf8(&mut buf).as_bytes() {
-                h ^= x as u64;
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
-            last = m;
-        }
-    }
-    h
-}
-
-/// The hash of the last `k` characters of `lower` (all of it when shorter).
-fn suffix_hash(lower: &str, k: usize) -> u64 {
-    let lb = lower.as_bytes();
-    if lower.is_ascii() {
-        return hash_bytes(&lb[lb.len() - k.min(lb.len())..]);
-    }
-    let at = lower.char_indices().rev().nth(k - 1).map_or(0, |(i, _)| i);
-    hash_bytes(&lb[at..])
-}
-
-/// The hash of the first `k` characters of `lower` (all of it when shorter).
-fn prefix_hash(lower: &str, k: usize) -> u64 {
-    let end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
-    hash_bytes(&lower.as_bytes()[..end])
 }
 
 /// Hashes one token's strings. `first` tells whether it starts the sentence.
