@@ -249,11 +249,15 @@ def plain_place_name(name):
             and re.fullmatch(r"[^\W\d_][^\W\d_ '’‘ʻ.-]*(?:[ '’‘ʻ.-]+[^\W\d_]+)*\.?", name) is not None)
 
 
-# Months, days and feasts: a town of that name would take "in May", "at Christmas".
+# Months, days, feasts and languages: a town of that name would take "in May", "at Christmas".
 CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
             "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
             "Saturday", "Sunday", "Christmas", "Easter", "Halloween", "Ramadan", "Eid", "Hanukkah",
-            "Passover", "Thanksgiving", "Lent", "Advent", "Diwali", "Pentecost", "Epiphany"}
+            "Passover", "Thanksgiving", "Lent", "Advent", "Diwali", "Pentecost", "Epiphany",
+            # and languages, which norp.tsv does not list ("in English")
+            "English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Greek",
+            "Latin", "Arabic", "Hebrew", "Persian", "Urdu", "Hindi", "Chinese", "Mandarin",
+            "Cantonese", "Japanese", "Korean", "Russian", "Turkish", "Polish", "Swahili"}
 
 
 # Designators of second-level divisions, English and local ("Kurram District", "Provincia di
@@ -361,18 +365,26 @@ def singular_variants(name):
     return out
 
 
-def mark_weak_small_places(place_rows, small, lists):
+def mark_weak_small_places(place_rows, small, obscure, lists):
     """Towns under 15,000 people and second-level divisions are weak when their name (or its ASCII
     fold) is a common word, a given name, any census surname, a name part, a title, a nationality
-    or an organisation's name, or the name of a larger place ("Berlin, New Hampshire")."""
+    or an organisation's name, or the name of a larger place ("Berlin, New Hampshire"); and the
+    `obscure` ones (towns with under three alternate names, divisions without a designator) are
+    weak whatever their name."""
     larger = set()
     for rid, row in place_rows.items():
         if rid not in small:
             larger.add(row[2])
             larger.update(row[3])
-    for rid in small:
+    for rid in sorted(small):
         row = place_rows[rid]
-        for nm in filter(None, (row[2], ascii_fold(row[2]))):
+        if row[2] in lists["norp"]:  # "English", Indiana would take "in English"
+            del place_rows[rid]
+            continue
+        if rid in obscure:
+            row[4]["weak"] = 1
+            continue
+        for nm in filter(None, (row[2], ascii_fold(row[2]), *sorted(row[3]))):
             why = risky_place_name(nm, lists) or ("larger" if nm in larger else None)
             if why:
                 row[4]["weak"] = 1
@@ -383,6 +395,7 @@ def risky_place_name(nm, lists):
     """Which list makes a small place's name risky, or None. Person names are compared without
     case or apostrophes ("O'Connor" is the census "Oconnor"). A name of several words is risky when
     every word is a word or a name ("Cross Country", "Queen Elizabeth", "Thabo Mbeki")."""
+    nm = re.sub(r"['’]s$", "", nm)  # "Smith's"
     low = nm.lower()
     bare = re.sub(r"['’]", "", low)
     for key, hit in (("common", low in lists["common"]), ("given", bare in lists["given"]),
@@ -491,12 +504,13 @@ def build(d):
     # Towns of 1,000 people or more (every entry of cities15000 too, whatever its population).
     # `adm1` is the admin1 code, so "Langley, Va." can be checked against geonames-admin1:US.VA.
     small = set()  # ids of places the stricter weak rule below applies to
+    obscure = set()  # small places weak whatever their name
     n_alternates = n_dropped = 0
     for c in cities.values():
         name = c["name"]
         rid = f"geonames:{c['geonameid']}"
         big = str(c["geonameid"]) in cities15
-        if not big and (c["population"] < 1000 or not plain_place_name(name)):
+        if not big and not plain_place_name(name):
             continue
         aliases = set()
         # Alternate names of smaller towns are mostly transliterations that news never uses; the
@@ -524,15 +538,32 @@ def build(d):
         place_rows[rid] = [rid, "PLACE", name, aliases, attrs]
         if c["population"] < 15000:
             small.add(rid)
+            # Few alternate names (GeoNames gathers them from Wikipedia and Wikidata in many
+            # languages): a town no reference work writes about, and a weaker claim on its name
+            # than a surname or a brand has ("Sociedad", "Bod", "Niekerk").
+            if len({a for a in c.get("alternatenames", []) if a != name}) < 3:
+                obscure.add(rid)
+
+    # Divisions per million people: above 20, second-level divisions are municipalities or
+    # villages (Canada's census subdivisions, Jamaica's communities), and a bare one named like a
+    # word ("Love", "Standard", "Banks") is left out; "Swat" (Pakistan, 0.7 a million) stays, weak.
+    admin2_count = defaultdict(int)
+    for a in admin2:
+        admin2_count[a["code"].split(".")[0]] += 1
+    fine_grained = {cc for cc, n in admin2_count.items()
+                    if cc in country_by_iso and n > 20 * max(country_by_iso[cc][4]["pop"], 1) / 1e6}
 
     # Second-level divisions (districts, US counties): the name, and the base form without the
     # designator ("Kurram" for "Kurram District", "Swabi" for "Swābi District"; an ASCII fold for
     # names with diacritics) when that base is not a word or a person's name.
     for a in admin2:
         name = a["name"]
+        cc, adm1, _ = a["code"].split(".", 2)
         if not plain_place_name(name) or name in CALENDAR:
             continue
-        cc, adm1, _ = a["code"].split(".", 2)
+        if cc in fine_grained and admin2_base(name) == name and name.lower() in common:
+            n_dropped += 1
+            continue
         rid = f"geonames-admin2:{a['code']}"
         aliases = {safe_fold(name) or name}
         base = admin2_base(name)
@@ -545,10 +576,12 @@ def build(d):
             attrs["adm1"] = adm1
         place_rows[rid] = [rid, "PLACE", name, aliases, attrs]
         small.add(rid)
+        if base == name:  # a bare name ("Saphire", "Kentish") is not known to be a division
+            obscure.add(rid)
     for rid, row in loc_rows.items():
         place_rows.setdefault(rid, row)
-    print(f"  places: {n_alternates} alternate names of big cities; {n_dropped} small towns named "
-          "like a word or a date left out", file=sys.stderr)
+    print(f"  places: {n_alternates} alternate names of big cities; {n_dropped} small towns and "
+          "divisions named like a word or a date left out", file=sys.stderr)
 
     # Weak readings: a name that is also a common word, or (for larger places) a person's name,
     # fires only with support (a locative preposition, "X, Country", "X-based").
@@ -799,7 +832,7 @@ def build(d):
                    "for dossier. Lower-case aliases match in any case")
 
     # ---------------- PLACE: the stricter weak rule for small places, then the file
-    mark_weak_small_places(place_rows, small, {
+    mark_weak_small_places(place_rows, small, obscure, {
         "common": common,
         "given": {w.lower() for w in given} | {w for w, t in comp.items()
                                                 if {"FirstName", "MaleName", "FemaleName"} & t},

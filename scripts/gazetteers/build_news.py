@@ -8,12 +8,13 @@ of Wikipedia) plus `curated/company.tsv`.
 Curated files: `url<TAB>name<TAB>aliases<TAB>attributes`, `#` comments. The id is
 `wikipedia:<Article_Title>` from the URL. An alias written `~X` is a risky short form and goes
 into the weak `<id>#short` entry; `!X` keeps X strong although the rules below would make it
-weak. The attribute `distinct=1` says the organisation is not the org.tsv entry whose name it
+weak (also in the name column: "!Apple"). The attribute `distinct=1` says the organisation is not the org.tsv entry whose name it
 shares (it is dropped from the output).
 
 Short forms are risky, and go into `<id>#short` (`weak=1;of=<id>`), when they are a common
 English word ("Guardian", "Fortune"), a given name or a frequent surname ("Bloomberg", "Forbes"),
-or an upper-case acronym that is a word or a US state or postal abbreviation ("WHO", "PA").
+an upper-case acronym that is a word ("WHO"), or any two-letter one ("PA", "BD") unless the
+curated list marks it `!` ("!AP").
 
 An organisation already in org.tsv (WordNet, compromise) is not repeated: its new aliases go into
 an `<org.tsv id>#alias` entry with `of=<org.tsv id>`.
@@ -22,6 +23,7 @@ an `<org.tsv id>#alias` entry with `of=<org.tsv id>`.
 import ast
 import os
 import re
+import unicodedata
 import zipfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -87,7 +89,9 @@ class Risk:
             return False
         if s.startswith("~"):
             return True
-        if re.fullmatch(r"[A-Z]{2,4}", s):
+        if re.fullmatch(r"[A-Z]{2}", s):  # "BD", "LY": two capitals name too many things
+            return True
+        if re.fullmatch(r"[A-Z]{3,4}", s):
             return s in US_STATES or s.lower() in self.common
         if " " in s or "-" in s:
             return False
@@ -133,6 +137,8 @@ def fold(s):
 def entity_rows(rid, label, name, aliases, attrs, risk, out, alias_rows, existing, same_as=None):
     """Adds the entry (or an #alias entry of the org.tsv entry it duplicates) and its #short.
     `same_as`: the surfaces that say it is an org.tsv entry (default: the name and the aliases)."""
+    forced = name.startswith("!")  # "!Apple": the name is strong although a word
+    name = strip(name)
     strong, weak = set(), set()
     for a in aliases:
         (weak if risk(a) else strong).add(strip(a))
@@ -154,7 +160,7 @@ def entity_rows(rid, label, name, aliases, attrs, risk, out, alias_rows, existin
         existing.surfaces[same] |= set(new) | set(newweak)
         return same
     main_attrs = dict(attrs)
-    if risk(name):
+    if risk(name) and not forced:
         if strong:  # "Forbes" is weak, "Forbes magazine" names it
             weak.add(name)
             name = max(sorted(strong), key=len)
@@ -205,6 +211,7 @@ def pytickersymbols_companies(d):
 def company_names(full):
     """'Vodafone Group plc' -> ('Vodafone Group', {'Vodafone'}); drops '(Lotterie)' notes."""
     full = re.sub(r"\s*\([^)]*\)$", "", full).replace("’", "'").strip()
+    full = re.sub(r"(?<=[a-zäöå])[ABC]$", "", full)  # "IndustrivärdenC": a share class
     name = full
     for _ in range(2):  # "Toyota Motor Co., Ltd."
         name2 = LEGAL.sub("", name).strip().rstrip(",")
@@ -217,6 +224,12 @@ def company_names(full):
     short = GROUP.sub("", name)
     if short != name and len(short) >= 2:
         aliases.add(short)
+    # "Brown–Forman" is also written with a hyphen, "Française" without its cedilla.
+    for a in [name, *sorted(aliases)]:
+        plain = unicodedata.normalize("NFKD", a.replace("–", "-"))
+        plain = "".join(ch for ch in plain if not unicodedata.combining(ch))
+        if plain != a and plain.isascii():
+            aliases.add(plain)
     return name, aliases
 
 
