@@ -369,7 +369,7 @@ def mark_weak_small_places(place_rows, small, obscure, lists):
     """Towns under 15,000 people and second-level divisions are weak when their name (or its ASCII
     fold) is a common word, a given name, any census surname, a name part, a title, a nationality
     or an organisation's name, or the name of a larger place ("Berlin, New Hampshire"); and the
-    `obscure` ones (towns with under three alternate names, divisions without a designator) are
+    `obscure` ones (towns with under eight alternate names, divisions without a designator) are
     weak whatever their name."""
     larger = set()
     for rid, row in place_rows.items():
@@ -538,10 +538,10 @@ def build(d):
         place_rows[rid] = [rid, "PLACE", name, aliases, attrs]
         if c["population"] < 15000:
             small.add(rid)
-            # Few alternate names (GeoNames gathers them from Wikipedia and Wikidata in many
+            # Few alternate names (under 8; GeoNames gathers them from Wikipedia and Wikidata in many
             # languages): a town no reference work writes about, and a weaker claim on its name
             # than a surname or a brand has ("Sociedad", "Bod", "Niekerk").
-            if len({a for a in c.get("alternatenames", []) if a != name}) < 3:
+            if len({a for a in c.get("alternatenames", []) if a != name}) < 8:
                 obscure.add(rid)
 
     # Divisions per million people: above 20, second-level divisions are municipalities or
