@@ -4,6 +4,8 @@
 Usage:
     scripts/gazetteers/fetch.sh /tmp/gaz          # download and check sha256
     python3 scripts/gazetteers/build.py /tmp/gaz  # write gazetteers/*.tsv
+    python3 scripts/gazetteers/build.py /tmp/gaz --compact-places   # place.tsv without weak towns
+                                                  # under 5,000 and fine-grained admin2 (PLACES.md)
 
 Standard library only (plus `node` for the compromise lexicon dump). Every output is sorted, so
 a rerun on the same artifacts gives byte-identical files. Sources and licences are listed in
@@ -410,7 +412,7 @@ def risky_place_name(nm, lists):
     return None
 
 
-def build(d):
+def build(d, compact_places=False):
     os.makedirs(OUT, exist_ok=True)
     print("reading WordNet ...", file=sys.stderr)
     wn = WordNet(d)
@@ -430,7 +432,7 @@ def build(d):
         f = ascii_fold(name)
         if f is None or len(f) < 3 or f in CALENDAR:
             return None
-        low = f.lower()
+        low = re.sub(r"'s$", "", f.lower())  # "Smithʼs" (Bermuda) -> "Smith's"
         if low in common or re.sub(r"^([od])'", r"\1", low) in all_person_words or low in parts:
             return None
         return f
@@ -843,6 +845,17 @@ def build(d):
         "org": {w.lower() for r in org_rows.values() for w in [r[2], *r[3]]}
                | {w.lower() for w in news_surfaces},
     })
+    if compact_places:
+        # The cut proposed in PLACES.md: weak towns under 5,000 people, and the second-level
+        # divisions of countries that have more than 20 a million people.
+        for rid in sorted(small):
+            row = place_rows.get(rid)
+            if row is None:
+                continue
+            at = row[4]
+            if (at["kind"] == "city" and at.get("weak") and at["pop"] < 5000) or (
+                    at["kind"] == "admin2" and at["cc"] in fine_grained):
+                del place_rows[rid]
     write_entities("place.tsv", place_rows.values(),
                    "PLACE: GeoNames countries, first- and second-level divisions, towns of 1,000+ people "
                    "(CC BY 4.0; adm1 = the admin1 code); US AP abbreviations (us, BSD-3); WordNet 3.0 "
@@ -916,6 +929,7 @@ def build(d):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        die("usage: build.py DOWNLOAD_DIR (made by fetch.sh)")
-    build(sys.argv[1])
+    args = [a for a in sys.argv[1:] if a != "--compact-places"]
+    if len(args) != 1:
+        die("usage: build.py DOWNLOAD_DIR (made by fetch.sh) [--compact-places]")
+    build(args[0], compact_places="--compact-places" in sys.argv[1:])
