@@ -20,6 +20,12 @@ data!(PLACE, "place.tsv");
 data!(ORG, "org.tsv");
 data!(NORP, "norp.tsv");
 data!(TITLE, "title.tsv");
+data!(PARTY, "party.tsv");
+data!(UNIVERSITY, "university.tsv");
+data!(CLUB, "club.tsv");
+data!(CONGRESS, "congress.tsv");
+data!(NEWS_ORG, "news_org.tsv");
+data!(COMPANY, "company.tsv");
 data!(GIVEN_NAMES, "given_names.tsv");
 data!(SURNAMES, "surnames.tsv");
 data!(NAME_PARTS, "name_parts.txt");
@@ -33,11 +39,17 @@ data!(CLUSTERS, "clusters.tsv");
 data!(NLP4J, "nlp4j.tsv");
 
 /// The files of the built-in gazetteer, with the names errors would carry.
-pub(crate) const GAZETTEER_FILES: [(&str, &str); 4] = [
+pub(crate) const GAZETTEER_FILES: [(&str, &str); 10] = [
     ("gazetteers/place.tsv", PLACE),
     ("gazetteers/org.tsv", ORG),
     ("gazetteers/norp.tsv", NORP),
     ("gazetteers/title.tsv", TITLE),
+    ("gazetteers/party.tsv", PARTY),
+    ("gazetteers/university.tsv", UNIVERSITY),
+    ("gazetteers/club.tsv", CLUB),
+    ("gazetteers/congress.tsv", CONGRESS),
+    ("gazetteers/news_org.tsv", NEWS_ORG),
+    ("gazetteers/company.tsv", COMPANY),
 ];
 
 /// Builds the built-in gazetteer from the embedded files.

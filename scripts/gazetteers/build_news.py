@@ -283,6 +283,10 @@ def build_news(d, ctx, write_entities):
     ctx["news_alias_ids"] = {r[0] for r in news if "#" in r[0]}
     ctx["alias_rows"] = {}
     companies, merged_comp = build_companies(d, ctx)
+    # A company the news list already has (a broadcaster, an exchange) stays there only: ids are
+    # unique across the built-in lists.
+    news_ids = {r[0] for r in news}
+    companies = [r for r in companies if r[0] not in news_ids]
     write_entities("news_org.tsv", news,
                    "ORG: news organisations, agencies, intelligence and security services, police, armed "
                    "services, government departments, international, sporting and financial bodies; "

@@ -1336,7 +1336,7 @@ def main():
         if fname == "party.tsv":
             out.append(f"Party Facts: {stats.parties} parties kept, {stats.technical} technical rows skipped\n\n")
         report(fname, lines, stats, out)
-    with open(os.path.join(REPO, "scripts", "gazetteers", "build_orgs.report.md"), "w", encoding="utf-8") as f:
+    with open(os.path.join(REPO, "scripts", "gazetteers", "reports", "build_orgs.md"), "w", encoding="utf-8") as f:
         f.write("".join(out))
 
 

@@ -149,7 +149,7 @@ def main():
                "form of several clubs).\n\n| surface | BBC dev | entities |\n|---|---:|---:|\n")
     for s, n in sorted(multi, key=lambda x: (-mc[x[0]], x[0]))[:30]:
         out.append(f"| {s} | {mc[s]} | {n} |\n")
-    with open(os.path.join(REPO, "COLLISIONS.md"), "w", encoding="utf-8") as f:
+    with open(os.path.join(REPO, "scripts", "gazetteers", "reports", "collisions.md"), "w", encoding="utf-8") as f:
         f.write("".join(out))
     print(f"COLLISIONS.md: {len(cross)} cross-label surfaces, {len(same)} same-label with built-in lists")
 
