@@ -3,6 +3,7 @@
 mod api;
 mod entities;
 mod gazetteer;
+mod limits;
 mod odd_inputs;
 mod output;
 mod parser;
