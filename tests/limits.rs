@@ -1,5 +1,7 @@
-//! Limits on absurd input: the document size (`Config::max_document_bytes`).
+//! Limits on absurd input: the document size (`Config::max_document_bytes`) and token pattern
+//! files (line length, pattern length, regex size, backtracking).
 
+use dossier::matcher::{Pattern, parse_patterns};
 use dossier::{Config, Extractor};
 
 fn limited(n: usize) -> Extractor {
@@ -76,4 +78,76 @@ fn truncation_is_deterministic_and_never_panics_on_odd_input() {
             assert_eq!(serde_json::to_string(&doc).unwrap(), again);
         }
     }
+}
+
+fn pattern_error(data: &str) -> String {
+    parse_patterns("user.jsonl", data).map(|_| ()).expect_err("the pattern file must be refused").to_string()
+}
+
+#[test]
+fn a_ten_megabyte_pattern_line_is_refused_with_file_and_line() {
+    let huge = format!(
+        "{{\"id\": \"big\", \"label\": \"ORG\", \"pattern\": [{{\"LOWER\": {{\"IN\": [{}]}}}}]}}",
+        vec!["\"x\""; 10 << 20 >> 2].join(",")
+    );
+    assert!(huge.len() > 10 << 20);
+    let data = format!("{{\"label\": \"ORG\", \"pattern\": \"fine\"}}\n{huge}\n");
+    let e = pattern_error(&data);
+    assert!(e.starts_with("user.jsonl:2: "), "{e}");
+    assert!(e.contains("more than the limit"), "{e}");
+}
+
+#[test]
+fn a_pattern_with_too_many_tokens_is_refused() {
+    let tokens = vec![r#"{"LOWER": "a"}"#; 1000].join(",");
+    let e = pattern_error(&format!("\n{{\"id\": \"long\", \"label\": \"ORG\", \"pattern\": [{tokens}]}}"));
+    assert!(e.starts_with("user.jsonl:2: pattern \"long\": the pattern has 1000 tokens"), "{e}");
+    let words = vec!["a"; 1000].join(" ");
+    let e = pattern_error(&format!("{{\"id\": \"words\", \"label\": \"ORG\", \"pattern\": \"{words}\"}}"));
+    assert!(e.contains("the pattern has 1000 tokens"), "{e}");
+    // A million tokens is refused for its line length before anything is built.
+    let million = vec!["{}"; 1_000_000].join(",");
+    let e = pattern_error(&format!("{{\"id\": \"m\", \"label\": \"ORG\", \"pattern\": [{million}]}}"));
+    assert!(e.starts_with("user.jsonl:1: "), "{e}");
+}
+
+#[test]
+fn a_regex_too_large_to_compile_is_refused() {
+    for (regex, why) in [
+        (r"(?:\\w{100}){100}", "exceeds size limit"),
+        (r"a{1000}{1000}", "exceeds size limit"),
+        (&format!("{}a{}", "(".repeat(200), ")".repeat(200)), "maximum number of nested"),
+        (&"a".repeat(20_000), "the REGEX is 20000 bytes long"),
+    ] {
+        let line =
+            format!(r#"{{"id": "re", "label": "ORG", "pattern": [{{"TEXT": {{"REGEX": "{regex}"}}}}]}}"#);
+        let e = pattern_error(&line);
+        assert!(e.starts_with("user.jsonl:1: pattern \"re\": "), "{e}");
+        assert!(e.contains(why), "{regex}: {e}");
+    }
+}
+
+#[test]
+fn deeply_nested_json_is_an_error_not_a_stack_overflow() {
+    let line = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+    let e = pattern_error(&line);
+    assert!(e.starts_with("user.jsonl:1: "), "{e}");
+}
+
+#[test]
+fn quantifiers_that_could_explode_are_bounded() {
+    // 200 tokens that each match any number of words, then one that never matches: without a
+    // bound, a 400-word sentence would backtrack through astronomically many splits.
+    let mut tokens = vec![r#"{"OP": "*"}"#; 200];
+    tokens.push(r#"{"IS_DIGIT": true, "LENGTH": 7}"#);
+    let line = format!(r#"{{"id": "boom", "label": "ORG", "pattern": [{}]}}"#, tokens.join(","));
+    let pattern = Pattern::parse_json(&line).expect("a valid, if silly, pattern");
+    let ex = Extractor::builder().pattern(pattern).build().unwrap();
+    let text = vec!["word"; 400].join(" ") + ".";
+    let doc = ex.extract(&text);
+    crate::check_document(&text, &doc);
+    assert!(doc.entities().iter().all(|e| e.label != dossier::Label::Org));
+    // A range quantifier takes numbers up to 65,535 and no more.
+    let e = pattern_error(r#"{"id": "r", "label": "ORG", "pattern": [{"LOWER": "a", "OP": "{2,70000}"}]}"#);
+    assert!(e.contains("unknown OP"), "{e}");
 }
