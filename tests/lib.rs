@@ -1,6 +1,7 @@
 //! Integration tests through the public API only, built as one binary.
 
 mod api;
+mod cli;
 mod entities;
 mod gazetteer;
 mod limits;
