@@ -2,6 +2,7 @@
 
 mod api;
 mod cli;
+mod determinism;
 mod entities;
 mod gazetteer;
 mod limits;
