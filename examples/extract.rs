@@ -1,138 +1,284 @@
-//! Runs dossier on one article and prints what it found.
+//! Runs dossier on articles and prints what it found: the command-line program of the README.
 //!
 //! ```text
 //! cargo run --release --example extract -- examples/article.txt
 //! cargo run --release --example extract -- --format json --tokens - < article.txt
+//! cargo run --release --example extract -- --input jsonl --jobs 2 docs.jsonl > out.jsonl
+//! cargo install dossier --example extract     # then: extract --help
 //! ```
 //!
-//! Options:
-//! * `--format table` (default): entities grouped by label with their mentions, then roles,
-//!   then triples.
-//! * Batch mode (several inputs, a directory, `--input jsonl` or `--format jsonl`): see
-//!   `run_batch`; `--jobs N` sets the threads.
-//! * `--format json`: the document in dossier's JSON schema, pretty-printed; with `--tokens`,
-//!   every token with its tags, lemma, head (a token index) and dependency relation.
-//! * `--format conllu`: tokens, lemmas, tags and the dependency parse in CoNLL-U.
-//! * `--tokens`: include the tokens in JSON output.
-//! * `--lossy`: decode input that is not valid UTF-8 with replacement characters (with a
-//!   warning) instead of failing.
+//! `extract --help` describes every option and format. The program never panics: every error
+//! is a message naming the input and the cause, with one of the exit codes below, and a closed
+//! standard output (`extract ... | head`) ends it quietly with status 0, as `grep` or `rg` do
+//! in a pipeline that stops reading.
 
-use std::io::Read;
+use std::io::{BufRead, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use clap::{CommandFactory, Parser, ValueEnum};
 use dossier::output::View;
-use dossier::{Document, Extractor, Label};
+use dossier::{Config, Document, Extractor, Label};
 
-const USAGE: &str =
-    "usage: extract [--format table|json|jsonl|conllu|carb|html|dot|conll|csv-entities|csv-triples]
-               [--tokens] [--labels PERSON,ORG,...] [--entities-only] [--lossy]
-               [--input text|jsonl] [--jobs N] FILE|DIR|- ...";
+/// Success; also a standard output closed by its reader, and a batch with error records.
+const EXIT_OK: u8 = 0;
+/// An input could not be read, or is longer than `--max-document-bytes` (one document), or
+/// standard output could not be written.
+const EXIT_FAILURE: u8 = 1;
+/// A usage error (clap's convention), or input that is not valid UTF-8 without `--lossy`.
+const EXIT_USAGE: u8 = 2;
+/// A `--gazetteer` or `--patterns` file cannot be read or has a bad line.
+const EXIT_WATCHLIST: u8 = 3;
 
+const AFTER_HELP: &str = "\
+Batch mode (several inputs, a directory, --input jsonl or keyed-jsonl, or --format jsonl):
+  documents are read lazily, extracted on --jobs threads and written in input order, one JSON
+  line each with its \"id\" first. A document that cannot be read, or that is longer than
+  --max-document-bytes, becomes {\"id\": ..., \"error\": ...} and the batch goes on; a summary,
+  with the first errors, goes to standard error.
+
+Exit codes:
+  0  success (batch mode: every input line has an output line, error records included);
+     also when standard output is closed early (extract ... | head)
+  1  an input cannot be read or is too long (one document), or output cannot be written
+  2  usage error; input not valid UTF-8 without --lossy (one document)
+  3  a --gazetteer or --patterns file cannot be read or has a bad line (file:line: cause)";
+
+/// Extracts people, organisations, places, titles and subject-verb-object triples from
+/// English news.
+#[derive(Parser, Debug)]
+#[command(name = "extract", version, after_help = AFTER_HELP)]
+struct Cli {
+    /// Output format [default: table, or jsonl in batch mode]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<Format>,
+
+    /// Add every token (tags, lemma, head, dependency relation) to the JSON output
+    #[arg(long)]
+    tokens: bool,
+
+    /// Show only entities with these labels, in every format (PERSON, ORG, PLACE, TITLE, NORP,
+    /// DATE; comma-separated)
+    #[arg(long, value_name = "LABEL,...", value_parser = parse_labels)]
+    labels: Option<Labels>,
+
+    /// Keep only the triples whose subject and object are both entities
+    #[arg(long)]
+    entities_only: bool,
+
+    /// Decode input that is not valid UTF-8 with replacement characters (with a warning)
+    /// instead of failing
+    #[arg(long)]
+    lossy: bool,
+
+    /// How to read the inputs
+    #[arg(long, value_enum, default_value_t = InputKind::Text, value_name = "KIND")]
+    input: InputKind,
+
+    /// Threads in batch mode [default: all cores]
+    #[arg(long, value_name = "N")]
+    jobs: Option<std::num::NonZeroUsize>,
+
+    /// A watchlist gazetteer (TSV: id, label, name, aliases, attributes; see
+    /// gazetteers/README.md); may be repeated, earlier files win
+    #[arg(long = "gazetteer", value_name = "FILE")]
+    gazetteers: Vec<PathBuf>,
+
+    /// Token patterns (JSON Lines in spaCy's EntityRuler format); may be repeated
+    #[arg(long = "patterns", value_name = "FILE")]
+    patterns: Vec<PathBuf>,
+
+    /// The longest document accepted, in bytes (suffixes K, M, G for KiB, MiB, GiB); a longer
+    /// one is an error (an error record in batch mode) [default: 64M]
+    #[arg(long, value_name = "BYTES", value_parser = parse_bytes)]
+    max_document_bytes: Option<usize>,
+
+    /// Text files, directories of .txt files, JSONL files, or - for standard input
+    #[arg(value_name = "FILE|DIR|-", required = true)]
+    inputs: Vec<String>,
+}
+
+/// What `extract` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Entities grouped by label with their mentions, then roles, then triples
+    Table,
+    /// The document in dossier's JSON schema, pretty-printed (one line each in batch mode)
+    Json,
+    /// One JSON line per document, with its "id" first (batch mode)
+    Jsonl,
+    /// Tokens, lemmas, tags and the dependency parse in CoNLL-U, byte spans in MISC
+    Conllu,
+    /// One sentence per input line; one line per triple for the CaRB scorer:
+    /// sentence, confidence, relation, arg1, arg2, adjuncts (tab-separated)
+    Carb,
+    /// A self-contained HTML page: entities highlighted by label, roles, triples, the entity
+    /// graph as SVG
+    Html,
+    /// A Graphviz graph: entities as nodes, triples as labelled edges
+    Dot,
+    /// One "token tag lemma entity-IOB" line per token, CoNLL-2003 style
+    Conll,
+    /// The entities as CSV, with a header
+    CsvEntities,
+    /// The triples as CSV, with a header
+    CsvTriples,
+}
+
+/// How the inputs are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum InputKind {
+    /// Each input is one document (a directory stands for its .txt files)
+    Text,
+    /// One {"id": ..., "text": ...} per line (batch mode)
+    Jsonl,
+    /// KEY<TAB>{"id": ..., "text": ...} per line: KEY names the line in error messages and is
+    /// the id of a record that has none or cannot be read (batch mode; the Spark recipe's)
+    KeyedJsonl,
+}
+
+/// The `--labels` list.
+#[derive(Clone, Debug)]
+struct Labels(Vec<Label>);
+
+fn parse_labels(list: &str) -> Result<Labels, String> {
+    list.split(',')
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            Label::parse(l).ok_or_else(|| {
+                let known: Vec<String> = Label::ALL.iter().map(|l| l.to_string()).collect();
+                format!("unknown label {l:?} (expected some of {})", known.join(", "))
+            })
+        })
+        .collect::<Result<Vec<_>, _>>()
+        .map(Labels)
+}
+
+/// A number of bytes, with an optional binary suffix: `1000`, `64K`, `64M`, `1G`.
+fn parse_bytes(s: &str) -> Result<usize, String> {
+    let t = s.trim();
+    let (digits, shift) = match t.char_indices().last() {
+        Some((i, 'k' | 'K')) => (&t[..i], 10),
+        Some((i, 'm' | 'M')) => (&t[..i], 20),
+        Some((i, 'g' | 'G')) => (&t[..i], 30),
+        _ => (t, 0),
+    };
+    let n: usize =
+        digits.parse().map_err(|_| format!("{s:?} is not a number of bytes (such as 5000, 64K or 64M)"))?;
+    let n = n.checked_mul(1 << shift).ok_or_else(|| format!("{s} is too large"))?;
+    if n == 0 {
+        return Err("must be at least 1".into());
+    }
+    Ok(n)
+}
+
+/// The settings every stage below reads.
 struct Options {
-    format: String,
+    format: Format,
     tokens: bool,
     lossy: bool,
     entities_only: bool,
-    input: String,
-    /// Every input given (batch mode when more than one, a directory, or JSONL).
+    input: InputKind,
     inputs: Vec<String>,
-    jsonl_input: bool,
     jobs: usize,
     labels: Option<Vec<Label>>,
-    /// Whether `--format` was given (batch mode defaults to jsonl).
-    format_given: bool,
+    max_bytes: usize,
 }
 
-fn parse_args() -> Result<Options, String> {
-    let mut opts = Options {
-        format: "table".into(),
-        tokens: false,
-        lossy: false,
-        entities_only: false,
-        input: String::new(),
-        inputs: Vec::new(),
-        jsonl_input: false,
-        jobs: std::thread::available_parallelism().map_or(1, |n| n.get()),
-        labels: None,
-        format_given: false,
-    };
-    let mut args = std::env::args().skip(1);
-    let mut inputs = Vec::new();
-    while let Some(a) = args.next() {
-        match a.as_str() {
-            "--format" => {
-                opts.format = args.next().ok_or("--format needs a value")?;
-                opts.format_given = true;
-            }
-            s if s.starts_with("--format=") => {
-                opts.format = s["--format=".len()..].to_string();
-                opts.format_given = true;
-            }
-            "--tokens" => opts.tokens = true,
-            "--lossy" => opts.lossy = true,
-            "--entities-only" => opts.entities_only = true,
-            "--labels" => {
-                let list = args.next().ok_or("--labels needs a list such as PERSON,ORG")?;
-                let labels = list
-                    .split(',')
-                    .filter(|l| !l.trim().is_empty())
-                    .map(|l| Label::parse(l).ok_or(format!("unknown label {l:?}")))
-                    .collect::<Result<Vec<_>, _>>()?;
-                opts.labels = Some(labels);
-            }
-            "--input" => match args.next().as_deref() {
-                Some("jsonl") => opts.jsonl_input = true,
-                Some("text") => opts.jsonl_input = false,
-                other => return Err(format!("--input takes text or jsonl, not {other:?}")),
-            },
-            "--jobs" => {
-                opts.jobs = args
-                    .next()
-                    .and_then(|v| v.parse().ok())
-                    .filter(|&n| n > 0)
-                    .ok_or("--jobs needs a number")?
-            }
-            "-h" | "--help" => return Err(String::new()),
-            s if s.starts_with("--") => return Err(format!("unknown option {s:?}")),
-            s => inputs.push(s.to_string()),
-        }
-    }
-    const FORMATS: [&str; 10] =
-        ["table", "json", "jsonl", "conllu", "carb", "html", "dot", "conll", "csv-entities", "csv-triples"];
-    if !FORMATS.contains(&opts.format.as_str()) {
-        return Err(format!("unknown format {:?} (expected one of {})", opts.format, FORMATS.join(", ")));
-    }
-    opts.input = inputs.first().cloned().ok_or("no input file given (use - for standard input)")?;
-    opts.inputs = inputs;
-    Ok(opts)
+/// Why the program stops early.
+enum Failure {
+    /// Standard output was closed by its reader: end quietly.
+    ClosedPipe,
+    /// A message (naming the input and the cause) and an exit code.
+    Error(String, u8),
 }
 
-fn read_input(opts: &Options) -> Result<String, (String, u8)> {
-    let mut bytes = Vec::new();
-    if opts.input == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| (format!("cannot read standard input: {e}"), 1))?;
+/// A failed write to standard output.
+fn write_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure::ClosedPipe
     } else {
-        bytes = std::fs::read(&opts.input).map_err(|e| (format!("cannot read {}: {e}", opts.input), 1))?;
+        Failure::Error(format!("cannot write to standard output: {e}"), EXIT_FAILURE)
+    }
+}
+
+/// Writes a line to standard error, ignoring failure (a closed stderr is no reason to panic).
+fn say(msg: &str) {
+    let _ = writeln!(std::io::stderr().lock(), "{msg}");
+}
+
+/// An error and its chain of causes, as one line.
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        let m = c.to_string();
+        if !s.ends_with(&m) {
+            s.push_str(": ");
+            s.push_str(&m);
+        }
+        cause = c.source();
+    }
+    s
+}
+
+/// The extractor, with the watchlists and the document limit.
+fn build_extractor(cli: &Cli, max_bytes: usize) -> Result<Extractor, Failure> {
+    let mut builder = Extractor::builder();
+    builder.config(Config::new().max_document_bytes(max_bytes));
+    for g in &cli.gazetteers {
+        builder.gazetteer_path(g);
+    }
+    for p in &cli.patterns {
+        builder.patterns_path(p);
+    }
+    builder.build().map_err(|e| Failure::Error(chain(&e), EXIT_WATCHLIST))
+}
+
+/// Reads at most `max + 1` bytes of `reader`, so that an over-long input never fills memory.
+fn read_limited(reader: impl Read, max: usize) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    reader.take(max.saturating_add(1) as u64).read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+fn too_long(name: &str, len: usize, max: usize, exact: bool) -> String {
+    let size = if exact { format!("{len} bytes") } else { format!("more than {max} bytes") };
+    format!(
+        "{name}: the document is {size}, more than --max-document-bytes allows ({max}); raise the limit or split it"
+    )
+}
+
+/// The one document of single-document mode.
+fn read_input(opts: &Options) -> Result<String, Failure> {
+    let name = &opts.inputs[0];
+    let shown = if name == "-" { "standard input" } else { name.as_str() };
+    let bytes = if name == "-" {
+        read_limited(std::io::stdin().lock(), opts.max_bytes)
+    } else {
+        std::fs::File::open(name).and_then(|f| read_limited(f, opts.max_bytes))
+    }
+    .map_err(|e| Failure::Error(format!("cannot read {shown}: {e}"), EXIT_FAILURE))?;
+    if bytes.len() > opts.max_bytes {
+        let exact = std::fs::metadata(name).ok().filter(|_| name != "-").map(|m| m.len() as usize);
+        let msg = too_long(shown, exact.unwrap_or(bytes.len()), opts.max_bytes, exact.is_some());
+        return Err(Failure::Error(msg, EXIT_FAILURE));
     }
     match String::from_utf8(bytes) {
         Ok(s) => Ok(s),
         Err(e) if opts.lossy => {
-            eprintln!(
-                "warning: {} is not valid UTF-8 (first bad byte at offset {}); decoding lossily",
-                opts.input,
+            say(&format!(
+                "warning: {shown} is not valid UTF-8 (first bad byte at offset {}); decoding lossily",
                 e.utf8_error().valid_up_to()
-            );
+            ));
             Ok(String::from_utf8_lossy(e.as_bytes()).into_owned())
         }
-        Err(e) => Err((
+        Err(e) => Err(Failure::Error(
             format!(
-                "{} is not valid UTF-8 (first bad byte at offset {}); use --lossy to decode it anyway",
-                opts.input,
+                "{shown} is not valid UTF-8 (first bad byte at offset {}); use --lossy to decode it anyway",
                 e.utf8_error().valid_up_to()
             ),
-            2,
+            EXIT_USAGE,
         )),
     }
 }
@@ -187,39 +333,40 @@ fn filtered_json(view: &View<'_, '_>, tokens: bool) -> Result<serde_json::Value,
     Ok(v)
 }
 
-fn print_table(view: &View<'_, '_>) {
+fn print_table(out: &mut dyn Write, view: &View<'_, '_>) -> std::io::Result<()> {
     let doc = view.document();
     let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
-    println!(
+    writeln!(
+        out,
         "{} sentences, {} tokens, {} entities",
         doc.sentences().len(),
         doc.tokens().len(),
         doc.entities().len()
-    );
+    )?;
     for label in Label::ALL {
         let mut ents = doc.entities_of(label).filter(|e| view.shows_entity(e.id)).peekable();
         if ents.peek().is_none() {
             continue;
         }
-        println!("\n{label}");
+        writeln!(out, "\n{label}")?;
         for e in ents {
             let mut mentions: Vec<String> = e.mentions.iter().map(|m| one_line(doc.slice(m.span))).collect();
             mentions.dedup();
             let kb = e.kb_id.as_deref().map(|k| format!(" [{k}]")).unwrap_or_default();
-            println!("  {:<36}{kb}  {}", e.name, mentions.join(" | "));
+            writeln!(out, "  {:<36}{kb}  {}", e.name, mentions.join(" | "))?;
         }
     }
     let name = |id: Option<dossier::EntityId>| {
         id.and_then(|i| doc.entity(i)).map(|e| e.name.as_str()).unwrap_or("-").to_string()
     };
     if !doc.roles().is_empty() {
-        println!("\nROLES");
+        writeln!(out, "\nROLES")?;
         for r in doc.roles() {
-            println!("  {} | {} | {}", name(r.person), name(r.title), name(r.org));
+            writeln!(out, "  {} | {} | {}", name(r.person), name(r.title), name(r.org))?;
         }
     }
     if view.triples().next().is_some() {
-        println!("\nTRIPLES");
+        writeln!(out, "\nTRIPLES")?;
         for t in view.triples() {
             let said = t.attribution.as_ref().map(|a| format!(" [per {}]", one_line(doc.slice(a.span))));
             let flags = format!(
@@ -228,23 +375,23 @@ fn print_table(view: &View<'_, '_>) {
                 if t.passive { " [passive]" } else { "" },
                 said.unwrap_or_default()
             );
-            println!(
+            writeln!(
+                out,
                 "  {} · {} · {}{flags}",
                 one_line(doc.slice(t.subject.span)),
                 t.predicate.lemma,
                 one_line(doc.slice(t.object.span))
-            );
+            )?;
         }
     }
+    Ok(())
 }
 
 /// One sentence per input line; one line per triple:
 /// `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>adjunct...]`, the sentence as
 /// read. Arguments come in the sentence's own order (a passive's patient first, its relation
 /// ending in "by"), which is how Open IE benchmarks write them.
-fn print_carb(extractor: &Extractor, text: &str, opts: &Options) {
-    use std::io::Write;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+fn print_carb(out: &mut dyn Write, extractor: &Extractor, text: &str, opts: &Options) -> std::io::Result<()> {
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
         let doc = extractor.extract(line);
@@ -258,28 +405,60 @@ fn print_carb(extractor: &Extractor, text: &str, opts: &Options) {
             } else {
                 (subject, t.predicate.text.clone(), object)
             };
-            let _ = write!(out, "{line}\t{:.3}\t{}\t{arg1}\t{arg2}", t.confidence, clean(&rel));
+            write!(out, "{line}\t{:.3}\t{}\t{arg1}\t{arg2}", t.confidence, clean(&rel))?;
             for a in &t.adjuncts {
-                let _ = write!(out, "\t{}", clean(doc.slice(a.span)));
+                write!(out, "\t{}", clean(doc.slice(a.span)))?;
             }
-            let _ = writeln!(out);
+            writeln!(out)?;
         }
     }
+    Ok(())
 }
 
-/// One document of a batch: its id, and its text or why it has none.
+/// Single-document mode: one input, any format.
+fn run_single(opts: &Options, extractor: &Extractor) -> Result<(), Failure> {
+    let text = read_input(opts)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let out: &mut dyn Write = &mut out;
+    if opts.format == Format::Carb {
+        print_carb(out, extractor, &text, opts).map_err(write_failure)?;
+        return out.flush().map_err(write_failure);
+    }
+    let doc = extractor.extract(&text);
+    let view = view_of(&doc, opts);
+    let written = match opts.format {
+        Format::Json | Format::Jsonl => {
+            let json = json_pretty(&view, opts).map_err(|e| {
+                Failure::Error(
+                    format!("cannot serialise the document of {}: {e}", opts.inputs[0]),
+                    EXIT_FAILURE,
+                )
+            })?;
+            writeln!(out, "{json}")
+        }
+        Format::Conllu => out.write_all(doc.to_conllu().as_bytes()),
+        Format::Html => out.write_all(view.html().as_bytes()),
+        Format::Dot => out.write_all(view.dot().as_bytes()),
+        Format::Conll => out.write_all(view.conll().as_bytes()),
+        Format::CsvEntities => out.write_all(view.entities_csv().as_bytes()),
+        Format::CsvTriples => out.write_all(view.triples_csv().as_bytes()),
+        Format::Table | Format::Carb => print_table(out, &view),
+    };
+    written.and_then(|()| out.flush()).map_err(write_failure)
+}
+
+/// One document of a batch: its id, and its text or why it has none (a message that names
+/// the input and the cause).
 struct Item {
     id: serde_json::Value,
     text: Result<String, String>,
 }
 
-/// The documents of a batch, read lazily: JSONL lines from files or standard input, or text
-/// files (a directory stands for its `.txt` files, sorted).
-fn batch_items(opts: &Options) -> Box<dyn Iterator<Item = Item>> {
-    use std::io::BufRead;
+/// The inputs with each directory replaced by its `.txt` files, sorted.
+fn expand_inputs(inputs: &[String]) -> Vec<String> {
     let mut paths = Vec::new();
-    for p in &opts.inputs {
-        let path = std::path::Path::new(p);
+    for p in inputs {
+        let path = Path::new(p);
         if path.is_dir() {
             let mut files: Vec<String> = std::fs::read_dir(path)
                 .into_iter()
@@ -295,80 +474,205 @@ fn batch_items(opts: &Options) -> Box<dyn Iterator<Item = Item>> {
             paths.push(p.clone());
         }
     }
-    if opts.jsonl_input {
-        let lossy = opts.lossy;
-        Box::new(paths.into_iter().flat_map(move |p| {
-            let reader: Box<dyn BufRead> = if p == "-" {
-                Box::new(std::io::BufReader::new(std::io::stdin()))
-            } else {
-                match std::fs::File::open(&p) {
-                    Ok(f) => Box::new(std::io::BufReader::new(f)),
-                    Err(e) => {
-                        let err = Item { id: p.clone().into(), text: Err(format!("cannot read {p}: {e}")) };
-                        return Box::new(std::iter::once(err)) as Box<dyn Iterator<Item = Item>>;
-                    }
+    paths
+}
+
+/// The documents of a batch, read lazily: JSONL lines from files or standard input, or text
+/// files (a directory stands for its `.txt` files, sorted).
+fn batch_items(opts: &Options) -> Box<dyn Iterator<Item = Item>> {
+    let paths = expand_inputs(&opts.inputs);
+    let (lossy, max) = (opts.lossy, opts.max_bytes);
+    if opts.input == InputKind::Text {
+        return Box::new(paths.into_iter().map(move |p| text_item(p, lossy, max)));
+    }
+    let keyed = opts.input == InputKind::KeyedJsonl;
+    Box::new(paths.into_iter().flat_map(move |p| -> Box<dyn Iterator<Item = Item>> {
+        let reader: Box<dyn BufRead> = if p == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            match std::fs::File::open(&p) {
+                Ok(f) => Box::new(std::io::BufReader::new(f)),
+                Err(e) => {
+                    let err = Item { id: p.clone().into(), text: Err(format!("cannot read {p}: {e}")) };
+                    return Box::new(std::iter::once(err));
                 }
-            };
-            let name = p.clone();
-            Box::new(reader.split(b'\n').enumerate().filter_map(move |(n, line)| {
-                let at = format!("{name}:{}", n + 1);
-                let line = match line {
-                    Ok(l) => l,
-                    Err(e) => return Some(Item { id: at.into(), text: Err(format!("read error: {e}")) }),
-                };
-                let line = if lossy {
-                    String::from_utf8_lossy(&line).into_owned()
-                } else {
-                    match String::from_utf8(line) {
-                        Ok(l) => l,
-                        Err(_) => return Some(Item { id: at.into(), text: Err("not valid UTF-8".into()) }),
-                    }
-                };
-                if line.trim().is_empty() {
+            }
+        };
+        Box::new(JsonlItems { name: p, reader: Some(reader), line: 0, keyed, lossy, max })
+    }))
+}
+
+/// A text file (or standard input) as one document of a batch.
+fn text_item(p: String, lossy: bool, max: usize) -> Item {
+    let shown = if p == "-" { "standard input".to_string() } else { p.clone() };
+    let bytes = if p == "-" {
+        read_limited(std::io::stdin().lock(), max)
+    } else {
+        std::fs::File::open(&p).and_then(|f| read_limited(f, max))
+    };
+    let text = match bytes {
+        Err(e) => Err(format!("cannot read {shown}: {e}")),
+        Ok(b) if b.len() > max => {
+            let exact = std::fs::metadata(&p).ok().filter(|_| p != "-").map(|m| m.len() as usize);
+            Err(too_long(&shown, exact.unwrap_or(b.len()), max, exact.is_some()))
+        }
+        Ok(b) if lossy => Ok(String::from_utf8_lossy(&b).into_owned()),
+        Ok(b) => String::from_utf8(b).map_err(|e| {
+            format!(
+                "{shown} is not valid UTF-8 (first bad byte at offset {}); use --lossy to decode it anyway",
+                e.utf8_error().valid_up_to()
+            )
+        }),
+    };
+    Item { id: p.into(), text }
+}
+
+/// The documents of one JSONL input, a line at a time. A line is read into memory only up to
+/// a cap (six times `--max-document-bytes`, room for JSON's escapes, plus 1 MiB); the rest of
+/// a longer line is skipped and the line becomes an error record.
+struct JsonlItems {
+    name: String,
+    /// `None` once the input is exhausted or failed.
+    reader: Option<Box<dyn BufRead>>,
+    line: usize,
+    keyed: bool,
+    lossy: bool,
+    max: usize,
+}
+
+impl Iterator for JsonlItems {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        let cap = self.max.saturating_mul(6).saturating_add(1 << 20);
+        loop {
+            let reader = self.reader.as_mut()?;
+            self.line += 1;
+            let at = format!("{}:{}", self.name, self.line);
+            let mut buf = Vec::new();
+            match read_line_capped(reader, &mut buf, cap) {
+                Ok(None) => {
+                    self.reader = None;
                     return None;
                 }
-                let v: serde_json::Value = match serde_json::from_str(line.trim_end_matches('\r')) {
-                    Ok(v) => v,
-                    Err(e) => return Some(Item { id: at.into(), text: Err(format!("bad JSON: {e}")) }),
-                };
-                let id = v.get("id").cloned().unwrap_or_else(|| at.clone().into());
-                match v.get("text").and_then(|t| t.as_str()) {
-                    Some(t) => Some(Item { id, text: Ok(t.to_string()) }),
-                    None => Some(Item { id, text: Err(format!("{at}: no \"text\" string")) }),
+                Ok(Some(overflow)) => {
+                    if let Some(item) = self.item(at, buf, overflow, cap) {
+                        return Some(item);
+                    }
                 }
-            })) as Box<dyn Iterator<Item = Item>>
-        }))
-    } else {
-        let lossy = opts.lossy;
-        Box::new(paths.into_iter().map(move |p| {
-            let text = std::fs::read(&p).map_err(|e| format!("cannot read {p}: {e}")).and_then(|b| {
-                if lossy {
-                    Ok(String::from_utf8_lossy(&b).into_owned())
-                } else {
-                    String::from_utf8(b).map_err(|_| format!("{p} is not valid UTF-8 (use --lossy)"))
+                Err(e) => {
+                    // A read error ends this input: reading on could repeat it for ever.
+                    self.reader = None;
+                    return Some(Item { id: at.clone().into(), text: Err(format!("cannot read {at}: {e}")) });
                 }
-            });
-            Item { id: p.into(), text }
-        }))
+            }
+        }
     }
 }
 
+impl JsonlItems {
+    /// The item of one line (`None` for a blank line).
+    fn item(&self, at: String, buf: Vec<u8>, overflow: bool, cap: usize) -> Option<Item> {
+        // A keyed line is KEY<TAB>JSON; the key names the line and stands in for a missing id.
+        let (place, body) = if self.keyed {
+            match memchr_tab(&buf) {
+                Some(i) => (String::from_utf8_lossy(&buf[..i]).into_owned(), &buf[i + 1..]),
+                None if buf.iter().all(u8::is_ascii_whitespace) => return None,
+                None => {
+                    let msg = format!("{at}: no key (a keyed line is KEY<TAB>JSON)");
+                    return Some(Item { id: at.into(), text: Err(msg) });
+                }
+            }
+        } else {
+            (at, &buf[..])
+        };
+        let err = |msg: String| Some(Item { id: place.clone().into(), text: Err(format!("{place}: {msg}")) });
+        if overflow {
+            return err(format!(
+                "the line is longer than {cap} bytes, more than a document within --max-document-bytes ({}) can take",
+                self.max
+            ));
+        }
+        let line = match std::str::from_utf8(body) {
+            Ok(l) => std::borrow::Cow::Borrowed(l),
+            Err(_) if self.lossy => String::from_utf8_lossy(body),
+            Err(e) => {
+                return err(format!(
+                    "not valid UTF-8 (first bad byte at offset {} of the line); use --lossy to decode it anyway",
+                    e.valid_up_to()
+                ));
+            }
+        };
+        let line = line.trim();
+        if line.is_empty() {
+            return None;
+        }
+        let v: serde_json::Value = match serde_json::from_str(line) {
+            Ok(v) => v,
+            Err(e) => return err(format!("bad JSON: {e}")),
+        };
+        let id = v.get("id").filter(|i| !i.is_null()).cloned().unwrap_or_else(|| place.clone().into());
+        let text = match v.get("text").and_then(|t| t.as_str()) {
+            None => Err(format!("{place}: no \"text\" string")),
+            Some(t) if t.len() > self.max => Err(too_long(&place, t.len(), self.max, true)),
+            Some(t) => Ok(t.to_string()),
+        };
+        Some(Item { id, text })
+    }
+}
+
+fn memchr_tab(b: &[u8]) -> Option<usize> {
+    b.iter().position(|&c| c == b'\t')
+}
+
+/// Reads one line (without its `\n`) into `buf`, keeping at most `cap` bytes and skipping the
+/// rest. `None` at the end of the input; otherwise whether the line was longer than `cap`.
+fn read_line_capped(r: &mut dyn BufRead, buf: &mut Vec<u8>, cap: usize) -> std::io::Result<Option<bool>> {
+    let (mut any, mut overflow) = (false, false);
+    loop {
+        let chunk = match r.fill_buf() {
+            Ok(c) => c,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if chunk.is_empty() {
+            return Ok(any.then_some(overflow));
+        }
+        any = true;
+        let (part, used, done) = match chunk.iter().position(|&c| c == b'\n') {
+            Some(i) => (&chunk[..i], i + 1, true),
+            None => (chunk, chunk.len(), false),
+        };
+        let room = cap.saturating_sub(buf.len());
+        if part.len() > room {
+            overflow = true;
+        }
+        buf.extend_from_slice(&part[..part.len().min(room)]);
+        r.consume(used);
+        if done {
+            return Ok(Some(overflow));
+        }
+    }
+}
+
+/// How many failed documents the summary shows.
+const ERRORS_SHOWN: usize = 5;
+
 /// Batch mode: documents in chunks, each chunk extracted on `--jobs` threads, results written
-/// in input order as JSON lines (`--format jsonl`, the default here). Memory is bounded by the
-/// chunk size, whatever the input's. A document that cannot be read gets an error record and
-/// the batch goes on. A summary goes to standard error.
-fn run_batch(opts: &Options) -> Result<(), String> {
-    use std::io::Write;
-    let extractor = Extractor::new();
+/// in input order as JSON lines. Memory is bounded by the chunk size, whatever the input's. A
+/// document that cannot be read, or is too long, gets an error record and the batch goes on. A
+/// summary, with the first errors, goes to standard error.
+fn run_batch(opts: &Options, extractor: &Extractor) -> Result<(), Failure> {
     let jobs = opts.jobs.max(1);
     let chunk = 64 * jobs;
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(jobs)
         .build()
-        .map_err(|e| format!("cannot start {jobs} threads: {e}"))?;
+        .map_err(|e| Failure::Error(format!("cannot start {jobs} threads: {e}"), EXIT_FAILURE))?;
     let started = std::time::Instant::now();
-    let (mut docs, mut bytes, mut entities, mut triples, mut errors) =
-        (0usize, 0usize, 0usize, 0usize, 0usize);
+    let (mut docs, mut bytes, mut entities, mut triples) = (0usize, 0usize, 0usize, 0usize);
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let mut error_count = 0usize;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut items = batch_items(opts);
     // A progress line when a person is watching (stderr is a terminal), nothing in pipelines.
@@ -389,17 +693,23 @@ fn run_batch(opts: &Options) -> Result<(), String> {
         // rayon keeps the order of an indexed parallel iterator when collecting.
         let lines: Vec<(String, usize, usize)> = pool.install(|| {
             use rayon::prelude::*;
-            batch.par_iter().with_min_len(per.min(8)).map(|item| batch_line(&extractor, item, opts)).collect()
+            batch.par_iter().with_min_len(per.min(8)).map(|item| batch_line(extractor, item, opts)).collect()
         });
         for (item, (line, e, t)) in batch.iter().zip(lines) {
             docs += 1;
             match &item.text {
                 Ok(text) => bytes += text.len(),
-                Err(_) => errors += 1,
+                Err(msg) => {
+                    error_count += 1;
+                    if errors.len() < ERRORS_SHOWN {
+                        let id = item.id.as_str().map_or_else(|| item.id.to_string(), str::to_string);
+                        errors.push((id, msg.clone()));
+                    }
+                }
             }
             entities += e;
             triples += t;
-            writeln!(out, "{line}").map_err(|e| format!("cannot write: {e}"))?;
+            writeln!(out, "{line}").map_err(write_failure)?;
         }
         if let Some(bar) = &progress {
             let secs = started.elapsed().as_secs_f64().max(1e-9);
@@ -410,13 +720,31 @@ fn run_batch(opts: &Options) -> Result<(), String> {
     if let Some(bar) = progress {
         bar.finish_and_clear();
     }
-    out.flush().map_err(|e| format!("cannot write: {e}"))?;
+    out.flush().map_err(write_failure)?;
     let secs = started.elapsed().as_secs_f64();
-    eprintln!(
-        "{docs} documents ({errors} errors), {:.2} MB in {secs:.2} s: {:.2} MB/s on {jobs} threads; {entities} entities, {triples} triples",
+    say(&format!(
+        "{docs} documents ({error_count} errors), {:.2} MB in {secs:.2} s: {:.2} MB/s on {jobs} threads; {entities} entities, {triples} triples",
         bytes as f64 / 1e6,
         bytes as f64 / 1e6 / secs.max(1e-9)
-    );
+    ));
+    if error_count > 0 {
+        let shown = if error_count > errors.len() {
+            format!("the first {} of {error_count} errors", errors.len())
+        } else if error_count == 1 {
+            "the error".to_string()
+        } else {
+            format!("the {error_count} errors")
+        };
+        say(&format!("{shown} (each also an {{\"id\": ..., \"error\": ...}} line of the output):"));
+        for (id, msg) in &errors {
+            // Messages start with the input's name, often the id itself.
+            if msg.starts_with(id.as_str()) {
+                say(&format!("  {msg}"));
+            } else {
+                say(&format!("  id {id}: {msg}"));
+            }
+        }
+    }
     Ok(())
 }
 
@@ -432,76 +760,59 @@ fn batch_line(ex: &Extractor, item: &Item, opts: &Options) -> (String, usize, us
     };
     let doc = ex.extract(text);
     let view = view_of(&doc, opts);
-    let body = json_string(&view, opts).unwrap_or_else(|_| "{}".into());
+    let body = match json_string(&view, opts) {
+        Ok(b) => b,
+        Err(e) => {
+            let err =
+                serde_json::to_string(&format!("cannot serialise the document: {e}")).unwrap_or_default();
+            return (format!("{{\"id\":{id},\"error\":{err}}}"), 0, 0);
+        }
+    };
     let counts = (doc.entities().iter().filter(|e| view.shows_entity(e.id)).count(), view.triples().count());
     // The document's JSON object, with the id as its first field.
     let line = format!("{{\"id\":{id},{}", body.strip_prefix('{').unwrap_or("}"));
     (line, counts.0, counts.1)
 }
 
+fn run(cli: Cli) -> Result<(), Failure> {
+    let max_bytes = cli.max_document_bytes.unwrap_or(Config::DEFAULT_MAX_DOCUMENT_BYTES);
+    let batch = cli.format == Some(Format::Jsonl)
+        || cli.input != InputKind::Text
+        || cli.inputs.len() > 1
+        || Path::new(&cli.inputs[0]).is_dir();
+    let format = cli.format.unwrap_or(if batch { Format::Jsonl } else { Format::Table });
+    if batch && !matches!(format, Format::Json | Format::Jsonl) {
+        let msg = format!(
+            "batch mode (several inputs, a directory or JSONL input) writes JSON lines (--format jsonl), not {}",
+            format.to_possible_value().map_or_else(|| format!("{format:?}"), |v| v.get_name().to_string())
+        );
+        Cli::command().error(clap::error::ErrorKind::ArgumentConflict, msg).exit();
+    }
+    let extractor = build_extractor(&cli, max_bytes)?;
+    let opts = Options {
+        format,
+        tokens: cli.tokens,
+        lossy: cli.lossy,
+        entities_only: cli.entities_only,
+        input: cli.input,
+        jobs: cli
+            .jobs
+            .map_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()), |n| n.get()),
+        labels: cli.labels.map(|l| l.0),
+        max_bytes,
+        inputs: cli.inputs,
+    };
+    if batch { run_batch(&opts, &extractor) } else { run_single(&opts, &extractor) }
+}
+
 fn main() -> ExitCode {
-    let opts = match parse_args() {
-        Ok(o) => o,
-        Err(msg) => {
-            if !msg.is_empty() {
-                eprintln!("error: {msg}");
-            }
-            eprintln!("{USAGE}");
-            return ExitCode::from(if msg.is_empty() { 0 } else { 2 });
+    // Usage errors, --help and --version exit here, in clap's manner (status 2 for errors).
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) | Err(Failure::ClosedPipe) => ExitCode::from(EXIT_OK),
+        Err(Failure::Error(msg, code)) => {
+            say(&format!("error: {msg}"));
+            ExitCode::from(code)
         }
-    };
-    let batch = opts.format == "jsonl"
-        || opts.jsonl_input
-        || opts.inputs.len() > 1
-        || std::path::Path::new(&opts.input).is_dir();
-    if batch {
-        // Batch mode writes JSON lines unless told otherwise.
-        let mut opts = opts;
-        if !opts.format_given {
-            opts.format = "jsonl".into();
-        }
-        let opts = &opts;
-        if !matches!(opts.format.as_str(), "json" | "jsonl") {
-            eprintln!("error: batch mode writes JSON lines (--format jsonl), not {}", opts.format);
-            return ExitCode::from(2);
-        }
-        return match run_batch(opts) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(1)
-            }
-        };
     }
-    let text = match read_input(&opts) {
-        Ok(t) => t,
-        Err((msg, code)) => {
-            eprintln!("error: {msg}");
-            return ExitCode::from(code);
-        }
-    };
-    let extractor = Extractor::new();
-    if opts.format == "carb" {
-        print_carb(&extractor, &text, &opts);
-        return ExitCode::SUCCESS;
-    }
-    let doc = extractor.extract(&text);
-    let view = view_of(&doc, &opts);
-    match opts.format.as_str() {
-        "json" => match json_pretty(&view, &opts) {
-            Ok(v) => println!("{v}"),
-            Err(e) => {
-                eprintln!("error: cannot serialise the document: {e}");
-                return ExitCode::from(1);
-            }
-        },
-        "conllu" => print!("{}", doc.to_conllu()),
-        "html" => print!("{}", view.html()),
-        "dot" => print!("{}", view.dot()),
-        "conll" => print!("{}", view.conll()),
-        "csv-entities" => print!("{}", view.entities_csv()),
-        "csv-triples" => print!("{}", view.triples_csv()),
-        _ => print_table(&view),
-    }
-    ExitCode::SUCCESS
 }

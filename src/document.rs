@@ -39,12 +39,22 @@ pub struct Document<'t> {
     pub(crate) entities: Vec<Entity>,
     pub(crate) roles: Vec<Role>,
     pub(crate) triples: Vec<Triple>,
+    /// The length analysed, when the text was longer than `Config::max_document_bytes`.
+    pub(crate) truncated: Option<usize>,
 }
 
 impl<'t> Document<'t> {
     /// The original text.
     pub fn text(&self) -> &'t str {
         self.text
+    }
+
+    /// `Some(n)` when the text was longer than
+    /// [`Config::max_document_bytes`](crate::Config::max_document_bytes) and only `text[..n]`
+    /// was analysed (`n` is a character and sentence boundary); `None` when the whole text was.
+    /// The JSON form then has `"truncated_at": n`.
+    pub fn truncated(&self) -> Option<usize> {
+        self.truncated
     }
 
     /// The text under a span, or `""` if the span does not fit the text (it never panics).
@@ -200,6 +210,9 @@ impl<'t> Document<'t> {
 
     fn serialize_into<M: SerializeMap>(&self, map: &mut M, tokens: bool) -> Result<(), M::Error> {
         map.serialize_entry("schema", &SCHEMA_VERSION)?;
+        if let Some(n) = self.truncated {
+            map.serialize_entry("truncated_at", &n)?;
+        }
         map.serialize_entry("sentences", &Seq(self.sentences.iter().map(|s| SpanOut(s.span))))?;
         map.serialize_entry("entities", &Seq(self.entities.iter().map(|e| EntityOut(self, e))))?;
         map.serialize_entry("roles", &Seq(self.roles.iter().map(RoleOut)))?;

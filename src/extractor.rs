@@ -16,6 +16,7 @@ use crate::text::{self, Tokenizer};
 #[derive(Clone, Debug)]
 pub struct Config {
     max_sentence_tokens: usize,
+    max_document_bytes: usize,
     parse: bool,
     ner: NerMode,
 }
@@ -44,7 +45,12 @@ impl Default for Config {
 impl Config {
     /// The default settings.
     pub fn new() -> Config {
-        Config { max_sentence_tokens: 400, parse: true, ner: NerMode::Fused }
+        Config {
+            max_sentence_tokens: 400,
+            max_document_bytes: Config::DEFAULT_MAX_DOCUMENT_BYTES,
+            parse: true,
+            ner: NerMode::Fused,
+        }
     }
 
     /// How names are found (default [`NerMode::Fused`]). Without an entity model (no built-in
@@ -65,6 +71,9 @@ impl Config {
         self.ner
     }
 
+    /// The default of [`Config::max_document_bytes`]: 64 MiB, a thousand times a long article.
+    pub const DEFAULT_MAX_DOCUMENT_BYTES: usize = 64 << 20;
+
     /// Sentences longer than this many tokens are cut, so that the later stages stay fast on
     /// text with no punctuation. Must be at least 1 (checked by [`ExtractorBuilder::build`]).
     pub fn max_sentence_tokens(mut self, n: usize) -> Config {
@@ -75,6 +84,37 @@ impl Config {
     /// See [`Config::max_sentence_tokens`].
     pub fn get_max_sentence_tokens(&self) -> usize {
         self.max_sentence_tokens
+    }
+
+    /// The longest text, in bytes, that [`Extractor::extract`] analyses whole (default
+    /// [`Config::DEFAULT_MAX_DOCUMENT_BYTES`], 64 MiB; `usize::MAX` for no limit). Must be at
+    /// least 1 (checked by [`ExtractorBuilder::build`]).
+    ///
+    /// `extract` cannot fail, so a longer text is not refused: only its beginning is analysed,
+    /// up to the end of the last sentence that starts and ends within the first `n` bytes (or,
+    /// when those bytes hold a single sentence, up to the last character boundary at or before
+    /// `n`). The rest has no tokens, sentences, entities or triples, and the document says so:
+    /// [`Document::truncated`](crate::Document::truncated) gives the length analysed, and the
+    /// JSON has a `"truncated_at"` field. A caller that wants an error instead checks
+    /// `text.len()` against this limit first, as the `extract` example program does.
+    ///
+    /// ```
+    /// let ex = dossier::Extractor::builder()
+    ///     .config(dossier::Config::new().max_document_bytes(20))
+    ///     .build()?;
+    /// let doc = ex.extract("Ann Lee spoke. Bob Ray left at once.");
+    /// assert_eq!(doc.truncated(), Some(14)); // "Ann Lee spoke."
+    /// assert_eq!(doc.sentences().len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn max_document_bytes(mut self, n: usize) -> Config {
+        self.max_document_bytes = n;
+        self
+    }
+
+    /// See [`Config::max_document_bytes`].
+    pub fn get_max_document_bytes(&self) -> usize {
+        self.max_document_bytes
     }
 
     /// Whether to run the dependency parser (default: yes). Without it, extraction is about
@@ -195,6 +235,9 @@ impl ExtractorBuilder {
     pub fn build(&self) -> Result<Extractor, BuildError> {
         if self.config.max_sentence_tokens == 0 {
             return Err(BuildError::config("max_sentence_tokens must be at least 1, got 0"));
+        }
+        if self.config.max_document_bytes == 0 {
+            return Err(BuildError::config("max_document_bytes must be at least 1, got 0"));
         }
         let mut tokenizer = Tokenizer::new();
         for (a, title) in &self.abbreviations {
@@ -326,10 +369,18 @@ impl Extractor {
         texts.par_iter().map(|t| self.extract(t.as_ref())).collect()
     }
 
-    /// Runs every stage on `text`. Cannot fail and never panics, whatever the input.
+    /// Runs every stage on `text`. Cannot fail and never panics, whatever the input. A text
+    /// longer than [`Config::max_document_bytes`] is analysed only up to a sentence boundary
+    /// within that limit; see [`Document::truncated`](crate::Document::truncated).
     pub fn extract<'t>(&self, text: &'t str) -> Document<'t> {
         let inner = &*self.inner;
-        let (tokens, sentences) = text::analyze(text, &inner.tokenizer, inner.config.max_sentence_tokens);
+        let limit = inner.config.max_document_bytes;
+        let (tokens, sentences, truncated) = if text.len() > limit {
+            analyze_prefix(text, limit, &inner.tokenizer, inner.config.max_sentence_tokens)
+        } else {
+            let (tokens, sentences) = text::analyze(text, &inner.tokenizer, inner.config.max_sentence_tokens);
+            (tokens, sentences, None)
+        };
         let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
         let entities = {
             let (gazetteers, builtin) = self.gazetteers();
@@ -364,7 +415,7 @@ impl Extractor {
             deps: &deps,
             entities: &entities,
         });
-        Document { text, tokens, sentences, tags, lemmas, deps, entities, roles, triples }
+        Document { text, tokens, sentences, tags, lemmas, deps, entities, roles, triples, truncated }
     }
 
     /// The user's gazetteers in priority order, then the built-in one, and its index.
@@ -415,4 +466,27 @@ impl Extractor {
         };
         EntityInputs { tokens, sentences, tags, evidence }
     }
+}
+
+/// Tokens and sentences of the beginning of a text longer than `limit` bytes (see
+/// [`Config::max_document_bytes`]), and the length analysed.
+fn analyze_prefix<'t>(
+    text: &'t str,
+    limit: usize,
+    tokenizer: &Tokenizer,
+    max_sentence_tokens: usize,
+) -> (Vec<crate::text::Token<'t>>, Vec<crate::text::Sentence>, Option<usize>) {
+    let mut cut = limit.min(text.len());
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let (mut tokens, mut sentences) = text::analyze(&text[..cut], tokenizer, max_sentence_tokens);
+    // The last sentence may run on past the cut: drop it unless it is the only one.
+    if sentences.len() > 1 {
+        if let Some(last) = sentences.pop() {
+            tokens.truncate(last.tokens().start);
+        }
+        cut = sentences.last().map_or(0, |s| s.span().end);
+    }
+    (tokens, sentences, Some(cut))
 }

@@ -1,8 +1,11 @@
 //! Integration tests through the public API only, built as one binary.
 
 mod api;
+mod cli;
+mod determinism;
 mod entities;
 mod gazetteer;
+mod limits;
 mod odd_inputs;
 mod output;
 mod parser;

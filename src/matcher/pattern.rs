@@ -22,6 +22,23 @@
 //! not match here, consumes nothing... as in spaCy it matches 0 times), or `"{n,m}"`.
 //!
 //! Matching is greedy and leftmost-longest per start token; patterns never cross a sentence.
+//!
+//! ## Limits
+//!
+//! Pattern files come from users, so absurd input is an error when the extractor is built
+//! (naming the file, the line and the cause), never a hang, a panic or an unbounded allocation
+//! at extraction time:
+//!
+//! * a line (one pattern) is at most [`MAX_PATTERN_LINE_BYTES`] (1 MiB);
+//! * a pattern has at most [`MAX_PATTERN_TOKENS`] (256) token objects, and an `IN` or
+//!   `NOT_IN` list at most [`MAX_LIST_ITEMS`] (100,000) strings;
+//! * a `REGEX` is at most [`MAX_REGEX_BYTES`] (10,000) bytes of source and must compile
+//!   within the regex crate's size limit of 1 MiB (`{1000}{1000}` does not), nesting at most
+//!   100 deep; regexes match in linear time (no backreferences or look-around);
+//! * `{n,m}` takes numbers up to 65,535, and a pattern with repeated tokens tries at most
+//!   10,000 steps of backtracking per start token before giving up on that start, so a
+//!   pattern such as `[{"OP": "*"}, {"OP": "*"}, ..., {"ORTH": "x"}]` costs a bounded time
+//!   per token.
 
 use regex::Regex;
 use serde_json::Value;
@@ -30,6 +47,19 @@ use crate::entity::Label;
 
 type WordSet = std::collections::HashSet<String, crate::hash::FxBuild>;
 use crate::error::BuildError;
+
+/// The longest line (one pattern) a pattern file may have, in bytes.
+pub const MAX_PATTERN_LINE_BYTES: usize = 1 << 20;
+/// The most token objects one pattern may have.
+pub const MAX_PATTERN_TOKENS: usize = 256;
+/// The most strings an `IN` or `NOT_IN` list may have.
+pub const MAX_LIST_ITEMS: usize = 100_000;
+/// The longest `REGEX` source, in bytes.
+pub const MAX_REGEX_BYTES: usize = 10_000;
+/// The compiled size limit of a `REGEX` (the regex crate's `size_limit`), in bytes.
+const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// The steps of backtracking a pattern may take from one start token.
+const BACKTRACK_BUDGET: usize = 10_000;
 
 /// How many times a token spec may repeat.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -228,6 +258,12 @@ impl Pattern {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse_json(line: &str) -> Result<Pattern, BuildError> {
+        if line.len() > MAX_PATTERN_LINE_BYTES {
+            return Err(BuildError::syntax(format!(
+                "the pattern is {} bytes long, more than the limit of {MAX_PATTERN_LINE_BYTES}",
+                line.len()
+            )));
+        }
         let v: Value = serde_json::from_str(line)
             .map_err(|e| BuildError::pattern("?", format!("not valid JSON: {e}")))?;
         let id = v.get("id").and_then(Value::as_str).unwrap_or("").to_string();
@@ -245,11 +281,23 @@ impl Pattern {
                     quantifier: Quantifier::One,
                 })
                 .collect(),
+            Some(Value::Array(items)) if items.len() > MAX_PATTERN_TOKENS => {
+                return Err(err(format!(
+                    "the pattern has {} tokens, more than the limit of {MAX_PATTERN_TOKENS}",
+                    items.len()
+                )));
+            }
             Some(Value::Array(items)) => {
                 items.iter().map(|item| parse_spec(item, &err)).collect::<Result<Vec<_>, _>>()?
             }
             _ => return Err(err("\"pattern\" must be a string or a list of token objects".into())),
         };
+        if specs.len() > MAX_PATTERN_TOKENS {
+            return Err(err(format!(
+                "the pattern has {} tokens, more than the limit of {MAX_PATTERN_TOKENS}",
+                specs.len()
+            )));
+        }
         if specs.is_empty() || specs.iter().all(|s| s.quantifier.bounds().0 == 0) {
             return Err(err("the pattern can match nothing: it needs at least one required token".into()));
         }
@@ -299,14 +347,14 @@ impl Pattern {
                         return Some(end);
                     }
                 }
-                if k == 0 || k <= lo {
+                if k == 0 || k <= lo || *budget == 0 {
                     return None;
                 }
                 k -= 1;
             }
         }
         // A bound on backtracking keeps a pathological pattern from stalling extraction.
-        let mut budget = 10_000;
+        let mut budget = BACKTRACK_BUDGET;
         go(&self.specs, toks, start, &mut budget).filter(|&end| end > start).map(|end| end - start)
     }
 }
@@ -363,8 +411,14 @@ fn parse_spec(item: &Value, err: &dyn Fn(String) -> BuildError) -> Result<TokenS
 
 fn parse_test(k: &str, v: &Value, err: &dyn Fn(String) -> BuildError) -> Result<Test, BuildError> {
     let list = |v: &Value| -> Result<WordSet, BuildError> {
-        v.as_array()
-            .ok_or_else(|| err(format!("{k}: IN and NOT_IN take a list")))?
+        let items = v.as_array().ok_or_else(|| err(format!("{k}: IN and NOT_IN take a list")))?;
+        if items.len() > MAX_LIST_ITEMS {
+            return Err(err(format!(
+                "{k}: the list has {} items, more than the limit of {MAX_LIST_ITEMS}",
+                items.len()
+            )));
+        }
+        items
             .iter()
             .map(|x| {
                 x.as_str().map(str::to_string).ok_or_else(|| err(format!("{k}: list items must be strings")))
@@ -380,8 +434,15 @@ fn parse_test(k: &str, v: &Value, err: &dyn Fn(String) -> BuildError) -> Result<
                 "NOT_IN" => Ok(Test::NotIn(list(arg)?)),
                 "REGEX" => {
                     let src = arg.as_str().ok_or_else(|| err(format!("{k}: REGEX takes a string")))?;
+                    if src.len() > MAX_REGEX_BYTES {
+                        return Err(err(format!(
+                            "{k}: the REGEX is {} bytes long, more than the limit of {MAX_REGEX_BYTES}",
+                            src.len()
+                        )));
+                    }
                     let re = regex::RegexBuilder::new(src)
-                        .size_limit(1 << 20)
+                        .size_limit(REGEX_SIZE_LIMIT)
+                        .nest_limit(100)
                         .build()
                         .map_err(|e| err(format!("{k}: bad REGEX {src:?}: {e}")))?;
                     Ok(Test::Regex(re, first_bytes(src)))
