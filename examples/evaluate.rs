@@ -906,9 +906,34 @@ fn carb(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
+/// The process's peak resident memory in MB (Linux `VmHWM`), if known.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+/// Cold start of the default extractor in this fresh process: the build (every built-in list,
+/// lexicon and model is loaded there), then a first short extraction, and the peak memory.
+fn startup() -> Result<(), String> {
+    let t0 = std::time::Instant::now();
+    let ex = Extractor::new();
+    let build = t0.elapsed();
+    let t1 = std::time::Instant::now();
+    let doc = ex.extract("CIA Director Leon Panetta met officials in Lahore on Monday.");
+    let first = t1.elapsed();
+    println!(
+        "{}",
+        json!({"build_ms": build.as_secs_f64() * 1e3, "first_extract_ms": first.as_secs_f64() * 1e3,
+               "entities": doc.entities().len(), "peak_rss_mb": peak_rss_mb()})
+    );
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate news-tags FILE [--errors N] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate news-tags FILE [--errors N] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]\n       evaluate startup";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
         Some("pos") => pos(&args[1..]),
@@ -916,6 +941,7 @@ fn main() -> ExitCode {
         Some("conll") => conll(&args[1..]),
         Some("parse") => parse(&args[1..]),
         Some("carb") => carb(&args[1..]),
+        Some("startup") => startup(),
         _ => Err(usage.to_string()),
     };
     match result {

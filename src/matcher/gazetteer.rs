@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::BuildError;
-use crate::hash::{FxBuild, IdHash};
+use crate::hash::IdHash;
 use crate::text::Token;
 use crate::{Label, Span};
 
@@ -380,8 +380,9 @@ struct Node {
 #[derive(Clone, Debug)]
 pub struct Gazetteer {
     name: String,
-    /// Every word of every surface, lower-cased, with its id (1-based; 0 is "no surface has it").
-    vocab: HashMap<Box<str>, u32, FxBuild>,
+    /// Every word of every surface, by the hash of its lower-case form ([`unit_hash`]), with its
+    /// id (1-based; 0 is "no surface has it").
+    vocab: HashMap<u64, u32, IdHash>,
     /// Word sequences (by a hash of their ids, [`seq_step`]) that are surfaces or their beginnings.
     table: HashMap<u64, Node, IdHash>,
     /// The words of pattern `p` are `words[word_starts[p]..word_starts[p + 1]]`, to confirm a
@@ -439,8 +440,8 @@ struct RawEntry<'a> {
     id: &'a str,
     label: Label,
     name: &'a str,
-    aliases: Vec<&'a str>,
-    attrs: Vec<(&'a str, &'a str)>,
+    aliases: &'a [&'a str],
+    attrs: &'a [(&'a str, &'a str)],
     /// (file index, line) for errors.
     at: At,
 }
@@ -451,11 +452,17 @@ struct Build<'a> {
     files: Vec<&'a str>,
     arena: String,
     entries: Vec<EntryData>,
-    /// Entry id -> (index, where it was defined).
-    ids: HashMap<&'a str, (u32, At), FxBuild>,
-    /// `of` references to resolve once every id is known.
-    ofs: Vec<(u32, &'a str, At)>,
-    vocab: HashMap<Box<str>, u32, FxBuild>,
+    /// Each entry's id hash, for the duplicate check and `of` references once every entry is in
+    /// (sorting is far cheaper than a hash map of strings at a quarter of a million entries).
+    id_hashes: Vec<(u64, u32)>,
+    /// Where each entry was read, for errors.
+    ats: Vec<At>,
+    /// `of` references (the entry, the id it names in the arena) to resolve once every id is
+    /// known.
+    ofs_pending: Vec<(u32, StrRef, At)>,
+    /// Keeps the lifetime of the sources.
+    _sources: std::marker::PhantomData<&'a str>,
+    vocab: HashMap<u64, u32, IdHash>,
     table: HashMap<u64, Node, IdHash>,
     words: Vec<u32>,
     word_starts: Vec<u32>,
@@ -463,7 +470,6 @@ struct Build<'a> {
     /// (pattern, reading), grouped by pattern after the last entry.
     pending: Vec<(u32, Reading)>,
     tokenizer: crate::text::Tokenizer,
-    key: String,
     cmp: String,
     ids_buf: Vec<u32>,
 }
@@ -475,6 +481,10 @@ fn put(arena: &mut String, s: &str) -> StrRef {
 }
 
 impl<'a> Build<'a> {
+    fn get(&self, r: StrRef) -> &str {
+        &self.arena[r.0 as usize..(r.0 + r.1) as usize]
+    }
+
     fn err(&self, at: At, msg: String) -> BuildError {
         match at {
             Some((f, l)) => BuildError::syntax(msg).with_file(self.files[f]).with_line(l),
@@ -482,7 +492,7 @@ impl<'a> Build<'a> {
         }
     }
 
-    fn add(&mut self, e: RawEntry<'a>) -> Result<(), BuildError> {
+    fn add(&mut self, e: RawEntry<'_>) -> Result<(), BuildError> {
         if e.id.trim().is_empty() {
             return Err(self.err(e.at, format!("entry {:?} has an empty id", e.name)));
         }
@@ -497,15 +507,8 @@ impl<'a> Build<'a> {
             ));
         }
         let index = self.entries.len() as u32;
-        if let Some(&(_, prev)) = self.ids.get(e.id) {
-            let prev_line = match prev {
-                Some((f, l)) if Some(f) == e.at.map(|x| x.0) => format!(" (first used on line {l})"),
-                Some((f, l)) => format!(" (first used in {} line {l})", self.files[f]),
-                None => String::new(),
-            };
-            return Err(self.err(e.at, format!("duplicate id {:?}{prev_line}", e.id)));
-        }
-        self.ids.insert(e.id, (index, e.at));
+        self.id_hashes.push((crate::linear::hash_bytes(e.id.as_bytes()), index));
+        self.ats.push(e.at);
         let attr = |k: &str| e.attrs.iter().rev().find(|(key, _)| *key == k).map(|(_, v)| *v);
         let kind_name = attr("kind").unwrap_or("");
         let data = EntryData {
@@ -526,7 +529,8 @@ impl<'a> Build<'a> {
             },
         };
         if let Some(of) = attr("of") {
-            self.ofs.push((index, of, e.at));
+            let of = put(&mut self.arena, of);
+            self.ofs_pending.push((index, of, e.at));
         }
         self.entries.push(data);
         let first_reading = self.pending.len();
@@ -535,36 +539,22 @@ impl<'a> Build<'a> {
             if surface.is_empty() {
                 return Err(self.err(e.at, format!("entry {:?} has an empty name or alias", e.id)));
             }
-            let mut key = std::mem::take(&mut self.key);
             let mut cmp = std::mem::take(&mut self.cmp);
-            match_key(surface, &self.tokenizer, &mut key, &mut cmp);
-            let result = self.add_surface(index, &key, &cmp, first_reading, e.at);
-            self.key = key;
+            surface_form(surface, &self.tokenizer, &mut cmp);
+            let result = self.add_surface(index, &cmp, first_reading, e.at);
             self.cmp = cmp;
             result?;
         }
         Ok(())
     }
 
-    /// Adds one surface of entry `index` (its match key and its case-check form).
-    fn add_surface(
-        &mut self,
-        index: u32,
-        key: &str,
-        cmp: &str,
-        first_reading: usize,
-        at: At,
-    ) -> Result<(), BuildError> {
+    /// Adds one surface of entry `index`, given as its units joined by single spaces (the form
+    /// its case is checked against).
+    fn add_surface(&mut self, index: u32, cmp: &str, first_reading: usize, at: At) -> Result<(), BuildError> {
         self.ids_buf.clear();
-        for unit in key.split(' ').filter(|u| !u.is_empty()) {
-            let id = match self.vocab.get(unit) {
-                Some(&id) => id,
-                None => {
-                    let id = self.vocab.len() as u32 + 1;
-                    self.vocab.insert(unit.into(), id);
-                    id
-                }
-            };
+        for unit in cmp.split(' ').filter(|u| !u.is_empty()) {
+            let next = self.vocab.len() as u32 + 1;
+            let id = *self.vocab.entry(unit_hash(unit)).or_insert(next);
             self.ids_buf.push(id);
         }
         let n = self.ids_buf.len();
@@ -622,9 +612,41 @@ impl<'a> Build<'a> {
     }
 
     fn finish(mut self, name: &str) -> Result<Gazetteer, BuildError> {
-        for &(index, of, at) in &self.ofs {
-            match self.ids.get(of) {
-                Some(&(target, _)) if target != index => self.entries[index as usize].of = target,
+        // Duplicate ids: the first repeat in reading order is the error.
+        self.id_hashes.sort_unstable();
+        fn id_of<'b>(b: &'b Build<'_>, i: u32) -> &'b str {
+            b.get(b.entries[i as usize].id)
+        }
+        let mut dup: Option<(u32, u32)> = None;
+        for w in self.id_hashes.chunk_by(|a, b| a.0 == b.0) {
+            for (k, &(_, later)) in w.iter().enumerate().skip(1) {
+                if let Some(&(_, first)) = w[..k].iter().find(|&&(_, f)| id_of(&self, f) == id_of(&self, later)) {
+                    if dup.is_none_or(|(_, l)| later < l) {
+                        dup = Some((first, later));
+                    }
+                }
+            }
+        }
+        if let Some((first, later)) = dup {
+            let at = self.ats[later as usize];
+            let prev_line = match self.ats[first as usize] {
+                Some((f, l)) if Some(f) == at.map(|x| x.0) => format!(" (first used on line {l})"),
+                Some((f, l)) => format!(" (first used in {} line {l})", self.files[f]),
+                None => String::new(),
+            };
+            return Err(self.err(at, format!("duplicate id {:?}{prev_line}", id_of(&self, later))));
+        }
+        for &(index, of, at) in &self.ofs_pending {
+            let of = self.get(of);
+            let h = crate::linear::hash_bytes(of.as_bytes());
+            let from = self.id_hashes.partition_point(|&(x, _)| x < h);
+            let target = self.id_hashes[from..]
+                .iter()
+                .take_while(|&&(x, _)| x == h)
+                .find(|&&(_, i)| id_of(&self, i) == of)
+                .map(|&(_, i)| i);
+            match target {
+                Some(t) if t != index => self.entries[index as usize].of = t,
                 Some(_) => return Err(self.err(at, format!("entry {of:?} is declared a form of itself"))),
                 None => return Err(self.err(at, format!("of={of:?} names no entry of this gazetteer"))),
             }
@@ -712,9 +734,15 @@ impl GazetteerBuilder {
     /// value.
     pub fn build(&self) -> Result<Gazetteer, BuildError> {
         let mut files: Vec<&str> = Vec::new();
+        let (mut lines, mut bytes) = (0, 0);
         for s in &self.sources {
-            if let Source::Tsv(f, _) = s {
-                files.push(f);
+            match s {
+                Source::Tsv(f, data) => {
+                    files.push(f);
+                    lines += memchr::memchr_iter(b'\n', data.as_bytes()).count();
+                    bytes += data.len();
+                }
+                Source::Entry(_) => lines += 1,
             }
         }
         let mut b = Build {
@@ -722,30 +750,38 @@ impl GazetteerBuilder {
             files,
             arena: String::new(),
             entries: Vec::new(),
-            ids: HashMap::with_hasher(FxBuild),
-            ofs: Vec::new(),
-            vocab: HashMap::with_hasher(FxBuild),
-            table: HashMap::with_hasher(IdHash),
+            id_hashes: Vec::with_capacity(lines),
+            ats: Vec::with_capacity(lines),
+            ofs_pending: Vec::new(),
+            _sources: std::marker::PhantomData,
+            vocab: HashMap::with_capacity_and_hasher(lines, IdHash),
+            table: HashMap::with_capacity_and_hasher(lines * 3, IdHash),
             words: Vec::new(),
             word_starts: vec![0],
             max_words: 0,
             pending: Vec::new(),
             tokenizer: crate::text::Tokenizer::new(),
-            key: String::new(),
             cmp: String::new(),
             ids_buf: Vec::new(),
         };
+        b.entries.reserve(lines);
+        b.pending.reserve(lines * 2);
+        b.arena.reserve(bytes);
         let mut file_index = 0;
         for s in &self.sources {
             match s {
-                Source::Entry(e) => b.add(RawEntry {
-                    id: &e.id,
-                    label: e.label,
-                    name: &e.name,
-                    aliases: e.aliases.iter().map(String::as_str).collect(),
-                    attrs: e.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect(),
-                    at: None,
-                })?,
+                Source::Entry(e) => {
+                    let aliases: Vec<&str> = e.aliases.iter().map(String::as_str).collect();
+                    let attrs: Vec<(&str, &str)> = e.attrs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+                    b.add(RawEntry {
+                        id: &e.id,
+                        label: e.label,
+                        name: &e.name,
+                        aliases: &aliases,
+                        attrs: &attrs,
+                        at: None,
+                    })?
+                }
                 Source::Tsv(_, data) => {
                     parse_tsv_lines(data, file_index, &mut b)?;
                     file_index += 1;
@@ -756,15 +792,12 @@ impl GazetteerBuilder {
     }
 }
 
-/// The pattern a surface is matched by, and the form its case is checked against: the surface
-/// run through the same tokenizer as the text, hyphenated tokens split into parts, written as in
-/// the haystack (" unit unit "). Plain surfaces (letters and single spaces) skip the tokenizer.
-fn match_key(surface: &str, tokenizer: &crate::text::Tokenizer, key: &mut String, cmp: &mut String) {
-    key.clear();
+/// The form a surface is matched and case-checked by: its units (the surface run through the
+/// same tokenizer as the text, hyphenated tokens split into parts, normalised) joined by single
+/// spaces. Plain surfaces (letters and single spaces) skip the tokenizer.
+fn surface_form(surface: &str, tokenizer: &crate::text::Tokenizer, cmp: &mut String) {
     cmp.clear();
     let mut unit = |u: &str| {
-        key.push(' ');
-        push_lower(key, u);
         if !cmp.is_empty() {
             cmp.push(' ');
         }
@@ -784,19 +817,24 @@ fn match_key(surface: &str, tokenizer: &crate::text::Tokenizer, key: &mut String
             }
         }
     }
-    if !key.is_empty() {
-        key.push(' ');
-    }
 }
 
-fn push_lower(out: &mut String, s: &str) {
-    if s.is_ascii() {
-        let from = out.len();
-        out.push_str(s);
-        out[from..].make_ascii_lowercase();
+/// The hash a unit is known by in the vocabulary: FNV-1a of its lower-case form. Two words
+/// sharing a hash could at worst make a candidate that the case check then compares with the
+/// surface as written, so no false match can come of it.
+#[inline]
+fn unit_hash(unit: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    if unit.is_ascii() {
+        unit.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
     } else {
-        out.extend(s.chars().flat_map(char::to_lowercase));
+        let mut buf = [0u8; 4];
+        for c in unit.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        }
     }
+    h
 }
 
 /// The columns of the TSV format.
@@ -873,8 +911,7 @@ impl Gazetteer {
 
     /// Heap memory used by the tables, in bytes.
     pub fn memory_usage(&self) -> usize {
-        self.vocab.capacity() * (std::mem::size_of::<(Box<str>, u32)>() + 1)
-            + self.vocab.keys().map(|k| k.len()).sum::<usize>()
+        self.vocab.capacity() * (std::mem::size_of::<(u64, u32)>() + 1)
             + self.table.capacity() * (std::mem::size_of::<(u64, Node)>() + 1)
             + self.words.capacity() * 4
             + self.word_starts.capacity() * 4
@@ -1032,18 +1069,15 @@ impl Haystack {
     fn new(
         tokens: &[Token<'_>],
         sentences: &[crate::text::Sentence],
-        vocab: &HashMap<Box<str>, u32, FxBuild>,
+        vocab: &HashMap<u64, u32, IdHash>,
     ) -> Haystack {
         let n = tokens.len() + tokens.len() / 16;
         let mut ids = Vec::with_capacity(n);
         let mut units = Vec::with_capacity(n);
         let mut spans = Vec::with_capacity(sentences.len());
         let mut caps = Vec::with_capacity(sentences.len());
-        let mut buf = String::new();
-        let mut push = |unit: &str, token: u32, ids: &mut Vec<u32>, units: &mut Vec<Unit>| {
-            buf.clear();
-            push_lower(&mut buf, unit);
-            ids.push(vocab.get(buf.as_str()).copied().unwrap_or(0));
+        let push = |unit: &str, token: u32, ids: &mut Vec<u32>, units: &mut Vec<Unit>| {
+            ids.push(vocab.get(&unit_hash(unit)).copied().unwrap_or(0));
             units.push(Unit { token });
         };
         for s in sentences {
@@ -1097,6 +1131,8 @@ fn parse_tsv_lines<'a>(data: &'a str, file: usize, b: &mut Build<'a>) -> Result<
     if data.starts_with('\u{feff}') {
         return Err(err(b, 1, "the file starts with a UTF-8 byte-order mark; save it without one".into()));
     }
+    let mut aliases: Vec<&str> = Vec::new();
+    let mut attrs: Vec<(&str, &str)> = Vec::new();
     for (i, line) in data.split('\n').enumerate() {
         let n = i + 1;
         if line.len() > MAX_LINE_BYTES {
@@ -1108,19 +1144,26 @@ fn parse_tsv_lines<'a>(data: &'a str, file: usize, b: &mut Build<'a>) -> Result<
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 3 {
+        let mut cols = [""; 5];
+        let mut count = 0;
+        for col in line.split('\t') {
+            if count < 5 {
+                cols[count] = col;
+            }
+            count += 1;
+        }
+        if count < 3 {
             return Err(err(
                 b,
                 n,
-                format!("expected at least 3 tab-separated columns ({TSV_COLUMNS}), found {}", cols.len()),
+                format!("expected at least 3 tab-separated columns ({TSV_COLUMNS}), found {count}"),
             ));
         }
-        if cols.len() > 5 {
+        if count > 5 {
             return Err(err(
                 b,
                 n,
-                format!("expected at most 5 tab-separated columns ({TSV_COLUMNS}), found {}", cols.len()),
+                format!("expected at most 5 tab-separated columns ({TSV_COLUMNS}), found {count}"),
             ));
         }
         let id = cols[0].trim();
@@ -1138,8 +1181,9 @@ fn parse_tsv_lines<'a>(data: &'a str, file: usize, b: &mut Build<'a>) -> Result<
         if surface.is_empty() {
             return Err(err(b, n, format!("empty name for id {id:?}")));
         }
-        let mut aliases = Vec::new();
-        if let Some(list) = cols.get(3).filter(|a| !a.trim().is_empty()) {
+        aliases.clear();
+        let list = cols[3];
+        if !list.trim().is_empty() {
             for a in list.split('|') {
                 if a.trim().is_empty() {
                     return Err(err(b, n, format!("empty alias in {list:?}")));
@@ -1147,8 +1191,9 @@ fn parse_tsv_lines<'a>(data: &'a str, file: usize, b: &mut Build<'a>) -> Result<
                 aliases.push(a.trim());
             }
         }
-        let mut attrs = Vec::new();
-        if let Some(list) = cols.get(4).filter(|a| !a.trim().is_empty()) {
+        attrs.clear();
+        let list = cols[4];
+        if !list.trim().is_empty() {
             for kv in list.split(';') {
                 let (k, v) = kv
                     .split_once('=')
@@ -1156,7 +1201,7 @@ fn parse_tsv_lines<'a>(data: &'a str, file: usize, b: &mut Build<'a>) -> Result<
                 attrs.push((k.trim(), v.trim()));
             }
         }
-        b.add(RawEntry { id, label, name: surface, aliases, attrs, at: Some((file, n)) })?;
+        b.add(RawEntry { id, label, name: surface, aliases: &aliases, attrs: &attrs, at: Some((file, n)) })?;
     }
     Ok(())
 }
