@@ -60,16 +60,25 @@ impl Label {
     /// assert_eq!(Label::parse("thing"), None);
     /// ```
     pub fn parse(s: &str) -> Option<Label> {
-        Some(match s.trim().to_ascii_uppercase().as_str() {
-            "PERSON" | "PER" => Label::Person,
-            "ORG" | "ORGANIZATION" | "ORGANISATION" => Label::Org,
-            "PLACE" | "LOC" | "LOCATION" | "GPE" => Label::Place,
-            "TITLE" => Label::Title,
-            "NORP" => Label::Norp,
-            "DATE" => Label::Date,
-            "MISC" => Label::Misc,
-            _ => return None,
-        })
+        // Compared without allocating: gazetteer files parse a label on every line.
+        const NAMES: [(&str, Label); 14] = [
+            ("PERSON", Label::Person),
+            ("PER", Label::Person),
+            ("ORG", Label::Org),
+            ("ORGANIZATION", Label::Org),
+            ("ORGANISATION", Label::Org),
+            ("PLACE", Label::Place),
+            ("LOC", Label::Place),
+            ("LOCATION", Label::Place),
+            ("GPE", Label::Place),
+            ("TITLE", Label::Title),
+            ("NORP", Label::Norp),
+            ("DATE", Label::Date),
+            ("MISC", Label::Misc),
+            ("MISCELLANEOUS", Label::Misc),
+        ];
+        let s = s.trim();
+        NAMES.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)).map(|&(_, l)| l)
     }
 }
 

@@ -266,10 +266,7 @@ impl ExtractorBuilder {
             (None, None) => None,
         };
         if builtin {
-            // Build the shared automaton and load the tagger now rather than on the first `extract`.
-            std::sync::LazyLock::force(&crate::builtin::GAZETTEER);
-            let _ = crate::tagger::Tagger::builtin();
-            std::sync::LazyLock::force(&crate::builtin::PATTERNS_PARSED);
+            load_builtin();
         }
         Ok(Extractor {
             inner: Arc::new(Inner {
@@ -295,6 +292,34 @@ struct Inner {
     builtin: bool,
     /// The entity model, if any.
     ner: Option<crate::ner::NerModel>,
+}
+
+/// Loads every built-in list, lexicon and model now rather than on first use, the gazetteer (the
+/// largest) on a thread of its own beside the rest. Where no thread can be started, one after
+/// the other.
+fn load_builtin() {
+    let rest = || {
+        let _ = crate::tagger::Tagger::builtin();
+        let _ = crate::parser::Parser::builtin();
+        let _ = crate::ner::NerModel::builtin();
+        std::sync::LazyLock::force(&crate::builtin::PATTERNS_PARSED);
+        crate::lexicon::load_all();
+        crate::tagger::lemma::load_all();
+    };
+    std::thread::scope(|s| {
+        let gazetteer = std::thread::Builder::new()
+            .name("dossier-gazetteer".into())
+            .spawn_scoped(s, || std::sync::LazyLock::force(&crate::builtin::GAZETTEER).len());
+        rest();
+        match gazetteer {
+            Ok(handle) => {
+                let _ = handle.join();
+            }
+            Err(_) => {
+                std::sync::LazyLock::force(&crate::builtin::GAZETTEER);
+            }
+        }
+    });
 }
 
 /// What the entity stage and its model see of a text (for training the model).

@@ -10,15 +10,41 @@ type FastMap = HashMap<&'static str, &'static str, FxBuild>;
 
 use crate::builtin;
 
+/// The number of lines of a list: tables are sized once, since growing them means freeing the
+/// old ones, which costs more than it seems when the extractor loads its lists on two threads.
+fn line_count(data: &str) -> usize {
+    data.bytes().filter(|&b| b == b'\n').count() + 1
+}
+
 fn words(data: &'static str) -> FastSet {
-    data.lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
-        .map(|l| l.split('\t').next().unwrap_or(l))
-        .collect()
+    let mut set = FastSet::with_capacity_and_hasher(line_count(data), FxBuild);
+    set.extend(
+        data.lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .map(|l| l.split('\t').next().unwrap_or(l)),
+    );
+    set
 }
 
 fn pairs(data: &'static str) -> FastMap {
-    data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|l| l.split_once('\t')).collect()
+    let mut map = FastMap::with_capacity_and_hasher(line_count(data), FxBuild);
+    map.extend(
+        data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|l| l.split_once('\t')),
+    );
+    map
+}
+
+/// Loads every list now rather than on first use (the extractor's build does, so that the
+/// first extraction is as fast as the rest).
+pub(crate) fn load_all() {
+    LazyLock::force(&WORD_FACTS);
+    LazyLock::force(&GIVEN);
+    LazyLock::force(&SURNAMES);
+    LazyLock::force(&NAME_PARTS);
+    LazyLock::force(&ORG_WORDS);
+    LazyLock::force(&PLACE_WORDS);
+    LazyLock::force(&CLUSTERS);
+    LazyLock::force(&NLP4J);
 }
 
 /// In [`word_facts`]: the lower-case word is a common English word.
@@ -31,7 +57,9 @@ pub(crate) const NAME_WORD: u8 = 2;
 /// token makes (the tagger's lexicon features, [`is_common_word`]). Two words sharing a hash
 /// would take about 10^14 list entries.
 static WORD_FACTS: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::new(|| {
-    let mut m = HashMap::with_hasher(crate::hash::IdHash);
+    let n =
+        line_count(builtin::COMMON_WORDS) + line_count(builtin::GIVEN_NAMES) + line_count(builtin::SURNAMES);
+    let mut m = HashMap::with_capacity_and_hasher(n, crate::hash::IdHash);
     let mut add = |data: &'static str, bit: u8| {
         for w in words(data) {
             *m.entry(word_hash(&w.to_lowercase())).or_insert(0) |= bit;
@@ -124,7 +152,7 @@ pub fn is_place_word(word: &str) -> bool {
 /// cluster id, whose top bits are the coarser levels (`id >> 2` the 1024-level, `id >> 4` the
 /// 256-level, `id >> 6` the 64-level cluster).
 static CLUSTERS: LazyLock<HashMap<u64, u16, crate::hash::IdHash>> = LazyLock::new(|| {
-    let mut m = HashMap::with_capacity_and_hasher(200_000, crate::hash::IdHash);
+    let mut m = HashMap::with_capacity_and_hasher(line_count(builtin::CLUSTERS), crate::hash::IdHash);
     for line in builtin::CLUSTERS.lines().filter(|l| !l.starts_with('#')) {
         if let Some((w, id)) = line.split_once('\t') {
             if let Ok(id) = id.parse::<u16>() {
@@ -152,7 +180,7 @@ pub(crate) const NLP4J_MISC: u8 = 8;
 /// The NLP4J name list (`gazetteers/nlp4j.tsv`, evidence only): the hash of a name's lower-case
 /// words, digits as 0, joined by single spaces ([`name_hash_extend`]) to its types.
 static NLP4J: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::new(|| {
-    let mut m = HashMap::with_capacity_and_hasher(250_000, crate::hash::IdHash);
+    let mut m = HashMap::with_capacity_and_hasher(line_count(builtin::NLP4J), crate::hash::IdHash);
     for line in builtin::NLP4J.lines().filter(|l| !l.starts_with('#')) {
         let Some((name, types)) = line.split_once('\t') else { continue };
         let mut bits = 0;

@@ -43,12 +43,15 @@ struct Lexicon {
 }
 
 static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut forms = HashMap::with_hasher(FxBuild);
-    let mut verbs = HashSet::with_hasher(FxBuild);
-    let mut nouns = HashSet::with_hasher(FxBuild);
-    let mut ranks = HashMap::new();
+    // Sized once: about three forms a lemma.
+    let n = crate::builtin::LEMMAS.bytes().filter(|&b| b == b'\n').count();
+    let mut forms = HashMap::with_capacity_and_hasher(3 * n, FxBuild);
+    let mut verbs = HashSet::with_capacity_and_hasher(n, FxBuild);
+    let mut nouns = HashSet::with_capacity_and_hasher(n, FxBuild);
+    let mut ranks = HashMap::with_capacity_and_hasher(3 * n, FxBuild);
     // Every lemma that claims a form, by slot: a tie the treebank settles must be among them.
-    let mut claimants: HashMap<(Slot, &str), Vec<&str>> = HashMap::new();
+    let mut claimants: HashMap<(Slot, &str), Vec<&str>, FxBuild> =
+        HashMap::with_capacity_and_hasher(3 * n, FxBuild);
     for line in crate::builtin::LEMMAS.lines().filter(|l| !l.starts_with('#')) {
         let mut f = line.split('\t');
         let (Some(lemma), Some(cat), Some(rest)) = (f.next(), f.next(), f.next()) else { continue };
@@ -369,22 +372,30 @@ fn adjective_lemma(form: &str, lo: &str, xpos: &str) -> String {
     lo.to_string()
 }
 
+/// Loads the lemmatiser's lexicons now rather than on first use.
+pub(crate) fn load_all() {
+    LazyLock::force(&LEXICON);
+    LazyLock::force(&NATIONALITY_NAMES);
+}
+
 /// Whether `word` is the name or plural of a nationality, religion or political group in the
 /// built-in NORP gazetteer ("French", "Shiites").
 fn is_nationality(word: &str) -> bool {
-    static NAMES: LazyLock<HashSet<&'static str, FxBuild>> = LazyLock::new(|| {
-        let mut set = HashSet::with_hasher(FxBuild);
-        for line in crate::builtin::NORP.lines().filter(|l| !l.starts_with('#')) {
-            let mut f = line.split('\t').skip(2);
-            if let (Some(name), Some(aliases)) = (f.next(), f.next()) {
-                set.insert(name);
-                set.extend(aliases.split('|').filter(|a| !a.is_empty()));
-            }
-        }
-        set
-    });
-    NAMES.contains(word)
+    NATIONALITY_NAMES.contains(word)
 }
+
+/// The names and plurals of the built-in NORP gazetteer.
+static NATIONALITY_NAMES: LazyLock<HashSet<&'static str, FxBuild>> = LazyLock::new(|| {
+    let mut set = HashSet::with_hasher(FxBuild);
+    for line in crate::builtin::NORP.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t').skip(2);
+        if let (Some(name), Some(aliases)) = (f.next(), f.next()) {
+            set.insert(name);
+            set.extend(aliases.split('|').filter(|a| !a.is_empty()));
+        }
+    }
+    set
+});
 
 /// Comparative and superlative adverbs: the positive degree ("later": late, "earlier": early),
 /// "better" and "best" to "well", "further" to "far"; the quantity words are their own lemma.
