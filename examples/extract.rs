@@ -58,7 +58,7 @@ struct Cli {
     tokens: bool,
 
     /// Show only entities with these labels, in every format (PERSON, ORG, PLACE, TITLE, NORP,
-    /// DATE; comma-separated)
+    /// DATE, MISC; comma-separated)
     #[arg(long, value_name = "LABEL,...", value_parser = parse_labels)]
     labels: Option<Labels>,
 
@@ -87,6 +87,15 @@ struct Cli {
     /// Token patterns (JSON Lines in spaCy's EntityRuler format); may be repeated
     #[arg(long = "patterns", value_name = "FILE")]
     patterns: Vec<PathBuf>,
+
+    /// How names are found: the entity model fused with the gazetteers and rules, the rules
+    /// alone, or the model alone
+    #[arg(long, value_enum, default_value_t = NerArg::Fused, value_name = "MODE")]
+    ner: NerArg,
+
+    /// An entity model of your own (trained by the train_ner example) instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    ner_model: Option<PathBuf>,
 
     /// The longest document accepted, in bytes (suffixes K, M, G for KiB, MiB, GiB); a longer
     /// one is an error (an error record in batch mode) [default: 64M]
@@ -123,6 +132,17 @@ enum Format {
     CsvEntities,
     /// The triples as CSV, with a header
     CsvTriples,
+}
+
+/// `--ner`: how names are found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum NerArg {
+    /// The entity model fused with the gazetteers and rules
+    Fused,
+    /// Gazetteers, patterns and rules only
+    Rules,
+    /// The entity model's names only
+    Model,
 }
 
 /// How the inputs are read.
@@ -225,7 +245,15 @@ fn chain(e: &dyn std::error::Error) -> String {
 /// The extractor, with the watchlists and the document limit.
 fn build_extractor(cli: &Cli, max_bytes: usize) -> Result<Extractor, Failure> {
     let mut builder = Extractor::builder();
-    builder.config(Config::new().max_document_bytes(max_bytes));
+    let ner = match cli.ner {
+        NerArg::Fused => dossier::NerMode::Fused,
+        NerArg::Rules => dossier::NerMode::Rules,
+        NerArg::Model => dossier::NerMode::Model,
+    };
+    builder.config(Config::new().max_document_bytes(max_bytes).ner(ner));
+    if let Some(m) = &cli.ner_model {
+        builder.ner_model(m);
+    }
     for g in &cli.gazetteers {
         builder.gazetteer_path(g);
     }

@@ -472,7 +472,7 @@ def build(d, compact_places=True):
             continue
         target = next((country_by_name[w] for w in words if w in country_by_name), None)
         if target is not None:
-            target[3].update(w for w in words if w != target[2] and not re.fullmatch(r"[A-Z]{2}", w))
+            target[3].update(w for w in words if w != target[2])
             continue
         gl = s["gloss"]
         # Keep countries, regions, states, provinces and features; cities come from GeoNames.

@@ -92,10 +92,324 @@ const LOCATIVES: &[&str] = &[
 struct SentenceInfo {
     /// Most ordinary words are capitalised: a title-case headline, where capitals prove nothing.
     title_case: bool,
+    /// The sentence (or, failing that, its document) is about sport: a club's short name ("Spurs",
+    /// "Liverpool") is the club there.
+    sports: bool,
+    /// The sentence (or its document) is about business: a company's short name is the company.
+    business: bool,
+    /// The sentence names a chamber of the US Congress: a committee named without its chamber
+    /// ("the Judiciary Committee") is that chamber's.
+    congress: bool,
 }
 
-fn sentence_info(tokens: &[Token<'_>], s: &Sentence, common: &[bool], given: &[bool]) -> SentenceInfo {
-    SentenceInfo { title_case: title_case(tokens, s, None, common, given) }
+/// Words that show a sentence is about sport.
+const SPORTS_WORDS: &[&str] = &[
+    "beat",
+    "beaten",
+    "beating",
+    "defeat",
+    "defeated",
+    "draw",
+    "drew",
+    "drawn",
+    "win",
+    "won",
+    "wins",
+    "victory",
+    "lose",
+    "lost",
+    "loss",
+    "match",
+    "matches",
+    "game",
+    "games",
+    "goal",
+    "goals",
+    "scored",
+    "scoring",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "manager",
+    "coach",
+    "boss",
+    "season",
+    "league",
+    "cup",
+    "premiership",
+    "championship",
+    "fixture",
+    "fixtures",
+    "derby",
+    "transfer",
+    "signed",
+    "signing",
+    "loan",
+    "squad",
+    "fans",
+    "stadium",
+    "kick-off",
+    "play-off",
+    "relegation",
+    "promotion",
+    "points",
+    "penalty",
+    "penalties",
+    "try",
+    "tries",
+    "wicket",
+    "wickets",
+    "innings",
+    "batting",
+    "bowling",
+    "inning",
+    "pitcher",
+    "touchdown",
+    "quarterback",
+    "v",
+    "vs",
+    "half-time",
+    "semi-final",
+    "final",
+    "title",
+    "champions",
+    "club",
+    "clubs",
+    "side",
+    "sides",
+    "team",
+    "teams",
+    "player",
+    "players",
+    "tournament",
+    "referee",
+    "trophy",
+];
+
+/// Words that tell one sport from another, for choosing among clubs of one name ("Boston": the
+/// Red Sox in a baseball story, the Celtics in a basketball one).
+const SPORT_WORDS: &[(&str, &[&str])] = &[
+    (
+        "football",
+        &[
+            "football",
+            "soccer",
+            "striker",
+            "midfielder",
+            "goalkeeper",
+            "premiership",
+            "fa",
+            "uefa",
+            "penalty",
+            "corner",
+            "offside",
+            "keeper",
+            "goals",
+        ],
+    ),
+    (
+        "cricket",
+        &[
+            "cricket", "wicket", "wickets", "innings", "overs", "batsman", "batting", "bowled", "bowler",
+            "test", "lbw",
+        ],
+    ),
+    (
+        "baseball",
+        &[
+            "baseball",
+            "inning",
+            "innings",
+            "pitcher",
+            "pitched",
+            "homer",
+            "rbi",
+            "bullpen",
+            "mlb",
+            "hitter",
+            "outfielder",
+        ],
+    ),
+    (
+        "basketball",
+        &["basketball", "nba", "rebounds", "assists", "dunk", "court", "guard", "forward", "three-pointer"],
+    ),
+    ("ice hockey", &["hockey", "nhl", "puck", "goalie", "power-play", "rink", "ice"]),
+    ("rugby union", &["rugby", "try", "tries", "scrum", "fly-half", "lineout", "conversion", "six"]),
+    ("rugby league", &["rugby", "try", "tries", "scrum", "super", "league"]),
+    ("american football", &["touchdown", "touchdowns", "quarterback", "nfl", "yards", "field-goal"]),
+];
+
+/// Words that show a sentence is about business.
+const BUSINESS_WORDS: &[&str] = &[
+    "shares",
+    "share",
+    "stock",
+    "stocks",
+    "profit",
+    "profits",
+    "revenue",
+    "revenues",
+    "sales",
+    "firm",
+    "firms",
+    "company",
+    "companies",
+    "deal",
+    "takeover",
+    "bid",
+    "merger",
+    "acquisition",
+    "investors",
+    "analysts",
+    "quarter",
+    "quarterly",
+    "dividend",
+    "earnings",
+    "brand",
+    "products",
+    "customers",
+    "executive",
+    "chairman",
+    "shareholders",
+    "market",
+    "markets",
+    "rival",
+    "rivals",
+    "group",
+    "business",
+    "bank",
+    "banks",
+    "chief",
+    "maker",
+    "makers",
+    "retailer",
+    "retailers",
+    "operator",
+    "giant",
+    "subsidiary",
+    "stake",
+];
+
+/// Words that follow a party's name or adjective in a role ("Labour MP", "Democrat senator").
+const PARTY_CUES: &[&str] = &[
+    "party",
+    "parties",
+    "mp",
+    "mps",
+    "mep",
+    "meps",
+    "msp",
+    "msps",
+    "leader",
+    "leaders",
+    "leadership",
+    "candidate",
+    "candidates",
+    "voter",
+    "voters",
+    "supporter",
+    "supporters",
+    "member",
+    "members",
+    "councillor",
+    "councillors",
+    "peer",
+    "peers",
+    "politician",
+    "politicians",
+    "activist",
+    "activists",
+    "government",
+    "administration",
+    "minister",
+    "ministers",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "chairwoman",
+    "deputy",
+    "backbencher",
+    "backbenchers",
+    "rebel",
+    "rebels",
+    "manifesto",
+    "conference",
+    "campaign",
+    "campaigners",
+    "senator",
+    "senators",
+    "congressman",
+    "congresswoman",
+    "representative",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "governor",
+    "nominee",
+    "nomination",
+    "primary",
+    "primaries",
+    "convention",
+    "majority",
+    "whip",
+    "frontbencher",
+    "frontbenchers",
+    "delegates",
+    "colleagues",
+    "council",
+    "group",
+    "bench",
+    "benches",
+    "peer",
+    "donor",
+    "donors",
+];
+
+/// What follows a place's name in a hyphenated word that shows it is the place ("Reading-based").
+const PLACE_SUFFIXES: &[&str] = &[
+    "based",
+    "born",
+    "bred",
+    "bound",
+    "raised",
+    "educated",
+    "headquartered",
+    "registered",
+    "area",
+    "region",
+];
+
+fn sentence_info(
+    tokens: &[Token<'_>],
+    s: &Sentence,
+    common: &[bool],
+    given: &[bool],
+    doc_sports: bool,
+    doc_business: bool,
+) -> SentenceInfo {
+    let has = |list: &[&str]| tokens[s.tokens()].iter().any(|t| t.is_lowercase() && list.contains(&t.norm()));
+    SentenceInfo {
+        title_case: title_case(tokens, s, None, common, given),
+        sports: doc_sports || has(SPORTS_WORDS) || is_results(tokens, s),
+        business: doc_business || has(BUSINESS_WORDS),
+        congress: tokens[s.tokens()].iter().any(|t| {
+            matches!(t.norm(), "Senate" | "House" | "Congress" | "congressional" | "Representatives")
+        }),
+    }
+}
+
+/// Whether a sentence is a line of sports results: at least two numbers and few lower-case words.
+fn is_results(tokens: &[Token<'_>], s: &Sentence) -> bool {
+    let toks = &tokens[s.tokens()];
+    let numbers = toks.iter().filter(|t| t.kind() == crate::text::TokenKind::Number).count();
+    let lower = toks.iter().filter(|t| t.is_lowercase() && t.text().len() > 2).count();
+    numbers >= 2 && lower * 4 <= toks.len()
 }
 
 /// Whether a sentence is a title-case headline. Only ordinary English words count: in a headline
@@ -194,16 +508,41 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
         .collect();
     let given: Vec<bool> =
         tokens.iter().map(|t| t.is_capitalized() && crate::lexicon::given_name(t.text()).is_some()).collect();
-    let infos: Vec<SentenceInfo> =
-        sentences.iter().map(|s| sentence_info(tokens, s, &common, &given)).collect();
+    // A document about sport or business: its sentences need no words of their own to show it.
+    let doc_cues =
+        |list: &[&str]| tokens.iter().filter(|t| t.is_lowercase() && list.contains(&t.norm())).count();
+    let (doc_sports, doc_business) = (doc_cues(SPORTS_WORDS) >= 8, doc_cues(BUSINESS_WORDS) >= 8);
+    // The document's sport, if its words name one more than the others.
+    let doc_sport: Option<&str> = {
+        let mut scores: Vec<(usize, &str)> = SPORT_WORDS
+            .iter()
+            .map(|(sport, words)| {
+                (
+                    tokens.iter().filter(|t| words.iter().any(|w| t.norm().eq_ignore_ascii_case(w))).count(),
+                    *sport,
+                )
+            })
+            .collect();
+        scores.sort_by_key(|s| std::cmp::Reverse(s.0));
+        (scores[0].0 >= 2 && scores[0].0 > scores[1].0).then_some(scores[0].1)
+    };
+    let infos: Vec<SentenceInfo> = sentences
+        .iter()
+        .map(|s| sentence_info(tokens, s, &common, &given, doc_sports, doc_business))
+        .collect();
     let all: Vec<(usize, Vec<GazetteerMatch>)> =
         gazetteers.iter().enumerate().map(|(g, gaz)| (g, gaz.find(tokens, sentences))).collect();
 
     // Which tokens start a strong place, org or nationality: support for weak neighbours.
     let mut strong_at: HashMap<usize, Label> = HashMap::new();
     let mut strong_end: HashMap<usize, Label> = HashMap::new();
+    // Which tokens start a title (weak or strong): "a Labour MP".
+    let mut title_at: std::collections::HashSet<usize> = std::collections::HashSet::new();
     for (g, ms) in &all {
         for m in ms {
+            if m.readings(gazetteers[*g]).any(|r| r.label() == Label::Title) {
+                title_at.insert(m.first_token);
+            }
             if let Some(r) = m.readings(gazetteers[*g]).find(|r| !r.is_weak()) {
                 if matches!(r.label(), Label::Place | Label::Org | Label::Norp) {
                     strong_at.insert(m.first_token, r.label());
@@ -228,9 +567,16 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
             }
         }
     }
+    // A weak organisation reading that its context supports (a club in a sports story, a party
+    // before "MP") is read in that context's sense: it outranks a strong reading of the same
+    // words ("Liverpool" the city, "Democrat" the group), but not a country, a first-level
+    // region or a continent ("the US ambassador"). Other weak readings rank last.
     let rank = |r: &EntryRef<'_>| {
         let in_doc = r.country_code().is_some_and(|cc| doc_countries.contains(&cc));
-        (!r.is_weak(), in_doc, r.kind(), r.population())
+        let big_place = r.label() == Label::Place && !r.is_weak() && r.kind() >= Kind::Admin1;
+        let specific = r.is_weak() && r.label() == Label::Org;
+        let sport = doc_sport.is_some() && r.sport() == doc_sport;
+        (big_place, specific, !r.is_weak(), in_doc, sport, r.kind(), r.population())
     };
 
     let mut cands = Vec::new();
@@ -244,6 +590,7 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
                 info: &infos[sent],
                 strong_at: &strong_at,
                 strong_end: &strong_end,
+                title_at: &title_at,
             };
             // A one-word match that is also a common word proves nothing by its capital at the
             // start of a sentence or in a title-case headline ("Reading", "Twitter"): it needs the
@@ -280,6 +627,9 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
                 }
             }
             if let Some(r) = best {
+                // A club's short name in a sports story is knowledge the entity model's training
+                // text lacks (it has almost no sport): the model never overrules it.
+                let club = r.is_weak() && r.kind_name() == Some("club");
                 cands.push(Candidate {
                     span: m.span,
                     first_token: m.first_token,
@@ -289,7 +639,7 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
                     origin: Origin::Gazetteer { g: *g, entry: r.index() },
                     user: Some(*g) != x.builtin,
                     model: false,
-                    strength: 10,
+                    strength: if club { CERTAIN } else { 10 },
                 });
             }
         }
@@ -586,12 +936,7 @@ fn teams_in_results(
     gazetteers: &[&Gazetteer],
     kept: &mut [Candidate],
 ) {
-    let is_results = |s: &Sentence| {
-        let toks = &tokens[s.tokens()];
-        let numbers = toks.iter().filter(|t| t.kind() == crate::text::TokenKind::Number).count();
-        let lower = toks.iter().filter(|t| t.is_lowercase() && t.text().len() > 2).count();
-        numbers >= 2 && lower * 4 <= toks.len()
-    };
+    let is_results = |s: &Sentence| is_results(tokens, s);
     let mut cache: HashMap<usize, bool> = HashMap::new();
     for c in kept.iter_mut() {
         let Origin::Gazetteer { g, entry } = c.origin else { continue };
@@ -667,11 +1012,13 @@ fn add_aliases(
             let t = &tokens[i];
             // A word inside a longer run of capitalised words is part of another name ("Twin
             // Peaks" is not two people called Twin and Peaks).
+            // (A capitalised determiner, "The BLF", belongs to the sentence.)
             let capital_run = |j: usize| {
                 s.tokens().contains(&j)
                     && !covered[j]
                     && tokens[j].is_capitalized()
                     && tokens[j].is_wordlike()
+                    && !names::DETERMINERS.contains(&tokens[j].text())
             };
             if (i > s.tokens().start && capital_run(i - 1)) || capital_run(i + 1) {
                 continue;
@@ -705,6 +1052,7 @@ struct Context<'a, 't> {
     info: &'a SentenceInfo,
     strong_at: &'a HashMap<usize, Label>,
     strong_end: &'a HashMap<usize, Label>,
+    title_at: &'a std::collections::HashSet<usize>,
 }
 
 impl Context<'_, '_> {
@@ -723,7 +1071,11 @@ impl Context<'_, '_> {
         match r.label() {
             Label::Place => {
                 if m.partial {
-                    return true; // "Reading-based"
+                    // "Reading-based", "Swat-born"; not a name inside another ("Wright-Phillips").
+                    let t = &self.tokens[first];
+                    let after = &t.text()[(m.span.end - t.span().start).min(t.text().len())..];
+                    let rest = after.trim_start_matches(['-', '\u{2010}', '\u{2011}']).to_lowercase();
+                    return PLACE_SUFFIXES.contains(&rest.as_str());
                 }
                 if self.prev(first).is_some_and(|p| LOCATIVES.contains(&p.norm().to_lowercase().as_str())) {
                     return true;
@@ -754,6 +1106,37 @@ impl Context<'_, '_> {
                     j -= 1;
                 }
                 self.strong_end.contains_key(&j)
+            }
+            Label::Org => {
+                let s = self.sentence.tokens();
+                let next = (end < s.end).then(|| &self.tokens[end]);
+                let next_lower = next.map(|t| t.norm().to_lowercase()).unwrap_or_default();
+                match r.kind_name().unwrap_or("") {
+                    // "a Labour MP", "Conservative leader Michael Howard", "Sinn Fein's president",
+                    // "Democrat John Kerry".
+                    "party" => {
+                        self.title_at.contains(&end)
+                            || PARTY_CUES.contains(&next_lower.as_str())
+                            || next_lower == "'s"
+                            || next.is_some_and(|t| {
+                                t.is_capitalized()
+                                    && t.is_alpha()
+                                    && crate::lexicon::given_name(t.text()).is_some()
+                            })
+                    }
+                    // In a sports story; "in Liverpool", "near Leeds" are still the places.
+                    "club" => {
+                        self.info.sports
+                            && !self
+                                .prev(first)
+                                .is_some_and(|p| matches!(p.norm(), "in" | "near" | "outside" | "around"))
+                    }
+                    "company" => {
+                        self.info.business || matches!(next_lower.as_str(), "shares" | "'s" | "stock")
+                    }
+                    "committee" => self.info.congress,
+                    _ => false,
+                }
             }
             _ => false,
         }

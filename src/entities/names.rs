@@ -34,7 +34,7 @@ const PARTICLES: &[&str] = &[
 ];
 
 /// Capitalised determiners: at the start of a run they belong to the sentence, not the name.
-const DETERMINERS: &[&str] =
+pub(crate) const DETERMINERS: &[&str] =
     &["The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Its", "Their", "Our", "My", "THE"];
 
 /// Honorifics that precede a person's name but are not job titles.

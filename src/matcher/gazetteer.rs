@@ -197,6 +197,8 @@ struct EntryData {
     kind_name: StrRef,
     /// The Wikidata id (`Q123`), empty when none.
     wikidata: StrRef,
+    /// The sport of a club (`sport=`: football, cricket, baseball, ...), empty when none.
+    sport: StrRef,
     /// The entry this one is a form of (`of=`), or [`NONE`].
     of: u32,
     /// ISO 3166 alpha-2 country code, or two spaces.
@@ -309,6 +311,12 @@ impl<'g> EntryRef<'g> {
     /// The entry's Wikidata id (`Q123`), when its source gives one (attribute `wikidata`).
     pub fn wikidata(&self) -> Option<&'g str> {
         let s = self.gaz.get(self.data().wikidata);
+        if s.is_empty() { None } else { Some(s) }
+    }
+
+    /// The sport of a club (attribute `sport`: "football", "cricket", "baseball", ...), if given.
+    pub fn sport(&self) -> Option<&'g str> {
+        let s = self.gaz.get(self.data().sport);
         if s.is_empty() { None } else { Some(s) }
     }
 
@@ -536,6 +544,7 @@ impl<'a> Build<'a> {
             country: put(&mut self.arena, attr("country").unwrap_or("")),
             kind_name: put(&mut self.arena, kind_name),
             wikidata: put(&mut self.arena, attr("wikidata").unwrap_or("")),
+            sport: put(&mut self.arena, attr("sport").unwrap_or("")),
             of: NONE,
             cc: match attr("cc").map(str::as_bytes) {
                 Some(&[a, b]) => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
