@@ -1,6 +1,8 @@
-//! The whole `extract` (tokenise, tag, match, resolve, roles) on the news corpus, one thread,
-//! document by document, in MB/s and words per second. Counts are asserted so a speed-up
-//! cannot hide lost entities. Run: `cargo bench --bench extract` (corpus: `DOSSIER_CORPUS`).
+//! The whole `extract` (tokenise, tag, match, resolve, roles, parse, triples) on the news corpus,
+//! one thread, document by document, in MB/s and words per second; and the same with the entity
+//! model off (`rules`), measured in the same run, so the model's cost is a ratio of two
+//! neighbouring figures. Counts are asserted so a speed-up cannot hide lost entities.
+//! Run: `cargo bench --bench extract` (corpus: `DOSSIER_CORPUS`).
 
 use criterion::{Criterion, Throughput, black_box, criterion_group, criterion_main};
 
@@ -32,6 +34,19 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let n: usize = docs.iter().map(|d| ex.extract(black_box(d)).entities().len()).sum();
             assert_eq!(n, entities);
+            n
+        })
+    });
+    let rules = dossier::Extractor::builder()
+        .config(dossier::Config::new().ner(dossier::NerMode::Rules))
+        .build()
+        .expect("the default configuration builds");
+    let rule_entities: usize = docs.iter().map(|d| rules.extract(d).entities().len()).sum();
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("bytes_rules_only", |b| {
+        b.iter(|| {
+            let n: usize = docs.iter().map(|d| rules.extract(black_box(d)).entities().len()).sum();
+            assert_eq!(n, rule_entities);
             n
         })
     });

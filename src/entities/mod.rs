@@ -23,6 +23,7 @@ use names::Known;
 
 use crate::Span;
 use crate::entity::{Entity, EntityId, Label, Mention};
+use crate::hash::FxBuild;
 use crate::matcher::{EntryRef, Gazetteer, GazetteerMatch, Kind, Pattern};
 use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
@@ -385,19 +386,52 @@ const PLACE_SUFFIXES: &[&str] = &[
     "region",
 ];
 
+/// In [`cue_bits`]: a sports word.
+const CUE_SPORTS: u16 = 1;
+/// In [`cue_bits`]: a business word.
+const CUE_BUSINESS: u16 = 2;
+/// In [`cue_bits`]: a word that follows a party's name in a role.
+const CUE_PARTY: u16 = 4;
+/// In [`cue_bits`]: the first bit of the sports of [`SPORT_WORDS`], in order.
+const CUE_SPORT0: u16 = 8;
+
+/// What the cue lists above say of a lower-case word: one probe per token instead of a scan of
+/// every list.
+fn cue_bits(word: &str) -> u16 {
+    static CUES: std::sync::LazyLock<HashMap<&'static str, u16, crate::hash::FxBuild>> =
+        std::sync::LazyLock::new(|| {
+            let mut m: HashMap<&'static str, u16, crate::hash::FxBuild> = HashMap::default();
+            for (list, bit) in
+                [(SPORTS_WORDS, CUE_SPORTS), (BUSINESS_WORDS, CUE_BUSINESS), (PARTY_CUES, CUE_PARTY)]
+            {
+                for w in list {
+                    *m.entry(w).or_insert(0) |= bit;
+                }
+            }
+            for (k, (_, words)) in SPORT_WORDS.iter().enumerate() {
+                for w in words.iter() {
+                    *m.entry(w).or_insert(0) |= CUE_SPORT0 << k;
+                }
+            }
+            m
+        });
+    CUES.get(word).copied().unwrap_or(0)
+}
+
 fn sentence_info(
     tokens: &[Token<'_>],
+    cues: &[u16],
     s: &Sentence,
     common: &[bool],
     given: &[bool],
     doc_sports: bool,
     doc_business: bool,
 ) -> SentenceInfo {
-    let has = |list: &[&str]| tokens[s.tokens()].iter().any(|t| t.is_lowercase() && list.contains(&t.norm()));
+    let has = |bit: u16| cues[s.tokens()].iter().any(|&c| c & bit != 0);
     SentenceInfo {
         title_case: title_case(tokens, s, None, common, given),
-        sports: doc_sports || has(SPORTS_WORDS) || is_results(tokens, s),
-        business: doc_business || has(BUSINESS_WORDS),
+        sports: doc_sports || has(CUE_SPORTS) || is_results(tokens, s),
+        business: doc_business || has(CUE_BUSINESS),
         congress: tokens[s.tokens()].iter().any(|t| {
             matches!(t.norm(), "Senate" | "House" | "Congress" | "congressional" | "Representatives")
         }),
@@ -478,11 +512,11 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         return Vec::new();
     }
     let with_model = x.model.filter(|_| x.mode != Mode::Rules);
-    let (kept, evidence) = rules(x, with_model.is_some());
+    let (kept, evidence, builtin_matches) = rules(x, with_model.is_some());
     let mut kept = match with_model {
         Some(m) => {
             let spans = m.predict(x.tokens, x.sentences, x.tags, &evidence);
-            fuse(x, kept, &spans)
+            fuse(x, kept, &spans, builtin_matches)
         }
         None => kept,
     };
@@ -492,7 +526,10 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
 
 /// The rules' candidates, after the overlap policy, and (when `evidence` is asked for) what
 /// the entity model is told about each token.
-pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::features::Evidence) {
+pub(crate) fn rules(
+    x: &Input<'_, '_>,
+    evidence: bool,
+) -> (Vec<Candidate>, ner::features::Evidence, Vec<GazetteerMatch>) {
     let (tokens, tags, lemmas, sentences, gazetteers, patterns) =
         (x.tokens, x.tags, x.lemmas, x.sentences, x.gazetteers, x.patterns);
     let mut ev = ner::features::Evidence::default();
@@ -508,36 +545,44 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
         .collect();
     let given: Vec<bool> =
         tokens.iter().map(|t| t.is_capitalized() && crate::lexicon::given_name(t.text()).is_some()).collect();
+    // Each lower-case word's cue bits (capitalised cues like "NBA" count in lower case too).
+    let cues: Vec<u16> = tokens
+        .iter()
+        .map(|t| {
+            if t.is_lowercase() {
+                cue_bits(t.norm())
+            } else if t.has_upper() && t.text().len() <= 12 {
+                cue_bits(&t.norm().to_lowercase()) & !(CUE_SPORTS | CUE_BUSINESS | CUE_PARTY)
+            } else {
+                0
+            }
+        })
+        .collect();
     // A document about sport or business: its sentences need no words of their own to show it.
-    let doc_cues =
-        |list: &[&str]| tokens.iter().filter(|t| t.is_lowercase() && list.contains(&t.norm())).count();
-    let (doc_sports, doc_business) = (doc_cues(SPORTS_WORDS) >= 8, doc_cues(BUSINESS_WORDS) >= 8);
+    let doc_cues = |bit: u16| cues.iter().filter(|&&c| c & bit != 0).count();
+    let (doc_sports, doc_business) = (doc_cues(CUE_SPORTS) >= 8, doc_cues(CUE_BUSINESS) >= 8);
     // The document's sport, if its words name one more than the others.
     let doc_sport: Option<&str> = {
         let mut scores: Vec<(usize, &str)> = SPORT_WORDS
             .iter()
-            .map(|(sport, words)| {
-                (
-                    tokens.iter().filter(|t| words.iter().any(|w| t.norm().eq_ignore_ascii_case(w))).count(),
-                    *sport,
-                )
-            })
+            .enumerate()
+            .map(|(k, (sport, _))| (doc_cues(CUE_SPORT0 << k), *sport))
             .collect();
         scores.sort_by_key(|s| std::cmp::Reverse(s.0));
         (scores[0].0 >= 2 && scores[0].0 > scores[1].0).then_some(scores[0].1)
     };
     let infos: Vec<SentenceInfo> = sentences
         .iter()
-        .map(|s| sentence_info(tokens, s, &common, &given, doc_sports, doc_business))
+        .map(|s| sentence_info(tokens, &cues, s, &common, &given, doc_sports, doc_business))
         .collect();
     let all: Vec<(usize, Vec<GazetteerMatch>)> =
         gazetteers.iter().enumerate().map(|(g, gaz)| (g, gaz.find(tokens, sentences))).collect();
 
     // Which tokens start a strong place, org or nationality: support for weak neighbours.
-    let mut strong_at: HashMap<usize, Label> = HashMap::new();
-    let mut strong_end: HashMap<usize, Label> = HashMap::new();
+    let mut strong_at: HashMap<usize, Label, FxBuild> = HashMap::default();
+    let mut strong_end: HashMap<usize, Label, FxBuild> = HashMap::default();
     // Which tokens start a title (weak or strong): "a Labour MP".
-    let mut title_at: std::collections::HashSet<usize> = std::collections::HashSet::new();
+    let mut title_at: std::collections::HashSet<usize, FxBuild> = Default::default();
     for (g, ms) in &all {
         for m in ms {
             if m.readings(gazetteers[*g]).any(|r| r.label() == Label::Title) {
@@ -609,17 +654,13 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
                 .filter(supported)
                 .max_by(|a, b| rank(a).cmp(&rank(b)).then(b.index().cmp(&a.index())));
             if evidence && Some(*g) == x.builtin {
-                for r in m.readings(gaz) {
-                    let kind = r.kind_name().unwrap_or("");
+                // At most four readings a token: the first four of the match.
+                for r in m.readings(gaz).take(4) {
+                    let kind = crate::linear::hash_bytes(r.kind_name().unwrap_or("").as_bytes());
+                    let (label, weak, backed) = (label_code(r.label()), r.is_weak(), supported(&r));
                     for k in m.first_token..m.end_token {
-                        let code = ner::features::gaz_code(
-                            label_code(r.label()),
-                            r.is_weak(),
-                            supported(&r),
-                            kind,
-                            ner::features::bilu(k, m.first_token, m.end_token),
-                            m.partial,
-                        );
+                        let pos = ner::features::bilu(k, m.first_token, m.end_token);
+                        let code = ner::features::gaz_code(label, weak, backed, kind, pos, m.partial);
                         if let Some(slot) = ev.gaz[k].iter_mut().find(|c| **c == 0) {
                             *slot = code;
                         }
@@ -678,7 +719,12 @@ pub(crate) fn rules(x: &Input<'_, '_>, evidence: bool) -> (Vec<Candidate>, ner::
     if evidence {
         rule_evidence(tokens, gazetteers, &kept, &mut ev);
     }
-    (kept, ev)
+    // The built-in gazetteer's matches, for the fusion's canonical entries.
+    let builtin = match x.builtin {
+        Some(b) => all.into_iter().find(|(g, _)| *g == b).map(|(_, ms)| ms).unwrap_or_default(),
+        None => Vec::new(),
+    };
+    (kept, ev, builtin)
 }
 
 /// A label as the model's features number it.
@@ -711,15 +757,16 @@ fn rule_evidence(
             Origin::Model => Cow::Borrowed("model"),
         };
         let l = label_code(c.label);
+        let origin = crate::linear::hash_bytes(origin.as_bytes());
         let end = c.end_token.min(tokens.len());
         for (k, o) in own.iter_mut().enumerate().take(end).skip(c.first_token) {
             ev.rule[k] =
-                ner::features::rule_code(l, ner::features::bilu(k, c.first_token, c.end_token), &origin);
+                ner::features::rule_code(l, ner::features::bilu(k, c.first_token, c.end_token), origin);
             *o = 1 << l;
         }
     }
     // Per capitalised word: how often the rules gave it each label.
-    let mut counts: HashMap<&str, [u32; 8]> = HashMap::new();
+    let mut counts: HashMap<&str, [u32; 8], FxBuild> = HashMap::default();
     for (k, t) in tokens.iter().enumerate() {
         if own[k] != 0 && t.has_upper() {
             let e = counts.entry(t.norm()).or_default();
@@ -758,7 +805,12 @@ const OVERRULE: f32 = 20000.0;
 ///   match with exactly their tokens and a reading of their label.
 ///
 /// In [`Mode::Model`] the model's names replace the rules' altogether.
-fn fuse(x: &Input<'_, '_>, rules: Vec<Candidate>, spans: &[ner::NerSpan]) -> Vec<Candidate> {
+fn fuse(
+    x: &Input<'_, '_>,
+    rules: Vec<Candidate>,
+    spans: &[ner::NerSpan],
+    builtin_matches: Vec<GazetteerMatch>,
+) -> Vec<Candidate> {
     let tokens = x.tokens;
     let protected = |c: &Candidate| c.user || matches!(c.label, Label::Title | Label::Norp | Label::Date);
     let mut taken = vec![false; tokens.len()];
@@ -795,15 +847,11 @@ fn fuse(x: &Input<'_, '_>, rules: Vec<Candidate>, spans: &[ner::NerSpan]) -> Vec
         }
     }
     // Built-in gazetteer matches by their token span, for canonical entries.
-    let builtin_matches: HashMap<(usize, usize), GazetteerMatch> = match x.builtin {
-        Some(g) if !winners.is_empty() => x.gazetteers[g]
-            .find(tokens, x.sentences)
-            .into_iter()
-            .filter(|m| !m.partial)
-            .map(|m| ((m.first_token, m.end_token), m))
-            .collect(),
-        _ => HashMap::new(),
-    };
+    let builtin_matches: HashMap<(usize, usize), GazetteerMatch, FxBuild> = builtin_matches
+        .into_iter()
+        .filter(|m| !m.partial)
+        .map(|m| ((m.first_token, m.end_token), m))
+        .collect();
     for s in winners {
         let same =
             rules.iter().find(|c| c.first_token == s.first && c.end_token == s.end && c.label == s.label);
@@ -937,7 +985,7 @@ fn teams_in_results(
     kept: &mut [Candidate],
 ) {
     let is_results = |s: &Sentence| is_results(tokens, s);
-    let mut cache: HashMap<usize, bool> = HashMap::new();
+    let mut cache: HashMap<usize, bool, FxBuild> = HashMap::default();
     for c in kept.iter_mut() {
         let Origin::Gazetteer { g, entry } = c.origin else { continue };
         let Some(r) = gazetteers[g].entry(entry) else { continue };
@@ -967,8 +1015,8 @@ fn add_aliases(
     kept: &mut Vec<Candidate>,
     rule_priority: usize,
 ) {
-    let mut surnames: HashMap<String, ()> = HashMap::new();
-    let mut acronyms: HashMap<String, ()> = HashMap::new();
+    let mut surnames: HashMap<String, (), FxBuild> = HashMap::default();
+    let mut acronyms: HashMap<String, (), FxBuild> = HashMap::default();
     for c in kept.iter() {
         let words: Vec<&Token<'_>> =
             tokens[c.first_token..c.end_token].iter().filter(|t| t.is_wordlike()).collect();
@@ -1050,9 +1098,9 @@ struct Context<'a, 't> {
     tokens: &'a [Token<'t>],
     sentence: &'a Sentence,
     info: &'a SentenceInfo,
-    strong_at: &'a HashMap<usize, Label>,
-    strong_end: &'a HashMap<usize, Label>,
-    title_at: &'a std::collections::HashSet<usize>,
+    strong_at: &'a HashMap<usize, Label, FxBuild>,
+    strong_end: &'a HashMap<usize, Label, FxBuild>,
+    title_at: &'a std::collections::HashSet<usize, FxBuild>,
 }
 
 impl Context<'_, '_> {
@@ -1116,7 +1164,7 @@ impl Context<'_, '_> {
                     // "Democrat John Kerry".
                     "party" => {
                         self.title_at.contains(&end)
-                            || PARTY_CUES.contains(&next_lower.as_str())
+                            || cue_bits(&next_lower) & CUE_PARTY != 0
                             || next_lower == "'s"
                             || next.is_some_and(|t| {
                                 t.is_capitalized()
@@ -1183,11 +1231,11 @@ fn fold(
         Entry(usize, usize),
         Name(Label, String),
     }
-    let mut index: HashMap<Key, usize> = HashMap::new();
+    let mut index: HashMap<Key, usize, FxBuild> = HashMap::default();
     let mut entities: Vec<Entity> = Vec::new();
     // For aliases: surname -> entity, acronym -> entity (the latest one wins).
-    let mut by_surname: HashMap<String, usize> = HashMap::new();
-    let mut by_acronym: HashMap<String, usize> = HashMap::new();
+    let mut by_surname: HashMap<String, usize, FxBuild> = HashMap::default();
+    let mut by_acronym: HashMap<String, usize, FxBuild> = HashMap::default();
     // The candidate's words as written, with one space wherever the text had white space.
     let text_of = |c: &Candidate| -> String {
         let mut out = String::new();

@@ -105,3 +105,19 @@ pub(crate) fn prefix_hash(lower: &str, k: usize) -> u64 {
     let end = lower.char_indices().nth(k).map_or(lower.len(), |(i, _)| i);
     hash_bytes(&lower.as_bytes()[..end])
 }
+
+/// FNV-1a of the lower-case form of `s`, without building it: `hash_bytes(s.to_lowercase())`.
+#[inline]
+pub(crate) fn lower_hash(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
+    if s.is_ascii() {
+        s.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
+    } else {
+        let mut buf = [0u8; 4];
+        for c in s.chars().flat_map(char::to_lowercase) {
+            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+        }
+    }
+    h
+}

@@ -935,22 +935,13 @@ fn trim(s: &str) -> &str {
     }
 }
 
-/// The hash a unit is known by in the vocabulary: FNV-1a of its lower-case form. Two words
-/// sharing a hash could at worst make a candidate that the case check then compares with the
-/// surface as written, so no false match can come of it.
+/// The hash a unit is known by in the vocabulary: FNV-1a of its lower-case form
+/// ([`crate::linear::keys::lower_hash`]). Two words sharing a hash could at worst make a
+/// candidate that the case check then compares with the surface as written, so no false match
+/// can come of it.
 #[inline]
 fn unit_hash(unit: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| h = (h ^ b as u64).wrapping_mul(0x0100_0000_01b3);
-    if unit.is_ascii() {
-        unit.bytes().for_each(|b| eat(b.to_ascii_lowercase()));
-    } else {
-        let mut buf = [0u8; 4];
-        for c in unit.chars().flat_map(char::to_lowercase) {
-            c.encode_utf8(&mut buf).bytes().for_each(&mut eat);
-        }
-    }
-    h
+    crate::linear::keys::lower_hash(unit)
 }
 
 /// The columns of the TSV format.

@@ -41,17 +41,18 @@ pub(crate) fn bilu(i: usize, first: usize, end: usize) -> u64 {
     }
 }
 
-/// The code of one gazetteer reading at one token.
-pub(crate) fn gaz_code(label: u64, weak: bool, supported: bool, kind: &str, pos: u64, partial: bool) -> u64 {
+/// The code of one gazetteer reading at one token (`kind`: the hash of its kind's name).
+pub(crate) fn gaz_code(label: u64, weak: bool, supported: bool, kind: u64, pos: u64, partial: bool) -> u64 {
     let flags = label | (weak as u64) << 4 | (supported as u64) << 5 | pos << 6 | (partial as u64) << 8;
-    mix(flags ^ hash_bytes(kind.as_bytes()).rotate_left(17))
+    mix(flags ^ kind.rotate_left(17))
 }
 
 /// The codes of the rules' decision at one token: label and position; and the same with what
-/// produced it (`origin`: "gazetteer:strong:city", "rule:name:PERSON(given+surname)", ...).
-pub(crate) fn rule_code(label: u64, pos: u64, origin: &str) -> [u64; 2] {
+/// produced it (`origin`: the hash of "gazetteer:strong:city", "rule:name:PERSON(given+surname)",
+/// ...).
+pub(crate) fn rule_code(label: u64, pos: u64, origin: u64) -> [u64; 2] {
     let coarse = mix(0x5255_4c45 ^ label << 8 ^ pos);
-    [coarse, mix(coarse ^ hash_bytes(origin.as_bytes()))]
+    [coarse, mix(coarse ^ origin)]
 }
 
 /// Everything about one token that its features read, hashed once.
@@ -150,7 +151,9 @@ fn sentence_case(tokens: &[Token<'_>]) -> u64 {
 }
 
 /// The NLP4J code of each token of a sentence: the types and position of the longest listed
-/// name (of at most six words) that starts at a capitalised word and covers the token.
+/// name (of at most six words) that starts at a capitalised word and covers the token. A name
+/// goes on through capitalised words, numbers and the particles names have inside them ("Bank
+/// of England", "AT & T"), and stops at anything else.
 fn nlp4j_codes(tokens: &[Token<'_>], out: &mut [u64]) {
     let n = tokens.len();
     let mut i = 0;
@@ -162,6 +165,30 @@ fn nlp4j_codes(tokens: &[Token<'_>], out: &mut [u64]) {
         let mut h = None;
         let mut best = None;
         for (j, t) in tokens.iter().enumerate().take(n.min(i + 6)).skip(i) {
+            let inside = t.has_upper()
+                || t.has_digit()
+                || matches!(
+                    t.norm(),
+                    "of" | "the"
+                        | "and"
+                        | "&"
+                        | "de"
+                        | "'s"
+                        | "for"
+                        | "la"
+                        | "le"
+                        | "du"
+                        | "von"
+                        | "van"
+                        | "al"
+                        | "bin"
+                        | "el"
+                        | "da"
+                        | "-"
+                );
+            if !inside {
+                break;
+            }
             let x = lexicon::name_hash_extend(h, t.norm());
             h = Some(x);
             let types = lexicon::nlp4j(x);
@@ -179,6 +206,60 @@ fn nlp4j_codes(tokens: &[Token<'_>], out: &mut [u64]) {
             None => i += 1,
         }
     }
+}
+
+/// What a word's features read of the word alone: worked out once per word type and thread.
+#[derive(Clone, Copy, Debug)]
+struct WordFacts {
+    lower: u64,
+    shape: u64,
+    suf: [u64; 4],
+    pre: [u64; 3],
+    cluster: u64,
+    lex: u64,
+}
+
+/// Past this many word types the per-thread memo of [`word_facts`] is emptied.
+const MAX_WORD_FACTS: usize = 1 << 16;
+
+thread_local! {
+    static WORD_FACTS: std::cell::RefCell<std::collections::HashMap<u64, (Box<str>, WordFacts), crate::hash::IdHash>> =
+        Default::default();
+}
+
+/// The facts of `word` (whose hash is `h`), from the per-thread memo when it has them (the word
+/// is compared, so a hash collision only costs a recomputation).
+fn word_facts(word: &str, h: u64) -> WordFacts {
+    WORD_FACTS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if let Some((w, f)) = memo.get(&h) {
+            if &**w == word {
+                return *f;
+            }
+        }
+        let lower = feature_form(word);
+        let mut suf = [0u64; 4];
+        for (n, x) in suf.iter_mut().enumerate() {
+            *x = suffix_hash(&lower, n + 1);
+        }
+        let mut pre = [0u64; 3];
+        for (n, x) in pre.iter_mut().enumerate() {
+            *x = prefix_hash(&lower, n + 1);
+        }
+        let f = WordFacts {
+            lower: hash_bytes(lower.as_bytes()),
+            shape: short_shape_hash(word),
+            suf,
+            pre,
+            cluster: lexicon::cluster(word).map_or(u64::MAX, u64::from),
+            lex: lexicon_bits(word),
+        };
+        if memo.len() >= MAX_WORD_FACTS {
+            memo.clear();
+        }
+        memo.insert(h, (word.into(), f));
+        f
+    })
 }
 
 /// Hashes every token of a document once, with the sentence-level and document-level facts.
@@ -210,16 +291,8 @@ pub(crate) fn token_infos(
         for (k, t) in toks.iter().enumerate() {
             let i = s.tokens().start + k;
             let word = t.norm();
-            let lower = feature_form(word);
-            let lower_hash = hash_bytes(lower.as_bytes());
-            let mut suf = [0u64; 4];
-            for (n, x) in suf.iter_mut().enumerate() {
-                *x = suffix_hash(&lower, n + 1);
-            }
-            let mut pre = [0u64; 3];
-            for (n, x) in pre.iter_mut().enumerate() {
-                *x = prefix_hash(&lower, n + 1);
-            }
+            let wh = hash_bytes(word.as_bytes());
+            let facts = word_facts(word, wh);
             let case_class = if !t.has_upper() && !t.has_lower() {
                 0
             } else if t.is_lowercase() {
@@ -238,21 +311,21 @@ pub(crate) fn token_infos(
                 | case << 6;
             let capital = t.has_upper();
             let doc = if capital {
-                let seen_lower = lower_seen.contains(&hash_bytes(word.to_lowercase().as_bytes()));
+                let seen_lower = lower_seen.contains(&crate::linear::keys::lower_hash(word));
                 1 | (seen_lower as u64) << 1 | (ev.rule_label_bits.get(i).copied().unwrap_or(0) as u64) << 2
             } else {
                 0
             };
             out.push(TokenInfo {
-                lower: lower_hash,
-                word: hash_bytes(word.as_bytes()),
-                shape: short_shape_hash(word),
-                suf,
-                pre,
+                lower: facts.lower,
+                word: wh,
+                shape: facts.shape,
+                suf: facts.suf,
+                pre: facts.pre,
                 flags,
                 xpos: tags.get(i).map_or(0, |t| hash_bytes(t.xpos.as_str().as_bytes())),
-                cluster: lexicon::cluster(word).map_or(u64::MAX, u64::from),
-                lex: lexicon_bits(word),
+                cluster: facts.cluster,
+                lex: facts.lex,
                 nlp4j: nl[k],
                 gaz: ev.gaz.get(i).copied().unwrap_or([0; 4]),
                 rule: ev.rule.get(i).copied().unwrap_or([0; 2]),
@@ -281,35 +354,24 @@ fn f3(template: u64, a: u64, b: u64, c: u64) -> u64 {
 /// The most static features a token has.
 pub(crate) const MAX_STATIC: usize = 64;
 
-/// Writes the static features of token `i` of a sentence (`infos` is the sentence's) into
-/// `out`, which is cleared first.
-pub(crate) fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
-    out.clear();
-    let at = |k: isize| -> &TokenInfo {
-        let j = i as isize + k;
-        if j < 0 {
-            &PAD[0]
-        } else if j as usize >= infos.len() {
-            &PAD[1]
-        } else {
-            &infos[j as usize]
-        }
-    };
-    let (w, p1, p2, n1, n2) = (at(0), at(-1), at(-2), at(1), at(2));
-    out.extend_from_slice(&[
+/// The number of features [`word_features`] writes.
+pub(crate) const N_WORD: usize = 21;
+
+/// The key under which a token's [`word_features`] scores can be cached: everything they read
+/// (the word, which fixes its lower form, shape, affixes, cluster and lexicon bits; its flags;
+/// its tag).
+pub(crate) fn word_key(w: &TokenInfo) -> u64 {
+    mix(w.word ^ mix(w.flags ^ w.xpos.rotate_left(21)))
+}
+
+/// The static features of a token that read only the token itself (see [`word_key`]).
+pub(crate) fn word_features(w: &TokenInfo) -> [u64; N_WORD] {
+    let c = |shift: u32| if w.cluster == u64::MAX { u64::MAX - shift as u64 } else { w.cluster >> shift };
+    [
         f1(0, 0),
         f1(1, w.lower),
         f1(2, w.word),
-        f1(3, p1.lower),
-        f1(4, n1.lower),
-        f1(5, p2.lower),
-        f1(6, n2.lower),
-        f2(7, p1.lower, w.lower),
-        f2(8, w.lower, n1.lower),
         f1(9, w.shape),
-        f1(10, p1.shape),
-        f1(11, n1.shape),
-        f3(12, p1.shape, w.shape, n1.shape),
         f1(13, w.suf[0]),
         f1(14, w.suf[1]),
         f1(15, w.suf[2]),
@@ -318,17 +380,67 @@ pub(crate) fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>)
         f1(18, w.pre[1]),
         f1(19, w.pre[2]),
         f1(20, w.xpos),
-        f1(21, p1.xpos),
-        f1(22, n1.xpos),
-        f2(23, p1.xpos, w.xpos),
-        f2(24, w.xpos, n1.xpos),
         f1(25, w.flags),
         f2(26, w.flags, w.shape),
-        f2(27, w.flags, p1.flags),
         f1(28, w.lex),
         f2(29, w.lex, w.flags),
-        f1(30, p1.lex),
-        f1(31, n1.lex),
+        // Word clusters at four granularities (a word without one: its flags instead).
+        f1(41, c(0)),
+        f1(42, c(2)),
+        f1(43, c(4)),
+        if w.cluster == u64::MAX { f1(46, w.flags & 0x1f) } else { f1(44, c(6)) },
+        if w.cluster == u64::MAX { f1(45, u64::MAX) } else { f2(45, w.cluster >> 2, w.flags & 0x1f) },
+    ]
+}
+
+/// The key under which a word's [`role_features`] scores can be cached (they read its word and
+/// tag).
+pub(crate) fn role_key(w: &TokenInfo) -> u64 {
+    mix(w.word ^ w.xpos.rotate_left(37) ^ 0x726f_6c65)
+}
+
+/// The number of features [`role_features`] writes for each role.
+pub(crate) const N_ROLE: usize = 6;
+
+/// The features a word gives its neighbours, by its place beside them: as the word before, the
+/// word after, two before and two after (the last two only use its first feature).
+pub(crate) fn role_features(w: &TokenInfo) -> [[u64; N_ROLE]; 4] {
+    let (c2, c6) =
+        if w.cluster == u64::MAX { (u64::MAX, u64::MAX - 6) } else { (w.cluster >> 2, w.cluster >> 6) };
+    [
+        [f1(3, w.lower), f1(10, w.shape), f1(21, w.xpos), f1(30, w.lex), f1(47, c2), f1(57, c6)],
+        [f1(4, w.lower), f1(11, w.shape), f1(22, w.xpos), f1(31, w.lex), f1(48, c2), f1(58, c6)],
+        [f1(5, w.lower), 0, 0, 0, 0, 0],
+        [f1(6, w.lower), 0, 0, 0, 0, 0],
+    ]
+}
+
+/// The token information of position `i + k` of a sentence, or the padding before or after it.
+pub(crate) fn at(infos: &[TokenInfo], i: usize, k: isize) -> &TokenInfo {
+    let j = i as isize + k;
+    if j < 0 {
+        &PAD[0]
+    } else if j as usize >= infos.len() {
+        &PAD[1]
+    } else {
+        &infos[j as usize]
+    }
+}
+
+/// Writes the static features of token `i` of a sentence (`infos` is the sentence's) that pair
+/// it with a neighbour or read its evidence into `out`, which is cleared first. With
+/// [`word_features`] and its neighbours' [`role_features`] they are all of a token's static
+/// features.
+pub(crate) fn pair_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    out.clear();
+    let (w, p1, n1) = (at(infos, i, 0), at(infos, i, -1), at(infos, i, 1));
+    out.extend_from_slice(&[
+        f2(7, p1.lower, w.lower),
+        f2(8, w.lower, n1.lower),
+        f3(12, p1.shape, w.shape, n1.shape),
+        f2(23, p1.xpos, w.xpos),
+        f2(24, w.xpos, n1.xpos),
+        f2(27, w.flags, p1.flags),
         f1(32, w.nlp4j),
         f1(33, w.rule[0]),
         f1(34, w.rule[1]),
@@ -339,21 +451,6 @@ pub(crate) fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>)
         f2(39, w.doc, w.flags & 0x3f),
         f2(40, p1.lower, n1.lower),
     ]);
-    // Word clusters at four granularities for the word, two for its neighbours.
-    if w.cluster != u64::MAX {
-        for (t, shift) in [(41, 0), (42, 2), (43, 4), (44, 6)] {
-            out.push(f1(t, w.cluster >> shift));
-        }
-        out.push(f2(45, w.cluster >> 2, w.flags & 0x1f));
-    } else {
-        out.push(f1(46, w.flags & 0x1f));
-    }
-    for (t, x) in [(47, p1), (48, n1)] {
-        if x.cluster != u64::MAX {
-            out.push(f1(t, x.cluster >> 2));
-            out.push(f1(t + 10, x.cluster >> 6));
-        }
-    }
     // Gazetteer readings here and beside.
     for &g in w.gaz.iter().filter(|&&g| g != 0) {
         out.push(f1(49, g));
@@ -364,6 +461,20 @@ pub(crate) fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>)
             out.push(f1(t, g));
         }
     }
+}
+
+/// Writes every static feature of token `i` (for training, which scores them all at once).
+pub(crate) fn static_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    pair_features(infos, i, out);
+    out.extend_from_slice(&word_features(&infos[i]));
+    for (role, k) in [(0, -1), (1, 1), (2, -2), (3, 2)] {
+        out.extend(role_features(at(infos, i, k))[role].iter().filter(|&&f| f != 0));
+    }
+}
+
+/// What [`transition_features`] reads of a token: its shape. Their scores can be cached by it.
+pub(crate) fn transition_key(infos: &[TokenInfo], i: usize) -> u64 {
+    infos[i].shape
 }
 
 /// The number of features [`transition_features`] writes.

@@ -26,12 +26,16 @@ use crate::linear::Model;
 use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
 use features::{
-    Evidence, MAX_STATIC, N_TRANSITION, START, static_features, token_infos, transition_features,
+    Evidence, MAX_STATIC, N_TRANSITION, START, at, pair_features, role_features, role_key, token_infos,
+    transition_features, transition_key, word_features, word_key,
 };
+
+/// A per-thread cache of summed class scores, keyed by a feature hash.
+type ScoreCache = std::collections::HashMap<u64, [i32; N_CLASSES], crate::hash::IdHash>;
 
 const MAGIC: &[u8; 8] = b"DSNER01\0";
 /// The version of the feature set; a model trained on another one is refused.
-const FEATURE_VERSION: u32 = 1;
+const FEATURE_VERSION: u32 = 2;
 
 /// The labels the model predicts, in class order.
 pub(crate) const LABELS: [Label; 4] = [Label::Person, Label::Org, Label::Place, Label::Misc];
@@ -58,6 +62,7 @@ pub(crate) fn class_names() -> Vec<String> {
 
 /// Whether class `next` may follow class `prev` (0 = outside; `prev` is [`START`]-like
 /// `usize::MAX` at the sentence start).
+#[cfg(test)]
 pub(crate) fn allowed(prev: usize, next: usize) -> bool {
     let open = |c: usize| c != 0 && c != usize::MAX && matches!((c - 1) % 4, 0 | 1);
     let label = |c: usize| (c - 1) / 4;
@@ -89,7 +94,12 @@ pub(crate) struct NerSpan {
 #[derive(Clone, Debug)]
 pub struct NerModel {
     model: Model,
+    /// A number no other model loaded in this process has: the key of the per-thread caches.
+    id: u64,
 }
+
+/// The next [`NerModel::id`].
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 #[cfg(feature = "builtin")]
 static BUILTIN: LazyLock<Option<NerModel>> =
@@ -122,7 +132,7 @@ impl NerModel {
         if model.classes != class_names() {
             return Err(format!("unexpected classes {:?}", model.classes));
         }
-        Ok(NerModel { model })
+        Ok(NerModel { model, id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed) })
     }
 
     /// Reads a model file.
@@ -140,6 +150,53 @@ impl NerModel {
     /// The number of classes (outside, and B, I, L, U for each of the four labels).
     pub fn classes(&self) -> usize {
         self.model.classes.len()
+    }
+
+    /// The summed scores of a token's [`word_features`], cached per thread by [`word_key`].
+    fn word_scores(&self, w: &features::TokenInfo) -> [i32; N_CLASSES] {
+        const MAX_ENTRIES: usize = 1 << 16;
+        thread_local! {
+            static CACHE: std::cell::RefCell<(u64, ScoreCache)> = Default::default();
+        }
+        // The cache belongs to one model: another model (a user's) starts it afresh.
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != self.id || c.1.len() >= MAX_ENTRIES {
+                c.0 = self.id;
+                c.1.clear();
+            }
+            *c.1.entry(word_key(w)).or_insert_with(|| {
+                let mut scores = [0i32; N_CLASSES];
+                self.model.add_scores(&word_features(w), &mut scores);
+                scores
+            })
+        })
+    }
+
+    /// The summed scores of a word's [`role_features`] for each role (0: the word before, 1: the
+    /// word after, 2: two before, 3: two after), cached per thread by [`role_key`].
+    fn role_scores(&self, w: &features::TokenInfo) -> [[i32; N_CLASSES]; 4] {
+        const MAX_ENTRIES: usize = 1 << 16;
+        type Rows = [[i32; N_CLASSES]; 4];
+        thread_local! {
+            static CACHE: std::cell::RefCell<(u64, std::collections::HashMap<u64, Rows, crate::hash::IdHash>)> =
+                Default::default();
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != self.id || c.1.len() >= MAX_ENTRIES {
+                c.0 = self.id;
+                c.1.clear();
+            }
+            *c.1.entry(role_key(w)).or_insert_with(|| {
+                let mut rows = [[0i32; N_CLASSES]; 4];
+                for (row, feats) in rows.iter_mut().zip(role_features(w)) {
+                    let feats: Vec<u64> = feats.into_iter().filter(|&f| f != 0).collect();
+                    self.model.add_scores(&feats, row);
+                }
+                rows
+            })
+        })
     }
 
     /// Writes a model file's bytes around linear-model bytes.
@@ -162,39 +219,68 @@ impl NerModel {
         let infos = token_infos(tokens, sentences, tags, ev);
         let mut out = Vec::new();
         let mut feats = Vec::with_capacity(MAX_STATIC);
-        let mut scores = [0i32; N_CLASSES];
         let mut keys = [0u64; N_TRANSITION * (N_CLASSES + 1)];
         let mut each = vec![0i32; keys.len() * N_CLASSES];
         let mut lattice = Lattice::default();
         let mut classes = Vec::new();
         let mut margins = Vec::new();
+        let mut roles: Vec<[[i32; N_CLASSES]; 4]> = Vec::new();
+        // Shape -> the lattice's block of transition scores (kept for the whole document).
+        let mut transitions: std::collections::HashMap<u64, u32, crate::hash::IdHash> = Default::default();
         for s in sentences {
             let r = s.tokens();
             let infos = &infos[r.clone()];
             lattice.reset(infos.len());
+            // Each token's rows as a neighbour, looked up once and used by up to four tokens.
+            roles.clear();
+            roles.extend(infos.iter().map(|w| self.role_scores(w)));
             for i in 0..infos.len() {
-                scores.fill(0);
-                static_features(infos, i, &mut feats);
+                // The word's own features' scores, and what its neighbours add by their place
+                // beside it, come from the per-thread caches; only the pairs and the evidence
+                // are looked up here.
+                let mut scores = self.word_scores(&infos[i]);
+                for (role, k) in [(0, -1), (1, 1), (2, -2), (3, 2)] {
+                    let j = i as isize + k;
+                    let row = if j < 0 || j as usize >= infos.len() {
+                        self.role_scores(at(infos, i, k))[role]
+                    } else {
+                        roles[j as usize][role]
+                    };
+                    for (s, r) in scores.iter_mut().zip(row) {
+                        *s += r;
+                    }
+                }
+                pair_features(infos, i, &mut feats);
                 self.model.add_scores(&feats, &mut scores);
                 for (e, &x) in lattice.emit_row(i).iter_mut().zip(&scores) {
                     *e = x as f32;
                 }
-                for p in 0..=N_CLASSES {
-                    let code = if p == N_CLASSES { START } else { p as u64 };
-                    keys[p * N_TRANSITION..(p + 1) * N_TRANSITION]
-                        .copy_from_slice(&transition_features(infos, i, code));
-                }
-                each.fill(0);
-                self.model.add_each(&keys, N_CLASSES, &mut each);
-                let rows = lattice.trans_rows(i);
-                for (p, row) in rows.chunks_mut(N_CLASSES).enumerate() {
-                    for k in 0..N_TRANSITION {
-                        let from = (p * N_TRANSITION + k) * N_CLASSES;
-                        for (t, &x) in row.iter_mut().zip(&each[from..from + N_CLASSES]) {
-                            *t += x as f32;
+                // The transition scores depend only on the token's shape: worked out once per
+                // shape in the document (a few dozen), not per token.
+                let block = match transitions.get(&transition_key(infos, i)) {
+                    Some(&b) => b,
+                    None => {
+                        for p in 0..=N_CLASSES {
+                            let code = if p == N_CLASSES { START } else { p as u64 };
+                            keys[p * N_TRANSITION..(p + 1) * N_TRANSITION]
+                                .copy_from_slice(&transition_features(infos, i, code));
                         }
+                        each.fill(0);
+                        self.model.add_each(&keys, N_CLASSES, &mut each);
+                        let (b, block) = lattice.new_block();
+                        for (p, row) in block.iter_mut().enumerate() {
+                            for k in 0..N_TRANSITION {
+                                let from = (p * N_TRANSITION + k) * N_CLASSES;
+                                for (t, &x) in row.iter_mut().zip(&each[from..from + N_CLASSES]) {
+                                    *t += x as f32;
+                                }
+                            }
+                        }
+                        transitions.insert(transition_key(infos, i), b);
+                        b
                     }
-                }
+                };
+                lattice.set_block(i, block);
             }
             lattice.decode(&mut classes, Some(&mut margins));
             spans_of(&classes, &margins, r.start, &mut out);
@@ -204,50 +290,86 @@ impl NerModel {
 }
 
 /// A sentence's scores: per token, the static score of each class and, for each previous class
-/// (or the start), the transition score of each class.
+/// (or the start), the transition score of each class. Tokens share blocks of transition scores
+/// where they have the same ones (the same shape), so a block is filled once, not per token.
 #[derive(Default, Debug)]
 pub(crate) struct Lattice {
     n: usize,
-    emit: Vec<f32>,
-    trans: Vec<f32>,
-    alpha: Vec<f32>,
-    beta: Vec<f32>,
-    back: Vec<u8>,
+    emit: Vec<[f32; N_CLASSES]>,
+    /// Blocks of transition scores: row `p` (the previous class, [`N_CLASSES`] for the start)
+    /// holds one score per class.
+    blocks: Vec<[[f32; N_CLASSES]; N_CLASSES + 1]>,
+    /// Each token's block.
+    block_of: Vec<u32>,
+    alpha: Vec<[f32; N_CLASSES]>,
+    beta: Vec<[f32; N_CLASSES]>,
+    back: Vec<[u8; N_CLASSES]>,
 }
 
 const NEG: f32 = f32::NEG_INFINITY;
-/// The transition scores of one token: a row of classes for each previous class and the start.
-pub(crate) const STRIDE: usize = N_CLASSES * (N_CLASSES + 1);
+
+/// The classes a span is open after (begin and inside): only inside and last classes of the
+/// same label may follow them. After the others (outside, last, unit), outside, begin and unit
+/// classes may follow. These are [`allowed`]'s rules, unrolled for the decoder.
+const CLOSED: [usize; 9] = [0, 3, 4, 7, 8, 11, 12, 15, 16];
+
+/// The classes that may come where no span is open (outside, begin, unit): [`starts`].
+const STARTS: [usize; 9] = [0, 1, 4, 5, 8, 9, 12, 13, 16];
+
+/// Whether class `c` opens or continues a span (begin, inside).
+#[inline]
+fn open(c: usize) -> bool {
+    c != 0 && (c - 1) % 4 < 2
+}
+
+/// Whether class `c` may come where no span is open (outside, begin, unit).
+#[inline]
+fn starts(c: usize) -> bool {
+    c == 0 || matches!((c - 1) % 4, 0 | 3)
+}
 
 /// Whether a sentence may end on class `c` (no span left open).
 fn may_end(c: usize) -> bool {
-    c == 0 || matches!((c - 1) % 4, 2 | 3)
+    !open(c)
 }
 
 impl Lattice {
-    /// Makes room for `n` tokens, all scores zero.
+    /// Makes room for `n` tokens, all static scores zero, every token on block 0 (the blocks
+    /// are kept: see [`Lattice::clear_blocks`]).
     pub(crate) fn reset(&mut self, n: usize) {
         self.n = n;
         self.emit.clear();
-        self.emit.resize(n * N_CLASSES, 0.0);
-        self.trans.clear();
-        self.trans.resize(n * STRIDE, 0.0);
+        self.emit.resize(n, [0.0; N_CLASSES]);
+        self.block_of.clear();
+        self.block_of.resize(n, 0);
+    }
+
+    /// Forgets every block of transition scores.
+    pub(crate) fn clear_blocks(&mut self) {
+        self.blocks.clear();
+    }
+
+    /// A new block of transition scores, all zero: its number and its rows.
+    pub(crate) fn new_block(&mut self) -> (u32, &mut [[f32; N_CLASSES]; N_CLASSES + 1]) {
+        let b = self.blocks.len();
+        self.blocks.push([[0.0; N_CLASSES]; N_CLASSES + 1]);
+        (b as u32, &mut self.blocks[b])
+    }
+
+    /// Gives token `i` the transition scores of block `b`.
+    pub(crate) fn set_block(&mut self, i: usize, b: u32) {
+        self.block_of[i] = b;
     }
 
     /// The static scores of token `i`.
-    pub(crate) fn emit_row(&mut self, i: usize) -> &mut [f32] {
-        &mut self.emit[i * N_CLASSES..(i + 1) * N_CLASSES]
-    }
-
-    /// The transition scores into token `i`: row `p` (previous class, [`N_CLASSES`] for the
-    /// start) holds one score per class.
-    pub(crate) fn trans_rows(&mut self, i: usize) -> &mut [f32] {
-        &mut self.trans[i * STRIDE..(i + 1) * STRIDE]
+    pub(crate) fn emit_row(&mut self, i: usize) -> &mut [f32; N_CLASSES] {
+        &mut self.emit[i]
     }
 
     /// The best well-formed sequence of classes, and (if asked) each token's margin: how much
     /// the best sequence scores above the best one that gives the token another class.
     pub(crate) fn decode(&mut self, classes: &mut Vec<usize>, margins: Option<&mut Vec<f32>>) {
+        const C: usize = N_CLASSES;
         let n = self.n;
         classes.clear();
         if n == 0 {
@@ -256,80 +378,113 @@ impl Lattice {
             }
             return;
         }
-        const C: usize = N_CLASSES;
         self.alpha.clear();
-        self.alpha.resize(n * C, NEG);
+        self.alpha.resize(n, [NEG; C]);
         self.back.clear();
-        self.back.resize(n * C, 0);
-        for i in 0..n {
+        self.back.resize(n, [0; C]);
+        // Forward (Viterbi): the best score of a sequence up to token i ending in class c.
+        let t = &self.blocks[self.block_of[0] as usize];
+        #[allow(clippy::needless_range_loop)] // c indexes three arrays
+        for c in 0..C {
+            if starts(c) {
+                self.alpha[0][c] = t[C][c] + self.emit[0][c];
+            }
+        }
+        for i in 1..n {
+            let t = &self.blocks[self.block_of[i] as usize];
+            let prev = self.alpha[i - 1];
+            let (mut row, mut back) = ([NEG; C], [0u8; C]);
             for c in 0..C {
                 let (mut best, mut arg) = (NEG, 0u8);
-                if i == 0 {
-                    if allowed(usize::MAX, c) {
-                        best = self.trans[C * C + c];
+                if starts(c) {
+                    for &p in &CLOSED {
+                        let v = prev[p] + t[p][c];
+                        if v > best {
+                            best = v;
+                            arg = p as u8;
+                        }
                     }
                 } else {
-                    for p in 0..C {
-                        let a = self.alpha[(i - 1) * C + p];
-                        if a == NEG || !allowed(p, c) {
-                            continue;
-                        }
-                        let v = a + self.trans[i * STRIDE + p * C + c];
+                    // Inside or last: after the begin or inside class of the same label.
+                    let b = c - (c - 1) % 4;
+                    for p in [b, b + 1] {
+                        let v = prev[p] + t[p][c];
                         if v > best {
                             best = v;
                             arg = p as u8;
                         }
                     }
                 }
-                if best != NEG {
-                    self.alpha[i * C + c] = best + self.emit[i * C + c];
-                    self.back[i * C + c] = arg;
-                }
+                row[c] = best + self.emit[i][c];
+                back[c] = arg;
             }
+            self.alpha[i] = row;
+            self.back[i] = back;
         }
-        let end = |c: usize| self.alpha[(n - 1) * C + c];
+        let end = &self.alpha[n - 1];
         let mut last = 0;
         for c in 1..C {
-            if may_end(c) && end(c) > end(last) {
+            if may_end(c) && end[c] > end[last] {
                 last = c;
             }
         }
         classes.resize(n, 0);
         classes[n - 1] = last;
         for i in (1..n).rev() {
-            classes[i - 1] = self.back[i * C + classes[i]] as usize;
+            classes[i - 1] = self.back[i][classes[i]] as usize;
         }
         let Some(margins) = margins else { return };
+        if classes.iter().all(|&c| c == 0) {
+            // No span: nothing to be sure of.
+            margins.clear();
+            margins.resize(n, f32::INFINITY);
+            return;
+        }
         // Backward: the best score of the rest of the sentence once token i has class c.
         self.beta.clear();
-        self.beta.resize(n * C, NEG);
+        self.beta.resize(n, [NEG; C]);
         for c in 0..C {
             if may_end(c) {
-                self.beta[(n - 1) * C + c] = 0.0;
+                self.beta[n - 1][c] = 0.0;
             }
         }
         for i in (0..n - 1).rev() {
+            let t = &self.blocks[self.block_of[i + 1] as usize];
+            let next = self.beta[i + 1];
+            let e = &self.emit[i + 1];
+            // The score of going on to class d at token i + 1: its emission, what follows it.
+            let mut go = [NEG; C];
+            for d in 0..C {
+                go[d] = e[d] + next[d];
+            }
+            let mut row = [NEG; C];
             for c in 0..C {
                 let mut best = NEG;
-                for d in 0..C {
-                    let b = self.beta[(i + 1) * C + d];
-                    if b == NEG || !allowed(c, d) {
-                        continue;
+                if open(c) {
+                    let b = c - (c - 1) % 4;
+                    for d in [b + 1, b + 2] {
+                        best = best.max(t[c][d] + go[d]);
                     }
-                    best =
-                        best.max(self.trans[(i + 1) * STRIDE + c * C + d] + self.emit[(i + 1) * C + d] + b);
+                } else {
+                    for &d in &STARTS {
+                        best = best.max(t[c][d] + go[d]);
+                    }
                 }
-                self.beta[i * C + c] = best;
+                row[c] = best;
             }
+            self.beta[i] = row;
         }
         margins.clear();
         for (i, &chosen) in classes.iter().enumerate() {
-            let total = |c: usize| {
-                let (a, b) = (self.alpha[i * C + c], self.beta[i * C + c]);
-                if a == NEG || b == NEG { NEG } else { a + b }
-            };
-            let best = total(chosen);
-            let other = (0..C).filter(|&c| c != chosen).map(total).fold(NEG, f32::max);
+            let (a, b) = (&self.alpha[i], &self.beta[i]);
+            // -inf + anything is -inf, and no score is +inf: the sums need no checks.
+            let best = a[chosen] + b[chosen];
+            let mut other = NEG;
+            for c in 0..C {
+                if c != chosen {
+                    other = other.max(a[c] + b[c]);
+                }
+            }
             margins.push(if other == NEG { f32::INFINITY } else { best - other });
         }
     }
@@ -359,5 +514,91 @@ pub(crate) fn spans_of(classes: &[usize], margins: &[f32], base: usize, out: &mu
         let margin = margins[i..j].iter().copied().fold(f32::INFINITY, f32::min);
         out.push(NerSpan { first: base + i, end: base + j, label: LABELS[l], margin });
         i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The decoder's unrolled rules are [`allowed`]'s.
+    #[test]
+    fn unrolled_transitions_are_the_allowed_ones() {
+        for p in 0..N_CLASSES {
+            for c in 0..N_CLASSES {
+                let unrolled = if open(p) {
+                    let b = p - (p - 1) % 4;
+                    c == b + 1 || c == b + 2
+                } else {
+                    starts(c)
+                };
+                assert_eq!(unrolled, allowed(p, c), "{p} -> {c}");
+                assert_eq!(CLOSED.contains(&p), !open(p));
+            }
+            assert_eq!(starts(p), allowed(usize::MAX, p));
+        }
+    }
+
+    /// The decoder finds the best well-formed sequence, as trying every sequence does, and its
+    /// margins are what the second best sequence with another class at that token scores less.
+    #[test]
+    fn viterbi_finds_the_best_sequence_and_margins() {
+        let mut state = 0x1234_5678_9abc_def1u64;
+        let mut rand = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % 2000) as f32 / 100.0 - 10.0
+        };
+        for n in 1..=3 {
+            let mut lat = Lattice::default();
+            lat.reset(n);
+            for i in 0..n {
+                for e in lat.emit_row(i).iter_mut() {
+                    *e = rand();
+                }
+                let (b, block) = lat.new_block();
+                for row in block.iter_mut() {
+                    for t in row.iter_mut() {
+                        *t = rand();
+                    }
+                }
+                lat.set_block(i, b);
+            }
+            let mut classes = Vec::new();
+            let mut margins = Vec::new();
+            lat.decode(&mut classes, Some(&mut margins));
+            // Every sequence, scored by hand.
+            let mut scored: Vec<(f32, Vec<usize>)> = Vec::new();
+            let total = N_CLASSES.pow(n as u32);
+            for code in 0..total {
+                let seq: Vec<usize> = (0..n).map(|i| code / N_CLASSES.pow(i as u32) % N_CLASSES).collect();
+                let mut prev = usize::MAX;
+                let mut score = 0.0;
+                let mut ok = may_end(seq[n - 1]);
+                for (i, &c) in seq.iter().enumerate() {
+                    ok &= allowed(prev, c);
+                    let row = if prev == usize::MAX { N_CLASSES } else { prev };
+                    score += lat.blocks[lat.block_of[i] as usize][row][c] + lat.emit[i][c];
+                    prev = c;
+                }
+                if ok {
+                    scored.push((score, seq));
+                }
+            }
+            let best = scored.iter().max_by(|a, b| a.0.total_cmp(&b.0)).unwrap();
+            assert_eq!(classes, best.1, "n = {n}");
+            // Margins are only worked out when the best sequence has a span (they are read for
+            // spans only); otherwise every margin is infinite.
+            let has_span = classes.iter().any(|&c| c != 0);
+            for i in 0..n {
+                if !has_span {
+                    assert_eq!(margins[i], f32::INFINITY, "n = {n}, token {i}");
+                    continue;
+                }
+                let other = scored.iter().filter(|s| s.1[i] != classes[i]).map(|s| s.0).fold(NEG, f32::max);
+                assert!((margins[i] - (best.0 - other)).abs() < 1e-3, "n = {n}, token {i}");
+            }
+        }
     }
 }

@@ -158,14 +158,17 @@ fn transitions(ex: &Example, i: usize, p: usize) -> [u64; super::features::N_TRA
 fn decode(wts: &Weights, ex: &Example, lat: &mut Lattice, classes: &mut Vec<usize>) {
     let n = ex.gold.len();
     lat.reset(n);
+    lat.clear_blocks();
     let mut scores = vec![0f32; N_CLASSES];
     for i in 0..n {
         wts.score(&ex.feats[ex.starts[i] as usize..ex.starts[i + 1] as usize], &mut scores);
         lat.emit_row(i).copy_from_slice(&scores);
-        for p in 0..=N_CLASSES {
+        let (b, block) = lat.new_block();
+        for (p, row) in block.iter_mut().enumerate() {
             wts.score(&transitions(ex, i, p), &mut scores);
-            lat.trans_rows(i)[p * N_CLASSES..(p + 1) * N_CLASSES].copy_from_slice(&scores);
+            row.copy_from_slice(&scores);
         }
+        lat.set_block(i, b);
     }
     lat.decode(classes, None);
 }
