@@ -30,7 +30,15 @@
 //!   (entities with labels and mentions, roles, triples, and strings that must not be entities).
 //!   Without paths it uses `$DOSSIER_SHARED/gold/seed.json` and the article it names, where
 //!   `DOSSIER_SHARED` defaults to `../shared`.
+//! * `startup`: the default extractor's cold build, its first extraction and peak memory.
+//! * `sources BEFORE.jsonl AFTER.jsonl [--gazetteers DIR] [--before-gazetteers DIR] [--sample N]
+//!   [--seed S]`: entity counts by label and source kind (built-in list, rule, model) in two
+//!   outputs of `extract --format jsonl` on the same documents, before and after a change; each
+//!   built-in entry is traced to its list through the gazetteer directory of its version. With
+//!   `--sample`, N entities drawn with the seed from those an entry new in AFTER's lists made,
+//!   each with its context, for reading by hand.
 
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::process::ExitCode;
 
 use dossier::{Document, Extractor, Label};
@@ -914,6 +922,192 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// The lists of a gazetteer directory: each entry id (without a `#...` suffix) mapped to the
+/// stem of the `.tsv` file that holds it.
+fn list_ids(dir: &str) -> Result<HashMap<String, String>, String> {
+    let mut ids = HashMap::new();
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{dir}: {e}"))?;
+    let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    files.sort();
+    for path in files {
+        if path.extension().is_none_or(|x| x != "tsv") {
+            continue;
+        }
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut cols = line.split('\t');
+            let (Some(id), Some(label)) = (cols.next(), cols.next()) else { continue };
+            // Only entry files: an id, then a label in capitals.
+            if label.is_empty() || !label.bytes().all(|b| b.is_ascii_uppercase()) {
+                break;
+            }
+            let id = id.split('#').next().unwrap_or(id);
+            ids.entry(id.to_string()).or_insert_with(|| stem.clone());
+        }
+    }
+    Ok(ids)
+}
+
+/// The source kinds of one mention's source string: `gazetteer:<list>` for a built-in entry
+/// (the list found through `ids`), `rule:<kind>`, `model`, and so on.
+fn source_kinds(source: &str, ids: &HashMap<String, String>) -> Vec<String> {
+    source_parts(source)
+        .map(|part| {
+            if let Some(id) = part.strip_prefix("gazetteer:builtin:") {
+                let id = id.split('#').next().unwrap_or(id);
+                format!("gazetteer:{}", ids.get(id).map_or("?", String::as_str))
+            } else if part.starts_with("model") {
+                "model".to_string()
+            } else {
+                // `rule:name:PERSON(surname+said)` -> `rule:name`
+                let head = part.split('(').next().unwrap_or(part);
+                head.splitn(3, ':').take(2).collect::<Vec<_>>().join(":")
+            }
+        })
+        .collect()
+}
+
+/// The parts of a source string joined by `+` outside parentheses.
+fn source_parts(source: &str) -> impl Iterator<Item = &str> {
+    let mut depth = 0i32;
+    let mut start = 0;
+    let mut parts = Vec::new();
+    for (i, c) in source.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            '+' if depth == 0 => {
+                parts.push(&source[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(&source[start..]);
+    parts.into_iter()
+}
+
+/// Entities of a batch JSONL file (`extract --format jsonl DIR`): (document id, entity).
+fn read_batch(path: &str) -> Result<Vec<(String, Value)>, String> {
+    let text = read(std::path::Path::new(path))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: Value = serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1))?;
+        let doc = v["id"].as_str().unwrap_or("").to_string();
+        for e in v["entities"].as_array().into_iter().flatten() {
+            out.push((doc.clone(), e.clone()));
+        }
+    }
+    Ok(out)
+}
+
+/// `evaluate sources`: entity counts by label and by source kind in two batch outputs (before
+/// and after a change), and a random sample of the entities the lists new in AFTER created.
+fn sources(args: &[String]) -> Result<(), String> {
+    let mut files = Vec::new();
+    let (mut gaz, mut before_gaz) = ("gazetteers".to_string(), None);
+    let (mut sample, mut seed) = (0usize, 1u64);
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        match a.as_str() {
+            "--gazetteers" => gaz = value("--gazetteers")?,
+            "--before-gazetteers" => before_gaz = Some(value("--before-gazetteers")?),
+            "--sample" => sample = value("--sample")?.parse().map_err(|e| format!("--sample: {e}"))?,
+            "--seed" => seed = value("--seed")?.parse().map_err(|e| format!("--seed: {e}"))?,
+            _ => files.push(a.clone()),
+        }
+    }
+    let [before, after] = files.as_slice() else {
+        return Err("sources needs BEFORE.jsonl and AFTER.jsonl".into());
+    };
+    let after_ids = list_ids(&gaz)?;
+    let before_ids = match &before_gaz {
+        Some(d) => list_ids(d)?,
+        None => after_ids.clone(),
+    };
+    // An entity's kinds: every source kind of any of its mentions.
+    let kinds_of = |e: &Value, ids: &HashMap<String, String>| -> BTreeSet<String> {
+        let mentions = e["mentions"].as_array().into_iter().flatten();
+        mentions.flat_map(|m| source_kinds(m["source"].as_str().unwrap_or(""), ids)).collect()
+    };
+    let count = |ents: &[(String, Value)], ids: &HashMap<String, String>| {
+        let mut by: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for (_, e) in ents {
+            let label = e["label"].as_str().unwrap_or("?").to_string();
+            *by.entry((label.clone(), "(all)".into())).or_default() += 1;
+            for k in kinds_of(e, ids) {
+                *by.entry((label.clone(), k)).or_default() += 1;
+            }
+        }
+        by
+    };
+    let (b, a) = (read_batch(before)?, read_batch(after)?);
+    let (cb, ca) = (count(&b, &before_ids), count(&a, &after_ids));
+    let keys: BTreeSet<_> = cb.keys().chain(ca.keys()).cloned().collect();
+    println!("entities by label and source (an entity counts under every source of its mentions)");
+    println!("{:<8} {:<28} {:>8} {:>8} {:>8}", "label", "source", "before", "after", "change");
+    for k in &keys {
+        let (x, y) = (cb.get(k).copied().unwrap_or(0), ca.get(k).copied().unwrap_or(0));
+        println!("{:<8} {:<28} {x:>8} {y:>8} {:>+8}", k.0, k.1, y as i64 - x as i64);
+    }
+    println!("documents: {} entities before, {} after", b.len(), a.len());
+    if sample == 0 {
+        return Ok(());
+    }
+    // Entities one of whose mentions comes from an entry that is new in AFTER's lists.
+    let new_entry = |e: &Value| {
+        e["mentions"].as_array().into_iter().flatten().any(|m| {
+            source_parts(m["source"].as_str().unwrap_or("")).any(|p| {
+                p.strip_prefix("gazetteer:builtin:")
+                    .map(|id| id.split('#').next().unwrap_or(id))
+                    .is_some_and(|id| after_ids.contains_key(id) && !before_ids.contains_key(id))
+            })
+        })
+    };
+    let mut pool: Vec<&(String, Value)> = a.iter().filter(|(_, e)| new_entry(e)).collect();
+    println!("\n{} entities from entries new in AFTER; a sample of {sample} (seed {seed}):", pool.len());
+    // Fisher-Yates with a fixed-seed xorshift: the same sample on every machine.
+    let mut state = seed.max(1);
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in (1..pool.len()).rev() {
+        pool.swap(i, (next() % (i as u64 + 1)) as usize);
+    }
+    for (n, (doc, e)) in pool.iter().take(sample).enumerate() {
+        let m = &e["mentions"][0];
+        let (start, end) = (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+        let context = std::fs::read_to_string(doc).ok().map(|t| {
+            let mut lo = start.saturating_sub(160).min(t.len());
+            let mut hi = (end + 160).min(t.len());
+            while !t.is_char_boundary(lo) {
+                lo -= 1;
+            }
+            while !t.is_char_boundary(hi) {
+                hi += 1;
+            }
+            let (pre, mid, post) = (&t[lo..start.min(hi)], &t[start.min(hi)..end.min(hi)], &t[end.min(hi)..hi]);
+            format!("{pre}[[{mid}]]{post}").replace('\n', " ")
+        });
+        let srcs: BTreeSet<&str> = e["mentions"].as_array().into_iter().flatten().filter_map(|m| m["source"].as_str()).collect();
+        println!(
+            "{}\t{doc}\t{}\t{}\t{}\t{}\t{}",
+            n + 1,
+            e["label"].as_str().unwrap_or("?"),
+            e["name"].as_str().unwrap_or("?"),
+            e["mentions"].as_array().map_or(0, Vec::len),
+            srcs.into_iter().collect::<Vec<_>>().join(" "),
+            context.unwrap_or_default()
+        );
+    }
+    Ok(())
+}
+
 /// Cold start of the default extractor in this fresh process: the build (every built-in list,
 /// lexicon and model is loaded there), then a first short extraction, and the peak memory.
 fn startup() -> Result<(), String> {
@@ -933,7 +1127,7 @@ fn startup() -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate news-tags FILE [--errors N] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]\n       evaluate startup";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate news-tags FILE [--errors N] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]\n       evaluate startup\n       evaluate sources BEFORE.jsonl AFTER.jsonl [--gazetteers DIR] [--before-gazetteers DIR] [--sample N] [--seed S]";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
         Some("pos") => pos(&args[1..]),
@@ -942,6 +1136,7 @@ fn main() -> ExitCode {
         Some("parse") => parse(&args[1..]),
         Some("carb") => carb(&args[1..]),
         Some("startup") => startup(),
+        Some("sources") => sources(&args[1..]),
         _ => Err(usage.to_string()),
     };
     match result {

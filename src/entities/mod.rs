@@ -6,7 +6,7 @@
 //!    a US state). Weak readings (places that are also common words or people's names, one-word
 //!    titles) are kept only with support from the context; the rest are ranked: entries from a
 //!    user's gazetteer first, then strong before weak, then places in a country the document
-//!    names, then countries before regions before cities, then by population.
+//!    names, then countries before regions before cities, then by population (parties of one name by vote share).
 //! 2. **Overlaps**, the one policy: longer spans win, then earlier ones, then higher-priority
 //!    sources (user lists before built-in ones). A candidate is kept only if it overlaps no
 //!    candidate kept before it.
@@ -621,7 +621,7 @@ pub(crate) fn rules(
         let big_place = r.label() == Label::Place && !r.is_weak() && r.kind() >= Kind::Admin1;
         let specific = r.is_weak() && r.label() == Label::Org;
         let sport = doc_sport.is_some() && r.sport() == doc_sport;
-        (big_place, specific, !r.is_weak(), in_doc, sport, r.kind(), r.population())
+        (big_place, specific, !r.is_weak(), in_doc, sport, r.kind(), r.population(), r.share())
     };
 
     let mut cands = Vec::new();
@@ -863,7 +863,7 @@ fn fuse(
             let best = m
                 .readings(x.gazetteers[g])
                 .filter(|r| r.label() == s.label)
-                .max_by_key(|r| (!r.is_weak(), r.kind(), r.population(), std::cmp::Reverse(r.index())))?;
+                .max_by_key(|r| (!r.is_weak(), r.kind(), r.population(), r.share(), std::cmp::Reverse(r.index())))?;
             Some((g, best.index()))
         }) {
             Candidate {

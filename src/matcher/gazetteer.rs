@@ -137,7 +137,8 @@ impl Entry {
     }
 
     /// Adds an attribute. Known keys: `weak` (`1`: fire only with support from the context),
-    /// `pop` (population, to rank places of one name), `kind` (country, admin1, state, city, region),
+    /// `pop` (population, to rank places of one name), `share` (a party's best vote share in
+    /// percent, to rank parties of one name), `kind` (country, admin1, state, city, region),
     /// `cc` (ISO country code), `country` (for NORP: the id of the country entry).
     pub fn attr(mut self, key: impl Into<String>, value: impl Into<String>) -> Entry {
         self.attrs.push((key.into(), value.into()));
@@ -192,6 +193,8 @@ struct EntryData {
     weak: bool,
     kind: Kind,
     population: u32,
+    /// A party's best vote share in hundredths of a percent (0 when not given).
+    share: u16,
     country: StrRef,
     /// The `kind` attribute as written ("party", "club"), empty when none.
     kind_name: StrRef,
@@ -293,6 +296,12 @@ impl<'g> EntryRef<'g> {
     /// The population, for places (0 when unknown).
     pub fn population(&self) -> u32 {
         self.data().population
+    }
+
+    /// For a party, its best vote share in hundredths of a percent (attribute `share`, in
+    /// percent), which ranks parties of one name; 0 when not given.
+    pub fn share(&self) -> u16 {
+        self.data().share
     }
 
     /// For NORP entries, the id of the country entry they belong to.
@@ -541,6 +550,9 @@ impl<'a> Build<'a> {
             kind: Kind::parse(kind_name),
             population: attr("pop").and_then(|v| v.parse::<u64>().ok()).unwrap_or(0).min(u32::MAX as u64)
                 as u32,
+            share: attr("share")
+                .and_then(|v| v.parse::<f32>().ok())
+                .map_or(0, |v| (v * 100.0).clamp(0.0, 10_000.0) as u16),
             country: put(&mut self.arena, attr("country").unwrap_or("")),
             kind_name: put(&mut self.arena, kind_name),
             wikidata: put(&mut self.arena, attr("wikidata").unwrap_or("")),
