@@ -1081,7 +1081,8 @@ fn sources(args: &[String]) -> Result<(), String> {
     }
     for (n, (doc, e)) in pool.iter().take(sample).enumerate() {
         let m = &e["mentions"][0];
-        let (start, end) = (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
+        let (start, end) =
+            (m["start"].as_u64().unwrap_or(0) as usize, m["end"].as_u64().unwrap_or(0) as usize);
         let context = std::fs::read_to_string(doc).ok().map(|t| {
             let mut lo = start.saturating_sub(160).min(t.len());
             let mut hi = (end + 160).min(t.len());
@@ -1091,10 +1092,12 @@ fn sources(args: &[String]) -> Result<(), String> {
             while !t.is_char_boundary(hi) {
                 hi += 1;
             }
-            let (pre, mid, post) = (&t[lo..start.min(hi)], &t[start.min(hi)..end.min(hi)], &t[end.min(hi)..hi]);
+            let (pre, mid, post) =
+                (&t[lo..start.min(hi)], &t[start.min(hi)..end.min(hi)], &t[end.min(hi)..hi]);
             format!("{pre}[[{mid}]]{post}").replace('\n', " ")
         });
-        let srcs: BTreeSet<&str> = e["mentions"].as_array().into_iter().flatten().filter_map(|m| m["source"].as_str()).collect();
+        let srcs: BTreeSet<&str> =
+            e["mentions"].as_array().into_iter().flatten().filter_map(|m| m["source"].as_str()).collect();
         println!(
             "{}\t{doc}\t{}\t{}\t{}\t{}\t{}",
             n + 1,

@@ -204,8 +204,16 @@ class Lexicon:
                 rows.append((c[0], c[1], c[2], surf, c[4]))
             self.builtin[f] = rows
         self.places = set()
-        for _, _, _, surf, _ in self.builtin["place.tsv"]:
+        # (name, country code) -> the biggest population of a place so named: a club's city
+        # population ranks clubs of one short name ("Arsenal": London's before Sarandi's).
+        self.city_pop = {}
+        for _, _, _, surf, attrs in self.builtin["place.tsv"]:
             self.places.update(surf)
+            at = dict(kv.split("=", 1) for kv in attrs.split(";") if "=" in kv)
+            if "pop" in at and "cc" in at:
+                for s_ in surf:
+                    key = (s_, at["cc"])
+                    self.city_pop[key] = max(self.city_pop.get(key, 0), int(at["pop"]))
         self.norp = {s for r in self.builtin["norp.tsv"] for s in r[3]}
         self.org_surfaces = {s for r in self.builtin["org.tsv"] for s in r[3]}
         self.builtin_surfaces = {s for f in self.builtin for r in self.builtin[f] for s in r[3]}
@@ -336,7 +344,7 @@ class Stats:
             self.drop_examples[reason].append(s)
 
 
-SHARED_ATTRS = ("cc", "kind", "share", "state", "city", "chamber")
+SHARED_ATTRS = ("cc", "kind", "share", "state", "city", "pop", "chamber")
 
 
 # Aliases that name a better-known thing than the entry (a company, a police force, a motor
@@ -1074,6 +1082,7 @@ def build_clubs(shared, lex, stats):
                     stats.weak_reason[reason] += 1
                 continue
             ent.add(a)
+        set_city_pop(ent, lex)
         rows.extend(finalize(ent, lex, stats))
     rows.extend(build_curated_clubs(lex, stats))
     return rows
@@ -1105,8 +1114,16 @@ def build_curated_clubs(lex, stats):
             for a in weak.split("|"):
                 if a and ent.add(a, ent.short):
                     stats.weak_reason["curated-weak"] += 1
+            set_city_pop(ent, lex)
             rows.extend(finalize(ent, lex, stats))
     return rows
+
+
+def set_city_pop(ent, lex):
+    """A club's pop= is its city's population (place.tsv), to rank clubs of one name."""
+    pop = lex.city_pop.get((ent.attrs.get("city"), ent.attrs.get("cc")))
+    if pop:
+        ent.attrs["pop"] = str(pop)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 //!    a US state). Weak readings (places that are also common words or people's names, one-word
 //!    titles) are kept only with support from the context; the rest are ranked: entries from a
 //!    user's gazetteer first, then strong before weak, then places in a country the document
-//!    names, then countries before regions before cities, then by population (parties of one name by vote share).
+//!    names, then countries before regions before cities, then by population (parties of one name by vote share times their country's population).
 //! 2. **Overlaps**, the one policy: longer spans win, then earlier ones, then higher-priority
 //!    sources (user lists before built-in ones). A candidate is kept only if it overlaps no
 //!    candidate kept before it.
@@ -612,16 +612,60 @@ pub(crate) fn rules(
             }
         }
     }
+    // The country of the clubs the document names: the commonest country among the club
+    // readings of its matches, each match one vote ("Chelsea", "Man Utd" -> GB), so that
+    // "Arsenal" is the English club in a story about English football.
+    let league: Option<&str> = {
+        // Each match's club readings share one vote among their countries.
+        let mut counts: Vec<(&str, f32)> = Vec::new();
+        for (g, ms) in &all {
+            for m in ms {
+                let clubs = || m.readings(gazetteers[*g]).filter(|r| r.kind_name() == Some("club"));
+                let n = clubs().count();
+                for cc in clubs().filter_map(|r| r.country_code()) {
+                    match counts.iter_mut().find(|(c, _)| *c == cc) {
+                        Some(e) => e.1 += 1.0 / n as f32,
+                        None => counts.push((cc, 1.0 / n as f32)),
+                    }
+                }
+            }
+        }
+        counts.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+        // A tie names no country.
+        match counts.as_slice() {
+            [(cc, _)] => Some(*cc),
+            [(cc, a), (_, b), ..] if a > b => Some(*cc),
+            _ => None,
+        }
+    };
+    if let Some(cc) = league {
+        if !doc_countries.contains(&cc) {
+            doc_countries.push(cc);
+        }
+    }
     // A weak organisation reading that its context supports (a club in a sports story, a party
     // before "MP") is read in that context's sense: it outranks a strong reading of the same
     // words ("Liverpool" the city, "Democrat" the group), but not a country, a first-level
-    // region or a continent ("the US ambassador"). Other weak readings rank last.
+    // region or a continent ("the US ambassador"), nor a strong organisation ("Apple" the
+    // company before a party's short name). Other weak readings rank last.
     let rank = |r: &EntryRef<'_>| {
         let in_doc = r.country_code().is_some_and(|cc| doc_countries.contains(&cc));
         let big_place = r.label() == Label::Place && !r.is_weak() && r.kind() >= Kind::Admin1;
         let specific = r.is_weak() && r.label() == Label::Org;
-        let sport = doc_sport.is_some() && r.sport() == doc_sport;
-        (big_place, specific, !r.is_weak(), in_doc, sport, r.kind(), r.population(), r.share())
+        let strong_org = !r.is_weak() && r.label() == Label::Org;
+        let sport = doc_sport.is_some() && sport_of(r) == doc_sport;
+        (
+            big_place,
+            strong_org,
+            specific,
+            !r.is_weak(),
+            in_doc,
+            sport,
+            r.kind(),
+            r.population(),
+            r.voters(),
+            r.share(),
+        )
     };
 
     let mut cands = Vec::new();
@@ -636,6 +680,8 @@ pub(crate) fn rules(
                 strong_at: &strong_at,
                 strong_end: &strong_end,
                 title_at: &title_at,
+                sport: doc_sport,
+                countries: &doc_countries,
             };
             // A one-word match that is also a common word proves nothing by its capital at the
             // start of a sentence or in a title-case headline ("Reading", "Twitter"): it needs the
@@ -645,7 +691,15 @@ pub(crate) fn rules(
                 && !tokens[m.first_token].is_all_caps()
                 && (ctx.at_sentence_start(m.first_token) || ctx.info.title_case)
                 && common[m.first_token];
+            // Words that are a title or a party cue ("MP", "MEP", "Leader") are that, not a weak
+            // organisation short form of the same letters.
+            let is_title = m.readings(gaz).any(|r| r.label() == Label::Title)
+                || (m.end_token == m.first_token + 1
+                    && cue_bits(&tokens[m.first_token].text().to_lowercase()) & CUE_PARTY != 0);
             let supported = |r: &EntryRef<'_>| {
+                if is_title && r.is_weak() && r.label() == Label::Org {
+                    return false;
+                }
                 let needs = r.is_weak() || (uninformative_case && r.kind() < Kind::Country);
                 !needs || ctx.supports(r, m)
             };
@@ -860,10 +914,12 @@ fn fuse(
             Candidate { model: true, ..c.clone() }
         } else if let Some((g, r)) = x.builtin.and_then(|g| {
             let m = builtin_matches.get(&(s.first, s.end))?;
-            let best = m
-                .readings(x.gazetteers[g])
-                .filter(|r| r.label() == s.label)
-                .max_by_key(|r| (!r.is_weak(), r.kind(), r.population(), r.share(), std::cmp::Reverse(r.index())))?;
+            // Only a strong entry: the rules have turned down the weak ones in this context, and
+            // the model's agreement on the label does not say which of them it would be.
+            let best =
+                m.readings(x.gazetteers[g]).filter(|r| r.label() == s.label && !r.is_weak()).max_by_key(
+                    |r| (r.kind(), r.population(), r.voters(), r.share(), std::cmp::Reverse(r.index())),
+                )?;
             Some((g, best.index()))
         }) {
             Candidate {
@@ -1101,6 +1157,15 @@ struct Context<'a, 't> {
     strong_at: &'a HashMap<usize, Label, FxBuild>,
     strong_end: &'a HashMap<usize, Label, FxBuild>,
     title_at: &'a std::collections::HashSet<usize, FxBuild>,
+    /// The document's sport, when its words name one clearly.
+    sport: Option<&'a str>,
+    /// The countries the document names, and the country of the clubs it names.
+    countries: &'a [&'a str],
+}
+
+/// A reading's sport: its own, or that of the entry it is a short form of.
+fn sport_of<'g>(r: &EntryRef<'g>) -> Option<&'g str> {
+    r.sport().or_else(|| r.of().and_then(|o| o.sport()))
 }
 
 impl Context<'_, '_> {
@@ -1159,22 +1224,43 @@ impl Context<'_, '_> {
                 let s = self.sentence.tokens();
                 let next = (end < s.end).then(|| &self.tokens[end]);
                 let next_lower = next.map(|t| t.norm().to_lowercase()).unwrap_or_default();
+                // Whether the entry's country is one the story names (or its clubs' country).
+                let home = r.country_code().is_some_and(|cc| self.countries.contains(&cc));
+                let common_word = end - first == 1
+                    && crate::lexicon::is_common_word(&self.tokens[first].text().to_lowercase());
                 match r.kind_name().unwrap_or("") {
                     // "a Labour MP", "Conservative leader Michael Howard", "Sinn Fein's president",
                     // "Democrat John Kerry".
+                    // An acronym before a given name is more often a name's initials or a
+                    // company ("JP Morgan"); a common word ("Independent", "Green") or an acronym
+                    // ("PDA", "MPC") is the party only in a story that names its country, unless
+                    // millions vote for it.
                     "party" => {
-                        self.title_at.contains(&end)
-                            || cue_bits(&next_lower) & CUE_PARTY != 0
-                            || next_lower == "'s"
-                            || next.is_some_and(|t| {
-                                t.is_capitalized()
-                                    && t.is_alpha()
-                                    && crate::lexicon::given_name(t.text()).is_some()
-                            })
+                        let acronym = self.tokens[first..end].iter().all(|t| t.is_all_caps());
+                        (!(common_word || acronym) || home || r.voters() >= 5_000_000)
+                            && (self.title_at.contains(&end)
+                                || cue_bits(&next_lower) & CUE_PARTY != 0
+                                || next_lower == "'s"
+                                || !acronym
+                                    && next.is_some_and(|t| {
+                                        t.is_capitalized()
+                                            && t.is_alpha()
+                                            && crate::lexicon::given_name(t.text()).is_some()
+                                    }))
                     }
                     // In a sports story; "in Liverpool", "near Leeds" are still the places.
+                    // Not a club of another sport than the story's ("Lions" in a rugby story is
+                    // no American football team), and a short name that is also a person's name
+                    // ("Brown") only for a club of a country the story names.
                     "club" => {
+                        let other_sport = matches!((self.sport, sport_of(r)), (Some(a), Some(b)) if a != b);
+                        let person_like = m.end_token - m.first_token == 1 && {
+                            let w = self.tokens[first].text();
+                            crate::lexicon::surname(w).is_some() || crate::lexicon::given_name(w).is_some()
+                        };
                         self.info.sports
+                            && !other_sport
+                            && (!(person_like || common_word) || home)
                             && !self
                                 .prev(first)
                                 .is_some_and(|p| matches!(p.norm(), "in" | "near" | "outside" | "around"))

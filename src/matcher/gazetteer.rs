@@ -195,6 +195,8 @@ struct EntryData {
     population: u32,
     /// A party's best vote share in hundredths of a percent (0 when not given).
     share: u16,
+    /// `share` times the population of the entry's country, when this gazetteer has it.
+    voters: u32,
     country: StrRef,
     /// The `kind` attribute as written ("party", "club"), empty when none.
     kind_name: StrRef,
@@ -302,6 +304,14 @@ impl<'g> EntryRef<'g> {
     /// percent), which ranks parties of one name; 0 when not given.
     pub fn share(&self) -> u16 {
         self.data().share
+    }
+
+    /// For a party, its estimated voters: its vote share times the population of its country
+    /// (when the gazetteer has the country with a population). Parties of one name rank by it,
+    /// so that "Labour" is the party of a big country rather than of a small one where it won
+    /// a bigger share. 0 when unknown.
+    pub fn voters(&self) -> u32 {
+        self.data().voters
     }
 
     /// For NORP entries, the id of the country entry they belong to.
@@ -553,6 +563,7 @@ impl<'a> Build<'a> {
             share: attr("share")
                 .and_then(|v| v.parse::<f32>().ok())
                 .map_or(0, |v| (v * 100.0).clamp(0.0, 10_000.0) as u16),
+            voters: 0,
             country: put(&mut self.arena, attr("country").unwrap_or("")),
             kind_name: put(&mut self.arena, kind_name),
             wikidata: put(&mut self.arena, attr("wikidata").unwrap_or("")),
@@ -711,6 +722,37 @@ impl<'a> Build<'a> {
                 Some(t) if t != index => self.entries[index as usize].of = t,
                 Some(_) => return Err(self.err(at, format!("entry {of:?} is declared a form of itself"))),
                 None => return Err(self.err(at, format!("of={of:?} names no entry of this gazetteer"))),
+            }
+        }
+        // Estimated voters of parties: share times the population of their country, which is
+        // the country entry's or the sum of its towns', whichever is bigger (a source's country
+        // figure can be off by orders of magnitude).
+        // (cc, the country entry's population, the sum of its towns')
+        let mut pops: Vec<([u8; 2], u64, u64)> = self
+            .entries
+            .iter()
+            .filter(|d| matches!(d.kind, Kind::Country | Kind::City) && d.cc != *b"  " && d.population > 0)
+            .map(|d| {
+                let p = u64::from(d.population);
+                if d.kind == Kind::Country { (d.cc, p, 0) } else { (d.cc, 0, p) }
+            })
+            .collect();
+        pops.sort_unstable_by_key(|x| x.0);
+        pops.dedup_by(|later, first| {
+            let same = later.0 == first.0;
+            if same {
+                first.1 = first.1.max(later.1);
+                first.2 += later.2;
+            }
+            same
+        });
+        let country_pop: Vec<([u8; 2], u64)> = pops.iter().map(|&(cc, c, t)| (cc, c.max(t))).collect();
+        if !country_pop.is_empty() {
+            for d in self.entries.iter_mut().filter(|d| d.share > 0) {
+                if let Ok(i) = country_pop.binary_search_by_key(&d.cc, |x| x.0) {
+                    d.voters =
+                        (country_pop[i].1 * u64::from(d.share) / 10_000).min(u64::from(u32::MAX)) as u32;
+                }
             }
         }
         // Group the readings by pattern (CSR), in the order they were added: a counting sort.
