@@ -6,6 +6,8 @@ mod determinism;
 mod entities;
 mod gazetteer;
 mod limits;
+mod lists;
+mod ner;
 mod odd_inputs;
 mod output;
 mod parser;
