@@ -167,10 +167,6 @@ fn parties_of_one_name_follow_the_country_the_story_names() {
 }
 
 #[test]
-#[ignore = "with no country named, the highest vote share wins among all countries: \
-            'Conservative' is Bolivia's party (partyfacts:5380, share 78.5 > the UK's 55.0), \
-            'Labour' Mauritius's (partyfacts:2320, wikidata:Q3366796), 'Democrat' Côte d'Ivoire's \
-            (partyfacts:5098, share 100)"]
 fn vote_share_alone_picks_the_major_party_of_a_uk_or_us_story() {
     let text = "Conservative leader William Hague attacked Tony Blair's government in the Commons on \
                 Monday. A Labour MP walked out of the chamber.";
@@ -233,9 +229,6 @@ fn club_short_names_are_clubs_in_sports_stories_and_places_elsewhere() {
 }
 
 #[test]
-#[ignore = "in fused mode the entity model reads 'Chelsea' as ORG and the fusion links it to the \
-            weak club entry the rules had rejected for lack of a sports context (Chelsea FC, \
-            openfootball:eng:chelsea-fc)"]
 fn club_short_name_outside_sport_is_no_club_when_fused() {
     let text = "Liverpool has a long history as a port, and Chelsea is known for its flower show.";
     let doc = extract(&FUSED, text);
@@ -247,9 +240,6 @@ fn club_short_name_outside_sport_is_no_club_when_fused() {
 }
 
 #[test]
-#[ignore = "the sport rank never applies to short names: club.tsv's #short rows (Tottenham's \
-            alias 'Spurs', San Antonio Spurs' 'Spurs') carry no sport= attribute, so the entry \
-            order decides and a football story's 'Spurs' is the San Antonio Spurs"]
 fn clubs_of_one_short_name_follow_the_story_sport() {
     let text = "Spurs striker Harry Kane scored two goals as the Premiership leaders won 3-0. \
                 The football club's fans cheered the penalty and the goalkeeper's saves.";
@@ -291,9 +281,6 @@ fn weak_company_names_need_business_context() {
 }
 
 #[test]
-#[ignore = "company.tsv's #short rows (Caterpillar, Babcock, Compass, ... 116 of them) have no \
-            kind=company, and the support check only accepts kind party/club/company/committee, \
-            so a short company name is never an entity, not even before 'shares'"]
 fn short_company_forms_are_companies_in_business_stories() {
     let text = "Caterpillar shares rose 3% after the maker of diggers raised its profit forecast.";
     let doc = extract(&FUSED, text);

@@ -154,7 +154,8 @@ def entity_rows(rid, label, name, aliases, attrs, risk, out, alias_rows, existin
             if not forms:
                 continue
             row = alias_rows.setdefault(f"{same}{suffix}", [f"{same}{suffix}", label, forms[0], set(),
-                                                             {**at, "of": same}])
+                                                             {**at, "of": same,
+                                                              **({"kind": attrs["kind"]} if "kind" in attrs else {})}])
             row[3].update(f for f in forms if f != row[2])
             have |= {fold(f) for f in forms}
         existing.surfaces[same] |= set(new) | set(newweak)
@@ -172,7 +173,7 @@ def entity_rows(rid, label, name, aliases, attrs, risk, out, alias_rows, existin
     if weak:
         short = sorted(weak)
         out.append([f"{rid}#short", label, short[0], set(short[1:]),
-                    {"weak": 1, "of": rid, **({"cc": attrs["cc"]} if "cc" in attrs else {})}])
+                    {"weak": 1, "of": rid, **{k: attrs[k] for k in ("cc", "kind") if k in attrs}}])
     return None
 
 

@@ -652,7 +652,9 @@ pub(crate) fn rules(
         let in_doc = r.country_code().is_some_and(|cc| doc_countries.contains(&cc));
         let big_place = r.label() == Label::Place && !r.is_weak() && r.kind() >= Kind::Admin1;
         let specific = r.is_weak() && r.label() == Label::Org;
-        let strong_org = !r.is_weak() && r.label() == Label::Org;
+        // Typed ones only: an untyped entry (WordNet's "Labour Party") says less than a party
+        // reading the context supports.
+        let strong_org = !r.is_weak() && r.label() == Label::Org && r.kind_name().is_some();
         let sport = doc_sport.is_some() && sport_of(r) == doc_sport;
         (
             big_place,
@@ -1250,17 +1252,19 @@ impl Context<'_, '_> {
                     }
                     // In a sports story; "in Liverpool", "near Leeds" are still the places.
                     // Not a club of another sport than the story's ("Lions" in a rugby story is
-                    // no American football team), and a short name that is also a person's name
-                    // ("Brown") only for a club of a country the story names.
+                    // no American football team); a short name that is also a person's name
+                    // ("Brown") only for a club of a country the story names, and one that is a
+                    // common word ("Spurs") only there or in a story of the club's sport.
                     "club" => {
                         let other_sport = matches!((self.sport, sport_of(r)), (Some(a), Some(b)) if a != b);
                         let person_like = m.end_token - m.first_token == 1 && {
                             let w = self.tokens[first].text();
                             crate::lexicon::surname(w).is_some() || crate::lexicon::given_name(w).is_some()
                         };
+                        let same_sport = self.sport.is_some() && self.sport == sport_of(r);
                         self.info.sports
                             && !other_sport
-                            && (!(person_like || common_word) || home)
+                            && (home || !person_like && (!common_word || same_sport))
                             && !self
                                 .prev(first)
                                 .is_some_and(|p| matches!(p.norm(), "in" | "near" | "outside" | "around"))

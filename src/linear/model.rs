@@ -292,21 +292,25 @@ impl Model {
     pub fn from_bytes(b: &[u8]) -> Result<Model, String> {
         let mut r = Reader { b, pos: 0 };
         if r.take(8)? != MAGIC {
-            return Err("not a dossier tagger model (bad magic)".into());
+            return Err("not a dossier linear model (bad magic)".into());
         }
-        let n = r.u32()? as usize;
+        // Every count is checked against the bytes left before anything is allocated for it.
+        let n = r.count(2)?;
+        if n > u16::MAX as usize {
+            return Err(format!("{n} classes (at most {})", u16::MAX));
+        }
         let mut classes = Vec::with_capacity(n);
         for _ in 0..n {
             classes.push(r.string()?);
         }
-        let n = r.u32()? as usize;
+        let n = r.count(4)?;
         let mut tagdict = HashMap::with_capacity_and_hasher(n, IdHash);
         for _ in 0..n {
             let w = r.string()?;
             let c = r.u16()?;
             tagdict.insert(super::hash_bytes(w.as_bytes()), c);
         }
-        let n = r.u32()? as usize;
+        let n = r.count(5)?;
         let small = classes.len() <= 8;
         let mut dense = (classes.len() <= 3).then(|| Dense3::with_capacity(n));
         let mut table = Table::with_capacity(if dense.is_some() { 0 } else { n }, classes.len());
@@ -422,6 +426,15 @@ impl<'a> Reader<'a> {
     fn u32(&mut self) -> Result<u32, String> {
         let s = self.take(4)?;
         Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    /// A count of items of at least `each` bytes, no more than the bytes left can hold.
+    fn count(&mut self, each: usize) -> Result<usize, String> {
+        let n = self.u32()? as usize;
+        let left = self.b.len() - self.pos;
+        if n.saturating_mul(each) > left {
+            return Err(format!("truncated model ({n} items declared, {left} bytes left)"));
+        }
+        Ok(n)
     }
     fn string(&mut self) -> Result<String, String> {
         let n = self.u16()? as usize;

@@ -128,7 +128,7 @@ impl NerModel {
                 "an entity model for feature set {version}; this version of dossier reads {FEATURE_VERSION}"
             ));
         }
-        let model = Model::from_bytes(&b[12..])?;
+        let model = Model::from_bytes(&b[12..]).map_err(|e| format!("the entity model's weights: {e}"))?;
         if model.classes != class_names() {
             return Err(format!("unexpected classes {:?}", model.classes));
         }
