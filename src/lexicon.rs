@@ -61,8 +61,9 @@ static WORD_FACTS: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::n
         line_count(builtin::COMMON_WORDS) + line_count(builtin::GIVEN_NAMES) + line_count(builtin::SURNAMES);
     let mut m = HashMap::with_capacity_and_hasher(n, crate::hash::IdHash);
     let mut add = |data: &'static str, bit: u8| {
-        for w in words(data) {
-            *m.entry(word_hash(&w.to_lowercase())).or_insert(0) |= bit;
+        for l in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let w = l.split_once('\t').map_or(l, |(w, _)| w);
+            with_lower(w, |w| *m.entry(word_hash(w)).or_insert(0) |= bit);
         }
     };
     add(builtin::COMMON_WORDS, COMMON_WORD);

@@ -116,26 +116,29 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
 /// How regular `form` is as the `slot` inflection of `lemma`: 2 for the plain suffix, 1 for the
 /// spelling rules (e dropped, y to i, consonant doubled), 0 for anything else.
 fn regular(form: &str, lemma: &str, slot: Slot) -> u8 {
+    // Candidate forms as three parts, compared without building them (this runs for every form
+    // of the lexicon at start-up).
+    type Parts<'a> = Option<(&'a str, &'a str, &'a str)>;
+    let is = |p: &Parts<'_>| {
+        p.is_some_and(|(a, b, c)| {
+            form.len() == a.len() + b.len() + c.len()
+                && form.starts_with(a)
+                && form[a.len()..].starts_with(b)
+                && form.ends_with(c)
+        })
+    };
     let stem_e = lemma.strip_suffix('e').unwrap_or(lemma);
-    let stem_y = lemma.strip_suffix('y').map(|s| format!("{s}i"));
-    let last = lemma.chars().last().map(String::from).unwrap_or_default();
-    let doubled = format!("{lemma}{last}");
-    let (plain, rules): (Vec<String>, Vec<String>) = match slot {
-        Slot::Plural | Slot::S => (vec![format!("{lemma}s")], {
-            let mut v = vec![format!("{lemma}es")];
-            v.extend(stem_y.iter().map(|s| format!("{s}es")));
-            v
-        }),
-        Slot::Past | Slot::PastPart => (vec![format!("{lemma}ed"), format!("{lemma}d")], {
-            let mut v = vec![format!("{doubled}ed")];
-            v.extend(stem_y.iter().map(|s| format!("{s}ed")));
-            v
-        }),
-        Slot::Ing => (vec![format!("{lemma}ing")], vec![format!("{stem_e}ing"), format!("{doubled}ing")]),
-        Slot::Comparative => (vec![format!("{lemma}er"), format!("{lemma}r")], vec![format!("{doubled}er")]),
-        Slot::Superlative => {
-            (vec![format!("{lemma}est"), format!("{lemma}st")], vec![format!("{doubled}est")])
-        }
+    let stem_y = lemma.strip_suffix('y');
+    let last = lemma.char_indices().last().map_or("", |(i, _)| &lemma[i..]);
+    let y = |suffix: &'static str| stem_y.map(|s| (s, "i", suffix));
+    let d = |suffix: &'static str| Some((lemma, last, suffix));
+    let p = |suffix: &'static str| Some((lemma, "", suffix));
+    let (plain, rules): ([Parts<'_>; 2], [Parts<'_>; 2]) = match slot {
+        Slot::Plural | Slot::S => ([p("s"), None], [p("es"), y("es")]),
+        Slot::Past | Slot::PastPart => ([p("ed"), p("d")], [d("ed"), y("ed")]),
+        Slot::Ing => ([p("ing"), None], [Some((stem_e, "", "ing")), d("ing")]),
+        Slot::Comparative => ([p("er"), p("r")], [d("er"), None]),
+        Slot::Superlative => ([p("est"), p("st")], [d("est"), None]),
     };
     // A short lemma ending consonant-vowel-consonant doubles its consonant ("put" -> "putting"),
     // so for it the doubled form is the regular one and the plain suffix only a variant.
@@ -147,21 +150,23 @@ fn regular(form: &str, lemma: &str, slot: Slot) -> u8 {
         && !b"wxy".contains(&b[b.len() - 1])
         && vowel(b[b.len() - 2])
         && !vowel(b[b.len() - 3]);
+    let contains_doubled =
+        || form.match_indices(lemma).any(|(i, _)| form[i + lemma.len()..].starts_with(last));
     let doubled_form = matches!(slot, Slot::Past | Slot::PastPart | Slot::Ing)
-        && rules.iter().any(|p| p == form)
-        && form.contains(&doubled);
+        && rules.iter().any(is)
+        && contains_doubled();
     if cvc && matches!(slot, Slot::Past | Slot::PastPart | Slot::Ing) {
         return if doubled_form {
             2
-        } else if plain.iter().any(|p| p == form) {
+        } else if plain.iter().any(is) {
             1
         } else {
             0
         };
     }
-    if plain.iter().any(|p| p == form) {
+    if plain.iter().any(is) {
         2
-    } else if rules.iter().any(|p| p == form) {
+    } else if rules.iter().any(is) {
         1
     } else {
         0
