@@ -151,7 +151,19 @@ fn bench(c: &mut Criterion) {
 /// The built-in lists as entries (parsed from the files the crate embeds).
 fn builtin_entries() -> Vec<Entry> {
     let mut out = Vec::new();
-    for file in ["place.tsv", "org.tsv", "norp.tsv", "title.tsv"] {
+    // Every built-in list (the files of the built-in gazetteer).
+    for file in [
+        "place.tsv",
+        "org.tsv",
+        "norp.tsv",
+        "title.tsv",
+        "party.tsv",
+        "university.tsv",
+        "club.tsv",
+        "congress.tsv",
+        "news_org.tsv",
+        "company.tsv",
+    ] {
         let data =
             std::fs::read_to_string(format!("{}/gazetteers/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
         for line in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
