@@ -337,8 +337,6 @@ fn committees_need_congress_in_the_sentence_and_members_are_people() {
 }
 
 #[test]
-#[ignore = "among the two chambers' committees of one name the entry order decides: a sentence \
-            naming the Senate gets the House Committee on the Judiciary (congress:HSJU)"]
 fn a_committee_belongs_to_the_chamber_the_sentence_names() {
     let text = "Senator Chuck Grassley said the Judiciary Committee would hold hearings after the \
                 Senate returned.";

@@ -101,6 +101,9 @@ struct SentenceInfo {
     /// The sentence names a chamber of the US Congress: a committee named without its chamber
     /// ("the Judiciary Committee") is that chamber's.
     congress: bool,
+    /// The one chamber the sentence names ("senate" for "Senate", "senator"; "house" for
+    /// "House", "Representatives", "congressman"), when it names one and not the other.
+    chamber: Option<&'static str>,
 }
 
 /// Words that show a sentence is about sport.
@@ -435,6 +438,17 @@ fn sentence_info(
         congress: tokens[s.tokens()].iter().any(|t| {
             matches!(t.norm(), "Senate" | "House" | "Congress" | "congressional" | "Representatives")
         }),
+        chamber: {
+            let words = || tokens[s.tokens()].iter().map(|t| t.norm());
+            let senate = words().any(|w| matches!(w, "Senate" | "senator" | "senators" | "Senator" | "Sen."));
+            let house = words()
+                .any(|w| matches!(w, "House" | "Representatives" | "congressman" | "congresswoman" | "Rep."));
+            match (senate, house) {
+                (true, false) => Some("senate"),
+                (false, true) => Some("house"),
+                _ => None,
+            }
+        },
     }
 }
 
@@ -705,10 +719,11 @@ pub(crate) fn rules(
                 let needs = r.is_weak() || (uninformative_case && r.kind() < Kind::Country);
                 !needs || ctx.supports(r, m)
             };
-            let best = m
-                .readings(gaz)
-                .filter(supported)
-                .max_by(|a, b| rank(a).cmp(&rank(b)).then(b.index().cmp(&a.index())));
+            // Ties: the committee of the chamber the sentence names, then the entry added first.
+            let chamber = |r: &EntryRef<'_>| ctx.info.chamber.is_some() && r.chamber() == ctx.info.chamber;
+            let best = m.readings(gaz).filter(supported).max_by(|a, b| {
+                rank(a).cmp(&rank(b)).then(chamber(a).cmp(&chamber(b))).then(b.index().cmp(&a.index()))
+            });
             if evidence && Some(*g) == x.builtin {
                 // At most four readings a token: the first four of the match.
                 for r in m.readings(gaz).take(4) {

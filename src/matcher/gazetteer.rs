@@ -204,6 +204,8 @@ struct EntryData {
     wikidata: StrRef,
     /// The sport of a club (`sport=`: football, cricket, baseball, ...), empty when none.
     sport: StrRef,
+    /// The `chamber` attribute (a US Congress committee's: "house", "senate"), empty when none.
+    chamber: StrRef,
     /// The entry this one is a form of (`of=`), or [`NONE`].
     of: u32,
     /// ISO 3166 alpha-2 country code, or two spaces.
@@ -336,6 +338,13 @@ impl<'g> EntryRef<'g> {
     /// The sport of a club (attribute `sport`: "football", "cricket", "baseball", ...), if given.
     pub fn sport(&self) -> Option<&'g str> {
         let s = self.gaz.get(self.data().sport);
+        if s.is_empty() { None } else { Some(s) }
+    }
+
+    /// The chamber of a US Congress committee (attribute `chamber`: "house", "senate",
+    /// "joint"), if given.
+    pub fn chamber(&self) -> Option<&'g str> {
+        let s = self.gaz.get(self.data().chamber);
         if s.is_empty() { None } else { Some(s) }
     }
 
@@ -568,6 +577,7 @@ impl<'a> Build<'a> {
             kind_name: put(&mut self.arena, kind_name),
             wikidata: put(&mut self.arena, attr("wikidata").unwrap_or("")),
             sport: put(&mut self.arena, attr("sport").unwrap_or("")),
+            chamber: put(&mut self.arena, attr("chamber").unwrap_or("")),
             of: NONE,
             cc: match attr("cc").map(str::as_bytes) {
                 Some(&[a, b]) => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
