@@ -133,8 +133,6 @@ fn capitalised_labour_without_support_is_no_party() {
 }
 
 #[test]
-#[ignore = "in fused mode the entity model's span 'Labour MPs' (ORG, no kb_id) overrules the \
-            party rule's 'Labour' (the rules alone give Labour Party wikidata:Q9630)"]
 fn party_form_before_a_plural_role_keeps_its_entry_when_fused() {
     let text = "Labour MPs jeered as the UK budget was read out in the Commons.";
     let doc = extract(&FUSED, text);

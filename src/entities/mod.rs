@@ -739,9 +739,10 @@ pub(crate) fn rules(
                 }
             }
             if let Some(r) = best {
-                // A club's short name in a sports story is knowledge the entity model's training
-                // text lacks (it has almost no sport): the model never overrules it.
-                let club = r.is_weak() && r.kind_name() == Some("club");
+                // A club's short name in a sports story, or a party's form before a title or a
+                // party word ("Labour MPs"), is knowledge the entity model's training text lacks
+                // (it has almost no sport or British politics): the model never overrules it.
+                let club = r.is_weak() && matches!(r.kind_name(), Some("club" | "party"));
                 cands.push(Candidate {
                     span: m.span,
                     first_token: m.first_token,
