@@ -136,3 +136,38 @@ impl XorShift {
         self.0
     }
 }
+
+// Inputs the fuzz targets (fuzz/, `scripts/fuzz.sh`) found crashing, one test apiece.
+
+/// fuzz target `model_files`: a 16-byte parser model claiming 3,490,316,369 tags made
+/// `Parser::from_bytes` allocate 3.5 GB (twice) before reading any of them.
+#[test]
+fn regression_parser_model_huge_tag_count() {
+    let input = b"DSPAR03\0\x51\x00\x0a\xd0\xf5\x06\x00\x00";
+    let err = dossier::parser::Parser::from_bytes(input).unwrap_err();
+    assert!(err.contains("at most"), "{err}");
+    // A count within the bound but past the bytes left is refused as well.
+    let err = dossier::parser::Parser::from_bytes(b"DSPAR03\0\x00\x04\x00\x00\x00\x00").unwrap_err();
+    assert!(err.contains("truncated"), "{err}");
+}
+
+/// fuzz target `model_files`: a 4 KB tagger model of 2,000 empty class names made
+/// `Tagger::from_bytes` ask for a 32 GB table of tag-pair scores and abort the process.
+#[test]
+fn regression_tagger_model_too_many_classes() {
+    // Magic, 2,000 classes (u32), 2,000 empty names (u16 lengths), no tag dictionary, no weights.
+    let input = [b"DSTAG02\0\xd0\x07\x00\x00".as_slice(), &[0; 2 * 2000 + 8]].concat();
+    let err = dossier::tagger::Tagger::from_bytes(&input).unwrap_err();
+    assert!(err.contains("at most"), "{err}");
+}
+
+/// fuzz target `model_files`: a tagger model of one class and one feature made a weight table
+/// of one slot, full, so looking up any other feature went round it for ever (in
+/// `Tagger::from_bytes` itself, which scores every tag pair).
+#[test]
+fn regression_linear_model_full_table() {
+    // Magic, 1 class named "", no tag dictionary, 1 feature (fingerprint 0x08fc0000, no weights).
+    let input = b"DSTAG02\0\x01\0\0\0\0\0\0\0\0\0\x01\0\0\0\0\0\xfc\x08\0";
+    let tagger = dossier::tagger::Tagger::from_bytes(input).expect("a well-formed model");
+    assert_eq!(tagger.tag(&["Drones", "struck", "."]).len(), 3);
+}

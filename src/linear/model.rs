@@ -52,7 +52,9 @@ struct Dense3 {
 
 impl Dense3 {
     fn with_capacity(n: usize) -> Dense3 {
-        let size = (n.max(1) + n / 3).next_power_of_two();
+        // At least one slot more than entries: a probe for a missing key stops at an empty
+        // slot, and a full table (one or two features) made it go round for ever.
+        let size = (n + n / 3).max(n + 1).next_power_of_two();
         Dense3 { mask: size - 1, slots: vec![[0; 4]; size] }
     }
 
@@ -130,7 +132,9 @@ const DENSE: u32 = 1 << 30;
 
 impl Table {
     fn with_capacity(n: usize, classes: usize) -> Table {
-        let size = (n.max(1) * 3 / 2).next_power_of_two();
+        // At least one slot more than entries (see `Dense3::with_capacity`); only a table of
+        // one feature was full.
+        let size = (n * 3 / 2).max(n + 1).next_power_of_two();
         Table { mask: size - 1, slots: vec![[0; 4]; size], data: Vec::new(), rows: Vec::new(), classes }
     }
 

@@ -38,6 +38,11 @@ use crate::tagger::{Tag, Upos, Xpos};
 
 const MAGIC: &[u8; 8] = b"DSPAR03\0";
 
+/// The most part-of-speech tags a parser model may name. Tags are numbered as `u16`, and the
+/// label shortcut table has an entry for every pair of tags in each direction, so a model with
+/// this many would make a table of 2 x 1024 x 1024 entries (4 MiB). The built-in model names 81.
+pub const MAX_TAGS: usize = 1024;
+
 /// A dependency relation ("nsubj", "obl:tmod", "acl:relcl"), stored inline.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Deprel {
@@ -195,13 +200,24 @@ impl Parser {
     /// Loads a model written by [`train::train`].
     ///
     /// # Errors
-    /// The bytes are not a parser model of this format.
+    /// The bytes are not a parser model of this format: a bad magic number, a truncated or
+    /// corrupt file, or more than [`MAX_TAGS`] tags.
     pub fn from_bytes(b: &[u8]) -> Result<Parser, String> {
         let mut r = Bytes { b, pos: 0 };
         if r.take(8)? != MAGIC {
             return Err("not a dossier parser model (bad magic)".into());
         }
         let n_tags = r.u32()?;
+        // Each tag takes at least the four bytes of its length, so a count the bytes left cannot
+        // hold is refused before anything is allocated for it (a 16-byte file claiming 3.5
+        // billion tags made the process abort).
+        let left = b.len() - r.pos;
+        if n_tags > MAX_TAGS {
+            return Err(format!("{n_tags} tags in parser model (at most {MAX_TAGS})"));
+        }
+        if n_tags * 4 > left {
+            return Err(format!("truncated parser model ({n_tags} tags declared, {left} bytes left)"));
+        }
         let mut tags = HashMap::with_hasher(crate::hash::FxBuild);
         let mut closed = Vec::with_capacity(n_tags);
         let mut punct = Vec::with_capacity(n_tags);

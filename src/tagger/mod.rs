@@ -170,6 +170,12 @@ thread_local! {
     static STAT: std::cell::RefCell<Vec<i32>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
+/// The most classes (tags) a tagger model may have. Loading builds a table of the tag-only
+/// scores, `(classes + 2)^2` rows of `classes` i32 (68 MB at this bound, where a 4 KB file
+/// of 2,000 empty class names asked for 32 GB and aborted the process); the built-in model has
+/// 102.
+pub const MAX_CLASSES: usize = 256;
+
 static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// The built-in weights (feature `builtin`).
@@ -191,9 +197,12 @@ impl Tagger {
     /// Loads a model written by [`train::train`].
     ///
     /// # Errors
-    /// The bytes are not a model of this format.
+    /// The bytes are not a model of this format, or it has more than [`MAX_CLASSES`] classes.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, String> {
         let model = Model::from_bytes(bytes)?;
+        if model.classes.len() > MAX_CLASSES {
+            return Err(format!("{} classes in tagger model (at most {MAX_CLASSES})", model.classes.len()));
+        }
         let tags = model
             .classes
             .iter()
