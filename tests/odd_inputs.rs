@@ -171,3 +171,16 @@ fn regression_linear_model_full_table() {
     let tagger = dossier::tagger::Tagger::from_bytes(input).expect("a well-formed model");
     assert_eq!(tagger.tag(&["Drones", "struck", "."]).len(), 3);
 }
+
+/// fuzz target `extract_utf8` (a 30-minute run): a token of numeral letters whose value went
+/// below zero ("ivm") made the lemmatiser's Roman-numeral test overflow its sum (a panic where
+/// overflow is checked).
+#[test]
+fn regression_roman_numeral_overflow() {
+    let ex = dossier::Extractor::new();
+    let input = "We will not be ers from \x22We\x013333333333333333333333333333333333333333333333\x0eill not#be intimidated(D-N.M.)kstanosentei:*\x12 r";
+    let _ = ex.extract(input);
+    for t in ["Chapter ivm was read.", "mmmmmmmmmmmmmmmmmmmmmmmmm ivm xm dm", "See part IVM of 2004."] {
+        let _ = ex.extract(t);
+    }
+}

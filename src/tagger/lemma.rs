@@ -463,13 +463,19 @@ fn is_roman_numeral(lo: &str) -> bool {
         _ => 0,
     };
     let b = lo.as_bytes();
-    if b.is_empty() || b.iter().any(|&c| value(c) == 0) {
+    // The longest numeral written the usual way ("mmmdccclxxxviii") has 15 letters; longer runs
+    // of these letters are no numeral (and could overflow the sum).
+    if b.is_empty() || b.len() > 15 || b.iter().any(|&c| value(c) == 0) {
         return false;
     }
     let mut n = 0u32;
     for (i, &c) in b.iter().enumerate() {
         let v = value(c);
-        if b.get(i + 1).is_some_and(|&d| value(d) > v) { n = n.wrapping_sub(v) } else { n += v }
+        if b.get(i + 1).is_some_and(|&d| value(d) > v) {
+            n = n.wrapping_sub(v)
+        } else {
+            n = n.wrapping_add(v)
+        }
     }
     // Written back in the usual way, the value must give the same letters.
     let mut out = String::new();
