@@ -5,16 +5,16 @@
 //! Inputs, generated here from a fixed xorshift seed (no files):
 //!
 //! * `a-lower`: one line of random lower-case common words, no punctuation;
-//! * `b-title`: one line of random Title-case words, no punctuation;
+//! * `b-title`: one line of the same words in Title case, no punctuation;
 //! * `c-sentence`: one "sentence" of a million tokens (words and commas, no full stop),
 //!   repeated or cut to size;
 //! * `d1-fifteen`: the fifteen words "Panetta Pasha Lahore CIA ISI Davis Pakistan the said
 //!   officials Director General of in and" sampled word by word into one line;
-//! * `d2-gaz-name`: "Inter-Services Intelligence " over and over (100,000 times is 2.8 MiB,
+//! * `d2-gaz-name`: "Inter-Services Intelligence " over and over (100,000 times is 2.7 MiB,
 //!   between the 1 and 4 MiB rows);
 //! * `e-nested`: `(["'` nested 1,000 to 4,000 deep around short phrases, then closed;
 //! * `f-one-entity`: "Leon Panetta said the agency would act. Panetta met officials in Lahore
-//!   on Tuesday. " repeated (100,000 times is 8.3 MiB);
+//!   on Tuesday. " repeated (100,000 times is 8.0 MiB);
 //! * `g-user-data`: input `b-title` through an extractor with a user gazetteer of 10,000
 //!   two-word names made of the same Title-case words and five permissive user patterns.
 //!
@@ -39,10 +39,10 @@
 //! mostly zeroing fresh pages, which is linear in the memory (checked) but was seen to cost
 //! nearly four times as much per page at 16 MiB as at 4 MiB while the machine was busy. A case
 //! whose user time ratio is over the limit is measured again at 4 and 16 MiB, three times at
-//! most, before the bench fails: a super-linear case stays over it (the two this bench found
-//! measured 11 and 20 from 1 to 4 MiB), while a busy machine can still fail a linear one. On a
-//! quiet machine a linear pipeline measures 3.7 to 4.3 rather than 4: its hash tables and
-//! binary searches outgrow the caches.
+//! most, before the bench fails: a super-linear case stays over it (the two quadratic paths
+//! this bench found took 11 and 20 times as long for four times the text), while a busy
+//! machine can still fail a linear one. A linear pipeline measured 3.7 to 4.5 here rather than
+//! 4: its hash tables and binary searches outgrow the caches.
 //!
 //! Run: `cargo bench --bench linear` (a few minutes); `cargo bench --bench linear -- e f` runs
 //! only the cases whose names start with those letters. Without `--bench` (as in
@@ -501,8 +501,8 @@ impl Figures {
 
     fn show(&self, case: &str, kib: usize, busy: f64) {
         eprintln!(
-            "{case:>13} {:>2} MiB: {:>6.2} s wall, {:>6.2} s CPU, {:>6.2} s user, {:>7.1} MiB added, {} tokens, {} entities; {busy:.1} cores busy",
-            kib / 1024,
+            "{case:>13} {:>7}: {:>6.2} s wall, {:>6.2} s CPU, {:>6.2} s user, {:>7.1} MiB added, {} tokens, {} entities; {busy:.1} cores busy",
+            if kib % 1024 == 0 { format!("{} MiB", kib / 1024) } else { format!("{kib} KiB") },
             self.wall,
             self.cpu,
             self.user,
