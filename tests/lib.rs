@@ -15,6 +15,30 @@ mod relations;
 mod tagger;
 mod tokenization;
 
+/// Extracts `text` and checks the document's invariants ([`check_document`]).
+pub fn extract<'t>(ex: &dossier::Extractor, text: &'t str) -> dossier::Document<'t> {
+    let doc = ex.extract(text);
+    check_document(text, &doc);
+    doc
+}
+
+/// Every entity as (label, name, kb_id, [mention text @ start [source]]), for failure messages.
+pub fn dump(doc: &dossier::Document<'_>) -> String {
+    let rows: Vec<String> = doc
+        .entities()
+        .iter()
+        .map(|e| {
+            let ms: Vec<String> = e
+                .mentions
+                .iter()
+                .map(|m| format!("{}@{} [{}]", doc.slice(m.span), m.span.start, m.source))
+                .collect();
+            format!("{} {:?} {:?} {}", e.label, e.name, e.kb_id, ms.join(", "))
+        })
+        .collect();
+    rows.join("\n")
+}
+
 /// Checks every invariant a document promises about its spans.
 pub fn check_document(text: &str, doc: &dossier::Document<'_>) {
     let mut prev_end = 0;

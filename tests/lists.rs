@@ -2,6 +2,7 @@
 //! two-letter codes, news organisations and universities), each with the case it must not fire
 //! on, on texts written for these tests.
 
+use crate::{dump, extract};
 use std::sync::LazyLock;
 
 use dossier::{Config, Document, Entity, Extractor, Label, Mention, NerMode};
@@ -12,29 +13,6 @@ static FUSED: LazyLock<Extractor> = LazyLock::new(Extractor::new);
 static RULES: LazyLock<Extractor> = LazyLock::new(|| {
     Extractor::builder().config(Config::new().ner(NerMode::Rules)).build().expect("rules-only extractor")
 });
-
-fn extract<'t>(ex: &Extractor, text: &'t str) -> Document<'t> {
-    let doc = ex.extract(text);
-    crate::check_document(text, &doc);
-    doc
-}
-
-/// Every entity as (label, name, kb_id, [mention text @ start [source]]), for failure messages.
-fn dump(doc: &Document<'_>) -> String {
-    let rows: Vec<String> = doc
-        .entities()
-        .iter()
-        .map(|e| {
-            let ms: Vec<String> = e
-                .mentions
-                .iter()
-                .map(|m| format!("{}@{} [{}]", doc.slice(m.span), m.span.start, m.source))
-                .collect();
-            format!("{} {:?} {:?} {}", e.label, e.name, e.kb_id, ms.join(", "))
-        })
-        .collect();
-    rows.join("\n")
-}
 
 /// The entity and mention whose text is exactly `surface` (the first such mention).
 fn mention<'d>(doc: &'d Document<'_>, surface: &str) -> (&'d Entity, &'d Mention) {

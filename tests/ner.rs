@@ -1,6 +1,7 @@
 //! The learned entity model: names no list holds, found from context; a watchlist above the
 //! model; a model of the user's own, trained, saved and loaded; corrupt model files.
 
+use crate::{dump, extract};
 use std::path::PathBuf;
 use std::sync::LazyLock;
 
@@ -14,28 +15,6 @@ static RULES: LazyLock<Extractor> = LazyLock::new(|| with_mode(NerMode::Rules));
 
 fn with_mode(mode: NerMode) -> Extractor {
     Extractor::builder().config(Config::new().ner(mode)).build().expect("extractor")
-}
-
-fn extract<'t>(ex: &Extractor, text: &'t str) -> Document<'t> {
-    let doc = ex.extract(text);
-    crate::check_document(text, &doc);
-    doc
-}
-
-fn dump(doc: &Document<'_>) -> String {
-    let rows: Vec<String> = doc
-        .entities()
-        .iter()
-        .map(|e| {
-            let ms: Vec<String> = e
-                .mentions
-                .iter()
-                .map(|m| format!("{}@{} [{}]", doc.slice(m.span), m.span.start, m.source))
-                .collect();
-            format!("{} {:?} {:?} {}", e.label, e.name, e.kb_id, ms.join(", "))
-        })
-        .collect();
-    rows.join("\n")
 }
 
 /// The entity and mention whose text is exactly `surface`, if any.
