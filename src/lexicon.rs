@@ -9,6 +9,7 @@ type FastSet = HashSet<&'static str, FxBuild>;
 type FastMap = HashMap<&'static str, &'static str, FxBuild>;
 
 use crate::builtin;
+use crate::lines::{lines, split_byte, split_once_byte};
 
 /// The number of lines of a list: tables are sized once, since growing them means freeing the
 /// old ones, which costs more than it seems when the extractor loads its lists on two threads.
@@ -19,9 +20,9 @@ fn line_count(data: &str) -> usize {
 fn words(data: &'static str) -> FastSet {
     let mut set = FastSet::with_capacity_and_hasher(line_count(data), FxBuild);
     set.extend(
-        data.lines()
+        lines(data)
             .filter(|l| !l.starts_with('#') && !l.is_empty())
-            .map(|l| l.split('\t').next().unwrap_or(l)),
+            .map(|l| split_once_byte(l, b'\t').map_or(l, |(w, _)| w)),
     );
     set
 }
@@ -29,7 +30,9 @@ fn words(data: &'static str) -> FastSet {
 fn pairs(data: &'static str) -> FastMap {
     let mut map = FastMap::with_capacity_and_hasher(line_count(data), FxBuild);
     map.extend(
-        data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).filter_map(|l| l.split_once('\t')),
+        lines(data)
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+            .filter_map(|l| split_once_byte(l, b'\t')),
     );
     map
 }
@@ -61,8 +64,8 @@ static WORD_FACTS: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::n
         line_count(builtin::COMMON_WORDS) + line_count(builtin::GIVEN_NAMES) + line_count(builtin::SURNAMES);
     let mut m = HashMap::with_capacity_and_hasher(n, crate::hash::IdHash);
     let mut add = |data: &'static str, bit: u8| {
-        for l in data.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
-            let w = l.split_once('\t').map_or(l, |(w, _)| w);
+        for l in lines(data).filter(|l| !l.starts_with('#') && !l.is_empty()) {
+            let w = split_once_byte(l, b'\t').map_or(l, |(w, _)| w);
             with_lower(w, |w| *m.entry(word_hash(w)).or_insert(0) |= bit);
         }
     };
@@ -154,8 +157,8 @@ pub fn is_place_word(word: &str) -> bool {
 /// 256-level, `id >> 6` the 64-level cluster).
 static CLUSTERS: LazyLock<HashMap<u64, u16, crate::hash::IdHash>> = LazyLock::new(|| {
     let mut m = HashMap::with_capacity_and_hasher(line_count(builtin::CLUSTERS), crate::hash::IdHash);
-    for line in builtin::CLUSTERS.lines().filter(|l| !l.starts_with('#')) {
-        if let Some((w, id)) = line.split_once('\t') {
+    for line in lines(builtin::CLUSTERS).filter(|l| !l.starts_with('#')) {
+        if let Some((w, id)) = split_once_byte(line, b'\t') {
             if let Ok(id) = id.parse::<u16>() {
                 m.insert(word_hash(w), id);
             }
@@ -182,10 +185,10 @@ pub(crate) const NLP4J_MISC: u8 = 8;
 /// words, digits as 0, joined by single spaces ([`name_hash_extend`]) to its types.
 static NLP4J: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::new(|| {
     let mut m = HashMap::with_capacity_and_hasher(line_count(builtin::NLP4J), crate::hash::IdHash);
-    for line in builtin::NLP4J.lines().filter(|l| !l.starts_with('#')) {
-        let Some((name, types)) = line.split_once('\t') else { continue };
+    for line in lines(builtin::NLP4J).filter(|l| !l.starts_with('#')) {
+        let Some((name, types)) = split_once_byte(line, b'\t') else { continue };
         let mut bits = 0;
-        for t in types.split(',') {
+        for t in split_byte(types, b',') {
             bits |= match t {
                 "PER" => NLP4J_PER,
                 "ORG" => NLP4J_ORG,
@@ -194,7 +197,7 @@ static NLP4J: LazyLock<HashMap<u64, u8, crate::hash::IdHash>> = LazyLock::new(||
                 _ => 0,
             };
         }
-        let h = name.split(' ').fold(None, |h, w| Some(name_hash_extend(h, w)));
+        let h = split_byte(name, b' ').fold(None, |h, w| Some(name_hash_extend(h, w)));
         if let (Some(h), true) = (h, bits != 0) {
             *m.entry(h).or_insert(0) |= bits;
         }

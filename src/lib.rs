@@ -48,6 +48,7 @@ mod extractor;
 mod hash;
 pub mod lexicon;
 mod linear;
+mod lines;
 pub mod matcher;
 pub mod output;
 pub mod parser;

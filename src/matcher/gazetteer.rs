@@ -21,6 +21,7 @@ use std::path::Path;
 
 use crate::error::BuildError;
 use crate::hash::IdHash;
+use crate::lines::split_byte;
 use crate::text::Token;
 use crate::{Label, Span};
 
@@ -50,8 +51,18 @@ impl CasePolicy {
     /// assert_eq!(CasePolicy::infer("prime minister"), CasePolicy::AnyCase);
     /// ```
     pub fn infer(surface: &str) -> CasePolicy {
-        let upper = surface.chars().filter(|c| c.is_uppercase()).count();
-        let lower = surface.chars().filter(|c| c.is_lowercase()).count();
+        let (upper, lower) = if surface.is_ascii() {
+            let b = surface.as_bytes();
+            (
+                b.iter().filter(|c| c.is_ascii_uppercase()).count(),
+                b.iter().filter(|c| c.is_ascii_lowercase()).count(),
+            )
+        } else {
+            (
+                surface.chars().filter(|c| c.is_uppercase()).count(),
+                surface.chars().filter(|c| c.is_lowercase()).count(),
+            )
+        };
         if upper == 0 {
             CasePolicy::AnyCase
         } else if lower == 0 && (upper >= 2 || surface.contains('.')) && !surface.contains(' ') {
@@ -559,32 +570,47 @@ impl<'a> Build<'a> {
         let index = self.entries.len() as u32;
         self.id_hashes.push((crate::linear::hash_bytes(e.id.as_bytes()), index));
         self.ats.push(e.at);
-        let attr = |k: &str| e.attrs.iter().rev().find(|(key, _)| *key == k).map(|(_, v)| *v);
-        let kind_name = attr("kind").unwrap_or("");
+        // One pass over the attributes, the last of a key winning.
+        let (mut kind_name, mut weak, mut pop, mut share, mut country) = ("", None, None, None, "");
+        let (mut wikidata, mut sport, mut chamber, mut of, mut cc) = ("", "", "", None, None);
+        for &(k, v) in e.attrs {
+            match k {
+                "kind" => kind_name = v,
+                "weak" => weak = Some(v),
+                "pop" => pop = Some(v),
+                "share" => share = Some(v),
+                "country" => country = v,
+                "wikidata" => wikidata = v,
+                "sport" => sport = v,
+                "chamber" => chamber = v,
+                "of" => of = Some(v),
+                "cc" => cc = Some(v),
+                _ => {}
+            }
+        }
         let data = EntryData {
             id: put(&mut self.arena, e.id),
             name: put(&mut self.arena, e.name),
             label: e.label,
-            weak: attr("weak").is_some_and(|v| v == "1" || v == "true"),
+            weak: weak.is_some_and(|v| v == "1" || v == "true"),
             kind: Kind::parse(kind_name),
-            population: attr("pop").and_then(|v| v.parse::<u64>().ok()).unwrap_or(0).min(u32::MAX as u64)
-                as u32,
-            share: attr("share")
+            population: pop.and_then(|v| v.parse::<u64>().ok()).unwrap_or(0).min(u32::MAX as u64) as u32,
+            share: share
                 .and_then(|v| v.parse::<f32>().ok())
                 .map_or(0, |v| (v * 100.0).clamp(0.0, 10_000.0) as u16),
             voters: 0,
-            country: put(&mut self.arena, attr("country").unwrap_or("")),
+            country: put(&mut self.arena, country),
             kind_name: put(&mut self.arena, kind_name),
-            wikidata: put(&mut self.arena, attr("wikidata").unwrap_or("")),
-            sport: put(&mut self.arena, attr("sport").unwrap_or("")),
-            chamber: put(&mut self.arena, attr("chamber").unwrap_or("")),
+            wikidata: put(&mut self.arena, wikidata),
+            sport: put(&mut self.arena, sport),
+            chamber: put(&mut self.arena, chamber),
             of: NONE,
-            cc: match attr("cc").map(str::as_bytes) {
+            cc: match cc.map(str::as_bytes) {
                 Some(&[a, b]) => [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
                 _ => *b"  ",
             },
         };
-        if let Some(of) = attr("of") {
+        if let Some(of) = of {
             let of = put(&mut self.arena, of);
             self.ofs_pending.push((index, of, e.at));
         }
@@ -694,7 +720,7 @@ impl<'a> Build<'a> {
 
     fn finish(mut self, name: &str) -> Result<Gazetteer, BuildError> {
         // Duplicate ids: the first repeat in reading order is the error.
-        self.id_hashes.sort_unstable();
+        radix_sort(&mut self.id_hashes);
         fn id_of<'b>(b: &'b Build<'_>, i: u32) -> &'b str {
             b.get(b.entries[i as usize].id)
         }
@@ -737,25 +763,23 @@ impl<'a> Build<'a> {
         // Estimated voters of parties: share times the population of their country, which is
         // the country entry's or the sum of its towns', whichever is bigger (a source's country
         // figure can be off by orders of magnitude).
-        // (cc, the country entry's population, the sum of its towns')
-        let mut pops: Vec<([u8; 2], u64, u64)> = self
-            .entries
-            .iter()
-            .filter(|d| matches!(d.kind, Kind::Country | Kind::City) && d.cc != *b"  " && d.population > 0)
-            .map(|d| {
+        // (the country entry's population, the sum of its towns') by country code: a table
+        // indexed by the code's two bytes (sorting a hundred thousand towns by country showed in
+        // start-up profiles).
+        let mut pops: Vec<(u64, u64)> = vec![(0, 0); 1 << 16];
+        for d in self.entries.iter() {
+            if matches!(d.kind, Kind::Country | Kind::City) && d.cc != *b"  " && d.population > 0 {
+                let x = &mut pops[usize::from(u16::from_be_bytes(d.cc))];
                 let p = u64::from(d.population);
-                if d.kind == Kind::Country { (d.cc, p, 0) } else { (d.cc, 0, p) }
-            })
-            .collect();
-        pops.sort_unstable_by_key(|x| x.0);
-        pops.dedup_by(|later, first| {
-            let same = later.0 == first.0;
-            if same {
-                first.1 = first.1.max(later.1);
-                first.2 += later.2;
+                if d.kind == Kind::Country { x.0 = x.0.max(p) } else { x.1 += p }
             }
-            same
-        });
+        }
+        let pops: Vec<([u8; 2], u64, u64)> = pops
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| x.0 > 0 || x.1 > 0)
+            .map(|(i, &(c, t))| ((i as u16).to_be_bytes(), c, t))
+            .collect();
         let country_pop: Vec<([u8; 2], u64)> = pops.iter().map(|&(cc, c, t)| (cc, c.max(t))).collect();
         if !country_pop.is_empty() {
             for d in self.entries.iter_mut().filter(|d| d.share > 0) {
@@ -804,8 +828,6 @@ impl<'a> Build<'a> {
         let mut starts = kept_starts;
         starts.push(readings.len() as u32);
         self.arena.shrink_to_fit();
-        self.vocab.shrink_to_fit();
-        self.table.shrink_to_fit();
         Ok(Gazetteer {
             name: name.to_string(),
             vocab: self.vocab,
@@ -818,6 +840,39 @@ impl<'a> Build<'a> {
             starts,
             readings,
         })
+    }
+}
+
+/// Sorts (hash, index) pairs by hash, keeping the order of equal hashes (so, as they are
+/// pushed, by index): a least-significant-digit radix sort, eight passes of a byte, linear in
+/// the number of pairs where a comparison sort of a quarter of a million took a fifth of the
+/// gazetteer's build.
+fn radix_sort(v: &mut Vec<(u64, u32)>) {
+    if v.len() < 64 {
+        v.sort_unstable();
+        return;
+    }
+    let mut other: Vec<(u64, u32)> = vec![(0, 0); v.len()];
+    for pass in 0..8 {
+        let shift = pass * 8;
+        let digit = |x: &(u64, u32)| ((x.0 >> shift) & 0xff) as usize;
+        let mut counts = [0usize; 257];
+        for x in v.iter() {
+            counts[digit(x) + 1] += 1;
+        }
+        // A pass where every key has the same digit moves nothing.
+        if counts.contains(&v.len()) {
+            continue;
+        }
+        for d in 0..256 {
+            counts[d + 1] += counts[d];
+        }
+        for x in v.iter() {
+            let d = digit(x);
+            other[counts[d]] = *x;
+            counts[d] += 1;
+        }
+        std::mem::swap(v, &mut other);
     }
 }
 
@@ -877,8 +932,10 @@ impl GazetteerBuilder {
             ats: Vec::with_capacity(lines),
             ofs_pending: Vec::new(),
             _sources: std::marker::PhantomData,
-            vocab: HashMap::with_capacity_and_hasher(lines * 2, IdHash),
-            table: HashMap::with_capacity_and_hasher(lines * 3, IdHash),
+            // About one new word and one multi-word surface (or its beginning) an entry in the
+            // built-in lists; sized once, not shrunk after (shrinking rehashes every key).
+            vocab: HashMap::with_capacity_and_hasher(lines + lines / 4, IdHash),
+            table: HashMap::with_capacity_and_hasher(lines + lines / 4, IdHash),
             words: Vec::new(),
             word_starts: vec![0],
             max_words: 0,
@@ -953,40 +1010,25 @@ fn surface_form(surface: &str, tokenizer: &crate::text::Tokenizer, cmp: &mut Str
 /// else, so [`surface_form`] needs it only for the rest (apostrophes, full stops, digits, other
 /// scripts, where word boundaries fall inside runs of letters).
 fn is_plain(s: &str) -> bool {
-    let b = s.as_bytes();
-    let structure_ok = |letter: &dyn Fn(usize) -> bool, sep: &dyn Fn(usize) -> bool, n: usize| {
-        (0..n).all(|i| letter(i) || (sep(i) && i > 0 && letter(i - 1))) && n > 0 && letter(n - 1)
-    };
+    // A letter first and last, and a separator only right after a letter.
+    let mut after_letter = false;
     let ok = if s.is_ascii() {
-        structure_ok(&|i| b[i].is_ascii_alphabetic(), &|i| b[i] == b' ' || b[i] == b'-', b.len())
+        s.bytes().all(|b| {
+            let letter = b.is_ascii_alphabetic();
+            let fits = letter || (after_letter && (b == b' ' || b == b'-'));
+            after_letter = letter;
+            fits
+        }) && after_letter
     } else {
-        let cs: Vec<char> = s.chars().collect();
-        let letter = |i: usize| cs[i].is_alphabetic() && (cs[i] as u32) < 0x0530;
-        structure_ok(&letter, &|i| cs[i] == ' ' || cs[i] == '-', cs.len())
+        s.chars().all(|c| {
+            let letter = c.is_alphabetic() && (c as u32) < 0x0530;
+            let fits = letter || (after_letter && (c == ' ' || c == '-'));
+            after_letter = letter;
+            fits
+        }) && after_letter
     };
     // "cannot" is the one run of letters the tokenizer splits ("can" + "not").
-    ok && !split_byte(s, b' ').any(|w| w.eq_ignore_ascii_case("cannot"))
-}
-
-/// Splits `s` at every `sep`, an ASCII byte: `str::split` with a char pattern, without its
-/// searcher's set-up on every short column and alias (it showed in start-up profiles).
-fn split_byte(s: &str, sep: u8) -> impl Iterator<Item = &str> {
-    let mut rest = Some(s);
-    std::iter::from_fn(move || {
-        let r = rest?;
-        // A plain loop: the pieces are short, where memchr's set-up costs more than it saves.
-        match r.bytes().position(|b| b == sep) {
-            // An ASCII separator is a char boundary on both sides.
-            Some(i) => {
-                rest = Some(&r[i + 1..]);
-                Some(&r[..i])
-            }
-            None => {
-                rest = None;
-                Some(r)
-            }
-        }
-    })
+    ok && (s.len() < 6 || !split_byte(s, b' ').any(|w| w.eq_ignore_ascii_case("cannot")))
 }
 
 /// `str::trim`, without its char decoding when the ends are visibly not white space (nearly
@@ -1398,6 +1440,27 @@ fn parse_tsv_lines<'a>(data: &'a str, file: usize, b: &mut Build<'a>) -> Result<
 #[cfg(all(test, feature = "builtin"))]
 mod tests {
     use super::*;
+
+    #[test]
+    fn radix_sort_orders_by_hash_and_keeps_equal_hashes_in_order() {
+        // Hashes with repeats and every byte in play, pushed in index order.
+        let mut x: u64 = 0x1234_5678_9abc_def1;
+        let mut v: Vec<(u64, u32)> = (0..5000u32)
+            .map(|i| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                (if i % 7 == 0 { 42 } else { (x % 900) << (8 * (i % 8)) }, i)
+            })
+            .collect();
+        let mut expected = v.clone();
+        expected.sort_by_key(|e| e.0);
+        radix_sort(&mut v);
+        assert_eq!(v, expected);
+        let mut short = vec![(3, 0), (1, 1), (3, 2)];
+        radix_sort(&mut short);
+        assert_eq!(short, [(1, 1), (3, 0), (3, 2)]);
+    }
 
     /// The fast path of [`surface_form`] gives what the tokenizer gives, on every plain surface
     /// of every built-in list.

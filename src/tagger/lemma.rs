@@ -52,8 +52,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     // Every lemma that claims a form, by slot: a tie the treebank settles must be among them.
     let mut claimants: HashMap<(Slot, &str), Vec<&str>, FxBuild> =
         HashMap::with_capacity_and_hasher(3 * n, FxBuild);
-    for line in crate::builtin::LEMMAS.lines().filter(|l| !l.starts_with('#')) {
-        let mut f = line.split('\t');
+    for line in crate::lines::lines(crate::builtin::LEMMAS).filter(|l| !l.starts_with('#')) {
+        let mut f = crate::lines::split_byte(line, b'\t');
         let (Some(lemma), Some(cat), Some(rest)) = (f.next(), f.next(), f.next()) else { continue };
         let slots: &[Slot] = match cat {
             "V" => {
@@ -67,8 +67,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             "A" => &[Slot::Comparative, Slot::Superlative],
             _ => continue,
         };
-        for (slot, variants) in slots.iter().zip(rest.split('|')) {
-            for (k, v) in variants.split('/').filter(|v| !v.is_empty()).enumerate() {
+        for (slot, variants) in slots.iter().zip(crate::lines::split_byte(rest, b'|')) {
+            for (k, v) in crate::lines::split_byte(variants, b'/').filter(|v| !v.is_empty()).enumerate() {
                 // Where two lemmas claim a form, the one it is the usual inflection of wins
                 // ("went": go, where it is only wend's variant; "dying": die, not dye), then
                 // the one it is a regular inflection of ("discussed": discuss, not discus;
@@ -93,8 +93,8 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     // Ties the rules above cannot settle, settled by use ("putting": put, not putt; see
     // `gazetteers/lemma_ties.tsv`), in every slot where that lemma claims the form.
-    for line in crate::builtin::LEMMA_TIES.lines().filter(|l| !l.starts_with('#')) {
-        let mut f = line.split('\t');
+    for line in crate::lines::lines(crate::builtin::LEMMA_TIES).filter(|l| !l.starts_with('#')) {
+        let mut f = crate::lines::split_byte(line, b'\t');
         let (Some(form), Some(lemma)) = (f.next(), f.next()) else { continue };
         for slot in [
             Slot::Past,
@@ -391,8 +391,8 @@ fn is_nationality(word: &str) -> bool {
 /// The names and plurals of the built-in NORP gazetteer.
 static NATIONALITY_NAMES: LazyLock<HashSet<&'static str, FxBuild>> = LazyLock::new(|| {
     let mut set = HashSet::with_hasher(FxBuild);
-    for line in crate::builtin::NORP.lines().filter(|l| !l.starts_with('#')) {
-        let mut f = line.split('\t').skip(2);
+    for line in crate::lines::lines(crate::builtin::NORP).filter(|l| !l.starts_with('#')) {
+        let mut f = crate::lines::split_byte(line, b'\t').skip(2);
         if let (Some(name), Some(aliases)) = (f.next(), f.next()) {
             set.insert(name);
             set.extend(aliases.split('|').filter(|a| !a.is_empty()));
