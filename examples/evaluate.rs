@@ -131,16 +131,22 @@ fn seed(args: &[String]) -> Result<(), String> {
     let mut role_hits = 0;
     let mut role_req = 0;
     let mut roles_report = Vec::new();
-    let name_of = |id: Option<dossier::EntityId>| id.and_then(|i| doc.entity(i)).map(|e| e.name.clone());
     for r in gold["roles"].as_array().into_iter().flatten() {
         let required = r["required"].as_bool().unwrap_or(false);
         let person = find_entity(&doc, Label::Person, r["person"].as_str().unwrap_or(""), &[]);
         let hit = doc.roles().iter().any(|role| {
             let p_ok = person.is_some_and(|p| role.person == Some(p.id));
-            let t_ok = name_of(role.title).is_some_and(|t| key(&t) == key(r["title"].as_str().unwrap_or("")));
+            // The title and organisation as entities are: by canonical name or by a mention's
+            // text ("UKIP" for the United Kingdom Independence Party), as entities are matched.
+            let named = |id: Option<dossier::EntityId>, want: &str| {
+                id.and_then(|i| doc.entity(i)).is_some_and(|e| {
+                    key(&e.name) == key(want) || mention_texts(&doc, e).iter().any(|t| key(t) == key(want))
+                })
+            };
+            let t_ok = named(role.title, r["title"].as_str().unwrap_or(""));
             let o_ok = match r["org"].as_str() {
                 None => true,
-                Some(o) => name_of(role.org).is_some_and(|n| key(&n) == key(o)),
+                Some(o) => named(role.org, o),
             };
             p_ok && t_ok && o_ok
         });

@@ -3,13 +3,18 @@
 //! For every TITLE mention I look for:
 //!
 //! * the organisation: an ORG, PLACE or NORP mention right before the title, possibly with a
-//!   possessive ("CIA Director", "Pakistan's foreign secretary", "Pakistani ambassador"), or an
-//!   "of (the) X" phrase right after it ("Chairman of the Joint Chiefs of Staff");
-//! * the person: a PERSON mention right after the title, past that "of" phrase and any further
-//!   titles ("Chairman of the Joint Chiefs of Staff Adm. Mike Mullen" gives Mullen both roles),
-//!   or before it as an appositive ("Raymond Davis, a CIA contractor, ...").
+//!   possessive and the words of a portfolio ("CIA Director", "Pakistan's foreign secretary",
+//!   "Labour's health spokesman"; a place right after an organisation is its branch: "UKIP
+//!   Scotland chairman" is UKIP's), or an "of (the) X" phrase right after it ("Chairman of the
+//!   Joint Chiefs of Staff"), or "at" / "for" an ORG ("a researcher at Futurelab");
+//! * the person: a PERSON mention right after the title, past that phrase and any further titles
+//!   or forms of address ("Chairman of the Joint Chiefs of Staff Adm. Mike Mullen" gives Mullen
+//!   both roles; "club manager Sir Alex Ferguson"), or an apposition before it ("Raymond Davis, a
+//!   CIA contractor", "David Gill, United's chief executive", "Peter Nielson, who is UKIP Scotland
+//!   chairman") or after it ("the director of Amnesty International, Kate Allen,").
 //!
-//! A role is kept when it names a person or an organisation.
+//! Forms of address ("Mr", "Sir", "Dame", "Dr" before a name) are not roles. A role is kept when
+//! it names a person or an organisation.
 
 use std::collections::{HashMap, HashSet};
 
@@ -61,11 +66,28 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
         let si = crate::entities::sentence_of(sentences, t.first);
         let (s_start, s_end) = (sentences[si].tokens().start, sentences[si].tokens().end);
         let text = |i: usize| if i < s_end { tokens[i].norm() } else { "" };
+        let person_at = |i: usize| starting(i).filter(|p| p.label == Label::Person && p.first < s_end);
 
-        // Organisation before: "CIA Director", "Pakistan's foreign secretary".
+        // A form of address ("Mr", "Sir", "Dame", "Dr" before a name) says who someone is, not
+        // which post they hold: no role (it stays evidence for the person).
+        if is_honorific(&tokens[t.first..t.end]) && person_at(t.end).is_some() {
+            continue;
+        }
+
+        // Organisation before: "CIA Director", "Pakistan's foreign secretary", "United's chief
+        // executive" (the possessive inside the organisation's mention or after it).
         let mut org = None;
         let mut before = t.first;
-        if before > s_start && matches!(text(before - 1), "'s" | "'") {
+        // Past the words of a portfolio after a possessive: "Labour's health spokesman",
+        // "Amnesty's UK campaigns director" (lower-case words, or a place, up to three).
+        let mut k = before;
+        while k > s_start && before - k < 3 && ending(k).is_none() && is_portfolio_word(&tokens[k - 1]) {
+            k -= 1;
+        }
+        if k < before && k > s_start && matches!(text(k - 1), "'s" | "'") {
+            before = k;
+        }
+        if before > s_start && matches!(text(before - 1), "'s" | "'") && ending(before).is_none() {
             before -= 1;
         }
         // An organisation that is the object of "of" belongs to the phrase before it ("Chairman of
@@ -77,45 +99,69 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
             }
             k > s_start && text(k - 1) == "of"
         };
+        let mut org_first = None;
         if let Some(o) =
             ending(before).filter(|o| is_group(o.label) && o.first >= s_start && !object_of_of(o))
         {
             org = Some(o.entity);
+            org_first = Some(o.first);
+            // A party's or company's branch named by its place ("UKIP Scotland chairman"): the
+            // organisation is the one before the place.
+            if o.label == Label::Place {
+                if let Some(parent) = ending(o.first).filter(|p| p.label == Label::Org && p.first >= s_start)
+                {
+                    org = Some(parent.entity);
+                    org_first = Some(parent.first);
+                }
+            }
         }
-        // "of (the) X" after the title.
+        // "of (the) X" after the title, or "at" / "for" an organisation ("a researcher at
+        // Futurelab", "head of equities for Standard Life").
         let mut next = t.end;
-        if text(next) == "of" {
+        if matches!(text(next), "of" | "at" | "for") {
+            let of = text(next) == "of";
             let mut j = next + 1;
             if matches!(text(j), "the" | "The") {
                 j += 1;
             }
-            if let Some(o) = starting(j).filter(|o| is_group(o.label)) {
+            if let Some(o) =
+                starting(j).filter(|o| if of { is_group(o.label) } else { o.label == Label::Org })
+            {
                 org = org.or(Some(o.entity));
                 next = o.end;
             }
         }
-        // Person after, past further titles: "Adm. Mike Mullen", "Director General Ahmed ...".
+        // Person after, past further titles and forms of address: "Adm. Mike Mullen",
+        // "Director General Ahmed ...", "club manager Sir Alex Ferguson".
         let mut person = None;
         let mut j = next;
         while let Some(x) = starting(j).filter(|x| x.label == Label::Title) {
             j = x.end;
         }
-        if let Some(p) = starting(j).filter(|p| p.label == Label::Person && p.first < s_end) {
+        if let Some(p) = person_at(j) {
             person = Some(p.entity);
         }
-        // Appositive: "PERSON, (a|an|the) [ORG] TITLE".
+        // Appositive before: "PERSON, (a|an|the) [ORG] TITLE", "PERSON, ORG's TITLE", "PERSON,
+        // who is (the) [ORG] TITLE".
         if person.is_none() {
-            let mut k = t.first;
-            if org.is_some() {
-                if let Some(o) = ending(before).filter(|o| is_group(o.label)) {
-                    k = o.first;
-                }
-            }
-            if k > s_start && matches!(text(k - 1), "a" | "an" | "the" | "its" | "their") {
+            let mut k = org_first.unwrap_or(t.first);
+            if k > s_start && matches!(text(k - 1), "a" | "an" | "the" | "its" | "their" | "his" | "her") {
                 k -= 1;
+            }
+            if k > s_start + 2 && matches!(text(k - 1), "is" | "was" | "became") && text(k - 2) == "who" {
+                k -= 2;
             }
             if k > s_start + 1 && text(k - 1) == "," {
                 if let Some(p) = ending(k - 1).filter(|p| p.label == Label::Person && p.first >= s_start) {
+                    person = Some(p.entity);
+                }
+            }
+        }
+        // Appositive after: "the director of Amnesty International, Kate Allen", "its chief
+        // executive, John Smith" (the name then ends the phrase or the sentence).
+        if person.is_none() && text(next) == "," {
+            if let Some(p) = person_at(next + 1) {
+                if matches!(text(p.end), "," | "." | "" | "said" | "says" | "told") {
                     person = Some(p.entity);
                 }
             }
@@ -129,4 +175,28 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
         }
     }
     out
+}
+
+/// Whether a word can be part of a portfolio between an organisation's possessive and a title
+/// ("health", "foreign affairs", "home"): a lower-case word that is not a function word.
+fn is_portfolio_word(t: &Token<'_>) -> bool {
+    const FUNCTION: [&str; 16] = [
+        "the", "a", "an", "and", "or", "of", "to", "in", "on", "for", "with", "by", "at", "from", "as", "new",
+    ];
+    t.is_alpha() && t.is_lowercase() && !FUNCTION.contains(&t.norm())
+}
+
+/// Forms of address: they come before a name and say nothing of a post.
+const HONORIFICS: [&str; 9] = ["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "mister"];
+
+/// Whether a title's tokens are one form of address ("Mr", "Dr.", "Sir").
+fn is_honorific(title: &[Token<'_>]) -> bool {
+    let words: Vec<&str> = title.iter().map(|t| t.norm()).filter(|w| *w != ".").collect();
+    match words.as_slice() {
+        [w] => {
+            let w = w.trim_end_matches('.');
+            HONORIFICS.iter().any(|h| w.eq_ignore_ascii_case(h))
+        }
+        _ => false,
+    }
 }

@@ -12,6 +12,7 @@ mod odd_inputs;
 mod output;
 mod parser;
 mod relations;
+mod roles;
 mod tagger;
 mod tokenization;
 

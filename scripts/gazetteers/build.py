@@ -780,7 +780,7 @@ def build(d, compact_places=True):
                 continue
             titles.setdefault(w, w)
     # Restore the ones generic filtering dropped but news uses as titles before names.
-    for w in ["king", "queen", "emperor", "mayor", "chief", "lord"]:
+    for w in ["king", "queen", "emperor", "mayor", "chief", "lord", "leader"]:
         titles[w] = w
     # Cabinet posts are built from a portfolio and an office: "foreign secretary", "interior minister".
     portfolios = ["foreign", "home", "defence", "defense", "interior", "finance", "health", "education",
@@ -812,6 +812,22 @@ def build(d, compact_places=True):
     for a, full in abbrevs.items():
         titles.setdefault(full, full)
         title_aliases[full].add(a)
+    # Posts news names before a person or in an apposition that WordNet files elsewhere (sport,
+    # business, research) or not at all: written for dossier.
+    for w in ["coach", "head coach", "assistant coach", "founder", "co-founder", "researcher",
+              "senior researcher", "trainer", "personal trainer", "analyst", "chief analyst",
+              "economist", "chief economist", "editor", "editor-in-chief", "boss", "lecturer",
+              "chief operating officer", "chief financial officer", "chief technology officer",
+              "finance director", "commercial director", "technical director", "sales director",
+              "marketing director", "creative director", "artistic director", "executive director",
+              "general manager", "team manager", "chief scientist"]:
+        titles.setdefault(w, w)
+    # Members of parliaments, named by their letters ("Labour MP Diane Abbott"): the letters are
+    # the name, the long form an alias.
+    member_of = {"MP": "member of parliament", "MEP": "member of the european parliament",
+                 "MSP": "member of the scottish parliament"}
+    for full in member_of.values():
+        titles.setdefault(full, full)
     # Courtesy forms are person cues, not job titles; function words slip in from word lists.
     not_titles = {"the", "a", "an", "his", "her", "mr", "mrs", "ms", "miss", "mister", "madam", "madame",
                   "master", "mistress", "herr", "frau", "monsieur", "senor", "senora", "signor"}
@@ -825,6 +841,10 @@ def build(d, compact_places=True):
             # a capital letter, or after an organisation or place ("CIA contractor").
             attrs["weak"] = 1
         name = " ".join(x.capitalize() if x not in ("of", "the", "for", "and") else x for x in w.split())
+        letters = next((a for a, full in member_of.items() if full == w), None)
+        if letters:
+            name = letters
+            title_aliases[w].add(letters)
         rid = "title:" + re.sub(r"[^a-z0-9]+", "-", w).strip("-")
         if rid in title_rows:  # "rear-admiral" and "rear admiral" are one title
             title_rows[rid][3].update({w} | title_aliases.get(w, set()))

@@ -1251,7 +1251,20 @@ impl Context<'_, '_> {
                 if self.prev(j).is_some_and(|p| p.norm() == "'s" || p.norm() == "'") {
                     j -= 1;
                 }
-                self.strong_end.contains_key(&j)
+                if self.strong_end.contains_key(&j) {
+                    return true;
+                }
+                // A known organisation after it: "director of Amnesty International", "a
+                // researcher at Futurelab".
+                let s_end = self.sentence.tokens().end;
+                if end < s_end && matches!(self.tokens[end].norm(), "of" | "at" | "for") {
+                    let mut k = end + 1;
+                    if k < s_end && self.tokens[k].norm().eq_ignore_ascii_case("the") {
+                        k += 1;
+                    }
+                    return self.strong_at.get(&k) == Some(&Label::Org);
+                }
+                false
             }
             Label::Org => {
                 let s = self.sentence.tokens();

@@ -1,0 +1,164 @@
+//! Roles from the common title constructions of news, on sentences written for these tests:
+//! who holds which post, in which organisation, and what is not a post at all (forms of address).
+
+use crate::extract;
+
+/// The roles of a text as (person, title, organisation), by the entities' canonical names, each
+/// mentioned part as written when its entity has no name.
+fn roles(text: &str) -> Vec<(String, String, String)> {
+    let ex = dossier::Extractor::new();
+    let doc = extract(&ex, text);
+    let name = |id: Option<dossier::EntityId>| {
+        id.and_then(|i| doc.entity(i)).map_or(String::new(), |e| e.name.clone())
+    };
+    doc.roles().iter().map(|r| (name(r.person), name(r.title), name(r.org))).collect()
+}
+
+/// Asserts that `text` gives a role of `person` as `title` (case-insensitive), in an organisation
+/// whose name contains `org` ("" for none).
+#[track_caller]
+fn has_role(text: &str, person: &str, title: &str, org: &str) {
+    let got = roles(text);
+    let ok = got.iter().any(|(p, t, o)| {
+        p == person
+            && t.eq_ignore_ascii_case(title)
+            && if org.is_empty() { o.is_empty() } else { o.contains(org) }
+    });
+    assert!(ok, "{text:?}: wanted ({person}, {title}, {org:?}), got {got:?}");
+}
+
+#[test]
+fn the_organisation_before_the_title() {
+    has_role(
+        "UKIP spokesman Mark Croucher said the party would appeal.",
+        "Mark Croucher",
+        "spokesman",
+        "Independence",
+    );
+    has_role(
+        "Yukos spokesman Alexander Shadrin declined to comment.",
+        "Alexander Shadrin",
+        "spokesman",
+        "Yukos",
+    );
+    has_role(
+        "CIA Director Leon Panetta flew to Islamabad.",
+        "Leon Panetta",
+        "director",
+        "Central Intelligence",
+    );
+    has_role("A Conservative MP, Tim Yeo, criticised the decision.", "Tim Yeo", "MP", "Conservative");
+}
+
+#[test]
+fn the_organisation_through_its_possessive_and_a_portfolio() {
+    has_role("Labour's health spokesman John Smith attacked the plan.", "John Smith", "spokesman", "Labour");
+    has_role(
+        "The Conservatives' home affairs spokesman David Davis attacked the bill.",
+        "David Davis",
+        "spokesman",
+        "Conservative",
+    );
+    has_role(
+        "Amnesty International's director Kate Allen said the report was damning.",
+        "Kate Allen",
+        "director",
+        "Amnesty",
+    );
+}
+
+#[test]
+fn appositions_in_both_orders() {
+    has_role(
+        "Kate Allen, director of Amnesty International, said the report was damning.",
+        "Kate Allen",
+        "director",
+        "Amnesty",
+    );
+    has_role(
+        "The director of Amnesty International, Kate Allen, said the report was damning.",
+        "Kate Allen",
+        "director",
+        "Amnesty",
+    );
+    has_role(
+        "Raymond Davis, a CIA contractor, shot two men in Lahore.",
+        "Raymond Davis",
+        "contractor",
+        "Central Intelligence",
+    );
+    has_role(
+        "Michael Howard, who is the Conservative Party's leader, spoke in Bristol.",
+        "Michael Howard",
+        "leader",
+        "Conservative",
+    );
+}
+
+#[test]
+fn the_organisation_after_the_title() {
+    has_role(
+        "Dr Carl Gavin, managing director of Microsoft, said the game worked.",
+        "Carl Gavin",
+        "managing director",
+        "Microsoft",
+    );
+    has_role(
+        "Jane Smith, a researcher at Amnesty International, wrote the report.",
+        "Jane Smith",
+        "researcher",
+        "Amnesty",
+    );
+    has_role(
+        "Adm. Mike Mullen, the Chairman of the Joint Chiefs of Staff, met him.",
+        "Mike Mullen",
+        "chairman",
+        "Joint Chiefs",
+    );
+}
+
+#[test]
+fn titles_of_sport_business_and_parliament() {
+    has_role(
+        "They were indicted along with personal trainer Greg Anderson.",
+        "Greg Anderson",
+        "personal trainer",
+        "",
+    );
+    has_role("He worked with athletics coach Remy Korchemny for years.", "Remy Korchemny", "coach", "");
+    has_role("It came after the departure of MEP Robert Kilroy-Silk.", "Robert Kilroy-Silk", "MEP", "");
+    has_role("Statements were taken from founder Victor Conte on Monday.", "Victor Conte", "founder", "");
+}
+
+#[test]
+fn a_title_after_a_form_of_address_still_finds_its_person() {
+    has_role("Club manager Sir Alex Ferguson backed the supporters' group.", "Alex Ferguson", "manager", "");
+}
+
+#[test]
+fn forms_of_address_are_not_roles() {
+    for text in [
+        "Mr Blair met Sir Menzies Campbell on Monday.",
+        "Dame Judi Dench opened the theatre.",
+        "Mrs Thatcher and Ms Harman never met.",
+        "Dr Carl Gavin said the game worked.",
+        "Miss Marple was not amused, said Mr Smith.",
+    ] {
+        let got = roles(text);
+        assert!(
+            got.iter().all(|(_, t, _)| !["mr", "mrs", "ms", "miss", "sir", "dame", "dr"]
+                .contains(&t.to_lowercase().as_str())),
+            "{text:?}: a form of address became a role: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn a_branch_named_by_its_place_belongs_to_its_organisation() {
+    has_role(
+        "Peter Nielson, who is UKIP Scotland chairman, suspended him.",
+        "Peter Nielson",
+        "chairman",
+        "Independence",
+    );
+}
