@@ -52,11 +52,11 @@ fn the_organisation_before_the_title() {
 
 #[test]
 fn the_organisation_through_its_possessive_and_a_portfolio() {
-    has_role("Labour's health spokesman John Smith attacked the plan.", "John Smith", "spokesman", "Labour");
+    has_role("Labour's health spokesman John Smith attacked the plan.", "John Smith", "health spokesman", "Labour");
     has_role(
         "The Conservatives' home affairs spokesman David Davis attacked the bill.",
         "David Davis",
-        "spokesman",
+        "home affairs spokesman",
         "Conservative",
     );
     has_role(
@@ -161,4 +161,33 @@ fn a_branch_named_by_its_place_belongs_to_its_organisation() {
         "chairman",
         "Independence",
     );
+}
+
+#[test]
+fn qualifiers_and_portfolios_stay_in_the_title() {
+    has_role("Former President Bill Clinton visited Dublin.", "Bill Clinton", "former president", "");
+    has_role(
+        "Shadow home secretary David Davis attacked the bill.",
+        "David Davis",
+        "shadow home secretary",
+        "",
+    );
+    has_role("The acting president, Joseph Kabila, spoke on radio.", "Joseph Kabila", "acting president", "");
+    has_role(
+        "Labour's former health spokesman John Smith resigned.",
+        "John Smith",
+        "former health spokesman",
+        "Labour",
+    );
+    has_role(
+        "The Liberal Democrats' foreign affairs spokesman Menzies Campbell agreed.",
+        "Menzies Campbell",
+        "foreign affairs spokesman",
+        "Liberal Democrat",
+    );
+    has_role("Deputy director general Ahmed Shuja met them.", "Ahmed Shuja", "deputy director general", "");
+    // A former post is not the post: the two are different titles.
+    let got = roles("Prime Minister Tony Blair and former prime minister John Major met.");
+    assert!(got.contains(&("Tony Blair".into(), "Prime Minister".into(), String::new())), "{got:?}");
+    assert!(got.contains(&("John Major".into(), "Former Prime Minister".into(), String::new())), "{got:?}");
 }

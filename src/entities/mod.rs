@@ -1233,8 +1233,16 @@ impl Context<'_, '_> {
             }
             Label::Title => {
                 let t = &self.tokens[first];
-                // A capital that proves something: not at the start, not in a title-case headline.
-                if t.is_capitalized() && !self.at_sentence_start(first) && !self.info.title_case {
+                // A capital that proves something: not at the start, not in a title-case headline,
+                // not right after a given name ("John Major" is a name, not a major).
+                let after_given_name = self
+                    .prev(first)
+                    .is_some_and(|p| p.is_capitalized() && crate::lexicon::given_name(p.text()).is_some());
+                if t.is_capitalized()
+                    && !self.at_sentence_start(first)
+                    && !self.info.title_case
+                    && !after_given_name
+                {
                     return true;
                 }
                 // A name follows: "contractor Raymond Davis", "Adm. Mike Mullen".
@@ -1351,6 +1359,81 @@ pub(crate) fn select_non_overlapping(mut cands: Vec<Candidate>) -> Vec<Candidate
     kept
 }
 
+/// Words before a title that make it another post ("former", "shadow", "acting", "deputy").
+const QUALIFIERS: [&str; 10] = [
+    "former",
+    "shadow",
+    "acting",
+    "deputy",
+    "interim",
+    "outgoing",
+    "incoming",
+    "caretaker",
+    "assistant",
+    "ex",
+];
+
+/// Words that name a portfolio before a title ("health spokesman", "foreign affairs
+/// spokesman", "education secretary"), in lower case.
+const PORTFOLIOS: [&str; 40] = [
+    "health",
+    "education",
+    "foreign",
+    "home",
+    "affairs",
+    "defence",
+    "defense",
+    "justice",
+    "finance",
+    "treasury",
+    "trade",
+    "industry",
+    "transport",
+    "environment",
+    "energy",
+    "culture",
+    "media",
+    "sport",
+    "sports",
+    "economic",
+    "economics",
+    "economy",
+    "business",
+    "work",
+    "pensions",
+    "welfare",
+    "housing",
+    "immigration",
+    "agriculture",
+    "rural",
+    "science",
+    "technology",
+    "development",
+    "security",
+    "intelligence",
+    "employment",
+    "communications",
+    "police",
+    "policing",
+    "constitutional",
+];
+
+/// Whether a lower-case token names a portfolio ([`PORTFOLIOS`]).
+fn is_portfolio(t: &Token<'_>) -> bool {
+    t.is_lowercase() && PORTFOLIOS.contains(&t.norm())
+}
+
+/// Whether a token is one of the [`QUALIFIERS`] (any case: "Former President Bill Clinton").
+fn is_qualifier(t: &Token<'_>) -> bool {
+    QUALIFIERS.iter().any(|q| t.norm().eq_ignore_ascii_case(q))
+}
+
+/// A word with its first letter upper-case, as titles' names are written.
+fn capitalize(w: &str) -> String {
+    let mut cs = w.chars();
+    cs.next().map_or(String::new(), |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+}
+
 /// Folds candidates into entities, numbered by first mention: one per gazetteer entry; one per
 /// rule-found name (by label and lower-cased text), with surname and acronym aliases joining the
 /// most recent entity they belong to.
@@ -1396,8 +1479,43 @@ fn fold(
         });
         entities.len() - 1
     };
-    for c in kept {
+    let mut prev_end = 0;
+    for mut c in kept {
+        // The qualifiers of a title change the post: "former prime minister", "shadow home
+        // secretary", "acting president" are titles of their own.
+        let qualifiers = if c.label == Label::Title {
+            let s_start = sentences[sentence_of(sentences, c.first_token)].tokens().start;
+            let mut q = c.first_token;
+            let floor = s_start.max(prev_end);
+            // The portfolio first ("health spokesman", "foreign affairs spokesman"), then the
+            // qualifiers ("former health spokesman").
+            while q > floor && c.first_token - q < 3 && is_portfolio(&tokens[q - 1]) {
+                q -= 1;
+            }
+            let p = q;
+            while q > floor && p - q < 2 && is_qualifier(&tokens[q - 1]) {
+                q -= 1;
+            }
+            let words: Vec<String> = tokens[q..c.first_token].iter().map(|t| capitalize(t.norm())).collect();
+            if q < c.first_token {
+                c.span = Span::new(tokens[q].span().start, c.span.end);
+                c.first_token = q;
+            }
+            words
+        } else {
+            Vec::new()
+        };
+        prev_end = c.end_token;
         let (k, source) = match &c.origin {
+            Origin::Gazetteer { g, entry } if !qualifiers.is_empty() => {
+                let Some(r) = gazetteers[*g].entry(*entry) else { continue };
+                let main = r.of().unwrap_or(r);
+                let name = format!("{} {}", qualifiers.join(" "), main.name());
+                let k = *index
+                    .entry(Key::Name(c.label, name.to_lowercase()))
+                    .or_insert_with(|| new_entity(&mut entities, c.label, name, None, None));
+                (k, Cow::Owned(format!("gazetteer:{}:{}+rule:qualifier", r.source(), r.id())))
+            }
             Origin::Gazetteer { g, entry } => {
                 let Some(r) = gazetteers[*g].entry(*entry) else { continue };
                 // A short or adjectival form ("Tory") is a mention of the entry it is a form of.
