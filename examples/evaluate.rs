@@ -580,7 +580,7 @@ fn conll(args: &[String]) -> Result<(), String> {
         let mut mentions: Vec<(usize, usize, &'static str)> = Vec::new();
         for e in doc.entities() {
             if let Some(l) = conll_label(e.label) {
-                for m in &e.mentions {
+                for m in e.mentions.iter().filter(|m| !m.is_reference()) {
                     mentions.push((m.span.start, m.span.end, l));
                 }
             }

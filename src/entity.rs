@@ -112,6 +112,15 @@ pub struct Mention {
     pub source: Cow<'static, str>,
 }
 
+impl Mention {
+    /// Whether the mention is a reference rather than a name: a pronoun, a description ("the
+    /// agency") or a first person in a quotation linked to the entity (source
+    /// `rule:reference:...`). Name-level views (IOB tags, NER scores) leave these out.
+    pub fn is_reference(&self) -> bool {
+        self.source.starts_with("rule:reference:")
+    }
+}
+
 /// An entity: everything the document says about one person, organisation, place, title,
 /// group or date, folded together.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -426,12 +426,20 @@ impl Extractor {
                 },
             })
         };
-        let roles = crate::roles::roles(&tokens, &sentences, &entities);
         let deps = if inner.config.parse {
             crate::parser::parse_document(&tokens, &sentences, &tags, &entities)
         } else {
             Vec::new()
         };
+        let entities = crate::references::resolve(&crate::references::Input {
+            tokens: &tokens,
+            sentences: &sentences,
+            tags: &tags,
+            lemmas: &lemmas,
+            deps: &deps,
+            entities: &entities,
+        });
+        let roles = crate::roles::roles(&tokens, &sentences, &entities);
         let triples = crate::relations::triples(&crate::relations::Input {
             tokens: &tokens,
             sentences: &sentences,

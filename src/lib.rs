@@ -52,6 +52,7 @@ mod lines;
 pub mod matcher;
 pub mod output;
 pub mod parser;
+mod references;
 mod relations;
 mod roles;
 mod span;

@@ -116,7 +116,8 @@ impl<'d, 't> View<'d, 't> {
     pub fn entities_csv(&self) -> String {
         let mut o = String::from("id,label,name,kb_id,mentions,first_start,first_end\n");
         for e in self.doc.entities().iter().filter(|e| self.shows_entity(e.id)) {
-            let (s, t) = e.mentions.first().map_or((0, 0), |m| (m.span.start, m.span.end));
+            let first = e.mentions.iter().find(|m| !m.is_reference()).or(e.mentions.first());
+            let (s, t) = first.map_or((0, 0), |m| (m.span.start, m.span.end));
             let _ = writeln!(
                 o,
                 "{},{},{},{},{},{s},{t}",
@@ -181,7 +182,7 @@ impl<'d, 't> View<'d, 't> {
         let d = self.doc;
         let mut tags = vec!["O".to_string(); d.tokens().len()];
         for e in d.entities().iter().filter(|e| self.shows_entity(e.id)) {
-            for m in &e.mentions {
+            for m in e.mentions.iter().filter(|m| !m.is_reference()) {
                 let a = d.tokens().partition_point(|t| t.span().start < m.span.start);
                 let b = d.tokens().partition_point(|t| t.span().end <= m.span.end);
                 for (k, slot) in tags.iter_mut().enumerate().take(b).skip(a) {

@@ -413,45 +413,8 @@ fn span_of(cx: &Ctx<'_, '_>, a: Arg) -> Span {
 }
 
 fn argument(cx: &Ctx<'_, '_>, a: Arg) -> Argument {
-    let entity = cx.entity_of[a.head].or_else(|| pronoun_antecedent(cx, a.head));
+    let entity = cx.entity_of[a.head];
     Argument { span: span_of(cx, a), entity }
-}
-
-/// The entity a personal pronoun refers to, when it is unambiguous: "he"/"she" and the one
-/// person named in this sentence (before it) or the one before; "it" and the one organisation.
-fn pronoun_antecedent(cx: &Ctx<'_, '_>, i: usize) -> Option<EntityId> {
-    let label = match cx.lower(i).as_str() {
-        "he" | "him" | "his" | "she" | "her" => Label::Person,
-        "it" | "its" => Label::Org,
-        _ => return None,
-    };
-    let is = |e: EntityId| cx.x.entities.get(e.index()).is_some_and(|x| x.label == label);
-    // "The agency said it ...": the subject of the saying verb whose complement the pronoun's
-    // clause is.
-    if let Some(v) = cx.head(i)
-        && cx.rel(i).starts_with("nsubj")
-        && cx.rel(v) == "ccomp"
-        && let Some(g) = cx.head(v)
-        && crate::lexicon::SAY.contains(&cx.lemma(g).as_str())
-        && let Some(e) = cx.kids_with(g, "nsubj").find_map(|s| cx.entity_of[s])
-        && is(e)
-    {
-        return Some(e);
-    }
-    let s = cx.x.sentences.partition_point(|s| s.tokens().end <= i);
-    let from = cx.x.sentences.get(s.saturating_sub(1)).map_or(0, |s| s.tokens().start);
-    let mut found: Option<EntityId> = None;
-    for j in from..i {
-        if let Some(e) = cx.entity_of[j]
-            && cx.x.entities.get(e.index()).is_some_and(|e| e.label == label)
-        {
-            if found.is_some_and(|f| f != e) {
-                return None;
-            }
-            found = Some(e);
-        }
-    }
-    found
 }
 
 /// The verb group of clause `v`: its tokens in text order (auxiliaries, negation, the verb,

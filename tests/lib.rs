@@ -11,6 +11,7 @@ mod ner;
 mod odd_inputs;
 mod output;
 mod parser;
+mod references;
 mod relations;
 mod roles;
 mod tagger;

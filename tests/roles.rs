@@ -52,7 +52,12 @@ fn the_organisation_before_the_title() {
 
 #[test]
 fn the_organisation_through_its_possessive_and_a_portfolio() {
-    has_role("Labour's health spokesman John Smith attacked the plan.", "John Smith", "health spokesman", "Labour");
+    has_role(
+        "Labour's health spokesman John Smith attacked the plan.",
+        "John Smith",
+        "health spokesman",
+        "Labour",
+    );
     has_role(
         "The Conservatives' home affairs spokesman David Davis attacked the bill.",
         "David Davis",

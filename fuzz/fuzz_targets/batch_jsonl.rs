@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     for raw in data.split(|&b| b == b'\n') {
         // keyed-jsonl: KEY<TAB>JSON, the key ignored here.
         let body = match raw.iter().position(|&b| b == b'\t') {

@@ -6,7 +6,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     let Ok(data) = std::str::from_utf8(data) else { return };
     let Ok(docs) = dossier::conll::parse("fuzz.conll", data) else { return };
     for d in &docs {

@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     let Ok(data) = std::str::from_utf8(data) else { return };
     let Ok(sentences) = dossier::conllu::parse(data) else { return };
     for s in &sentences {

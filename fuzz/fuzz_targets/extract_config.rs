@@ -22,7 +22,7 @@ static EXTRACTORS: LazyLock<Vec<Extractor>> = LazyLock::new(|| {
     configs.into_iter().map(|c| Extractor::builder().config(c).build().expect("valid settings")).collect()
 });
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     let Some((&pick, rest)) = data.split_first() else { return };
     if let Ok(text) = std::str::from_utf8(rest) {
         let extractor = &EXTRACTORS[pick as usize % EXTRACTORS.len()];

@@ -4,7 +4,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     dossier_fuzz::extract_and_check(&dossier_fuzz::EXTRACTOR, &text);
 });

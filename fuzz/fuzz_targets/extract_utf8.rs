@@ -5,7 +5,7 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     // Not UTF-8: extract_lossy covers those inputs.
     if let Ok(text) = std::str::from_utf8(data) {
         dossier_fuzz::extract_and_check(&dossier_fuzz::EXTRACTOR, text);

@@ -8,7 +8,7 @@ use dossier::Extractor;
 use dossier::matcher::Gazetteer;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     let Ok(tsv) = std::str::from_utf8(data) else { return };
     let Ok(gazetteer) = Gazetteer::from_tsv("fuzz.tsv", tsv) else { return };
     for i in 0..gazetteer.len() {

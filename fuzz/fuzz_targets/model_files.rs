@@ -13,7 +13,7 @@ use libfuzzer_sys::fuzz_target;
 
 const WORDS: [&str; 8] = ["CIA", "Director", "Leon", "Panetta", "met", "him", "in", "Lahore"];
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     if let Ok(model) = NerModel::from_bytes(data) {
         let _ = model.classes();
         let extractor = Extractor::builder().ner(model).build().expect("a loaded model builds");

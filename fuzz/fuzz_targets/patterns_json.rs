@@ -11,7 +11,7 @@ const TEXT: &str = "CIA Director Leon Panetta met Gen. Ashfaq Kayani in Islamaba
     officials said. \"We did not agree,\" he told the BBC (in 2011). 42 people were killed by \
     the U.S. drone strike at 3 p.m.";
 
-fuzz_target!(|data: &[u8]| {
+fuzz_target!(init: dossier_fuzz::init(), |data: &[u8]| {
     let Ok(jsonl) = std::str::from_utf8(data) else { return };
     let Ok(patterns) = dossier::matcher::parse_patterns("fuzz.jsonl", jsonl) else { return };
     for p in &patterns {

@@ -189,11 +189,20 @@ def census_names(d):
                 out[f[0].capitalize()] = (float(f[1]), int(f[3]))
         return out
 
-    given = read("dist.male.first")
-    for k, v in read("dist.female.first").items():
+    male, female = read("dist.male.first"), read("dist.female.first")
+    given = dict(male)
+    for k, v in female.items():
         if k not in given or given[k][0] < v[0]:
             given[k] = v
-    return given, read("dist.all.last")
+    # A name's gender where the census all but settles it: ten times as common for one sex.
+    gender = {}
+    for k in given:
+        m, f = male.get(k, (0.0, 0))[0], female.get(k, (0.0, 0))[0]
+        if m >= 10 * f and m > 0:
+            gender[k] = "M"
+        elif f >= 10 * m and f > 0:
+            gender[k] = "F"
+    return given, read("dist.all.last"), gender
 
 
 def compromise_lexicon(d):
@@ -417,7 +426,7 @@ def build(d, compact_places=True):
     print("reading WordNet ...", file=sys.stderr)
     wn = WordNet(d)
     common = common_words(d)
-    given, surnames = census_names(d)
+    given, surnames, gender = census_names(d)
     comp = compromise_lexicon(d)
     parts, prefixes = rigour_name_parts(d)
     top_surnames = {k for k, (_, rank) in surnames.items() if rank <= 20000}
@@ -886,11 +895,21 @@ def build(d, compact_places=True):
                    "locations")
 
     # ---------------- evidence
-    write_pairs("given_names.tsv", {k: f"{v[0]:.3f}" for k, v in given.items()} |
-                {w.capitalize(): "0.000" for w, t in comp.items()
+    # Compromise's first names with one sex's tag only have that gender.
+    for w, t in comp.items():
+        c = w.capitalize()
+        if c not in given and w.isalpha() and c not in gender:
+            if "MaleName" in t and "FemaleName" not in t:
+                gender[c] = "M"
+            elif "FemaleName" in t and "MaleName" not in t:
+                gender[c] = "F"
+    with_gender = lambda k, v: f"{v}\t{gender[k]}" if k in gender else v
+    write_pairs("given_names.tsv", {k: with_gender(k, f"{v[0]:.3f}") for k, v in given.items()} |
+                {w.capitalize(): with_gender(w.capitalize(), "0.000") for w, t in comp.items()
                  if ({"FirstName", "MaleName", "FemaleName"} & t) and w.isalpha() and w.capitalize() not in given},
                 "given names<TAB>frequency per cent: US Census 1990 (public domain, via names 0.3.0); "
-                "compromise first names (MIT) with 0.000")
+                "compromise first names (MIT) with 0.000[<TAB>M or F where the census (ten times as "
+                "common for one sex) or compromise (one sex's tag) says]")
     write_pairs("surnames.tsv", {k: f"{v[0]:.3f}" for k, v in surnames.items()} |
                 {w.capitalize(): "0.000" for w, t in comp.items()
                  if "LastName" in t and w.isalpha() and w.capitalize() not in surnames},

@@ -1,0 +1,572 @@
+//! References: pronouns, definite descriptions and first persons in quotations linked to the
+//! entity they stand for, kept as mentions of it (source `rule:reference:...`).
+//!
+//! A wrong link is worse than none, so each rule links only where the text all but settles it:
+//!
+//! * a third-person pronoun in reported speech is the speaker ("The agency said it would ...",
+//!   "Mr Davis said he ...");
+//! * "he", "him", "his" (and "she", "her") is the one person of that sex named in its sentence
+//!   before it or in the sentence before; where several are, the subject of its own sentence
+//!   or, failing that, of the sentence before, when only one person is;
+//! * "it" and "its" as a subject or possessive: the one organisation in the same window;
+//! * "the agency", "the bureau", "the ministry" (a head noun the organisation's name contains),
+//!   "the company", "the firm", "the party", "the club": the nearest organisation of that kind
+//!   in this sentence or the two before, when no other of that kind comes between;
+//! * "I", "me", "my", "we", "us", "our" inside a quotation are the speaker its attribution names
+//!   ("...," said Kate Allen; "...," he said, once "he" is linked; Yukos said: "...").
+
+use crate::entity::{Entity, EntityId, Label, Mention};
+use crate::lexicon::Gender;
+use crate::parser::{DocDep, ROOT};
+use crate::span::Span;
+use crate::tagger::{Tag, Upos};
+use crate::text::{Sentence, Token};
+
+/// What the reference stage reads.
+pub(crate) struct Input<'a, 't> {
+    pub tokens: &'a [Token<'t>],
+    pub sentences: &'a [Sentence],
+    pub tags: &'a [Tag],
+    pub lemmas: &'a [Option<Box<str>>],
+    pub deps: &'a [DocDep],
+    pub entities: &'a [Entity],
+}
+
+/// How many sentences back a pronoun looks for its person.
+const WINDOW: usize = 1;
+/// How many sentences back a description ("the company") looks for its organisation.
+const DESCRIPTION_WINDOW: usize = 2;
+
+/// Verbs of saying: a pronoun subject of their complement is usually their subject.
+const SAY: [&str; 14] = [
+    "say", "tell", "add", "claim", "insist", "warn", "announce", "argue", "believe", "state", "explain",
+    "admit", "deny", "suggest",
+];
+
+/// The entities with the references found added as mentions, in text order.
+pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
+    let n = x.tokens.len();
+    let mut out: Vec<Entity> = x.entities.to_vec();
+    if x.deps.len() != n {
+        return out;
+    }
+    let mut entity_of: Vec<Option<EntityId>> = vec![None; n];
+    // Mentions by token range, in text order: (first, end, entity).
+    let mut mentions: Vec<(usize, usize, EntityId)> = Vec::new();
+    for e in x.entities {
+        if matches!(e.label, Label::Title | Label::Date | Label::Norp) {
+            continue;
+        }
+        for m in &e.mentions {
+            let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
+            let b = x.tokens.partition_point(|t| t.span().end <= m.span.end).min(n);
+            for slot in entity_of.iter_mut().take(b).skip(a) {
+                *slot = Some(e.id);
+            }
+            if a < b {
+                mentions.push((a, b, e.id));
+            }
+        }
+    }
+    mentions.sort_unstable();
+    let label = |e: EntityId| x.entities.get(e.index()).map(|e| e.label);
+    let genders: Vec<Option<Gender>> = x.entities.iter().map(|e| gender_of(x, e)).collect();
+    let rel = |i: usize| x.deps[i].rel.as_str();
+    let head = |i: usize| (x.deps[i].head != ROOT).then_some(x.deps[i].head as usize);
+    let lemma = |i: usize| x.lemmas.get(i).and_then(|l| l.as_deref()).unwrap_or("");
+    let sentence_of = |i: usize| x.sentences.partition_point(|s| s.tokens().end <= i);
+    // A subject, or one of a conjoined subject's members ("Yukos and Gazprom met").
+    let is_subject = |m: &(usize, usize, EntityId)| {
+        let k = m.1 - 1;
+        rel(k).starts_with("nsubj")
+            || (rel(k) == "conj" && head(k).is_some_and(|h| rel(h).starts_with("nsubj")))
+    };
+
+    let mut found: Vec<(usize, EntityId, &'static str)> = Vec::new();
+    for i in 0..n {
+        if entity_of[i].is_some() {
+            continue;
+        }
+        let word = x.tokens[i].norm().to_lowercase();
+        let s = sentence_of(i);
+        // The mentions before the pronoun in its sentence and the `back` before, with the
+        // references already found (a chain: "Mr Lebedev said ... He added ... he told").
+        let window = |back: usize| -> Vec<(usize, usize, EntityId)> {
+            let from = x.sentences[s.saturating_sub(back)].tokens().start;
+            let a = mentions.partition_point(|m| m.0 < from);
+            let b = mentions.partition_point(|m| m.1 <= i);
+            let c = found.partition_point(|f| f.0 < from);
+            let mut w: Vec<(usize, usize, EntityId)> = mentions[a..b.max(a)].to_vec();
+            w.extend(found[c..].iter().map(|f| (f.0, f.0 + 1, f.1)));
+            w.sort_unstable();
+            w
+        };
+        // Reported speech: the subject of the saying verb whose complement holds the pronoun.
+        let speaker = || {
+            let v = head(i)?;
+            if !rel(i).starts_with("nsubj") || rel(v) != "ccomp" {
+                return None;
+            }
+            let g = head(v)?;
+            if !SAY.contains(&lemma(g)) {
+                return None;
+            }
+            (0..n).filter(|&k| head(k) == Some(g) && rel(k).starts_with("nsubj")).find_map(|k| entity_of[k])
+        };
+        let link = match word.as_str() {
+            "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
+                let g = if matches!(word.as_str(), "he" | "him" | "his" | "himself") {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let fits = |e: EntityId| {
+                    label(e) == Some(Label::Person) && genders[e.index()].is_none_or(|x| x == g)
+                };
+                // A subject (or a subject's "his") carries on the subject before it; other
+                // pronouns take the one person about.
+                let carries = rel(i).starts_with("nsubj")
+                    || (matches!(word.as_str(), "his" | "her")
+                        && head(i).is_some_and(|h| rel(h).starts_with("nsubj")));
+                if let Some(e) = speaker().filter(|&e| fits(e)) {
+                    Some((e, "pronoun"))
+                } else {
+                    one_or_subject(&window(WINDOW), s, &sentence_of, &is_subject, &fits, carries)
+                        .map(|e| (e, "pronoun"))
+                }
+            }
+            "it" | "its" | "they" | "them" | "their" => {
+                let singular = matches!(word.as_str(), "it" | "its");
+                let org = |e: EntityId| label(e) == Some(Label::Org);
+                let group = |e: EntityId| matches!(label(e), Some(Label::Org | Label::Place));
+                let subject_org = || {
+                    // The organisation that is the subject of this sentence before the pronoun
+                    // or, failing that, of the sentence before: "Labour has broken its promise",
+                    // "Chelsea have sacked Mutu. They said ...".
+                    let w = window(WINDOW);
+                    (0..=WINDOW).find_map(|back| {
+                        let sent = s.checked_sub(back)?;
+                        let subjects: Vec<EntityId> = w
+                            .iter()
+                            .filter(|m| sentence_of(m.0) == sent && org(m.2) && is_subject(m))
+                            .map(|m| m.2)
+                            .collect();
+                        match subjects.as_slice() {
+                            [] => None,
+                            [e, rest @ ..] if rest.iter().all(|r| r == e) => Some(Some(*e)),
+                            _ => Some(None),
+                        }
+                    })?
+                };
+                let subject = rel(i).starts_with("nsubj");
+                if let Some(e) = speaker().filter(|&e| group(e)) {
+                    Some((e, "pronoun"))
+                } else if singular && (word == "its" || subject) && !pleonastic(x, i) {
+                    subject_org().map(|e| (e, "pronoun"))
+                } else if !singular
+                    && (word == "their" || subject)
+                    && !plural_noun_between(x, &window(WINDOW), i)
+                {
+                    subject_org().map(|e| (e, "pronoun"))
+                } else {
+                    None
+                }
+            }
+            _ => description(x, i, &word).and_then(|kind| {
+                let fits = |e: EntityId| label(e) == Some(Label::Org) && kind.fits(&x.entities[e.index()]);
+                nearest(&window(DESCRIPTION_WINDOW), &fits).map(|e| (e, "description"))
+            }),
+        };
+        if let Some((e, why)) = link {
+            found.push((i, e, why));
+        }
+    }
+    // First persons inside quotations: the speaker the attribution names, found by name or by
+    // a pronoun just linked ("...," he said).
+    let speakers: Vec<(usize, EntityId)> = found.iter().map(|f| (f.0, f.1)).collect();
+    for (first, end, who) in quotations(x, &speakers) {
+        let Some(who) = who else { continue };
+        for (i, linked) in entity_of.iter().enumerate().take(end.min(n)).skip(first) {
+            let w = x.tokens[i].norm();
+            let first_person = ["I", "me", "my", "we", "us", "our"].iter().any(|p| w.eq_ignore_ascii_case(p))
+                && (w != "I" || x.tokens[i].text() == "I")
+                && (!w.eq_ignore_ascii_case("us") || x.tokens[i].text() != "US");
+            if first_person && linked.is_none() {
+                found.push((i, who, "quotation"));
+            }
+        }
+    }
+    found.sort_unstable_by_key(|f| f.0);
+    for (i, e, why) in found {
+        let t = &x.tokens[i];
+        // "the company": the mention is the whole description.
+        let start = if why == "description" { x.tokens[i - 1].span().start } else { t.span().start };
+        out[e.index()].mentions.push(Mention {
+            span: Span::new(start, t.span().end),
+            sentence: sentence_of(i),
+            source: std::borrow::Cow::Owned(format!("rule:reference:{why}")),
+        });
+    }
+    for e in &mut out {
+        e.mentions.sort_by_key(|m| m.span.start);
+    }
+    out
+}
+
+/// The one entity that fits among `ms`; where several do, the subject of the latest sentence
+/// that has exactly one fitting subject.
+fn one_or_subject(
+    ms: &[(usize, usize, EntityId)],
+    s: usize,
+    sentence_of: &dyn Fn(usize) -> usize,
+    is_subject: &dyn Fn(&(usize, usize, EntityId)) -> bool,
+    fits: &dyn Fn(EntityId) -> bool,
+    carries: bool,
+) -> Option<EntityId> {
+    if let Some(e) = unique(ms, fits) {
+        return Some(e);
+    }
+    if !carries {
+        return None;
+    }
+    for back in 0..=WINDOW {
+        let Some(sent) = s.checked_sub(back) else { break };
+        let subjects: Vec<EntityId> = ms
+            .iter()
+            .filter(|m| sentence_of(m.0) == sent && fits(m.2) && is_subject(m))
+            .map(|m| m.2)
+            .collect();
+        match subjects.as_slice() {
+            [] => continue,
+            [e, rest @ ..] if rest.iter().all(|r| r == e) => return Some(*e),
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// The one entity among `ms` that fits, if exactly one does.
+fn unique(ms: &[(usize, usize, EntityId)], fits: &dyn Fn(EntityId) -> bool) -> Option<EntityId> {
+    let mut it = ms.iter().map(|m| m.2).filter(|&e| fits(e));
+    let first = it.next()?;
+    it.all(|e| e == first).then_some(first)
+}
+
+/// Whether a plural noun or two people come between the first organisation in `ms` and token
+/// `i`: "they" is then more likely those people than the organisation.
+fn plural_noun_between(x: &Input<'_, '_>, ms: &[(usize, usize, EntityId)], i: usize) -> bool {
+    let Some(from) =
+        ms.iter().find(|m| x.entities.get(m.2.index()).is_some_and(|e| e.label == Label::Org)).map(|m| m.1)
+    else {
+        return true;
+    };
+    let mut people: Vec<EntityId> = ms
+        .iter()
+        .filter(|m| m.0 >= from && x.entities.get(m.2.index()).is_some_and(|e| e.label == Label::Person))
+        .map(|m| m.2)
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    people.len() >= 2
+        || (from..i).any(|k| matches!(x.tags.get(k).map(|t| t.xpos.as_str()), Some("NNS" | "NNPS")))
+}
+
+/// The latest entity among `ms` that fits.
+fn nearest(ms: &[(usize, usize, EntityId)], fits: &dyn Fn(EntityId) -> bool) -> Option<EntityId> {
+    ms.iter().rev().map(|m| m.2).find(|&e| fits(e))
+}
+
+/// "It" that stands for nothing or for a situation: "it is unlikely", "it was raining", "it will be
+/// hard", "it seems".
+fn pleonastic(x: &Input<'_, '_>, i: usize) -> bool {
+    let word = |k: usize| x.tokens.get(i + k).map(|t| t.norm().to_lowercase()).unwrap_or_default();
+    let upos = |k: usize| x.tags.get(i + k).map(|t| t.upos);
+    if matches!(word(1).as_str(), "seems" | "seemed" | "appears" | "appeared" | "emerged" | "remains") {
+        return true;
+    }
+    // "It is ...", "it was ...": a copula says what a situation or event is far more often than
+    // what an organisation is ("It was a short meeting").
+    if matches!(word(1).as_str(), "is" | "was" | "'s" | "isn't" | "wasn't") {
+        return true;
+    }
+    if !matches!(word(1).as_str(), "will" | "would" | "could" | "may" | "might") {
+        return false;
+    }
+    // Past "be" and "not" to the word that decides: "it is (not) clear", "it will be hard".
+    let mut k = 2;
+    while matches!(word(k).as_str(), "be" | "not" | "n't" | "been" | "also" | "still" | "now") {
+        k += 1;
+    }
+    let raising = [
+        "expected",
+        "thought",
+        "believed",
+        "understood",
+        "reported",
+        "said",
+        "known",
+        "feared",
+        "hoped",
+        "estimated",
+        "claimed",
+        "alleged",
+        "feared",
+        "likely",
+        "unlikely",
+        "possible",
+        "impossible",
+        "clear",
+        "unclear",
+        "important",
+        "time",
+        "raining",
+        "snowing",
+        "hard",
+        "difficult",
+        "easy",
+    ];
+    raising.contains(&word(k).as_str()) || matches!(upos(k), Some(Upos::Adj))
+}
+
+/// Whether a word is a form of address ("Dr", "Mr.", "Sir").
+fn is_address(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.').to_lowercase().as_str(),
+        "mr" | "mrs" | "ms" | "miss" | "dr" | "sir" | "dame" | "lord" | "lady" | "professor" | "prof"
+    )
+}
+
+/// The sex a person's name or form of address says.
+fn gender_of(x: &Input<'_, '_>, e: &Entity) -> Option<Gender> {
+    if e.label != Label::Person {
+        return None;
+    }
+    for m in &e.mentions {
+        let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
+        if a > 0 {
+            match x.tokens[a - 1].norm().trim_end_matches('.').to_lowercase().as_str() {
+                "mr" | "sir" | "lord" | "mister" => return Some(Gender::Male),
+                "mrs" | "ms" | "miss" | "dame" | "lady" => return Some(Gender::Female),
+                _ => {}
+            }
+        }
+    }
+    e.name.split(' ').next().and_then(crate::lexicon::given_name_gender)
+}
+
+/// What kind of organisation a definite description names.
+enum Kind {
+    /// Its name holds the head noun: "the agency" for the Central Intelligence Agency.
+    Named(&'static str),
+    /// A party (from Party Facts), a company, a club, a university.
+    Party,
+    Company,
+    Club,
+    University,
+}
+
+impl Kind {
+    fn fits(&self, e: &Entity) -> bool {
+        let kb = e.kb_id.as_deref().unwrap_or("");
+        let sources = || e.mentions.iter().map(|m| m.source.as_ref());
+        match self {
+            Kind::Named(head) => e.name.split(' ').any(|w| w.eq_ignore_ascii_case(head)),
+            Kind::Party => sources().any(|s| s.contains("partyfacts:")) || kb.starts_with("partyfacts:"),
+            // A company: from the company list or named like one; or an organisation no list
+            // files as something else (a party, club, university, news outlet) whose name has
+            // no head word of another kind ("Ministry", "Council", "Party").
+            Kind::Company => {
+                sources().any(|s| s.contains(":company:") || s.contains("company:"))
+                    || e.name.split(' ').any(|w| COMPANY_WORDS.contains(&w))
+                    || (!sources().any(|s| s.starts_with("gazetteer:"))
+                        && !e.name.split(' ').any(|w| NOT_COMPANY_WORDS.contains(&w)))
+            }
+            Kind::Club => sources().any(|s| s.contains("club:")) || e.name.ends_with(" FC"),
+            Kind::University => e.name.contains("University") || e.name.contains("College"),
+        }
+    }
+}
+
+/// Head words of organisations that are not companies.
+const NOT_COMPANY_WORDS: [&str; 22] = [
+    "Ministry",
+    "Department",
+    "Agency",
+    "Bureau",
+    "Council",
+    "Commission",
+    "Committee",
+    "Party",
+    "Union",
+    "University",
+    "College",
+    "Court",
+    "Police",
+    "Army",
+    "Service",
+    "Office",
+    "Federation",
+    "Association",
+    "Assembly",
+    "Parliament",
+    "Government",
+    "Club",
+];
+
+/// Words that end the names of companies.
+const COMPANY_WORDS: [&str; 12] =
+    ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "plc", "PLC", "Group", "Holdings", "AG", "SA"];
+
+/// The kind of organisation "the" + the word at `i` describes, if it is one.
+fn description(x: &Input<'_, '_>, i: usize, word: &str) -> Option<Kind> {
+    if i == 0 || !x.tokens[i - 1].norm().eq_ignore_ascii_case("the") || !x.tokens[i].is_lowercase() {
+        return None;
+    }
+    // Not the first noun of a longer one: "the agency chief", "the company car".
+    if x.tags.get(i + 1).is_some_and(|t| matches!(t.upos, Upos::Noun | Upos::Propn)) {
+        return None;
+    }
+    Some(match word {
+        "agency" => Kind::Named("agency"),
+        "bureau" => Kind::Named("bureau"),
+        "ministry" => Kind::Named("ministry"),
+        "department" => Kind::Named("department"),
+        "commission" => Kind::Named("commission"),
+        "council" => Kind::Named("council"),
+        "committee" => Kind::Named("committee"),
+        "union" => Kind::Named("union"),
+        "bank" => Kind::Named("bank"),
+        "company" | "firm" => Kind::Company,
+        "party" => Kind::Party,
+        "club" => Kind::Club,
+        "university" => Kind::University,
+        _ => return None,
+    })
+}
+
+/// Quotations: (first token inside, end, the speaker), from the text's quotation marks and the
+/// attribution beside them: a saying verb within a few words after the closing mark ("...," said
+/// Kate Allen; "...," he added) or before the opening one (Kate Allen told the BBC: "..."), whose
+/// subject is a person or organisation mention or a pronoun linked to one (`links`). A
+/// quotation with no attribution of its own that opens a paragraph right after another one
+/// continues it: the same speaker.
+fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)]) -> Vec<(usize, usize, Option<EntityId>)> {
+    const SAYING: [&str; 18] = [
+        "say", "tell", "add", "insist", "admit", "explain", "warn", "claim", "argue", "state", "announce",
+        "comment", "reply", "write", "continue", "conclude", "declare", "confirm",
+    ];
+    let n = x.tokens.len();
+    let text = |i: usize| x.tokens.get(i).map_or("", |t| t.text());
+    let sentence_of =
+        |i: usize| x.sentences.partition_point(|s| s.tokens().end <= i).min(x.sentences.len() - 1);
+    let said = |i: usize| x.lemmas.get(i).and_then(|l| l.as_deref()).is_some_and(|l| SAYING.contains(&l));
+    // Each token's person or organisation, from mentions and linked pronouns.
+    let mut who_at: Vec<Option<EntityId>> = vec![None; n];
+    for e in x.entities.iter().filter(|e| matches!(e.label, Label::Person | Label::Org)) {
+        for m in &e.mentions {
+            let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
+            let b = x.tokens.partition_point(|t| t.span().end <= m.span.end).min(n);
+            for slot in who_at.iter_mut().take(b).skip(a) {
+                *slot = Some(e.id);
+            }
+        }
+    }
+    for &(i, e) in links {
+        if i < n && x.entities.get(e.index()).is_some_and(|e| matches!(e.label, Label::Person | Label::Org)) {
+            who_at[i] = Some(e);
+        }
+    }
+    // The subject of each verb.
+    let mut subject: Vec<Option<usize>> = vec![None; n];
+    for k in 0..n {
+        let h = x.deps[k].head;
+        if h != ROOT && x.deps[k].rel.as_str().starts_with("nsubj") && (h as usize) < n {
+            subject[h as usize].get_or_insert(k);
+        }
+    }
+    let speaker_of = |v: usize| subject[v].and_then(|k| who_at[k]);
+    // Tokens inside title mentions.
+    let mut titles: std::collections::HashSet<usize> = Default::default();
+    for e in x.entities.iter().filter(|e| e.label == Label::Title) {
+        for m in &e.mentions {
+            let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
+            let b = x.tokens.partition_point(|t| t.span().end <= m.span.end).min(n);
+            titles.extend(a..b);
+        }
+    }
+    // Marks, with whether each opens: a curly one says so; a straight one opens where white
+    // space or the text's start is before it and a word after it.
+    let opens = |i: usize| match text(i) {
+        "\u{201c}" => true,
+        "\u{201d}" => false,
+        _ => {
+            let t = &x.tokens[i];
+            (i == 0 || t.space_before() || matches!(text(i - 1), "(" | "["))
+                && !x.tokens.get(i + 1).is_none_or(|n| n.space_before())
+        }
+    };
+    let marks: Vec<(usize, bool)> = (0..n)
+        .filter(|&i| matches!(text(i), "\"" | "\u{201c}" | "\u{201d}"))
+        .map(|i| (i, opens(i)))
+        .collect();
+    let mut out: Vec<(usize, usize, Option<EntityId>)> = Vec::new();
+    let mut k = 0;
+    while k < marks.len() {
+        let (o, is_open) = marks[k];
+        k += 1;
+        if !is_open {
+            continue;
+        }
+        // The quotation runs to the next closing mark, or to the next opening one (a paragraph
+        // of a quotation that goes on in the next opens again without closing).
+        let (end, closed) = match marks.get(k) {
+            Some(&(c, false)) => {
+                k += 1;
+                (c, true)
+            }
+            Some(&(c, true)) => (c, false),
+            None => (n, false),
+        };
+        let mut who = None;
+        let mut attributed = false;
+        if closed {
+            let stop = (end + 7).min(n).min(x.sentences[sentence_of(end)].tokens().end + 1);
+            // The first saying verb is the attribution, whoever its subject ("...," an IRB
+            // spokesman said: no one this stage knows).
+            if let Some(v) = (end + 1..stop).find(|&v| said(v)) {
+                attributed = true;
+                who = speaker_of(v);
+            }
+            // '...," said Dr Carl Gavin': the name right after the verb, past forms of address
+            // and titles, where the parse gave the verb no subject.
+            let mut v = end + 1;
+            if text(v) == "," {
+                v += 1;
+            }
+            if who.is_none() && v < n && said(v) && subject[v].is_none() {
+                let mut j = v + 1;
+                while j < n && who_at[j].is_none() && (titles.contains(&j) || is_address(text(j))) {
+                    j += 1;
+                }
+                who = who_at.get(j).copied().flatten();
+            }
+        }
+        if !attributed && o > 0 {
+            let from = o.saturating_sub(10).max(x.sentences[sentence_of(o)].tokens().start);
+            if let Some(v) = (from..o).rev().find(|&v| said(v)) {
+                attributed = true;
+                who = speaker_of(v);
+            }
+        }
+        // A paragraph of quotation right after another, with no attribution of its own.
+        if !attributed {
+            if let Some(prev) = out.last() {
+                if sentence_of(o) <= sentence_of(prev.1.min(n.saturating_sub(1))) + 1 {
+                    who = prev.2;
+                }
+            }
+        }
+        out.push((o + 1, end, who));
+    }
+    out
+}

@@ -1,0 +1,124 @@
+//! References on sentences written for these tests: pronouns, descriptions and first persons in
+//! quotations linked to the entity they stand for, and the ones that must stay unlinked.
+
+use crate::extract;
+
+/// The entity (by name) that the `nth` (from 0) whole-word occurrence of `word` in `text` is a
+/// reference mention of, if any.
+fn linked(text: &str, word: &str, nth: usize) -> Option<String> {
+    let ex = dossier::Extractor::new();
+    let doc = extract(&ex, text);
+    let start = doc.tokens().iter().filter(|t| t.text() == word).nth(nth).map(|t| t.span().start)?;
+    doc.entities()
+        .iter()
+        .find(|e| {
+            e.mentions.iter().any(|m| {
+                m.source.starts_with("rule:reference:") && m.span.end > start && m.span.start <= start
+            })
+        })
+        .map(|e| e.name.clone())
+}
+
+#[track_caller]
+fn links(text: &str, word: &str, nth: usize, name: &str) {
+    let got = linked(text, word, nth);
+    assert!(
+        got.as_deref().is_some_and(|g| g.contains(name)),
+        "{text:?}: {word:?} #{nth} should be {name}, got {got:?}"
+    );
+}
+
+#[track_caller]
+fn unlinked(text: &str, word: &str, nth: usize) {
+    let got = linked(text, word, nth);
+    assert!(got.is_none(), "{text:?}: {word:?} #{nth} should stay unlinked, got {got:?}");
+}
+
+#[test]
+fn he_and_she_are_the_person_of_their_sex_nearby() {
+    links("Leon Panetta flew to Islamabad. He met the army chief.", "He", 0, "Panetta");
+    links("Kate Allen wrote the report. She said it was damning.", "She", 0, "Kate Allen");
+    links("Mr Lebedev denied the charges. He said he could not understand them.", "He", 0, "Lebedev");
+    links("Mr Lebedev denied the charges. He said he could not understand them.", "he", 0, "Lebedev");
+    links("John Smith resigned on Monday after his party lost.", "his", 0, "John Smith");
+    links("Mary Jones met Tony Blair. She told him nothing.", "She", 0, "Mary Jones");
+    links("Mary Jones met Tony Blair. She told him nothing.", "him", 0, "Tony Blair");
+    links("Tony Blair met Mary Jones. He told her nothing.", "her", 0, "Mary Jones");
+    links("Chelsea sacked Adrian Mutu after he failed a drugs test.", "he", 0, "Mutu");
+    links("Mrs Thatcher arrived late. She apologised.", "She", 0, "Thatcher");
+}
+
+#[test]
+fn reported_speech_names_its_speaker() {
+    links("Tony Blair said he would fight a third term.", "he", 0, "Tony Blair");
+    links("Gordon Brown told MPs that he had no plans to raise taxes.", "he", 0, "Gordon Brown");
+    links("Yukos said it would appeal against the ruling.", "it", 0, "Yukos");
+    links("Microsoft said it had fixed the flaw.", "it", 0, "Microsoft");
+}
+
+#[test]
+fn it_and_they_for_the_one_organisation() {
+    links("Yukos has filed for bankruptcy. Its chief executive fled.", "Its", 0, "Yukos");
+    links("Microsoft released a patch. It fixes twelve flaws.", "It", 0, "Microsoft");
+    links("Labour has broken its promise on immigration.", "its", 0, "Labour");
+    links("Labour have changed the policy. They said it was time.", "They", 0, "Labour");
+}
+
+#[test]
+fn descriptions_fit_their_organisation() {
+    links(
+        "The Central Intelligence Agency declined to comment. The agency said its officers were safe.",
+        "agency",
+        0,
+        "Central Intelligence Agency",
+    );
+    links(
+        "Christopher Wray spoke for the Federal Bureau of Investigation. Wray said the bureau would not disclose names.",
+        "bureau",
+        0,
+        "Federal Bureau of Investigation",
+    );
+}
+
+#[test]
+fn first_persons_in_quotations_are_their_speaker() {
+    links("\"I am quite confident,\" said Claxton.", "I", 0, "Claxton");
+    links("\"We will appeal,\" Yukos said.", "We", 0, "Yukos");
+    links("Kate Allen said: \"I am appalled.\"", "I", 0, "Kate Allen");
+    links("\"I did not see it coming,\" said Dr Carl Gavin, the managing director.", "I", 0, "Carl Gavin");
+    links("Dominik Hrbaty was delighted. \"I would like to thank my team,\" he said.", "my", 0, "Hrbaty");
+    links(
+        "\"I am quite confident,\" said Claxton.\n\n\"But I take each race as it comes.\"",
+        "I",
+        1,
+        "Claxton",
+    );
+}
+
+#[test]
+fn what_must_stay_unlinked() {
+    // Pleonastic "it".
+    unlinked("Yukos filed for bankruptcy. It is unlikely that the court will agree.", "It", 0);
+    unlinked("Yukos filed for bankruptcy. It was raining in Moscow.", "It", 0);
+    unlinked("Microsoft released a patch. It seems the flaw was old.", "It", 0);
+    // Two men: the subject of neither sentence is settled for "him".
+    unlinked("Tony Blair met Gordon Brown and Jack Straw. The talks helped him.", "him", 0);
+    // The sex does not fit the one person named.
+    unlinked("John Smith arrived. She was late.", "She", 0);
+    // No person before it at all.
+    unlinked("The meeting ended. He left early.", "He", 0);
+    // Too far back: a person named three sentences before.
+    unlinked(
+        "John Smith arrived. The rain stopped. The sun came out. The crowd cheered. He smiled.",
+        "He",
+        0,
+    );
+    // People between the organisation and "they".
+    unlinked("Chelsea sacked Adrian Mutu. The fans were angry and they protested.", "they", 0);
+    // A quotation with no attribution and no quotation before it.
+    unlinked("\"I am quite confident.\" The race starts on Monday.", "I", 0);
+    // "the company" with no company about.
+    unlinked("Tony Blair visited Leeds. The company was closed.", "company", 0);
+    // Two organisations as subjects: "it" is not settled.
+    unlinked("Yukos and Gazprom met in Moscow. It wants damages.", "It", 0);
+}
