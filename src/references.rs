@@ -34,6 +34,8 @@ pub(crate) struct Input<'a, 't> {
 
 /// How many sentences back a pronoun looks for its person.
 const WINDOW: usize = 1;
+/// The most mentions (and the most references found) a pronoun weighs: the latest ones.
+const MAX_CANDIDATES: usize = 64;
 /// How many sentences back a description ("the company") looks for its organisation.
 const DESCRIPTION_WINDOW: usize = 2;
 
@@ -82,6 +84,33 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             || (rel(k) == "conj" && head(k).is_some_and(|h| rel(h).starts_with("nsubj")))
     };
 
+    // Quotations with the speakers their attributions name (pronoun speakers come later), and
+    // each token's quotation.
+    let quotes = quotations(x, &[]);
+    let mut quote_of: Vec<Option<usize>> = vec![None; n];
+    for (q, &(a, b, _)) in quotes.iter().enumerate() {
+        for slot in quote_of.iter_mut().take(b.min(n)).skip(a) {
+            *slot = Some(q);
+        }
+    }
+    // The (first) subject of each word, and whether a subject outside quotations comes before
+    // each token in its sentence.
+    let mut subject_of: Vec<Option<usize>> = vec![None; n];
+    for k in 0..n {
+        if let Some(h) = head(k).filter(|&h| h < n && rel(k).starts_with("nsubj")) {
+            subject_of[h].get_or_insert(k);
+        }
+    }
+    let mut subject_before = vec![false; n];
+    for sent in x.sentences {
+        let mut seen = false;
+        for k in sent.tokens() {
+            if k < n {
+                subject_before[k] = seen;
+                seen |= rel(k).starts_with("nsubj") && quote_of[k].is_none();
+            }
+        }
+    }
     let mut found: Vec<(usize, EntityId, &'static str)> = Vec::new();
     for i in 0..n {
         if entity_of[i].is_some() {
@@ -96,6 +125,10 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             let a = mentions.partition_point(|m| m.0 < from);
             let b = mentions.partition_point(|m| m.1 <= i);
             let c = found.partition_point(|f| f.0 < from);
+            // At most the last MAX_CANDIDATES of each (a sentence of a million names must not
+            // make every pronoun in it read them all).
+            let a = a.max(b.saturating_sub(MAX_CANDIDATES));
+            let c = c.max(found.len().saturating_sub(MAX_CANDIDATES));
             let mut w: Vec<(usize, usize, EntityId)> = mentions[a..b.max(a)].to_vec();
             w.extend(found[c..].iter().map(|f| (f.0, f.0 + 1, f.1)));
             w.sort_unstable();
@@ -111,7 +144,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             if !SAY.contains(&lemma(g)) {
                 return None;
             }
-            (0..n).filter(|&k| head(k) == Some(g) && rel(k).starts_with("nsubj")).find_map(|k| entity_of[k])
+            subject_of[g].and_then(|k| entity_of[k])
         };
         let link = match word.as_str() {
             "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
@@ -125,9 +158,14 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 };
                 // A subject (or a subject's "his") carries on the subject before it; other
                 // pronouns take the one person about.
-                let carries = rel(i).starts_with("nsubj")
-                    || (matches!(word.as_str(), "his" | "her")
-                        && head(i).is_some_and(|h| rel(h).starts_with("nsubj")));
+                // Only a sentence's first subject carries on the subject of the sentence before
+                // ("Blair met Brown. He said ..."); a later one could be either man.
+                // (Subjects inside a quotation before it do not count: '"I ...," he said'.)
+                let first_subject = rel(i).starts_with("nsubj") && !subject_before[i];
+                let carries = first_subject;
+                // Inside a quotation, "he" is someone the speaker speaks of, never the speaker.
+                let quoted_speaker = quote_of[i].and_then(|q| quotes[q].2);
+                let fits = |e: EntityId| fits(e) && quoted_speaker != Some(e);
                 if let Some(e) = speaker().filter(|&e| fits(e)) {
                     Some((e, "pronoun"))
                 } else {
@@ -229,7 +267,8 @@ fn one_or_subject(
     if !carries {
         return None;
     }
-    for back in 0..=WINDOW {
+    // The subject of the sentence before (this one's first subject is the pronoun).
+    for back in 1..=WINDOW {
         let Some(sent) = s.checked_sub(back) else { break };
         let subjects: Vec<EntityId> = ms
             .iter()
