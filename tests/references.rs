@@ -122,3 +122,16 @@ fn what_must_stay_unlinked() {
     // Two organisations as subjects: "it" is not settled.
     unlinked("Yukos and Gazprom met in Moscow. It wants damages.", "It", 0);
 }
+
+#[test]
+fn more_links_and_more_that_stay_unlinked() {
+    links("Kate Allen said her group would appeal.", "her", 0, "Kate Allen");
+    links("Gordon Brown rose to speak. He said the economy was strong.", "He", 0, "Gordon Brown");
+    links("Tony Blair met Gordon Brown on Monday. He said the talks went well.", "He", 0, "Tony Blair");
+    // The speaker of a quotation is not the "he" inside it.
+    unlinked("\"He is a great player,\" said John Smith.", "He", 0);
+    // An unnamed speaker: the first person stays unlinked, not given to an organisation nearby.
+    unlinked("Yukos filed for bankruptcy. \"We are delighted,\" said a spokesman for the court.", "We", 0);
+    // A later subject in the sentence could be either man.
+    unlinked("Tony Blair met Gordon Brown, and the talks ended when he left.", "he", 0);
+}

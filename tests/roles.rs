@@ -196,3 +196,37 @@ fn qualifiers_and_portfolios_stay_in_the_title() {
     assert!(got.contains(&("Tony Blair".into(), "Prime Minister".into(), String::new())), "{got:?}");
     assert!(got.contains(&("John Major".into(), "Former Prime Minister".into(), String::new())), "{got:?}");
 }
+
+#[test]
+fn more_constructions_of_news() {
+    has_role(
+        "Pakistan's foreign secretary Salman Bashir met the envoy.",
+        "Salman Bashir",
+        "foreign secretary",
+        "Pakistan",
+    );
+    has_role("Yukos chief executive Steven Theede left Russia.", "Steven Theede", "chief executive", "Yukos");
+    has_role(
+        "Bernard Ebbers, WorldCom's former chief executive, was convicted.",
+        "Bernard Ebbers",
+        "former chief executive",
+        "WorldCom",
+    );
+    has_role("Microsoft chairman Bill Gates unveiled the console.", "Bill Gates", "chairman", "Microsoft");
+    has_role("The company's chief executive, John Smith, resigned.", "John Smith", "chief executive", "");
+    has_role(
+        "Liberal Democrat leader Charles Kennedy campaigned in Leeds.",
+        "Charles Kennedy",
+        "leader",
+        "Liberal Democrat",
+    );
+    has_role("England head coach Andy Robinson named his squad.", "Andy Robinson", "head coach", "England");
+    has_role(
+        "Interior minister Aftab Sherpao said the border was closed.",
+        "Aftab Sherpao",
+        "interior minister",
+        "",
+    );
+    has_role("Google co-founder Larry Page spoke at the conference.", "Larry Page", "co-founder", "Google");
+    has_role("BBC economist Evan Davis explained the figures.", "Evan Davis", "economist", "BBC");
+}
