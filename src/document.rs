@@ -202,6 +202,41 @@ impl<'t> Document<'t> {
         self.triples.retain(keep);
     }
 
+    /// Who did what to whom: the triples whose subject and object are both entities (names or
+    /// references to them), one record per subject, predicate lemma, object and polarity, in
+    /// the order of their first triple. Reads the entity graph without walking the triples.
+    ///
+    /// ```
+    /// let ex = dossier::Extractor::new();
+    /// let doc = ex.extract("The CIA briefed Pakistan. Later the CIA briefed Pakistan again.");
+    /// let r = &doc.relations()[0];
+    /// assert_eq!(r.predicate, "brief");
+    /// assert_eq!(r.triples.len(), 2);
+    /// ```
+    pub fn relations(&self) -> Vec<crate::entity::Relation> {
+        let mut out: Vec<crate::entity::Relation> = Vec::new();
+        let mut index: std::collections::HashMap<(EntityId, &str, EntityId, bool), usize> =
+            std::collections::HashMap::new();
+        for (i, t) in self.triples.iter().enumerate() {
+            let (Some(s), Some(o)) = (t.subject.entity, t.object.entity) else { continue };
+            let key = (s, t.predicate.lemma.as_str(), o, t.negated);
+            match index.get(&key) {
+                Some(&k) => out[k].triples.push(i),
+                None => {
+                    index.insert(key, out.len());
+                    out.push(crate::entity::Relation {
+                        subject: s,
+                        predicate: t.predicate.lemma.clone(),
+                        object: o,
+                        negated: t.negated,
+                        triples: vec![i],
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// A view that serialises like the document, plus a `tokens` array (text, start, end, norm,
     /// kind, sentence).
     pub fn with_tokens(&self) -> WithTokens<'_, 't> {
@@ -217,6 +252,7 @@ impl<'t> Document<'t> {
         map.serialize_entry("entities", &Seq(self.entities.iter().map(|e| EntityOut(self, e))))?;
         map.serialize_entry("roles", &Seq(self.roles.iter().map(RoleOut)))?;
         map.serialize_entry("triples", &Seq(self.triples.iter().map(|t| TripleOut(self, t))))?;
+        map.serialize_entry("relations", &Seq(self.relations().into_iter().map(RelationOut)))?;
         if tokens {
             let sentences = &self.sentences;
             let toks = self.tokens.iter().enumerate().map(move |(i, t)| {
@@ -330,6 +366,22 @@ fn role_fields<S: Serializer>(r: &&Role, s: S) -> Result<S::Ok, S::Error> {
     map.serialize_entry("org", &r.org)?;
     map.serialize_entry("sentence", &r.sentence)?;
     map.end()
+}
+
+#[derive(Clone)]
+struct RelationOut(crate::entity::Relation);
+
+impl Serialize for RelationOut {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let r = &self.0;
+        let mut map = s.serialize_map(Some(5))?;
+        map.serialize_entry("subject", &r.subject)?;
+        map.serialize_entry("predicate", &r.predicate)?;
+        map.serialize_entry("object", &r.object)?;
+        map.serialize_entry("negated", &r.negated)?;
+        map.serialize_entry("triples", &r.triples)?;
+        map.end()
+    }
 }
 
 #[derive(Clone)]

@@ -152,6 +152,26 @@ pub struct Role {
     pub sentence: usize,
 }
 
+/// Who did what to whom: every triple between the same subject entity and object entity with the
+/// same predicate lemma and polarity, folded into one record (see [`Document::relations`]).
+///
+/// [`Document::relations`]: crate::Document::relations
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Relation {
+    /// The subject entity.
+    pub subject: EntityId,
+    /// The predicate's lemma phrase ("refuse to reveal").
+    pub predicate: String,
+    /// The object entity.
+    pub object: EntityId,
+    /// Whether the triples deny it ("did not meet").
+    pub negated: bool,
+    /// The indices of the triples it comes from, in [`Document::triples`] order.
+    ///
+    /// [`Document::triples`]: crate::Document::triples
+    pub triples: Vec<usize>,
+}
+
 /// A subject or object of a [`Triple`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Argument {

@@ -112,6 +112,18 @@ impl<'d, 't> View<'d, 't> {
         self.doc.triples().iter().filter(move |t| self.shows_triple(t))
     }
 
+    /// The shown relations ([`Document::relations`]): between two different shown entities,
+    /// from at least one shown triple.
+    pub fn relations(&self) -> Vec<crate::Relation> {
+        let triples = self.doc.triples();
+        self.doc
+            .relations()
+            .into_iter()
+            .filter(|r| r.subject != r.object && self.shows_entity(r.subject) && self.shows_entity(r.object))
+            .filter(|r| r.triples.iter().any(|&i| triples.get(i).is_some_and(|t| self.shows_triple(t))))
+            .collect()
+    }
+
     /// Entities as CSV: `id,label,name,kb_id,mentions,first_start,first_end`, with a header.
     pub fn entities_csv(&self) -> String {
         let mut o = String::from("id,label,name,kb_id,mentions,first_start,first_end\n");
@@ -209,8 +221,19 @@ impl<'d, 't> View<'d, 't> {
                 dot_str(e.label.as_str())
             );
         }
+        // Who did what to whom: one edge per relation, "(xN)" when N triples say it.
+        for r in self.relations() {
+            let verb = if r.negated { format!("not {}", r.predicate) } else { r.predicate.clone() };
+            let label = if r.triples.len() > 1 { format!("{verb} (x{})", r.triples.len()) } else { verb };
+            let _ =
+                writeln!(o, "  e{} -> e{} [label={}];", r.subject.index(), r.object.index(), dot_str(&label));
+        }
+        // The other triples, with a phrase that is no entity as a node of its own.
         let mut extra = 0usize;
-        for t in self.triples() {
+        for t in self.triples().filter(|t| {
+            !matches!((t.subject.entity, t.object.entity), (Some(a), Some(b))
+                if a != b && self.shows_entity(a) && self.shows_entity(b))
+        }) {
             let mut node = |arg: &crate::Argument, o: &mut String| match arg.entity {
                 Some(e) if self.shows_entity(e) => format!("e{}", e.index()),
                 _ => {
@@ -318,12 +341,11 @@ impl<'d, 't> View<'d, 't> {
     fn svg(&self) -> String {
         let d = self.doc;
         let edges: Vec<(EntityId, EntityId, String)> = self
-            .triples()
-            .filter_map(|t| match (t.subject.entity, t.object.entity) {
-                (Some(a), Some(b)) if a != b && self.shows_entity(a) && self.shows_entity(b) => {
-                    Some((a, b, t.predicate.lemma.clone()))
-                }
-                _ => None,
+            .relations()
+            .into_iter()
+            .map(|r| {
+                let verb = if r.negated { format!("not {}", r.predicate) } else { r.predicate };
+                (r.subject, r.object, verb)
             })
             .collect();
         let mut nodes: Vec<EntityId> = edges.iter().flat_map(|e| [e.0, e.1]).collect();

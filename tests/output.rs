@@ -63,3 +63,32 @@ fn dot_is_one_graph_with_quoted_labels() {
     assert_eq!(dot.matches('"').count() % 2, 0);
     assert_eq!(dot.matches(" -> ").count(), doc.triples().len());
 }
+
+#[test]
+fn relations_fold_the_triples_between_two_entities() {
+    let ex = dossier::Extractor::new();
+    let doc = crate::extract(
+        &ex,
+        "The CIA briefed Pakistan on Monday. The CIA briefed Pakistan again on Friday. The CIA did not brief India.",
+    );
+    let rels = doc.relations();
+    let name = |id: dossier::EntityId| doc.entity(id).map(|e| e.name.clone()).unwrap_or_default();
+    let brief: Vec<_> = rels.iter().filter(|r| r.predicate == "brief").collect();
+    assert!(
+        brief.iter().any(|r| name(r.object) == "Pakistan" && !r.negated && r.triples.len() == 2),
+        "{rels:?}"
+    );
+    assert!(brief.iter().any(|r| name(r.object) == "India" && r.negated), "{rels:?}");
+    for r in &rels {
+        for &i in &r.triples {
+            let t = &doc.triples()[i];
+            assert_eq!(
+                (t.subject.entity, t.object.entity, t.negated),
+                (Some(r.subject), Some(r.object), r.negated)
+            );
+        }
+    }
+    // In the JSON, after the triples.
+    let json: serde_json::Value = serde_json::to_value(&doc).unwrap();
+    assert_eq!(json["relations"].as_array().map(Vec::len), Some(rels.len()));
+}
