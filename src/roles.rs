@@ -166,7 +166,10 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
                 }
             }
         }
-        if person.is_none() && org.is_none() {
+        // Without a person, only an organisation makes a role ("the UKIP chairman"): a
+        // nationality or place before a title names no post ("Asian MPs", "a Pakistani official").
+        let org_label = org.and_then(|o| entities.get(o.index())).map(|e| e.label);
+        if person.is_none() && org_label != Some(Label::Org) {
             continue;
         }
         let role = Role { person, title: Some(t.entity), org, sentence: si };

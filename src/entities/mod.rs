@@ -1291,8 +1291,14 @@ impl Context<'_, '_> {
                     // millions vote for it.
                     "party" => {
                         let acronym = self.tokens[first..end].iter().all(|t| t.is_all_caps());
+                        // A title may come past a portfolio: "Conservative deregulation spokesman".
+                        let mut t_at = end;
+                        while t_at < end + 4 && t_at < self.tokens.len() && is_portfolio(&self.tokens[t_at]) {
+                            t_at += 1;
+                        }
                         (!(common_word || acronym) || home || r.voters() >= 5_000_000)
                             && (self.title_at.contains(&end)
+                                || (t_at > end && self.title_at.contains(&t_at))
                                 || cue_bits(&next_lower) & CUE_PARTY != 0
                                 || next_lower == "'s"
                                 || !acronym
@@ -1375,7 +1381,7 @@ const QUALIFIERS: [&str; 10] = [
 
 /// Words that name a portfolio before a title ("health spokesman", "foreign affairs
 /// spokesman", "education secretary"), in lower case.
-const PORTFOLIOS: [&str; 40] = [
+const PORTFOLIOS: [&str; 68] = [
     "health",
     "education",
     "foreign",
@@ -1416,11 +1422,40 @@ const PORTFOLIOS: [&str; 40] = [
     "police",
     "policing",
     "constitutional",
+    "deregulation",
+    "regulation",
+    "local",
+    "government",
+    "equality",
+    "equalities",
+    "women",
+    "children",
+    "families",
+    "schools",
+    "skills",
+    "legal",
+    "food",
+    "farming",
+    "fisheries",
+    "europe",
+    "european",
+    "international",
+    "digital",
+    "innovation",
+    "universities",
+    "budget",
+    "taxation",
+    "tax",
+    "northern",
+    "consumer",
+    "competition",
+    "cabinet",
 ];
 
 /// Whether a lower-case token names a portfolio ([`PORTFOLIOS`]).
 fn is_portfolio(t: &Token<'_>) -> bool {
-    t.is_lowercase() && PORTFOLIOS.contains(&t.norm())
+    let w = t.norm();
+    t.is_alpha() && PORTFOLIOS.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// Whether a token is one of the [`QUALIFIERS`] (any case: "Former President Bill Clinton").
@@ -1489,14 +1524,28 @@ fn fold(
             let floor = s_start.max(prev_end);
             // The portfolio first ("health spokesman", "foreign affairs spokesman"), then the
             // qualifiers ("former health spokesman").
-            while q > floor && c.first_token - q < 3 && is_portfolio(&tokens[q - 1]) {
-                q -= 1;
+            // Up to four words, "and" between two of them ("work and pensions spokesman").
+            while q > floor && c.first_token - q < 4 {
+                if is_portfolio(&tokens[q - 1]) {
+                    q -= 1;
+                } else if q - 1 > floor
+                    && q < c.first_token
+                    && tokens[q - 1].norm() == "and"
+                    && is_portfolio(&tokens[q - 2])
+                {
+                    q -= 2;
+                } else {
+                    break;
+                }
             }
             let p = q;
             while q > floor && p - q < 2 && is_qualifier(&tokens[q - 1]) {
                 q -= 1;
             }
-            let words: Vec<String> = tokens[q..c.first_token].iter().map(|t| capitalize(t.norm())).collect();
+            let words: Vec<String> = tokens[q..c.first_token]
+                .iter()
+                .map(|t| if t.norm() == "and" { "and".to_string() } else { capitalize(t.norm()) })
+                .collect();
             if q < c.first_token {
                 c.span = Span::new(tokens[q].span().start, c.span.end);
                 c.first_token = q;
