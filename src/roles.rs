@@ -100,9 +100,20 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
             k > s_start && text(k - 1) == "of"
         };
         let mut org_first = None;
+        let mut org_label = None;
         if let Some(o) =
             ending(before).filter(|o| is_group(o.label) && o.first >= s_start && !object_of_of(o))
         {
+            // "Former Labour leader Neil Kinnock", "the ex-Labour leader": a qualifier before the
+            // organisation is the title's, and this stage cannot give the title it ("Leader" of
+            // Labour would be wrong): no role.
+            let q = o.first;
+            if (q > s_start && QUALIFIERS.iter().any(|w| tokens[q - 1].norm().eq_ignore_ascii_case(w)))
+                || tokens[q].text().get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ex-"))
+            {
+                continue;
+            }
+            org_label = Some(o.label);
             org = Some(o.entity);
             org_first = Some(o.first);
             // A party's or company's branch named by its place ("UKIP Scotland chairman"): the
@@ -127,7 +138,11 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
             if let Some(o) =
                 starting(j).filter(|o| if of { is_group(o.label) } else { o.label == Label::Org })
             {
-                org = org.or(Some(o.entity));
+                // An organisation after the title outranks a place or nationality before it:
+                // "UK economist for Capital Economics" works for the company.
+                if org.is_none() || (o.label == Label::Org && org_label != Some(Label::Org)) {
+                    org = Some(o.entity);
+                }
                 next = o.end;
             }
         }
@@ -189,8 +204,12 @@ fn is_portfolio_word(t: &Token<'_>) -> bool {
     t.is_alpha() && t.is_lowercase() && !FUNCTION.contains(&t.norm())
 }
 
+/// Words before an organisation that make the post after it another one ("former").
+const QUALIFIERS: [&str; 5] = ["former", "ex", "late", "outgoing", "then"];
+
 /// Forms of address: they come before a name and say nothing of a post.
-const HONORIFICS: [&str; 9] = ["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "mister"];
+const HONORIFICS: [&str; 13] =
+    ["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "mister", "lord", "lady", "baroness", "baron"];
 
 /// Whether a title's tokens are one form of address ("Mr", "Dr.", "Sir").
 fn is_honorific(title: &[Token<'_>]) -> bool {

@@ -230,3 +230,22 @@ fn more_constructions_of_news() {
     has_role("Google co-founder Larry Page spoke at the conference.", "Larry Page", "co-founder", "Google");
     has_role("BBC economist Evan Davis explained the figures.", "Evan Davis", "economist", "BBC");
 }
+
+#[test]
+fn no_role_that_says_less_than_the_text() {
+    // A peer's form of address is not a post.
+    for text in ["Lord Kinnock attacked the plan.", "Baroness Amos spoke for the government."] {
+        let got = roles(text);
+        assert!(
+            got.iter().all(|(_, t, _)| !["lord", "baroness"].contains(&t.to_lowercase().as_str())),
+            "{text:?}: {got:?}"
+        );
+    }
+    // "Former Labour leader": the post is a former one; "Leader" of Labour would say he leads it.
+    for text in
+        ["Former Labour leader Neil Kinnock spoke in Cardiff.", "The ex-Labour leader agreed with him."]
+    {
+        let got = roles(text);
+        assert!(got.iter().all(|(_, t, _)| t != "Leader"), "{text:?}: {got:?}");
+    }
+}
