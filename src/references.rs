@@ -60,8 +60,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             continue;
         }
         for m in &e.mentions {
-            let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
-            let b = x.tokens.partition_point(|t| t.span().end <= m.span.end).min(n);
+            let (a, b) = token_range(x.tokens, m.span);
             for slot in entity_of.iter_mut().take(b).skip(a) {
                 *slot = Some(e.id);
             }
@@ -183,17 +182,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                     // "Chelsea have sacked Mutu. They said ...".
                     let w = window(WINDOW);
                     (0..=WINDOW).find_map(|back| {
-                        let sent = s.checked_sub(back)?;
-                        let subjects: Vec<EntityId> = w
-                            .iter()
-                            .filter(|m| sentence_of(m.0) == sent && org(m.2) && is_subject(m))
-                            .map(|m| m.2)
-                            .collect();
-                        match subjects.as_slice() {
-                            [] => None,
-                            [e, rest @ ..] if rest.iter().all(|r| r == e) => Some(Some(*e)),
-                            _ => Some(None),
-                        }
+                        sole_subject(&w, s.checked_sub(back)?, &sentence_of, &is_subject, &org)
                     })?
                 };
                 let subject = rel(i).starts_with("nsubj");
@@ -270,18 +259,34 @@ fn one_or_subject(
     // The subject of the sentence before (this one's first subject is the pronoun).
     for back in 1..=WINDOW {
         let Some(sent) = s.checked_sub(back) else { break };
-        let subjects: Vec<EntityId> = ms
-            .iter()
-            .filter(|m| sentence_of(m.0) == sent && fits(m.2) && is_subject(m))
-            .map(|m| m.2)
-            .collect();
-        match subjects.as_slice() {
-            [] => continue,
-            [e, rest @ ..] if rest.iter().all(|r| r == e) => return Some(*e),
-            _ => return None,
+        if let Some(found) = sole_subject(ms, sent, sentence_of, is_subject, fits) {
+            return found;
         }
     }
     None
+}
+
+/// The subjects among `ms` in sentence `sent` that fit: `None` when there are none, `Some(e)`
+/// when they are all one entity, `Some(None)` when they disagree.
+fn sole_subject(
+    ms: &[(usize, usize, EntityId)],
+    sent: usize,
+    sentence_of: &dyn Fn(usize) -> usize,
+    is_subject: &dyn Fn(&(usize, usize, EntityId)) -> bool,
+    fits: &dyn Fn(EntityId) -> bool,
+) -> Option<Option<EntityId>> {
+    let mut subjects =
+        ms.iter().filter(|m| sentence_of(m.0) == sent && fits(m.2) && is_subject(m)).map(|m| m.2);
+    let first = subjects.next()?;
+    Some(subjects.all(|e| e == first).then_some(first))
+}
+
+/// The tokens a byte span covers: the first token starting at or after its start, to the end
+/// of the last token ending by its end.
+fn token_range(tokens: &[Token<'_>], span: Span) -> (usize, usize) {
+    let a = tokens.partition_point(|t| t.span().start < span.start);
+    let b = tokens.partition_point(|t| t.span().end <= span.end);
+    (a, b.max(a))
 }
 
 /// The one entity among `ms` that fits, if exactly one does.
@@ -381,7 +386,7 @@ fn gender_of(x: &Input<'_, '_>, e: &Entity) -> Option<Gender> {
         return None;
     }
     for m in &e.mentions {
-        let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
+        let (a, _) = token_range(x.tokens, m.span);
         if a > 0 {
             match x.tokens[a - 1].norm().trim_end_matches('.').to_lowercase().as_str() {
                 "mr" | "sir" | "lord" | "mister" => return Some(Gender::Male),
@@ -503,8 +508,7 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)]) -> Vec<(usize, usi
     let mut who_at: Vec<Option<EntityId>> = vec![None; n];
     for e in x.entities.iter().filter(|e| matches!(e.label, Label::Person | Label::Org)) {
         for m in &e.mentions {
-            let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
-            let b = x.tokens.partition_point(|t| t.span().end <= m.span.end).min(n);
+            let (a, b) = token_range(x.tokens, m.span);
             for slot in who_at.iter_mut().take(b).skip(a) {
                 *slot = Some(e.id);
             }
@@ -528,8 +532,7 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)]) -> Vec<(usize, usi
     let mut titles: std::collections::HashSet<usize> = Default::default();
     for e in x.entities.iter().filter(|e| e.label == Label::Title) {
         for m in &e.mentions {
-            let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
-            let b = x.tokens.partition_point(|t| t.span().end <= m.span.end).min(n);
+            let (a, b) = token_range(x.tokens, m.span);
             titles.extend(a..b);
         }
     }
