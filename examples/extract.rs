@@ -397,8 +397,12 @@ fn print_table(out: &mut dyn Write, view: &View<'_, '_>) -> std::io::Result<()> 
         writeln!(out, "\nTRIPLES")?;
         for t in view.triples() {
             let said = t.attribution.as_ref().map(|a| format!(" [per {}]", one_line(doc.slice(a.span))));
+            let modality = match t.modality {
+                dossier::Modality::Asserted => String::new(),
+                m => format!(" [{m}]"),
+            };
             let flags = format!(
-                "{}{}{}",
+                "{}{modality}{}{}",
                 if t.negated { " [negated]" } else { "" },
                 if t.passive { " [passive]" } else { "" },
                 said.unwrap_or_default()

@@ -203,7 +203,7 @@ impl<'t> Document<'t> {
     }
 
     /// Who did what to whom: the triples whose subject and object are both entities (names or
-    /// references to them), one record per subject, predicate lemma, object and polarity, in
+    /// references to them), one record per subject, predicate lemma, object, polarity and modality, in
     /// the order of their first triple. Reads the entity graph without walking the triples.
     ///
     /// ```
@@ -215,11 +215,11 @@ impl<'t> Document<'t> {
     /// ```
     pub fn relations(&self) -> Vec<crate::entity::Relation> {
         let mut out: Vec<crate::entity::Relation> = Vec::new();
-        let mut index: std::collections::HashMap<(EntityId, &str, EntityId, bool), usize> =
-            std::collections::HashMap::new();
+        type Key<'a> = (EntityId, &'a str, EntityId, bool, crate::Modality);
+        let mut index: std::collections::HashMap<Key<'_>, usize> = std::collections::HashMap::new();
         for (i, t) in self.triples.iter().enumerate() {
             let (Some(s), Some(o)) = (t.subject.entity, t.object.entity) else { continue };
-            let key = (s, t.predicate.lemma.as_str(), o, t.negated);
+            let key = (s, t.predicate.lemma.as_str(), o, t.negated, t.modality);
             match index.get(&key) {
                 Some(&k) => out[k].triples.push(i),
                 None => {
@@ -229,6 +229,7 @@ impl<'t> Document<'t> {
                         predicate: t.predicate.lemma.clone(),
                         object: o,
                         negated: t.negated,
+                        modality: t.modality,
                         triples: vec![i],
                     });
                 }
@@ -374,11 +375,12 @@ struct RelationOut(crate::entity::Relation);
 impl Serialize for RelationOut {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let r = &self.0;
-        let mut map = s.serialize_map(Some(5))?;
+        let mut map = s.serialize_map(Some(6))?;
         map.serialize_entry("subject", &r.subject)?;
         map.serialize_entry("predicate", &r.predicate)?;
         map.serialize_entry("object", &r.object)?;
         map.serialize_entry("negated", &r.negated)?;
+        map.serialize_entry("modality", r.modality.as_str())?;
         map.serialize_entry("triples", &r.triples)?;
         map.end()
     }
@@ -420,6 +422,7 @@ impl Serialize for TripleOut<'_, '_> {
         map.serialize_entry("adjuncts", &Seq(t.adjuncts.iter().map(|a| arg(doc, a))))?;
         map.serialize_entry("attribution", &t.attribution.as_ref().map(|a| arg(doc, a)))?;
         map.serialize_entry("negated", &t.negated)?;
+        map.serialize_entry("modality", t.modality.as_str())?;
         map.serialize_entry("passive", &t.passive)?;
         map.serialize_entry("sentence", &t.sentence)?;
         map.serialize_entry("confidence", &t.confidence)?;

@@ -166,6 +166,8 @@ pub struct Relation {
     pub object: EntityId,
     /// Whether the triples deny it ("did not meet").
     pub negated: bool,
+    /// Whether the triples assert it or say it may, must, or would if, or ask it.
+    pub modality: Modality,
     /// The indices of the triples it comes from, in [`Document::triples`] order.
     ///
     /// [`Document::triples`]: crate::Document::triples
@@ -193,6 +195,51 @@ pub struct Predicate {
     pub text: String,
 }
 
+/// How a sentence puts a statement, after MinIE's modality: as a fact, or hedged.
+///
+/// ```
+/// let ex = dossier::Extractor::new();
+/// let doc = ex.extract("The bank could cut 500 jobs.");
+/// assert_eq!(doc.triples()[0].modality, dossier::Modality::Possible);
+/// assert_eq!(dossier::Modality::Possible.as_str(), "possible");
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Modality {
+    /// Stated as a fact (including the future: "will cut").
+    #[default]
+    Asserted,
+    /// Stated as possible, likely or unlikely, alleged or expected: "may", "might", "could",
+    /// "would" (outside reported speech), "possibly", "probably", "reportedly", "is likely to",
+    /// "is expected to", "seems to".
+    Possible,
+    /// Stated as necessary or obliged: "must", "should", "ought to", "have to", "need to".
+    Necessary,
+    /// Stated under a condition, or as the condition itself: "if", "unless", "provided".
+    Conditional,
+    /// Asked, not stated: a clause of a question ("Will the bank cut jobs?") or an embedded
+    /// one ("asked whether the bank would cut jobs").
+    Question,
+}
+
+impl Modality {
+    /// The lower-case name used in JSON and the table outputs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Possible => "possible",
+            Modality::Necessary => "necessary",
+            Modality::Conditional => "conditional",
+            Modality::Question => "question",
+        }
+    }
+}
+
+impl std::fmt::Display for Modality {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A subject-verb-object statement read from one sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Triple {
@@ -204,6 +251,10 @@ pub struct Triple {
     pub object: Argument,
     /// Whether the statement is negated ("did not know").
     pub negated: bool,
+    /// Whether the sentence asserts the statement or only says it may be so, must be so, would
+    /// be so on a condition, or asks it ("could cut jobs", "should not allow", "if it rains",
+    /// "did they know?"). Negation is separate: "may not attend" is possible and negated.
+    pub modality: Modality,
     /// Whether the sentence was in the passive voice; the arguments are then given in the
     /// active order (agent as subject). A passive without an agent keeps the patient as the
     /// subject and reads "be killed".

@@ -61,7 +61,7 @@ pub mod text;
 
 pub use document::{Document, SCHEMA_VERSION, WithTokens};
 pub use entities::ner;
-pub use entity::{Argument, Entity, EntityId, Label, Mention, Predicate, Relation, Role, Triple};
+pub use entity::{Argument, Entity, EntityId, Label, Mention, Modality, Predicate, Relation, Role, Triple};
 pub use error::BuildError;
 pub use extractor::{Config, Extractor, ExtractorBuilder, NerMode};
 pub use span::Span;

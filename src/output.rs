@@ -144,17 +144,17 @@ impl<'d, 't> View<'d, 't> {
     }
 
     /// Triples as CSV: `sentence,subject,subject_entity,relation,lemma,object,object_entity,
-    /// negated,passive,attribution,confidence`, with a header.
+    /// negated,modality,passive,attribution,confidence`, with a header.
     pub fn triples_csv(&self) -> String {
         let d = self.doc;
         let mut o = String::from(
-            "sentence,subject,subject_entity,relation,lemma,object,object_entity,negated,passive,attribution,confidence\n",
+            "sentence,subject,subject_entity,relation,lemma,object,object_entity,negated,modality,passive,attribution,confidence\n",
         );
         let ent = |e: Option<EntityId>| e.map(|e| e.index().to_string()).unwrap_or_default();
         for t in self.triples() {
             let _ = writeln!(
                 o,
-                "{},{},{},{},{},{},{},{},{},{},{:.3}",
+                "{},{},{},{},{},{},{},{},{},{},{},{:.3}",
                 t.sentence,
                 csv_field(d.slice(t.subject.span)),
                 ent(t.subject.entity),
@@ -163,6 +163,7 @@ impl<'d, 't> View<'d, 't> {
                 csv_field(d.slice(t.object.span)),
                 ent(t.object.entity),
                 t.negated,
+                t.modality,
                 t.passive,
                 csv_field(t.attribution.as_ref().map_or("", |a| d.slice(a.span))),
                 t.confidence
@@ -223,7 +224,7 @@ impl<'d, 't> View<'d, 't> {
         }
         // Who did what to whom: one edge per relation, "(xN)" when N triples say it.
         for r in self.relations() {
-            let verb = if r.negated { format!("not {}", r.predicate) } else { r.predicate.clone() };
+            let verb = edge_label(&r.predicate, r.negated, r.modality);
             let label = if r.triples.len() > 1 { format!("{verb} (x{})", r.triples.len()) } else { verb };
             let _ =
                 writeln!(o, "  e{} -> e{} [label={}];", r.subject.index(), r.object.index(), dot_str(&label));
@@ -243,8 +244,7 @@ impl<'d, 't> View<'d, 't> {
                 }
             };
             let (s, ob) = (node(&t.subject, &mut o), node(&t.object, &mut o));
-            let label =
-                if t.negated { format!("not {}", t.predicate.lemma) } else { t.predicate.lemma.clone() };
+            let label = edge_label(&t.predicate.lemma, t.negated, t.modality);
             let _ = writeln!(o, "  {s} -> {ob} [label={}];", dot_str(&label));
         }
         o.push_str("}\n");
@@ -314,12 +314,17 @@ impl<'d, 't> View<'d, 't> {
         }
         o.push_str("<h2>Triples</h2>\n<table class=\"triples\"><tr><th>subject</th><th>relation</th><th>object</th><th></th><th>confidence</th></tr>\n");
         for t in self.triples() {
-            let flags = [(t.negated, "negated"), (t.passive, "passive")]
-                .iter()
-                .filter(|f| f.0)
-                .map(|f| f.1)
-                .collect::<Vec<_>>()
-                .join(", ");
+            let modality = t.modality.as_str();
+            let flags = [
+                (t.negated, "negated"),
+                (t.modality != crate::Modality::Asserted, modality),
+                (t.passive, "passive"),
+            ]
+            .iter()
+            .filter(|f| f.0)
+            .map(|f| f.1)
+            .collect::<Vec<_>>()
+            .join(", ");
             let _ = writeln!(
                 o,
                 "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{:.2}</td></tr>",
@@ -344,7 +349,7 @@ impl<'d, 't> View<'d, 't> {
             .relations()
             .into_iter()
             .map(|r| {
-                let verb = if r.negated { format!("not {}", r.predicate) } else { r.predicate };
+                let verb = edge_label(&r.predicate, r.negated, r.modality);
                 (r.subject, r.object, verb)
             })
             .collect();
@@ -387,5 +392,15 @@ impl<'d, 't> View<'d, 't> {
         }
         o.push_str("</svg>");
         o
+    }
+}
+
+/// An edge's label in the graphs: the predicate, "not" before a negated one, and the modality
+/// after one that is not asserted ("not allow (necessary)").
+fn edge_label(predicate: &str, negated: bool, modality: crate::Modality) -> String {
+    let verb = if negated { format!("not {predicate}") } else { predicate.to_string() };
+    match modality {
+        crate::Modality::Asserted => verb,
+        m => format!("{verb} ({m})"),
     }
 }

@@ -10,7 +10,7 @@
 //! ...", "according to X") is recorded as the attribution of the triples it covers.
 
 use crate::Span;
-use crate::entity::{Argument, Entity, EntityId, Label, Predicate, Triple};
+use crate::entity::{Argument, Entity, EntityId, Label, Modality, Predicate, Triple};
 use crate::parser::{DocDep, ROOT};
 use crate::tagger::{Tag, Upos};
 use crate::text::{Sentence, Token};
@@ -34,6 +34,9 @@ struct Ctx<'a, 't> {
     /// Each token's relation and Penn tag, read once.
     rels: Vec<&'a str>,
     xpos: Vec<&'a str>,
+    /// The modality each clause inherits from the clauses it is part of: a question, a
+    /// condition, a hedging predicate ("it is likely that ...").
+    scope: Vec<Modality>,
 }
 
 impl Ctx<'_, '_> {
@@ -122,7 +125,8 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     }
     let rels = x.deps.iter().map(|d| d.rel.as_str()).collect();
     let xpos = x.tags.iter().map(|t| t.xpos.as_str()).collect();
-    let cx = Ctx { x, kids, entity_of, date, rels, xpos };
+    let mut cx = Ctx { x, kids, entity_of, date, rels, xpos, scope: Vec::new() };
+    cx.scope = scopes(&cx);
     let mut out = Vec::new();
     for (si, s) in x.sentences.iter().enumerate() {
         for v in s.tokens() {
@@ -167,6 +171,7 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
         predicate: Predicate { span: Span::new(at, at), lemma: lemma.into(), text: text.into() },
         object,
         negated: false,
+        modality: Modality::Asserted,
         passive: false,
         adjuncts: Vec::new(),
         attribution: None,
@@ -420,6 +425,7 @@ fn argument(cx: &Ctx<'_, '_>, a: Arg) -> Argument {
 /// The verb group of clause `v`: its tokens in text order (auxiliaries, negation, the verb,
 /// particles, then "to" and the verb of each infinitival complement), the lemma phrase, the
 /// verb whose objects count, and whether it is negated or passive.
+#[derive(Clone)]
 struct Group {
     tokens: Vec<usize>,
     lemma: String,
@@ -428,6 +434,51 @@ struct Group {
     passive: bool,
     /// Taken off the confidence of the clause's triples.
     penalty: f32,
+    /// What the group's modals and hedges say ("could", "must", "has to", "is expected to").
+    modality: Modality,
+    /// Whether the only modal is "would".
+    would_only: bool,
+}
+
+/// The modality a verb group's words give it, and whether "would" alone gave it: modal
+/// auxiliaries, hedging adverbs, and the verbs of its infinitive chain ("has to", "seems to",
+/// "is expected to"; `chain` lists the group's verbs with whether each is passive).
+fn group_modality(cx: &Ctx<'_, '_>, tokens: &[usize], chain: &[(usize, bool)]) -> (Modality, bool) {
+    let mut m = Modality::Asserted;
+    let mut would_only = false;
+    let mut note = |x: Modality, would: bool| {
+        // Necessity outranks possibility ("may have to"); the first word decides otherwise.
+        if m == Modality::Asserted || (x == Modality::Necessary && m == Modality::Possible) {
+            would_only = would && m == Modality::Asserted;
+            m = x;
+        } else if x == m && !would {
+            would_only = false;
+        }
+    };
+    for &t in tokens {
+        if matches!(cx.rel(t), "aux" | "aux:pass")
+            && let Some(x) = modal(&cx.lower(t))
+        {
+            note(x, cx.is(t, "would"));
+        }
+    }
+    for (i, &(at, passive)) in chain.iter().enumerate() {
+        let followed = i + 1 < chain.len();
+        let lemma = cx.lemma(at);
+        if followed && OBLIGATION.contains(&lemma.as_str()) {
+            note(Modality::Necessary, false);
+        }
+        if followed
+            && (HEDGE_RAISING.contains(&lemma.as_str())
+                || (passive && HEDGE_PASSIVES.contains(&lemma.as_str())))
+        {
+            note(Modality::Possible, false);
+        }
+        if cx.kids_with(at, "advmod").any(|k| HEDGE_ADVERBS.iter().any(|w| cx.is(k, w))) {
+            note(Modality::Possible, false);
+        }
+    }
+    (m, would_only)
 }
 
 /// Whether an `obl:agent` dependent has no preposition at all (none of its own, none opening
@@ -460,8 +511,10 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         passive = true;
     }
     let mut lemma = Vec::new();
+    let mut chain = Vec::new();
     let mut at = v;
     loop {
+        chain.push((at, passive && at == v));
         for k in cx.kids(at) {
             let r = cx.rel(k);
             if r == "aux" || r == "aux:pass" || (r == "mark" && at != v && cx.is(k, "to")) {
@@ -502,7 +555,17 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     }
     tokens.sort_unstable();
     tokens.dedup();
-    Group { tokens, lemma: lemma.join(" "), last_verb: at, negated, passive, penalty: 0.0 }
+    let (modality, would_only) = group_modality(cx, &tokens, &chain);
+    Group {
+        tokens,
+        lemma: lemma.join(" "),
+        last_verb: at,
+        negated,
+        passive,
+        penalty: 0.0,
+        modality,
+        would_only,
+    }
 }
 
 /// The preposition of an oblique or nominal modifier ("into", "according to"), if any.
@@ -531,12 +594,22 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     if !(verbal || copular || xcomp_alone) {
         return;
     }
+    // An adjective with an infinitive ("is likely to win", "was able to buy"): the verb's
+    // group continues through it, and the verb's objects are the clause's.
+    let adjective_verb = if copular && up == Upos::Adj {
+        cx.kids_with(v, "xcomp")
+            .find(|&k| cx.upos(k) == Upos::Verb && cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to")))
+    } else {
+        None
+    };
     let g = if copular {
         let cop = cx.kids_with(v, "cop").next().unwrap_or(v);
         let mut tokens: Vec<usize> =
             cx.kids(v).filter(|&k| matches!(cx.rel(k), "aux" | "cop") || cx.is_negation(k)).collect();
-        let negated = tokens.iter().any(|&k| cx.is_negation(k));
+        let mut negated = tokens.iter().any(|&k| cx.is_negation(k));
         let mut lemma = cx.lemma(cop);
+        let mut last_verb = v;
+        let mut passive = false;
         if matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
             tokens.push(v);
             lemma = format!("{lemma} {}", cx.lower(v));
@@ -545,11 +618,29 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             lemma = format!("{lemma} {p}");
             tokens.extend(cx.kids_with(v, "case").filter(|&c| c < v));
         }
+        let (mut modality, mut would_only) = group_modality(cx, &tokens, &[(v, false)]);
+        if HEDGE_PREDICATES.contains(&cx.lower(v).as_str()) && adjective_verb.is_some() {
+            (modality, would_only) = (Modality::Possible, false);
+        }
+        if let Some(x) = adjective_verb {
+            let inner = group(cx, x);
+            tokens.extend(cx.kids(x).filter(|&c| cx.rel(c) == "mark" && cx.is(c, "to")));
+            tokens.extend(&inner.tokens);
+            lemma = format!("{lemma} to {}", inner.lemma);
+            last_verb = inner.last_verb;
+            negated |= inner.negated;
+            passive = inner.passive;
+            if inner.modality != Modality::Asserted && modality == Modality::Asserted {
+                (modality, would_only) = (inner.modality, inner.would_only);
+            }
+        }
         tokens.sort_unstable();
-        Group { tokens, lemma, last_verb: v, negated, passive: false, penalty: 0.0 }
+        Group { tokens, lemma, last_verb, negated, passive, penalty: 0.0, modality, would_only }
     } else {
         group(cx, v)
     };
+    // With its infinitive, the adjective reads as a verb group from here on.
+    let copular = copular && adjective_verb.is_none();
     let Some((subj, inherited)) = subject_of(cx, v, 0) else { return };
     let lv = g.last_verb;
 
@@ -646,7 +737,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let timeless = obliques.iter().any(|o| o.0 > v && !cx.date[o.0]);
         let candidates = obliques.iter().enumerate().filter(|(_, o)| o.0 > v && (!timeless || !cx.date[o.0]));
         for (n, &(k, ref p)) in candidates.take(3) {
-            let mut g2 = group(cx, v);
+            let mut g2 = g.clone();
             g2.lemma = format!("{} {p}", g2.lemma);
             if cx.date[k] {
                 g2.penalty = 0.2;
@@ -666,7 +757,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         && cx.kids[o].is_empty()
         && let Some((k, p)) = obliques.iter().find(|(k, _)| *k > o).cloned()
     {
-        let mut g2 = group(cx, v);
+        let mut g2 = g.clone();
         g2.lemma = format!("{} {} {p}", g2.lemma, cx.lower(o));
         g2.tokens.push(o);
         g2.tokens.sort_unstable();
@@ -701,6 +792,7 @@ fn emit(
     out: &mut Vec<Triple>,
 ) {
     let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase_with(cx, a, None, true)));
+    let modality = modality_of(cx, v, g, attribution.is_some());
     let adj: Vec<Argument> = obliques
         .iter()
         .map(|&(k, _)| k)
@@ -778,6 +870,7 @@ fn emit(
                     },
                     object,
                     negated: g.negated,
+                    modality,
                     passive: g.passive,
                     adjuncts: adj.clone(),
                     attribution: attribution.clone(),
@@ -786,6 +879,190 @@ fn emit(
                 });
             }
         }
+    }
+}
+
+/// Adverbs that hedge the clause they modify ("possibly", "reportedly").
+const HEDGE_ADVERBS: &[&str] = &[
+    "possibly",
+    "perhaps",
+    "probably",
+    "maybe",
+    "likely",
+    "allegedly",
+    "reportedly",
+    "apparently",
+    "supposedly",
+    "potentially",
+    "presumably",
+    "conceivably",
+    "seemingly",
+];
+
+/// Predicates whose complement clause is stated as possible, not as fact: "it is likely that
+/// ...", "it is unclear whether ...", "he is unlikely to ...".
+const HEDGE_PREDICATES: &[&str] =
+    &["likely", "unlikely", "possible", "probable", "conceivable", "doubtful", "uncertain", "unclear"];
+
+/// Verbs that, in the passive, hedge their infinitive or clause: "is expected to", "is said to",
+/// "it is believed that".
+const HEDGE_PASSIVES: &[&str] =
+    &["expect", "believe", "think", "say", "allege", "rumour", "rumor", "suspect", "report"];
+
+/// Verbs that hedge their infinitive when active: "seems to", "appears to".
+const HEDGE_RAISING: &[&str] = &["seem", "appear"];
+
+/// Verbs of obligation before an infinitive: "has to", "needs to", "ought to".
+const OBLIGATION: &[&str] = &["have", "need", "ought"];
+
+/// What a modal auxiliary says (None for "will", "can" and other auxiliaries); "would" is
+/// [`Modality::Possible`] here and asserted in reported speech (see [`modality_of`]).
+fn modal(lemma: &str) -> Option<Modality> {
+    match lemma {
+        "may" | "might" | "could" | "would" => Some(Modality::Possible),
+        "must" | "should" | "ought" => Some(Modality::Necessary),
+        _ => None,
+    }
+}
+
+/// The modality of token `t`'s own clause as a part of a larger one: the condition of an "if"
+/// (and the clause it conditions), an embedded question ("whether", "asked if"), a question
+/// (a clause with its own "?"), or the complement of a hedging predicate.
+fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
+    let rel = cx.rel(t);
+    let base = rel.split(':').next().unwrap_or(rel);
+    // The mark of a clause, unless it is "as if" or "even if" (manner, concession).
+    let mark = |c: usize| -> Option<String> {
+        let m = cx.kids_with(c, "mark").next()?;
+        let before = m.checked_sub(1).filter(|&b| cx.is(b, "as") || cx.is(b, "even"));
+        if before.is_some() { None } else { Some(cx.lower(m)) }
+    };
+    let conditional_mark =
+        |c: usize| matches!(mark(c).as_deref(), Some("if" | "unless" | "provided" | "providing"));
+    let asks = |c: usize| cx.kids(c).any(|k| cx.rel(k) == "punct" && cx.text(k) == "?");
+    // A question mark belongs to the clause it hangs on, unless that clause reads as a
+    // statement and a clause coordinated with it as a question ("I think it will be Anfield,
+    // but do we need ...?"): then to that one.
+    if asks(t) && (question_form(cx, t) || !cx.kids_with(t, "conj").any(|c| question_form(cx, c))) {
+        return Modality::Question;
+    }
+    if base == "conj" && question_form(cx, t) && cx.head(t).is_some_and(|h| asks(h) && !question_form(cx, h))
+    {
+        return Modality::Question;
+    }
+    // "if" after a verb of asking or knowing opens an embedded question ("asked if it was OK",
+    // "to see if they provide"); before its verb, a condition.
+    let after_asking = |c: usize| {
+        cx.head(c).is_some_and(|h| h < c && ASKING.contains(&cx.lemma(h).as_str()))
+            && mark(c).as_deref() == Some("if")
+    };
+    match base {
+        "ccomp" | "csubj" | "advcl" if mark(t).as_deref() == Some("whether") => return Modality::Question,
+        "ccomp" | "csubj" | "advcl" if after_asking(t) => return Modality::Question,
+        "ccomp" if mark(t).as_deref() == Some("if") && cx.head(t).is_some_and(|h| h < t) => {
+            return Modality::Question;
+        }
+        // A condition the parser took for the main clause ("If you are willing ..., I guess
+        // ...") is still one.
+        "advcl" | "ccomp" | "root" | "parataxis" if conditional_mark(t) => return Modality::Conditional,
+        _ => {}
+    }
+    if cx.kids_with(t, "advcl").any(|c| conditional_mark(c) && !after_asking(c)) {
+        return Modality::Conditional;
+    }
+    if matches!(base, "ccomp" | "csubj" | "xcomp" | "advcl")
+        && let Some(h) = cx.head(t)
+    {
+        let lemma = cx.lemma(h);
+        let passive = cx.kids(h).any(|k| cx.rel(k) == "aux:pass") || cx.has_kid(h, "nsubj:pass");
+        if HEDGE_PREDICATES.contains(&lemma.as_str()) || (passive && HEDGE_PASSIVES.contains(&lemma.as_str()))
+        {
+            return Modality::Possible;
+        }
+    }
+    Modality::Asserted
+}
+
+/// Verbs after which "if" asks rather than conditions.
+const ASKING: &[&str] = &[
+    "ask",
+    "see",
+    "know",
+    "wonder",
+    "check",
+    "decide",
+    "determine",
+    "doubt",
+    "question",
+    "inquire",
+    "enquire",
+    "test",
+];
+
+/// Whether clause `t` has the form of a question: an auxiliary or copula before its subject
+/// ("did the minister know", "is it"), or a question word before it ("why", "what").
+fn question_form(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    let subject = cx.kids_with(t, "nsubj").next();
+    let inverted = subject.is_some_and(|s| cx.kids(t).any(|k| k < s && matches!(cx.rel(k), "aux" | "cop")));
+    inverted || cx.kids(t).any(|k| k < t && matches!(cx.xpos(k), "WP" | "WRB" | "WDT" | "WP$"))
+}
+
+/// Whether token `t` shares the modality of the clause it hangs on: clausal complements,
+/// coordinated and adverbial clauses do; relative clauses and noun modifiers (what a question
+/// takes for granted) do not.
+fn inherits_scope(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    let rel = cx.rel(t);
+    matches!(
+        rel.split(':').next().unwrap_or(rel),
+        "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis"
+    )
+}
+
+/// Every token's [`local_scope`], passed down to the clauses that inherit it: linear, each
+/// token resolved once (a path up the tree is walked until a resolved token).
+fn scopes(cx: &Ctx<'_, '_>) -> Vec<Modality> {
+    let n = cx.x.tokens.len();
+    let mut out: Vec<Option<Modality>> = vec![None; n];
+    let mut on_path = vec![false; n];
+    let mut path = Vec::new();
+    for t in 0..n {
+        let mut at = t;
+        path.clear();
+        while out[at].is_none() && !on_path[at] {
+            on_path[at] = true;
+            path.push(at);
+            match cx.head(at) {
+                Some(h) if inherits_scope(cx, at) => at = h,
+                _ => break,
+            }
+        }
+        for &p in path.iter().rev() {
+            on_path[p] = false;
+            let own = local_scope(cx, p);
+            let inherited = if own == Modality::Asserted && inherits_scope(cx, p) {
+                cx.head(p).and_then(|h| out[h]).unwrap_or(Modality::Asserted)
+            } else {
+                own
+            };
+            out[p] = Some(inherited);
+        }
+    }
+    out.into_iter().map(|m| m.unwrap_or(Modality::Asserted)).collect()
+}
+
+/// A triple's modality: a question or a condition it is part of first, then its own verb
+/// group's modal or hedge, then a hedging predicate above it. "would" in reported speech or
+/// thought is the future of the past ("he said the firm would cut jobs", "knew that he would
+/// not compete"): asserted.
+fn modality_of(cx: &Ctx<'_, '_>, v: usize, g: &Group, attributed: bool) -> Modality {
+    let scope = cx.scope.get(v).copied().unwrap_or_default();
+    if matches!(scope, Modality::Question | Modality::Conditional) {
+        return scope;
+    }
+    match g.modality {
+        Modality::Asserted => scope,
+        Modality::Possible if g.would_only && (attributed || cx.rel(v) == "ccomp") => scope,
+        m => m,
     }
 }
 

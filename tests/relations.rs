@@ -263,3 +263,93 @@ fn a_relative_pronoun_object_is_its_noun() {
     let (_, s, o) = find(&d, "publish");
     assert_eq!((s, o), ("the ministry", "The report"));
 }
+
+/// The modality of the triple whose predicate lemma is `lemma` in `text`.
+fn modality(text: &str, lemma: &str) -> (dossier::Modality, bool) {
+    let d = doc(text);
+    let (t, ..) = find(&d, lemma);
+    (t.modality, t.negated)
+}
+
+#[test]
+fn plain_statements_and_the_future_are_asserted() {
+    use dossier::Modality::Asserted;
+    assert_eq!(modality("The bank cut 500 jobs in March.", "cut"), (Asserted, false));
+    assert_eq!(modality("The bank will cut 500 jobs.", "cut"), (Asserted, false));
+    // Ability is a fact about the subject.
+    assert_eq!(modality("Foreign investors can buy the shares.", "buy"), (Asserted, false));
+    assert_eq!(modality("He was able to buy the company.", "be able to buy"), (Asserted, false));
+}
+
+#[test]
+fn modal_verbs_and_hedges_make_a_statement_possible() {
+    use dossier::Modality::Possible;
+    assert_eq!(modality("The bank could cut 500 jobs.", "cut"), (Possible, false));
+    assert_eq!(modality("The strike might delay the election.", "delay"), (Possible, false));
+    assert_eq!(modality("The merger would create a giant.", "create"), (Possible, false));
+    assert_eq!(modality("The company reportedly paid five million dollars.", "pay"), (Possible, false));
+    assert_eq!(modality("He is likely to win the race.", "be likely to win"), (Possible, false));
+    assert_eq!(
+        modality("The plan is expected to cost two billion euros.", "be expected to cost"),
+        (Possible, false)
+    );
+    assert_eq!(modality("The firm seems to have lost its way.", "seem to lose"), (Possible, false));
+    assert_eq!(modality("It is possible that the firm will close the plant.", "close"), (Possible, false));
+    assert_eq!(modality("The talks may not resolve the dispute.", "resolve"), (Possible, true));
+}
+
+#[test]
+fn reported_would_is_the_future_of_the_past() {
+    let d = doc("The minister said the firm would cut 500 jobs.");
+    let (t, ..) = find(&d, "cut");
+    assert_eq!(t.modality, dossier::Modality::Asserted);
+    assert!(t.attribution.is_some());
+}
+
+#[test]
+fn obligation_is_necessary_and_keeps_its_negation() {
+    use dossier::Modality::Necessary;
+    assert_eq!(modality("Ministers should not allow the merger.", "allow"), (Necessary, true));
+    assert_eq!(modality("The company has to repay the loan.", "have to repay"), (Necessary, false));
+    assert_eq!(modality("Every driver must carry a licence.", "carry"), (Necessary, false));
+    assert_eq!(modality("The council needs to find new money.", "need to find"), (Necessary, false));
+}
+
+#[test]
+fn conditions_and_what_they_condition_are_conditional() {
+    use dossier::Modality::{Asserted, Conditional};
+    let text = "If the talks fail, the union will call a strike.";
+    assert_eq!(modality(text, "call"), (Conditional, false));
+    let text = "The bank will sell its stake unless the board approves the deal.";
+    assert_eq!(modality(text, "approve"), (Conditional, false));
+    assert_eq!(modality(text, "sell"), (Conditional, false));
+    assert_eq!(
+        modality("Unless the board agrees, the bank will sell its stake.", "sell"),
+        (Conditional, false)
+    );
+    // "even if" concedes, it does not condition.
+    assert_eq!(modality("Even if he loses the vote, he will keep his seat.", "keep"), (Asserted, false));
+}
+
+#[test]
+fn questions_are_asked_not_stated() {
+    use dossier::Modality::{Asserted, Question};
+    assert_eq!(modality("Did the minister know about the deal?", "know about"), (Question, false));
+    let text = "The reporter asked whether the firm would close the plant.";
+    assert_eq!(modality(text, "close"), (Question, false));
+    assert_eq!(modality(text, "ask"), (Asserted, false));
+    let text = "\"Why should we pay for the damage?\" the farmer asked.";
+    assert_eq!(modality(text, "pay for"), (Question, false));
+    // What a question takes for granted stays asserted.
+    assert_eq!(modality("Who sold the shares that the bank owned?", "own"), (Asserted, false));
+}
+
+#[test]
+fn modality_is_in_the_json_and_the_relations() {
+    let text = "The CIA could brief Pakistan.";
+    let d = doc(text);
+    let json = serde_json::to_value(&d).expect("serialises");
+    assert_eq!(json["triples"][0]["modality"], "possible");
+    let rels = d.relations();
+    assert!(rels.iter().all(|r| r.modality == dossier::Modality::Possible), "{rels:?}");
+}
