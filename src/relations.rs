@@ -28,9 +28,13 @@ pub(crate) struct Input<'a, 't> {
 struct Ctx<'a, 't> {
     x: &'a Input<'a, 't>,
     kids: crate::parser::Children,
+    /// Each token's head (the token count for a root), after [`repair_relatives`].
+    heads: Vec<u32>,
     entity_of: Vec<Option<EntityId>>,
     /// Tokens inside a date mention.
     date: Vec<bool>,
+    /// Tokens inside a place's mention.
+    place: Vec<bool>,
     /// Each token's relation and Penn tag, read once.
     rels: Vec<&'a str>,
     xpos: Vec<&'a str>,
@@ -47,8 +51,8 @@ impl Ctx<'_, '_> {
         self.xpos[i]
     }
     fn head(&self, i: usize) -> Option<usize> {
-        let h = self.x.deps[i].head;
-        (h != ROOT).then_some(h as usize)
+        let h = self.heads[i] as usize;
+        (h < self.heads.len()).then_some(h)
     }
     fn upos(&self, i: usize) -> Upos {
         self.x.tags[i].upos
@@ -91,10 +95,162 @@ impl Ctx<'_, '_> {
     fn is_negation(&self, k: usize) -> bool {
         match self.rel(k) {
             "advmod" | "neg" => {
-                ["not", "n't", "never", "nt"].iter().any(|w| self.is(k, w))
+                // "not just X but also Y", "not only ... but" add, they do not deny.
+                let adds = ["just", "only", "merely", "simply"]
+                    .iter()
+                    .any(|w| self.x.tokens.get(k + 1).is_some_and(|t| t.text().eq_ignore_ascii_case(w)));
+                (["not", "n't", "never", "nt"].iter().any(|w| self.is(k, w)) && !adds)
                     || (self.is(k, "longer") && self.kids(k).any(|c| self.is(c, "no")))
             }
             _ => false,
+        }
+    }
+}
+
+/// Verbs whose clausal complement is what they report or think: a clause after their object
+/// is a complement, not a relative clause ("told reporters he would stay").
+const REPORTING: &[&str] = &[
+    "think",
+    "believe",
+    "know",
+    "hope",
+    "fear",
+    "expect",
+    "feel",
+    "suggest",
+    "insist",
+    "warn",
+    "admit",
+    "argue",
+    "show",
+    "reveal",
+    "suspect",
+    "agree",
+    "announce",
+    "assure",
+    "convince",
+    "persuade",
+    "remind",
+    "promise",
+    "inform",
+    "notify",
+    "ask",
+    "find",
+    "realise",
+    "realize",
+    "guess",
+    "reckon",
+    "understand",
+    "mean",
+    "say",
+    "tell",
+    "claim",
+    "add",
+    "explain",
+    "confirm",
+    "deny",
+    "report",
+    "state",
+    "note",
+    "predict",
+    "decide",
+];
+
+/// Reads two misparses of relative clauses without a relative word, which news is full of, as
+/// relative clauses (in the pass's own copy of the tree; the parse itself is not changed):
+///
+/// - "resigned from the posts [he held in his empire]" parsed as a complement of "resigned":
+///   a clause with its own subject right after a noun of the verb, no object, no "that", on a
+///   verb that reports nothing, hangs on that noun;
+/// - "The film [she made in 1990] won an award" parsed with two subjects of "made" and "won"
+///   as its complement: the first subject heads the relative clause and is the subject of
+///   "won".
+fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let upos = |i: usize| x.tags[i].upos;
+    let nominal = |i: usize| matches!(upos(i), Upos::Noun | Upos::Propn);
+    let lemma = |i: usize| -> String {
+        match x.lemmas.get(i) {
+            Some(Some(l)) => l.to_string(),
+            _ => x.tokens[i].text().to_lowercase(),
+        }
+    };
+    // Per token: its first subject, its second subject, and whether it has an object, a mark or
+    // a complement; filled in one pass.
+    let mut subjects: Vec<[Option<u32>; 2]> = vec![[None; 2]; n];
+    let mut has_obj = vec![false; n];
+    let mut has_mark = vec![false; n];
+    let mut complement: Vec<Option<u32>> = vec![None; n];
+    for d in 0..n {
+        let h = heads[d] as usize;
+        if h >= n {
+            continue;
+        }
+        match rels[d] {
+            "nsubj" => {
+                let s = &mut subjects[h];
+                if s[0].is_none() {
+                    s[0] = Some(d as u32);
+                } else if s[1].is_none() {
+                    s[1] = Some(d as u32);
+                }
+            }
+            "obj" | "iobj" | "ccomp" | "xcomp" => has_obj[h] = true,
+            "mark" => has_mark[h] = true,
+            _ => {}
+        }
+        if matches!(rels[d], "ccomp" | "parataxis" | "conj") && d > h && complement[h].is_none() {
+            complement[h] = Some(d as u32);
+        }
+    }
+    // The first token of a subject's phrase: the subject or its dependents right before it.
+    let start = |heads: &[u32], s: usize| -> usize {
+        let mut f = s;
+        while f > 0 && heads[f - 1] as usize == s {
+            f -= 1;
+        }
+        f
+    };
+    for c in 0..n {
+        let v = heads[c] as usize;
+        // 1. A complement that is a relative clause on the verb's noun.
+        if rels[c] == "ccomp" && v < n && upos(c) == Upos::Verb && !has_mark[c] && !has_obj[c] {
+            let Some(s) = subjects[c][0].map(|s| s as usize) else { continue };
+            let f = start(heads, s);
+            let Some(noun) = f.checked_sub(1) else { continue };
+            if s < c
+                && nominal(noun)
+                && heads[noun] as usize == v
+                && matches!(rels[noun], "obj" | "obl" | "iobj")
+                && !REPORTING.contains(&lemma(v).as_str())
+                && !crate::lexicon::SAY.contains(&lemma(v).as_str())
+            {
+                heads[c] = noun as u32;
+                rels[c] = "acl:relcl";
+            }
+        }
+    }
+    for v in 0..n {
+        // 2. Two subjects side by side, and a complement verb with none of its own.
+        let [Some(first), Some(second)] = subjects[v] else { continue };
+        let (first, second) = (first as usize, second as usize);
+        let Some(w) = complement[v].map(|w| w as usize) else { continue };
+        if upos(v) == Upos::Verb
+            && first < second
+            && second < v
+            && nominal(first)
+            && start(heads, second) == first + 1
+            && upos(w) == Upos::Verb
+            && subjects[w][0].is_none()
+            && !has_mark[w]
+        {
+            let (up, rel) = (heads[v], rels[v]);
+            heads[w] = up;
+            rels[w] = rel;
+            heads[first] = w as u32;
+            rels[first] = "nsubj";
+            heads[v] = first as u32;
+            rels[v] = "acl:relcl";
         }
     }
 }
@@ -106,10 +262,13 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
         return Vec::new();
     }
     // The root's children go to index `n`, which nothing asks for.
-    let heads: Vec<u32> = x.deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
+    let mut heads: Vec<u32> = x.deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
+    let mut rels: Vec<&str> = x.deps.iter().map(|d| d.rel.as_str()).collect();
+    repair_relatives(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];
+    let mut place = vec![false; n];
     for e in x.entities {
         for m in &e.mentions {
             let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
@@ -118,14 +277,17 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
                 match e.label {
                     Label::Date => date[k] = true,
                     Label::Title => {}
+                    Label::Place => {
+                        place[k] = true;
+                        entity_of[k] = Some(e.id)
+                    }
                     _ => entity_of[k] = Some(e.id),
                 }
             }
         }
     }
-    let rels = x.deps.iter().map(|d| d.rel.as_str()).collect();
     let xpos = x.tags.iter().map(|t| t.xpos.as_str()).collect();
-    let mut cx = Ctx { x, kids, entity_of, date, rels, xpos, scope: Vec::new() };
+    let mut cx = Ctx { x, kids, heads, entity_of, date, place, rels, xpos, scope: Vec::new() };
     cx.scope = scopes(&cx);
     let mut out = Vec::new();
     for (si, s) in x.sentences.iter().enumerate() {
@@ -146,13 +308,34 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
     if !matches!(cx.upos(h), Upos::Noun | Upos::Propn) {
         return;
     }
+    let nominal = |i: usize| matches!(cx.upos(i), Upos::Noun | Upos::Propn);
     // There is no verb to quote: the relation reads "is" or "has".
     let (subject, object, lemma, text) = match cx.rel(a) {
-        "appos" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) => {
-            (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true), "be", "be")
+        // An apposition ("Panetta, the CIA director"); a place's region says where the place
+        // is ("Jacksonville, Florida"). Not an aside in brackets ("(DRM)",
+        // "(1.53bn euros)") or a list read as appositions ("Replacements: A (Sale), P
+        // (Gloucester), ...").
+        "appos"
+            if nominal(a)
+                && !bracketed(cx, a)
+                && cx.kids_with(h, "appos").nth(1).is_none()
+                && !cx.has_kid(a, "conj")
+                && !cx.has_kid(a, "appos") =>
+        {
+            let (lemma, text) = if cx.place[a] && cx.place[h] { ("be in", "be in") } else { ("be", "be") };
+            (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true), lemma, text)
         }
-        // "last year's ceremony", "Monday's attack": a time owns nothing.
-        "nmod:poss" if matches!(cx.upos(a), Upos::Noun | Upos::Propn) && !is_time(cx, a) => {
+        // Someone's or something's named possession: "Pakistan's intelligence service". Not a
+        // time's ("last year's ceremony"), not an unnamed owner's ("the snake's heart"), not a
+        // word inside a compound ("Sonaptic's audio processing algorithms" read as owning
+        // "audio"), not a part or amount ("the world's total of screens").
+        "nmod:poss"
+            if nominal(a)
+                && !is_time(cx, a)
+                && (cx.entity_of[a].is_some() || cx.upos(a) == Upos::Propn)
+                && !matches!(cx.rel(h), "compound" | "amod" | "nmod:poss")
+                && !cx.kids_with(h, "nmod").any(|k| preposition(cx, k).as_deref() == Some("of")) =>
+        {
             (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")
         }
         _ => return,
@@ -178,6 +361,12 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
         sentence: si,
         confidence,
     });
+}
+
+/// Whether token `a` opens a bracketed aside: "(" right before its phrase.
+fn bracketed(cx: &Ctx<'_, '_>, a: usize) -> bool {
+    let first = phrase(cx, a, None).first;
+    first.checked_sub(1).is_some_and(|b| matches!(cx.text(b), "(" | "["))
 }
 
 /// Words that name a time: a possessive on one of them dates its noun ("this year's budget"),
@@ -603,7 +792,13 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         None
     };
     let g = if copular {
-        let cop = cx.kids_with(v, "cop").next().unwrap_or(v);
+        // The copula is a form of "be" ("had been": "been", whatever the labeller called "had").
+        let cop = cx
+            .kids(v)
+            .filter(|&k| matches!(cx.rel(k), "aux" | "cop"))
+            .find(|&k| cx.lemma(k) == "be")
+            .or_else(|| cx.kids_with(v, "cop").next())
+            .unwrap_or(v);
         let mut tokens: Vec<usize> =
             cx.kids(v).filter(|&k| matches!(cx.rel(k), "aux" | "cop") || cx.is_negation(k)).collect();
         let mut negated = tokens.iter().any(|&k| cx.is_negation(k));
@@ -611,7 +806,14 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let mut last_verb = v;
         let mut passive = false;
         if matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
+            // A comparison keeps its degree word: "was more reliable than", "is as much".
+            let degree: Vec<usize> =
+                cx.kids_with(v, "advmod").filter(|&k| k < v && DEGREE.iter().any(|w| cx.is(k, w))).collect();
+            tokens.extend(&degree);
             tokens.push(v);
+            for k in degree {
+                lemma = format!("{lemma} {}", cx.lower(k));
+            }
             lemma = format!("{lemma} {}", cx.lower(v));
         } else if let Some(p) = preposition(cx, v) {
             // "is at the hall": the preposition joins the relation.
@@ -643,6 +845,24 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let copular = copular && adjective_verb.is_none();
     let Some((subj, inherited)) = subject_of(cx, v, 0) else { return };
     let lv = g.last_verb;
+    // An empty "it" says nothing: "it is time (the world knew)", "it is hard to say", "it is
+    // weeks before ...", nor does a subject it lends to an infinitive ("it was OK to be an
+    // actor"). A question or free relative word is no subject either ("What is clear is").
+    let unlinked_it = cx.is(subj, "it") && cx.entity_of[subj].is_none();
+    let expletive = unlinked_it
+        && ((cx.has_kid(v, "cop")
+            && up != Upos::Verb
+            && (is_time(cx, v)
+                || TIME_NOUNS.contains(&cx.lemma(v).as_str())
+                || cx.is(v, "time")
+                || cx.has_kid(v, "ccomp")
+                || cx.has_kid(v, "csubj")
+                || cx.kids_with(v, "xcomp").any(|k| cx.upos(k) == Upos::Verb)))
+            || (inherited && cx.head(v).is_some_and(|h| cx.upos(h) == Upos::Adj)));
+    if expletive || matches!(cx.xpos(subj), "WP" | "WDT") {
+        return;
+    }
+    let mut recipients: Vec<usize> = Vec::new();
 
     // Objects: direct objects (of the last verb of the group), clausal complements, and for a
     // nominal predicate the predicate itself.
@@ -652,6 +872,14 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     } else {
         objects.extend(cx.kids_with(lv, "obj"));
         objects.extend(cx.kids_with(lv, "iobj"));
+        // Two objects ("gave new artists their first chance", "won her an Oscar nomination"):
+        // the first is who receives, the last what is given; the receiver is an adjunct.
+        objects.sort_unstable();
+        if objects.len() >= 2 {
+            let last = objects[objects.len() - 1];
+            recipients.extend(objects.drain(..objects.len() - 1));
+            objects = vec![last];
+        }
         // An "agent" without a preposition is an object the labeller misnamed.
         objects.extend(cx.kids_with(lv, "obl:agent").filter(|&k| misnamed_object(cx, k)));
         let complemented = ["ccomp", "xcomp", "obl"].iter().any(|r| cx.has_kid(lv, r));
@@ -671,6 +899,27 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         .into_iter()
         .filter_map(|o| if is_relative_pronoun(cx, o) { relative_head.filter(|&h| h != o) } else { Some(o) })
         .collect();
+    // A relative clause with no relative word and no object has its noun as the object: "the
+    // posts he held in his empire" (he · hold · the posts), "the issue that the minister is
+    // dodging". Not where the noun is a time, place or manner ("the day he arrived") or the
+    // verb takes no object, nor where a relative word fills another place ("the rate at which
+    // prices rose").
+    if let Some(h) = relative_head
+        && objects.is_empty()
+        && !copular
+        && !inherited
+        && g.last_verb == v
+        && cx.upos(v) == Upos::Verb
+        && !g.passive
+        && !["ccomp", "xcomp", "obj", "iobj"].iter().any(|r| cx.has_kid(v, r))
+        && !GAPLESS_NOUNS.contains(&cx.lemma(h).as_str())
+        && !is_time(cx, h)
+        && !INTRANSITIVE.contains(&cx.lemma(v).as_str())
+        && !subtree_has_wh(cx, v)
+        && h < v
+    {
+        objects.push(h);
+    }
     // Clausal complements are objects of their own ("said [that ...]").
     let mut clausal: Vec<usize> = Vec::new();
     if !copular && objects.is_empty() {
@@ -680,7 +929,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // Obliques with their prepositions; the agent of a passive; other adjuncts.
     let mut agent = None;
     let mut obliques: Vec<(usize, String)> = Vec::new();
-    let mut adjuncts: Vec<usize> = Vec::new();
+    let mut adjuncts: Vec<usize> = recipients;
     let holders: Vec<usize> = if copular { vec![v] } else { vec![lv] };
     for &h in &holders {
         for k in cx.kids(h) {
@@ -881,6 +1130,37 @@ fn emit(
         }
     }
 }
+
+/// Nouns a relative clause without a relative word leaves no object gap in: "the day he
+/// arrived", "the way they play", "the reason he left".
+const GAPLESS_NOUNS: &[&str] = &[
+    "time", "day", "week", "month", "year", "moment", "way", "reason", "place", "extent", "point", "night",
+    "morning", "season", "minute", "hour", "period", "era", "manner", "case", "stage",
+];
+
+/// Common verbs that take no direct object: a relative clause on them has no object gap.
+const INTRANSITIVE: &[&str] = &[
+    "go", "come", "arrive", "live", "die", "work", "sit", "stand", "rise", "fall", "happen", "occur",
+    "exist", "stay", "remain", "sleep", "lie", "fly", "travel", "walk", "run", "grow", "appear", "seem",
+    "belong", "depend", "talk", "speak", "look", "listen", "wait", "return", "emerge", "operate", "compete",
+    "play",
+];
+
+/// Whether a relative word ("which", "where", "whose", "when") sits in clause `v`'s own
+/// words or its obliques: the relative then fills that place, not the object's. Called only
+/// for a clause whose subject is not a relative word.
+fn subtree_has_wh(cx: &Ctx<'_, '_>, v: usize) -> bool {
+    // A relative word labelled a second subject beside the real one ("the issue that the
+    // minister is dodging") stands in the object's place: no other place.
+    let wh = |i: usize| matches!(cx.xpos(i), "WDT" | "WP" | "WP$" | "WRB");
+    cx.kids(v).any(|k| {
+        (wh(k) && !matches!(cx.rel(k), "mark" | "nsubj"))
+            || (cx.rel(k).starts_with("obl") && cx.kids(k).any(wh))
+    })
+}
+
+/// Degree words a comparison keeps in its relation ("more reliable than").
+const DEGREE: &[&str] = &["more", "less", "most", "least", "as", "so", "too"];
 
 /// Adverbs that hedge the clause they modify ("possibly", "reportedly").
 const HEDGE_ADVERBS: &[&str] = &[

@@ -353,3 +353,84 @@ fn modality_is_in_the_json_and_the_relations() {
     let rels = d.relations();
     assert!(rels.iter().all(|r| r.modality == dossier::Modality::Possible), "{rels:?}");
 }
+
+/// Every triple of `text` as "subject · lemma · object".
+fn all(text: &str) -> Vec<String> {
+    lemmas(&doc(text))
+}
+
+#[test]
+fn relative_clauses_without_a_relative_word_give_their_noun_as_object() {
+    let t = all("He resigned from all the posts he held in his business empire.");
+    assert!(t.contains(&"he · hold · all the posts".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.contains("hold in")), "{t:?}");
+    let t = all("The film she made in 1990 won an award.");
+    assert!(t.contains(&"she · make · The film".to_string()), "{t:?}");
+    assert!(t.contains(&"The film · win · an award".to_string()), "{t:?}");
+    // The noun of a time is no object ("the day he arrived"), and a reported clause after an
+    // object stays a complement.
+    let t = all("The day he arrived in Paris was cold.");
+    assert!(!t.iter().any(|x| x.ends_with("· The day")), "{t:?}");
+    let t = all("He told reporters he would stay.");
+    assert!(!t.iter().any(|x| x.contains("stay · reporters")), "{t:?}");
+}
+
+#[test]
+fn a_recipient_is_no_object() {
+    let d = doc("The role won her an Oscar nomination.");
+    let (t, s, o) = find(&d, "win");
+    assert_eq!((s, o), ("The role", "an Oscar nomination"));
+    assert!(t.adjuncts.iter().any(|a| d.slice(a.span) == "her"));
+    assert_eq!(d.triples().iter().filter(|t| t.predicate.lemma == "win").count(), 1);
+}
+
+#[test]
+fn empty_subjects_make_no_triple() {
+    for text in [
+        "It is just weeks before new regulations are introduced.",
+        "It is time the world discovered the truth about the raid.",
+        "What is clear from his statement is that he lied.",
+        "I asked my mother if it was OK to be an actor.",
+    ] {
+        let t = all(text);
+        assert!(
+            !t.iter().any(|x| x.starts_with("It ·") || x.starts_with("it ·") || x.starts_with("What ·")),
+            "{t:?}"
+        );
+    }
+}
+
+#[test]
+fn not_only_adds_rather_than_denies() {
+    let d = doc("The visitor would not just see the frescos but also the people.");
+    let (t, ..) = find(&d, "see");
+    assert!(!t.negated);
+}
+
+#[test]
+fn copulas_keep_be_and_comparisons_keep_their_degree() {
+    let t = all("The five-month inquiry had been a complex one.");
+    assert!(t.contains(&"The five-month inquiry · be · a complex one".to_string()), "{t:?}");
+    let t = all("The fixed line was more reliable than a mobile handset.");
+    assert!(t.contains(&"The fixed line · be more reliable than · a mobile handset".to_string()), "{t:?}");
+}
+
+#[test]
+fn appositions_and_possessives_say_be_and_have_only_where_they_mean_it() {
+    // A region says where a place is.
+    let t = all("He played at the Alltel Stadium in Jacksonville, Florida, last night.");
+    assert!(t.iter().any(|x| x.ends_with("· be in · Florida")), "{t:?}");
+    // An aside in brackets and a list are no appositions.
+    let t = all("The Commission must identify a solution for Digital Rights Management (DRM) schemes.");
+    assert!(!t.iter().any(|x| x.contains("· be · DRM")), "{t:?}");
+    let t = all("Replacements: A Titterrell (Sale), P Vickery (Gloucester), S Borthwick (Bath).");
+    assert!(!t.iter().any(|x| x.contains("· be ·")), "{t:?}");
+    // A description is one.
+    let t = all("Leon Panetta, the CIA director, visited Islamabad.");
+    assert!(t.contains(&"Leon Panetta · be · the CIA director".to_string()), "{t:?}");
+    // A named owner has; an amount or an unnamed owner does not.
+    let t = all("The network will double the world's total of digital screens.");
+    assert!(!t.iter().any(|x| x.contains("· have ·")), "{t:?}");
+    let t = all("Pakistan's intelligence service denied the report.");
+    assert!(t.iter().any(|x| x.starts_with("Pakistan · have · ")), "{t:?}");
+}
