@@ -29,9 +29,18 @@ for k, (d, t) in enumerate(drawn, 1):
     if t.get('modality', 'asserted') != 'asserted':
         flags.append(t['modality'])
     att = t.get('attribution')
+    ents = {e['id']: e['name'] for e in d['entities']}
+
+    def shown(a):
+        # An argument linked to an entity it does not spell out (a pronoun, a description)
+        # shows the entity it was linked to.
+        name = ents.get(a['entity'])
+        linked = name is not None and name.lower() not in a['text'].lower()
+        return a['text'] + (f' -> {name}' if linked else '')
+
     print(f"#{k} {d['id'].split('/')[-1]} [{t['sentence']}] conf={t['confidence']:.2f}"
           f"{' ' + ','.join(flags) if flags else ''}")
-    print(f"    ({t['subject']['text']}) · ({t['predicate']['text']} = {t['predicate']['lemma']}) · "
-          f"({t['object']['text']})" + (f"   [attributed to: {att['text']}]" if att else ''))
+    print(f"    ({shown(t['subject'])}) · ({t['predicate']['text']} = {t['predicate']['lemma']}) · "
+          f"({shown(t['object'])})" + (f"   [attributed to: {att['text']}]" if att else ''))
     print(f"    S: {sent}")
 print()
