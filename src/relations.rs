@@ -1292,10 +1292,8 @@ fn question_form(cx: &Ctx<'_, '_>, t: usize) -> bool {
 /// takes for granted) do not.
 fn inherits_scope(cx: &Ctx<'_, '_>, t: usize) -> bool {
     let rel = cx.rel(t);
-    matches!(
-        rel.split(':').next().unwrap_or(rel),
-        "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis"
-    )
+    let base = rel.find(':').map_or(rel, |i| &rel[..i]);
+    matches!(base, "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis")
 }
 
 /// Every token's [`local_scope`], passed down to the clauses that inherit it: linear, each
@@ -1318,8 +1316,10 @@ fn scopes(cx: &Ctx<'_, '_>) -> Vec<Modality> {
         }
         for &p in path.iter().rev() {
             on_path[p] = false;
-            let own = local_scope(cx, p);
-            let inherited = if own == Modality::Asserted && inherits_scope(cx, p) {
+            // A word with no dependents and no clause of its own has no scope of its own.
+            let clausal = inherits_scope(cx, p);
+            let own = if cx.kids[p].is_empty() && !clausal { Modality::Asserted } else { local_scope(cx, p) };
+            let inherited = if own == Modality::Asserted && clausal {
                 cx.head(p).and_then(|h| out[h]).unwrap_or(Modality::Asserted)
             } else {
                 own
