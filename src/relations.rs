@@ -541,15 +541,27 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         return Some((s, false));
     }
     let h = cx.head(v)?;
+    // A gerund after a preposition: "the disappointment of losing", "aimed at boosting",
+    // "saved investors from having to", "dissuade users from expressing": the noun or the
+    // clause's subject is not who does it (with "from", the object is).
+    let prepositional =
+        cx.xpos(v) == "VBG" && cx.kids(v).any(|k| k < v && matches!(cx.rel(k), "mark" | "case"));
+    let from = prepositional && cx.kids(v).any(|k| k < v && cx.is(k, "from"));
     match cx.rel(v) {
         "conj" | "xcomp" => subject_of(cx, h, depth + 1).map(|(s, _)| (s, true)),
-        "advcl" if matches!(cx.xpos(v), "VBG" | "VBN" | "VB") => {
+        "advcl" if matches!(cx.xpos(v), "VBG" | "VBN" | "VB") && !from => {
+            // "aimed at boosting": the subject of a participle that is itself inherited is too
+            // far away to trust.
+            if prepositional && matches!(cx.xpos(h), "VBN") && !cx.has_kid(h, "nsubj") {
+                return None;
+            }
             subject_of(cx, h, depth + 1).map(|(s, _)| (s, true))
         }
         // A participle on a noun ("missiles delivered by drones", "officials investigating
         // the case"): the noun is its subject (or patient).
         r if r.starts_with("acl")
             && matches!(cx.xpos(v), "VBG" | "VBN")
+            && !prepositional
             && matches!(cx.upos(h), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num) =>
         {
             Some((h, true))
@@ -857,9 +869,17 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                 || cx.is(v, "time")
                 || cx.has_kid(v, "ccomp")
                 || cx.has_kid(v, "csubj")
+                || cx.kids_with(v, "acl").any(|k| cx.kids_with(k, "mark").any(|m| cx.is(m, "that")))
                 || cx.kids_with(v, "xcomp").any(|k| cx.upos(k) == Upos::Verb)))
             || (inherited && cx.head(v).is_some_and(|h| cx.upos(h) == Upos::Adj)));
-    if expletive || matches!(cx.xpos(subj), "WP" | "WDT") {
+    // "consumer spending", "mortgage lending", "group managing director": a bare singular
+    // noun right before a gerund with no auxiliary is a compound noun, not a clause.
+    let compound_noun = cx.xpos(v) == "VBG"
+        && subj + 1 == v
+        && cx.xpos(subj) == "NN"
+        && cx.kids(subj).all(|k| k == v)
+        && !cx.kids(v).any(|k| matches!(cx.rel(k), "aux" | "aux:pass" | "cop"));
+    if expletive || compound_noun || matches!(cx.xpos(subj), "WP" | "WDT") {
         return;
     }
     let mut recipients: Vec<usize> = Vec::new();
@@ -870,7 +890,12 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     if copular && !matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
         objects.push(v);
     } else {
-        objects.extend(cx.kids_with(lv, "obj"));
+        // A bare time is when, not what ("have struggled this decade", "met this time").
+        let (times, real): (Vec<usize>, Vec<usize>) = cx
+            .kids_with(lv, "obj")
+            .partition(|&o| is_time(cx, o) || TIME_NOUNS.contains(&cx.lemma(o).as_str()) || cx.is(o, "time"));
+        recipients.extend(times);
+        objects.extend(real);
         objects.extend(cx.kids_with(lv, "iobj"));
         // Two objects ("gave new artists their first chance", "won her an Oscar nomination"):
         // the first is who receives, the last what is given; the receiver is an adjunct.
@@ -983,6 +1008,10 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         // joins the relation; the other obliques stay adjuncts.
         // Times make poor objects ("agreed on Tuesday"): only when there is nothing else, and
         // with less confidence.
+        // A saying verb's content is its quotation: "Mirza said after her win" has no object.
+        if crate::lexicon::SAY.contains(&cx.lemma(v).as_str()) {
+            return;
+        }
         let timeless = obliques.iter().any(|o| o.0 > v && !cx.date[o.0]);
         let candidates = obliques.iter().enumerate().filter(|(_, o)| o.0 > v && (!timeless || !cx.date[o.0]));
         for (n, &(k, ref p)) in candidates.take(3) {
@@ -1189,6 +1218,32 @@ const HEDGE_PREDICATES: &[&str] =
 const HEDGE_PASSIVES: &[&str] =
     &["expect", "believe", "think", "say", "allege", "rumour", "rumor", "suspect", "report"];
 
+/// Verbs whose complement is feared, hoped, suspected or charged, not stated: "fear it would",
+/// "accused of falsifying", "estimate that".
+const HEDGE_VERBS: &[&str] =
+    &["fear", "hope", "suspect", "doubt", "speculate", "accuse", "estimate", "predict", "forecast"];
+
+/// Nouns whose complement clause is not stated as fact: "speculation that he would stand".
+const HEDGE_NOUNS: &[&str] = &[
+    "speculation",
+    "rumour",
+    "rumor",
+    "suggestion",
+    "fear",
+    "hope",
+    "possibility",
+    "chance",
+    "risk",
+    "allegation",
+    "suspicion",
+    "prospect",
+    "likelihood",
+    "claim",
+    "estimate",
+    "prediction",
+    "question",
+];
+
 /// Verbs that hedge their infinitive when active: "seems to", "appears to".
 const HEDGE_RAISING: &[&str] = &["seem", "appear"];
 
@@ -1237,7 +1292,7 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
             && mark(c).as_deref() == Some("if")
     };
     match base {
-        "ccomp" | "csubj" | "advcl" if mark(t).as_deref() == Some("whether") => return Modality::Question,
+        _ if mark(t).as_deref() == Some("whether") => return Modality::Question,
         "ccomp" | "csubj" | "advcl" if after_asking(t) => return Modality::Question,
         "ccomp" if mark(t).as_deref() == Some("if") && cx.head(t).is_some_and(|h| h < t) => {
             return Modality::Question;
@@ -1255,10 +1310,20 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     {
         let lemma = cx.lemma(h);
         let passive = cx.kids(h).any(|k| cx.rel(k) == "aux:pass") || cx.has_kid(h, "nsubj:pass");
-        if HEDGE_PREDICATES.contains(&lemma.as_str()) || (passive && HEDGE_PASSIVES.contains(&lemma.as_str()))
+        if HEDGE_PREDICATES.contains(&lemma.as_str())
+            || (passive && HEDGE_PASSIVES.contains(&lemma.as_str()))
+            || HEDGE_VERBS.contains(&lemma.as_str())
         {
             return Modality::Possible;
         }
+    }
+    // "speculation that he would stand", "fears that the plant will close".
+    if matches!(base, "acl" | "ccomp")
+        && let Some(h) = cx.head(t)
+        && cx.upos(h) == Upos::Noun
+        && HEDGE_NOUNS.contains(&cx.lemma(h).as_str())
+    {
+        return Modality::Possible;
     }
     Modality::Asserted
 }

@@ -434,3 +434,36 @@ fn appositions_and_possessives_say_be_and_have_only_where_they_mean_it() {
     let t = all("Pakistan's intelligence service denied the report.");
     assert!(t.iter().any(|x| x.starts_with("Pakistan · have · ")), "{t:?}");
 }
+
+#[test]
+fn a_gerund_after_a_preposition_does_not_borrow_the_noun_as_its_subject() {
+    let t = all("Roddick shrugs off the disappointment of losing the third-set tiebreak.");
+    assert!(!t.iter().any(|x| x.starts_with("the disappointment · lose")), "{t:?}");
+    let t = all("This should save investors from having to take their case to the ombudsman.");
+    assert!(!t.iter().any(|x| x.starts_with("This · have to take")), "{t:?}");
+    // Without a preposition, or after one with the clause's own subject, it does.
+    let t = all("He left the party after losing the vote.");
+    assert!(t.contains(&"He · lose · the vote".to_string()), "{t:?}");
+    let t = all("Officials investigating the case found a gun.");
+    assert!(t.contains(&"Officials · investigate · the case".to_string()), "{t:?}");
+}
+
+#[test]
+fn times_and_quotations_are_not_objects() {
+    let t = all("Scotland have struggled this decade.");
+    assert!(!t.iter().any(|x| x.ends_with("· this decade")), "{t:?}");
+    let t = all("\"I was confident,\" Mirza said after her second round win.");
+    assert!(!t.iter().any(|x| x.contains("say after")), "{t:?}");
+}
+
+#[test]
+fn hedging_verbs_and_nouns_make_their_clause_possible() {
+    use dossier::Modality::Possible;
+    assert_eq!(modality("Shareholders fear it would create a monopoly.", "create"), (Possible, false));
+    let text = "His choice quashes speculation that he would stand against the minister.";
+    assert_eq!(modality(text, "stand against"), (Possible, false));
+    assert_eq!(
+        modality("A key question was whether the category should cover every murder.", "cover").0,
+        dossier::Modality::Question
+    );
+}
