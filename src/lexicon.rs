@@ -293,3 +293,16 @@ mod tests {
         assert!(is_place_word("river"));
     }
 }
+
+/// Forms of address: they come before a name and say nothing of a post ("Mr", "Sir", "Dr",
+/// "Lady", "Prof").
+const FORMS_OF_ADDRESS: [&str; 15] = [
+    "mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "mister", "lord", "lady", "baroness", "baron",
+    "prof", "messrs",
+];
+
+/// Whether `word` (any case, a final full stop allowed) is a form of address.
+pub(crate) fn is_form_of_address(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    FORMS_OF_ADDRESS.iter().any(|h| w.eq_ignore_ascii_case(h))
+}

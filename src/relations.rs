@@ -35,6 +35,8 @@ struct Ctx<'a, 't> {
     date: Vec<bool>,
     /// Tokens inside a place's mention.
     place: Vec<bool>,
+    /// Tokens inside a title's mention.
+    title: Vec<bool>,
     /// Each token's relation and Penn tag, read once.
     rels: Vec<&'a str>,
     xpos: Vec<&'a str>,
@@ -269,14 +271,20 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];
     let mut place = vec![false; n];
+    let mut title = vec![false; n];
+    // The names of people, as token ranges, in text order.
+    let mut people: Vec<(usize, usize)> = Vec::new();
     for e in x.entities {
         for m in &e.mentions {
             let a = x.tokens.partition_point(|t| t.span().start < m.span.start);
             let b = x.tokens.partition_point(|t| t.span().end <= m.span.end);
+            if e.label == Label::Person && !m.is_reference() && a < b && b <= n {
+                people.push((a, b));
+            }
             for k in a..b.min(n) {
                 match e.label {
                     Label::Date => date[k] = true,
-                    Label::Title => {}
+                    Label::Title => title[k] = true,
                     Label::Place => {
                         place[k] = true;
                         entity_of[k] = Some(e.id)
@@ -287,7 +295,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
         }
     }
     let xpos = x.tags.iter().map(|t| t.xpos.as_str()).collect();
-    let mut cx = Ctx { x, kids, heads, entity_of, date, place, rels, xpos, scope: Vec::new() };
+    let mut cx = Ctx { x, kids, heads, entity_of, date, place, title, rels, xpos, scope: Vec::new() };
     cx.scope = scopes(&cx);
     let mut out = Vec::new();
     for (si, s) in x.sentences.iter().enumerate() {
@@ -296,7 +304,95 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
             implicit(&cx, si, v, &mut out);
         }
     }
+    people.sort_unstable();
+    people.dedup();
+    for &(a, b) in &people {
+        let si = x.sentences.partition_point(|s| s.tokens().end <= a);
+        described(&cx, si, a, b, &mut out);
+    }
     out
+}
+
+/// What the words before a person's name say the person is: "Housing Minister Keith Hill" ->
+/// Keith Hill · be · Housing Minister; "Trek's president Dick Burke", "Bolton keeper Jussi
+/// Jaaskelainen". Only words of the name's own phrase, with a noun among them (not "the
+/// wealthy Lydia Carew"), and nothing that makes a clause or a list.
+fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Triple>) {
+    // The name's head: its token whose head is outside the name.
+    let Some(mut h) = (a..b).find(|&t| cx.head(t).is_none_or(|p| p < a || p >= b)) else { return };
+    // A name the parser hung on the word before it as part of one long name ("Bolton keeper
+    // Jussi Jaaskelainen" all flat under "Bolton"): that word heads the phrase.
+    while cx.rel(h) == "flat"
+        && let Some(p) = cx.head(h).filter(|&p| p < a)
+    {
+        h = p;
+    }
+    let first = phrase(cx, h, None).first.min(h);
+    if first >= a {
+        return;
+    }
+    let words = first..a;
+    // A common noun (capitalised titles are tagged as names: a lower-case word or a title's
+    // mention counts).
+    let has_noun = words.clone().any(|t| {
+        matches!(cx.xpos(t), "NN" | "NNS")
+            || cx.title[t]
+            || (matches!(cx.upos(t), Upos::Noun | Upos::Propn)
+                && cx.text(t).starts_with(|c: char| c.is_lowercase()))
+    });
+    let clean = words.clone().all(|t| {
+        cx.title[t]
+            || !matches!(cx.upos(t), Upos::Verb | Upos::Punct | Upos::Cconj | Upos::Adp | Upos::Pron)
+            || cx.xpos(t) == "POS"
+            || (cx.upos(t) == Upos::Pron && cx.xpos(t) == "PRP$")
+    });
+    // The words must hang on the name, not be a clause's subject before it.
+    let attached = words.clone().all(|t| {
+        let mut at = t;
+        for _ in 0..8 {
+            if at == h {
+                return true;
+            }
+            match cx.head(at) {
+                Some(p) => at = p,
+                None => return false,
+            }
+        }
+        false
+    });
+    // The same person's name among the words is a repetition, not a description.
+    let other_name = words.clone().any(|t| cx.entity_of[t].is_some() && cx.entity_of[t] == cx.entity_of[a]);
+    // Forms of address and name particles are part of the name, not a description ("Sir",
+    // "Lady", "von").
+    let address = words.clone().all(|t| {
+        crate::lexicon::is_form_of_address(cx.text(t))
+            || matches!(
+                cx.lower(t).as_str(),
+                "von" | "van" | "de" | "der" | "den" | "da" | "di" | "del" | "la" | "le" | "bin" | "al"
+            )
+            || cx.upos(t) == Upos::Det
+    });
+    if !has_noun || !clean || !attached || other_name || address {
+        return;
+    }
+    let object = Arg { head: a - 1, first, last: a - 1 };
+    let subject = Arg { head: b - 1, first: a, last: b - 1 };
+    if !contentful(cx, object) {
+        return;
+    }
+    let at = cx.x.tokens[a].span().start;
+    out.push(Triple {
+        subject: argument(cx, subject),
+        predicate: Predicate { span: Span::new(at, at), lemma: "be".into(), text: "be".into() },
+        object: argument(cx, object),
+        negated: false,
+        modality: Modality::Asserted,
+        passive: false,
+        adjuncts: Vec::new(),
+        attribution: None,
+        sentence: si,
+        confidence: 0.35,
+    });
 }
 
 /// Statements a noun phrase makes without a verb: an apposition says what something is

@@ -207,18 +207,11 @@ fn is_portfolio_word(t: &Token<'_>) -> bool {
 /// Words before an organisation that make the post after it another one ("former").
 const QUALIFIERS: [&str; 5] = ["former", "ex", "late", "outgoing", "then"];
 
-/// Forms of address: they come before a name and say nothing of a post.
-const HONORIFICS: [&str; 13] =
-    ["mr", "mrs", "ms", "miss", "mx", "sir", "dame", "dr", "mister", "lord", "lady", "baroness", "baron"];
-
 /// Whether a title's tokens are one form of address ("Mr", "Dr.", "Sir").
 fn is_honorific(title: &[Token<'_>]) -> bool {
     let words: Vec<&str> = title.iter().map(|t| t.norm()).filter(|w| *w != ".").collect();
     match words.as_slice() {
-        [w] => {
-            let w = w.trim_end_matches('.');
-            HONORIFICS.iter().any(|h| w.eq_ignore_ascii_case(h))
-        }
+        [w] => crate::lexicon::is_form_of_address(w),
         _ => false,
     }
 }

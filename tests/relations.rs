@@ -467,3 +467,17 @@ fn hedging_verbs_and_nouns_make_their_clause_possible() {
         dossier::Modality::Question
     );
 }
+
+#[test]
+fn the_words_before_a_name_say_what_the_person_is() {
+    let t = all("Housing Minister Keith Hill said the plans were wrong.");
+    assert!(t.contains(&"Keith Hill · be · Housing Minister".to_string()), "{t:?}");
+    let t = all("Labour leader Tony Blair and Tory leader Michael Howard clashed on Monday.");
+    assert!(t.contains(&"Tony Blair · be · Labour leader".to_string()), "{t:?}");
+    assert!(t.contains(&"Michael Howard · be · Tory leader".to_string()), "{t:?}");
+    // A form of address or an adjective alone describes nothing.
+    for text in ["Sir Peter Blake designed the cover.", "The wealthy Lydia Carew met the king."] {
+        let t = all(text);
+        assert!(!t.iter().any(|x| x.contains("· be ·")), "{t:?}");
+    }
+}
