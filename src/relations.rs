@@ -419,7 +419,14 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
                 && !cx.has_kid(a, "appos") =>
         {
             let (lemma, text) = if cx.place[a] && cx.place[h] { ("be in", "be in") } else { ("be", "be") };
-            (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true), lemma, text)
+            let (head, appos) = (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true));
+            // The name is what the description describes: "the branch's former manager,
+            // Christopher Drogoul" -> Christopher Drogoul · be · the branch's former manager.
+            if cx.upos(h) == Upos::Noun && (cx.upos(a) == Upos::Propn || cx.entity_of[a].is_some()) {
+                (appos, head, lemma, text)
+            } else {
+                (head, appos, lemma, text)
+            }
         }
         // Someone's or something's named possession: "Pakistan's intelligence service". Not a
         // time's ("last year's ceremony"), not an unnamed owner's ("the snake's heart"), not a
@@ -432,7 +439,12 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
                 && !matches!(cx.rel(h), "compound" | "amod" | "nmod:poss")
                 && !cx.kids_with(h, "nmod").any(|k| preposition(cx, k).as_deref() == Some("of")) =>
         {
-            (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")
+            // A place's is in it: "Japan's FTC" -> FTC · be in · Japan.
+            if cx.place[a] {
+                (phrase(cx, h, Some(a)), phrase_with(cx, a, None, true), "be in", "be in")
+            } else {
+                (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")
+            }
         }
         _ => return,
     };
