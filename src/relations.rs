@@ -1116,12 +1116,21 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         // joins the relation; the other obliques stay adjuncts.
         // Times make poor objects ("agreed on Tuesday"): only when there is nothing else, and
         // with less confidence.
-        // A saying verb's content is its quotation: "Mirza said after her win" has no object.
-        if crate::lexicon::SAY.contains(&cx.lemma(v).as_str()) {
+        // A saying or thinking verb's content is its quotation or clause: "Mirza said after her
+        // win", "I think for some of these suspects ..." have no prepositional object.
+        let lemma = cx.lemma(v);
+        if crate::lexicon::SAY.contains(&lemma.as_str())
+            || matches!(lemma.as_str(), "think" | "believe" | "guess" | "reckon")
+        {
             return;
         }
         let timeless = obliques.iter().any(|o| o.0 > v && !cx.date[o.0]);
-        let candidates = obliques.iter().enumerate().filter(|(_, o)| o.0 > v && (!timeless || !cx.date[o.0]));
+        // A clause the labeller called an oblique ("suffer as the slowdown gathers pace") is no
+        // object either.
+        let candidates = obliques
+            .iter()
+            .enumerate()
+            .filter(|(_, o)| o.0 > v && (!timeless || !cx.date[o.0]) && cx.upos(o.0) != Upos::Verb);
         for (n, &(k, ref p)) in candidates.take(3) {
             let mut g2 = g.clone();
             g2.lemma = format!("{} {p}", g2.lemma);

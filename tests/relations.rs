@@ -486,3 +486,9 @@ fn the_words_before_a_name_say_what_the_person_is() {
         assert!(!t.iter().any(|x| x.contains("· be ·")), "{t:?}");
     }
 }
+
+#[test]
+fn clauses_and_thoughts_have_no_prepositional_object() {
+    let t = all("I think for some of these suspects it will not be the solution.");
+    assert!(!t.iter().any(|x| x.contains("think for")), "{t:?}");
+}
