@@ -183,6 +183,7 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let mut has_obj = vec![false; n];
     let mut has_mark = vec![false; n];
     let mut complement: Vec<Option<u32>> = vec![None; n];
+    let mut first_obj: Vec<Option<u32>> = vec![None; n];
     for d in 0..n {
         let h = heads[d] as usize;
         if h >= n {
@@ -197,7 +198,12 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
                     s[1] = Some(d as u32);
                 }
             }
-            "obj" | "iobj" | "ccomp" | "xcomp" => has_obj[h] = true,
+            "obj" | "iobj" | "ccomp" | "xcomp" => {
+                has_obj[h] = true;
+                if rels[d] == "obj" && first_obj[h].is_none() {
+                    first_obj[h] = Some(d as u32);
+                }
+            }
             "mark" => has_mark[h] = true,
             _ => {}
         }
@@ -230,6 +236,57 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
                 heads[c] = noun as u32;
                 rels[c] = "acl:relcl";
             }
+        }
+    }
+    // 3. A reported clause whose subject the parser took for the reporting verb's object: "he
+    // pledged [childcare would be a centrepiece]", "has suggested [the security services could
+    // have been involved]": the object, then the clause's own auxiliary or copula right after
+    // it, and no subject of its own.
+    let mut kids_of: Vec<Vec<u32>> = vec![Vec::new(); n];
+    for d in 0..n {
+        if (heads[d] as usize) < n {
+            kids_of[heads[d] as usize].push(d as u32);
+        }
+    }
+    let within = |heads: &[u32], t: usize, o: usize| {
+        let mut at = t;
+        for _ in 0..8 {
+            if at == o {
+                return true;
+            }
+            match heads.get(at) {
+                Some(&p) if (p as usize) < n => at = p as usize,
+                _ => return false,
+            }
+        }
+        false
+    };
+    for v in 0..n {
+        let Some(o) = first_obj[v].map(|o| o as usize) else { continue };
+        let lemma_v = lemma(v);
+        if o < v
+            || !(crate::lexicon::SAY.contains(&lemma_v.as_str())
+                || REPORTING.contains(&lemma_v.as_str())
+                || matches!(lemma_v.as_str(), "pledge" | "accept" | "suggest"))
+        {
+            continue;
+        }
+        let clause = kids_of[v].iter().map(|&c| c as usize).find(|&c| {
+            c > o
+                && matches!(rels[c], "ccomp" | "parataxis" | "conj" | "xcomp" | "dep" | "advcl")
+                && subjects[c][0].is_none()
+                && !has_mark[c]
+        });
+        let Some(c) = clause else { continue };
+        // The clause's first word after the object is its auxiliary or copula, right after
+        // the object's phrase.
+        let Some(f) = kids_of[c].iter().map(|&k| k as usize).filter(|&k| k > o && k < c).min() else {
+            continue;
+        };
+        if matches!(rels[f], "aux" | "cop" | "aux:pass") && within(heads, f - 1, o) {
+            heads[o] = c as u32;
+            rels[o] = "nsubj";
+            rels[c] = "ccomp";
         }
     }
     for v in 0..n {

@@ -492,3 +492,15 @@ fn clauses_and_thoughts_have_no_prepositional_object() {
     let t = all("I think for some of these suspects it will not be the solution.");
     assert!(!t.iter().any(|x| x.contains("think for")), "{t:?}");
 }
+
+#[test]
+fn a_reported_clause_keeps_its_subject() {
+    let t = all("And he pledged childcare would be a centrepiece of the manifesto.");
+    assert!(
+        t.contains(&"he · pledge · childcare would be a centrepiece of the manifesto".to_string()),
+        "{t:?}"
+    );
+    assert!(t.contains(&"childcare · be · a centrepiece of the manifesto".to_string()), "{t:?}");
+    let t = all("The senator has suggested the security services could have been involved.");
+    assert!(!t.iter().any(|x| x.ends_with("· the security services")), "{t:?}");
+}
