@@ -242,12 +242,7 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     // pledged [childcare would be a centrepiece]", "has suggested [the security services could
     // have been involved]": the object, then the clause's own auxiliary or copula right after
     // it, and no subject of its own.
-    let mut kids_of: Vec<Vec<u32>> = vec![Vec::new(); n];
-    for d in 0..n {
-        if (heads[d] as usize) < n {
-            kids_of[heads[d] as usize].push(d as u32);
-        }
-    }
+    let kids_of = crate::parser::Children::new(heads);
     let within = |heads: &[u32], t: usize, o: usize| {
         let mut at = t;
         for _ in 0..8 {
