@@ -432,10 +432,25 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
     if !contentful(cx, object) {
         return;
     }
-    let at = cx.x.tokens[a].span().start;
-    out.push(Triple {
+    out.push(verbless(cx, si, a, subject, "be", "be", object, 0.35));
+}
+
+/// A triple a noun phrase states without a verb, its empty predicate placed at token `at`.
+#[allow(clippy::too_many_arguments)]
+fn verbless(
+    cx: &Ctx<'_, '_>,
+    si: usize,
+    at: usize,
+    subject: Arg,
+    lemma: &str,
+    text: &str,
+    object: Arg,
+    confidence: f32,
+) -> Triple {
+    let at = cx.x.tokens[at].span().start;
+    Triple {
         subject: argument(cx, subject),
-        predicate: Predicate { span: Span::new(at, at), lemma: "be".into(), text: "be".into() },
+        predicate: Predicate { span: Span::new(at, at), lemma: lemma.into(), text: text.into() },
         object: argument(cx, object),
         negated: false,
         modality: Modality::Asserted,
@@ -443,8 +458,8 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
         adjuncts: Vec::new(),
         attribution: None,
         sentence: si,
-        confidence: 0.35,
-    });
+        confidence,
+    }
 }
 
 /// Statements a noun phrase makes without a verb: an apposition says what something is
@@ -506,21 +521,8 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
     {
         return;
     }
-    let at = cx.x.tokens[a].span().start;
-    let (subject, object) = (argument(cx, subject), argument(cx, object));
-    let confidence = 0.3 + 0.05 * (subject.entity.is_some() as u8 as f32);
-    out.push(Triple {
-        subject,
-        predicate: Predicate { span: Span::new(at, at), lemma: lemma.into(), text: text.into() },
-        object,
-        negated: false,
-        modality: Modality::Asserted,
-        passive: false,
-        adjuncts: Vec::new(),
-        attribution: None,
-        sentence: si,
-        confidence,
-    });
+    let confidence = 0.3 + 0.05 * (cx.entity_of[subject.head].is_some() as u8 as f32);
+    out.push(verbless(cx, si, a, subject, lemma, text, object, confidence));
 }
 
 /// Whether token `a` opens a bracketed aside: "(" right before its phrase.
