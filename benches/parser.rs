@@ -40,7 +40,7 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/parser.bin")).unwrap();
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/parser.bin")).unwrap();
     eprintln!("model file: {} bytes", bytes.len());
     let mut g = c.benchmark_group("parser_load");
     g.sample_size(10);

@@ -34,7 +34,7 @@ fn bench(c: &mut Criterion) {
     });
     g.finish();
 
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/tagger.bin")).unwrap();
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/tagger.bin")).unwrap();
     eprintln!("model file: {} bytes", bytes.len());
     let mut g = c.benchmark_group("tagger_load");
     g.sample_size(20);

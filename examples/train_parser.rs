@@ -1,7 +1,7 @@
 //! Trains dossier's dependency parser on a CoNLL-U treebank and writes the model.
 //!
 //! ```text
-//! cargo run --release --example train_parser -- TRAIN.conllu [DEV.conllu] [-o gazetteers/parser.bin] [--epochs N] [--seed N] [--prune X]
+//! cargo run --release --example train_parser -- TRAIN.conllu [DEV.conllu] [-o models/parser.bin] [--epochs N] [--seed N] [--prune X]
 //! ```
 //!
 //! The words are tagged by the built-in tagger first, so the parser learns from the tags it
@@ -21,7 +21,7 @@ use dossier::tagger::Tagger;
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut files = Vec::new();
-    let mut out = String::from("gazetteers/parser.bin");
+    let mut out = String::from("models/parser.bin");
     let mut cfg = TrainConfig::default();
     while let Some(a) = args.next() {
         let mut num = |d: f64| args.next().and_then(|v| v.parse::<f64>().ok()).unwrap_or(d);

@@ -1,7 +1,7 @@
 //! Trains dossier's part-of-speech tagger on a CoNLL-U treebank and writes the model.
 //!
 //! ```text
-//! cargo run --release --example train_tagger -- TRAIN.conllu [DEV.conllu] [-o gazetteers/tagger.bin] [--epochs N] [--seed N]
+//! cargo run --release --example train_tagger -- TRAIN.conllu [DEV.conllu] [-o models/tagger.bin] [--epochs N] [--seed N]
 //! ```
 //!
 //! The built-in model was made with
@@ -18,7 +18,7 @@ use dossier::tagger::train::{TrainConfig, train, upos_accuracy};
 fn main() -> ExitCode {
     let mut args = std::env::args().skip(1);
     let mut files = Vec::new();
-    let mut out = String::from("gazetteers/tagger.bin");
+    let mut out = String::from("models/tagger.bin");
     let mut cfg = TrainConfig::default();
     while let Some(a) = args.next() {
         match a.as_str() {

@@ -1,4 +1,5 @@
-//! The built-in data, embedded with `include_str!` (feature `builtin`) and parsed on first use.
+//! The built-in data, embedded by the `dossier-gazetteers` crate (feature `builtin`) and parsed
+//! on first use.
 //!
 //! Without the feature every table is empty, so the crate still builds and runs with only the
 //! data a user adds.
@@ -8,35 +9,35 @@ use std::sync::LazyLock;
 use crate::matcher::{Gazetteer, gazetteer::parse_tsv};
 
 macro_rules! data {
-    ($name:ident, $file:literal) => {
+    ($name:ident) => {
         #[cfg(feature = "builtin")]
-        pub(crate) const $name: &str = include_str!(concat!("../gazetteers/", $file));
+        pub(crate) const $name: &str = dossier_gazetteers::$name;
         #[cfg(not(feature = "builtin"))]
         pub(crate) const $name: &str = "";
     };
 }
 
-data!(PLACE, "place.tsv");
-data!(ORG, "org.tsv");
-data!(NORP, "norp.tsv");
-data!(TITLE, "title.tsv");
-data!(PARTY, "party.tsv");
-data!(UNIVERSITY, "university.tsv");
-data!(CLUB, "club.tsv");
-data!(CONGRESS, "congress.tsv");
-data!(NEWS_ORG, "news_org.tsv");
-data!(COMPANY, "company.tsv");
-data!(GIVEN_NAMES, "given_names.tsv");
-data!(SURNAMES, "surnames.tsv");
-data!(NAME_PARTS, "name_parts.txt");
-data!(ORG_WORDS, "org_words.tsv");
-data!(PLACE_WORDS, "place_words.txt");
-data!(COMMON_WORDS, "common_words.txt");
-data!(LEMMAS, "lemmas.tsv");
-data!(LEMMA_TIES, "lemma_ties.tsv");
-data!(PATTERNS, "patterns.jsonl");
-data!(CLUSTERS, "clusters.tsv");
-data!(NLP4J, "nlp4j.tsv");
+data!(PLACE);
+data!(ORG);
+data!(NORP);
+data!(TITLE);
+data!(PARTY);
+data!(UNIVERSITY);
+data!(CLUB);
+data!(CONGRESS);
+data!(NEWS_ORG);
+data!(COMPANY);
+data!(GIVEN_NAMES);
+data!(SURNAMES);
+data!(NAME_PARTS);
+data!(ORG_WORDS);
+data!(PLACE_WORDS);
+data!(COMMON_WORDS);
+data!(LEMMAS);
+data!(LEMMA_TIES);
+data!(PATTERNS);
+data!(CLUSTERS);
+data!(NLP4J);
 
 /// The files of the built-in gazetteer, with the names errors would carry.
 pub(crate) const GAZETTEER_FILES: [(&str, &str); 10] = [

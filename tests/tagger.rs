@@ -74,7 +74,7 @@ fn bad_model_bytes_are_an_error() {
 fn word_score_cache_is_per_model_and_invisible() {
     // Two instances of one model, and a sentence tagged before and after the cache is warm,
     // must give the same tags: the cache only saves work.
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/gazetteers/tagger.bin")).unwrap();
+    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/models/tagger.bin")).unwrap();
     let a = Tagger::from_bytes(&bytes).unwrap();
     let b = Tagger::from_bytes(&bytes).unwrap();
     let words = ["The", "agency", "refused", "to", "reveal", "the", "targets", "."];

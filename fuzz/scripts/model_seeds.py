@@ -2,11 +2,11 @@
 """Writes small, valid model files as seeds for the model_files fuzz target:
 fuzz/corpus/model_files/{ner,tagger,parser}-small.bin.
 
-Each keeps the header and class names of the real model in gazetteers/ and the first few
+Each keeps the header and class names of the real model in models/ or gazetteers/ and the first few
 features of each weight table, so that libFuzzer starts from files that load (and reaches the
 code that uses a loaded model) rather than only from truncated ones. Like the *-4k.bin seeds
-(the first 4 KB of each model), they are excerpts of gazetteers/*.bin and carry those files'
-licences (gazetteers/README.md; ner.bin.ATTRIBUTION.md for the entity model). Run from anywhere:
+(the first 4 KB of each model), they are excerpts of models/*.bin and gazetteers/ner.bin and carry those files'
+licences (models/README.md, gazetteers/README.md; ner.bin.ATTRIBUTION.md for the entity model). Run from anywhere:
 
     python3 fuzz/scripts/model_seeds.py
 """
@@ -67,7 +67,7 @@ def linear(r):
 def main():
     out = os.path.join(ROOT, "fuzz", "corpus", "model_files")
     os.makedirs(out, exist_ok=True)
-    g = lambda name: open(os.path.join(ROOT, "gazetteers", name), "rb").read()
+    g = lambda name: open(os.path.join(ROOT, "models" if name in ("tagger.bin", "parser.bin") else "gazetteers", name), "rb").read()
 
     ner = g("ner.bin")
     small_ner = ner[:12] + linear(Reader(ner, 12))

@@ -5,7 +5,7 @@
 //! that labels every arc top-down with Universal Dependencies relations. It reads words and the
 //! [`Tagger`](crate::tagger::Tagger)'s tags and always returns a tree: one word attached to the
 //! root, every other word to exactly one head, no cycles. The built-in model is trained on
-//! Universal Dependencies English EWT by `examples/train_parser.rs` (see `gazetteers/README.md`
+//! Universal Dependencies English EWT by `examples/train_parser.rs` (see `models/README.md`
 //! for the CC BY-SA 4.0 attribution).
 //!
 //! ```
@@ -170,7 +170,7 @@ static NEXT_PARSER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU
 
 /// The built-in weights (feature `builtin`).
 #[cfg(feature = "builtin")]
-const BUILTIN: &[u8] = include_bytes!("../../gazetteers/parser.bin");
+const BUILTIN: &[u8] = dossier_models::PARSER;
 #[cfg(not(feature = "builtin"))]
 const BUILTIN: &[u8] = &[];
 
@@ -326,7 +326,7 @@ impl Parser {
     ///
     /// An attribution set off inside a clause ("two men who, according to witnesses, were
     /// armed"; "the rebels, police said, had crossed") is parsed apart from the clause it
-    /// interrupts (see [`aside`]): a greedy parser reading it in place tends to hang the
+    /// interrupts (see `aside`): a greedy parser reading it in place tends to hang the
     /// clause's subject on the aside.
     pub fn parse(&self, words: &[&str], tags: &[Tag]) -> Vec<Dependency> {
         match aside(words, tags) {

@@ -4,7 +4,7 @@
 //! suffixes, shape, neighbouring words and the two previous tags), predicting a joint
 //! UPOS + Penn Treebank tag. Frequent words that are nearly always one tag come straight from a
 //! tag dictionary. The built-in model is trained on Universal Dependencies English EWT by
-//! `examples/train_tagger.rs` (see `gazetteers/README.md` for the CC BY-SA 4.0 attribution).
+//! `examples/train_tagger.rs` (see `models/README.md` for the CC BY-SA 4.0 attribution).
 //!
 //! ```
 //! use dossier::tagger::{Tagger, Upos};
@@ -180,7 +180,7 @@ static NEXT_TAGGER_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU
 
 /// The built-in weights (feature `builtin`).
 #[cfg(feature = "builtin")]
-const BUILTIN: &[u8] = include_bytes!("../../gazetteers/tagger.bin");
+const BUILTIN: &[u8] = dossier_models::TAGGER;
 #[cfg(not(feature = "builtin"))]
 const BUILTIN: &[u8] = &[];
 

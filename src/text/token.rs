@@ -18,7 +18,7 @@ pub enum TokenKind {
     Punct,
     /// Any other symbol: currency, bullets, emoji, maths.
     Symbol,
-    /// A web address ("https://example.org/a?b=c", "www.example.org").
+    /// A web address (`https://example.org/a?b=c`, `www.example.org`).
     Url,
     /// An e-mail address.
     Email,

@@ -27,8 +27,8 @@ pub(crate) enum AbbrevClass {
     Other,
 }
 
-/// The built-in abbreviation list (see `gazetteers/abbrev.txt`).
-const ABBREV_DATA: &str = include_str!("../../gazetteers/abbrev.txt");
+/// The built-in abbreviation list (see `src/text/abbrev.txt`).
+const ABBREV_DATA: &str = include_str!("abbrev.txt");
 
 /// Splits text into [`Token`]s. Cheap to share; built once per [`Extractor`](crate::Extractor).
 #[derive(Clone, Debug)]

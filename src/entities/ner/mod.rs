@@ -1,7 +1,7 @@
 //! The entity model: a greedy sequence labeller for PERSON, ORG, PLACE and MISC names that
 //! reads context, fused with the gazetteers and rules by the entity stage.
 //!
-//! It is an averaged perceptron over hashed features (see [`features`]): the word and its
+//! It is an averaged perceptron over hashed features (see the `features` module): the word and its
 //! neighbours, shapes, affixes, part-of-speech tags, GloVe word clusters, the readings of the
 //! gazetteer matches around it, the name lexicons, the rules' own decision and what the rest of
 //! the document says about the same word. It gives each token a BILOU class (begin, inside,
@@ -103,7 +103,7 @@ static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new
 
 #[cfg(feature = "builtin")]
 static BUILTIN: LazyLock<Option<NerModel>> =
-    LazyLock::new(|| NerModel::from_bytes(include_bytes!("../../../gazetteers/ner.bin")).ok());
+    LazyLock::new(|| NerModel::from_bytes(dossier_gazetteers::NER).ok());
 #[cfg(not(feature = "builtin"))]
 static BUILTIN: LazyLock<Option<NerModel>> = LazyLock::new(|| None);
 
