@@ -307,6 +307,41 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
             rels[v] = "acl:relcl";
         }
     }
+    // 4. A finite verb with no subject right after a comma and a noun phrase the parser hung on
+    // an earlier word: "In a sign the CIA has no intention of stopping the drone campaign, at
+    // least six CIA missiles slammed into a Taliban safe haven" (missiles taken as an oblique
+    // of "stopping", "slammed" as a clause on "intention"). The noun phrase is the verb's
+    // subject, and the verb a clause of its own.
+    for v in 1..n {
+        let noun = v - 1;
+        let h = heads[noun] as usize;
+        if upos(v) != Upos::Verb
+            || !matches!(x.tags[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || subjects[v][0].is_some()
+            || matches!(rels[v], "conj" | "xcomp")
+            || !nominal(noun)
+            || h >= noun
+            || !matches!(rels[noun], "obl" | "obl:unmarked" | "obj" | "nmod" | "nmod:unmarked")
+        {
+            continue;
+        }
+        // A noun with a preposition of its own is an oblique ("in a move branded a retreat").
+        if kids_of[noun].iter().any(|&k| rels[k as usize] == "case") {
+            continue;
+        }
+        let mut f = noun;
+        while f > 0 && x.tokens[f - 1].text() != "," && within(heads, f - 1, noun) {
+            f -= 1;
+        }
+        if f == 0 || x.tokens[f - 1].text() != "," || f - 1 <= h {
+            continue;
+        }
+        heads[noun] = v as u32;
+        rels[noun] = "nsubj";
+        if matches!(rels[v], "acl" | "acl:relcl" | "obl" | "nmod" | "dep" | "ccomp") {
+            rels[v] = "parataxis";
+        }
+    }
 }
 
 /// Reads the triples of a parsed document.

@@ -504,3 +504,16 @@ fn a_reported_clause_keeps_its_subject() {
     let t = all("The senator has suggested the security services could have been involved.");
     assert!(!t.iter().any(|x| x.ends_with("· the security services")), "{t:?}");
 }
+
+/// A clause after an introductory phrase and a comma keeps its subject, and a noun after an
+/// article is not read as a verb ("In a sign ... , rockets slammed into a base": not "rockets ·
+/// sign · ...").
+#[test]
+fn subject_after_an_introductory_phrase() {
+    let d = doc("In a sign the army has no intention of stopping the air campaign, at least six army \
+         rockets slammed into a rebel base in Syria this morning.");
+    let (_, s, o) = find(&d, "slam into");
+    assert_eq!(s, "at least six army rockets");
+    assert!(o.starts_with("a rebel base"), "{o:?}");
+    assert!(d.triples().iter().all(|t| t.predicate.lemma != "sign"), "{:?}", lemmas(&d));
+}

@@ -85,3 +85,24 @@ fn word_score_cache_is_per_model_and_invisible() {
     }
     assert_eq!(Tagger::builtin().unwrap().tag(&words), first);
 }
+
+/// After an article, a word is not a finite or bare verb, whatever its right context suggests
+/// ("a sign the army has": "sign the" reads like a verb and its object).
+#[test]
+fn no_finite_verb_right_after_an_article() {
+    let xpos = |text: &str, word: &str| -> String {
+        let doc = Extractor::new().extract(text);
+        let i = doc.tokens().iter().position(|t| t.text() == word).unwrap();
+        doc.tags()[i].xpos.as_str().to_string()
+    };
+    for (text, word) in [
+        ("In a sign the army has no intention of stopping the air campaign, rockets hit the base.", "sign"),
+        ("It was a wanted poster, which had a logo printed at the bottom.", "wanted"),
+        ("The call came late, and the search began at dawn.", "search"),
+    ] {
+        let x = xpos(text, word);
+        assert!(!matches!(x.as_str(), "VB" | "VBP" | "VBZ" | "VBD"), "{word:?} tagged {x} in {text:?}");
+    }
+    // Not a rule against verbs after determiners in general: "that" may be a pronoun.
+    assert_eq!(xpos("He said that helps.", "helps"), "VBZ");
+}
