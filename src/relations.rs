@@ -575,6 +575,9 @@ const TIME_NOUNS: &[&str] = &[
     "day",
     "weekend",
     "season",
+    "summer",
+    "autumn",
+    "winter",
     "decade",
     "century",
     "morning",
@@ -667,6 +670,22 @@ fn phrase_full(
                 || (cut(r) && (t == h || !coordination))
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))
+            {
+                continue;
+            }
+            // A bare time after the head says when the clause happened, not which thing it is
+            // ("slammed into a safe haven in Pakistan [this morning]"). Not inside a date ("5
+            // May", "April 1994") nor a rate ("pounds 100,000 a year").
+            if t == h
+                && k > h
+                && matches!(r, "nmod:unmarked" | "nmod:tmod" | "obl:unmarked" | "obl:tmod")
+                && is_time(cx, k)
+                && cx.upos(k) != Upos::Num
+                && !is_time(cx, h)
+                && cx.upos(h) != Upos::Num
+                && !cx.kids(k).any(|d| cx.rel(d) == "det" && (cx.is(d, "a") || cx.is(d, "an") || cx.is(d, "per")))
+                // Only at the end: a phrase is contiguous ("the collapse last week of CAO").
+                && !cx.kids(h).any(|d| d > k && !cut(cx.rel(d)))
             {
                 continue;
             }
@@ -1087,10 +1106,13 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     if copular && !matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
         objects.push(v);
     } else {
-        // A bare time is when, not what ("have struggled this decade", "met this time").
-        let (times, real): (Vec<usize>, Vec<usize>) = cx
-            .kids_with(lv, "obj")
-            .partition(|&o| is_time(cx, o) || TIME_NOUNS.contains(&cx.lemma(o).as_str()) || cx.is(o, "time"));
+        // A bare time is when, not what ("have struggled this decade", "met this time"); one
+        // with "a" and a modifier is a thing had or spent ("had a busy summer").
+        let (times, real): (Vec<usize>, Vec<usize>) = cx.kids_with(lv, "obj").partition(|&o| {
+            let had = cx.kids(o).any(|d| cx.rel(d) == "det" && (cx.is(d, "a") || cx.is(d, "an")))
+                && cx.kids(o).any(|d| matches!(cx.rel(d), "amod" | "compound"));
+            (is_time(cx, o) || TIME_NOUNS.contains(&cx.lemma(o).as_str()) || cx.is(o, "time")) && !had
+        });
         recipients.extend(times);
         objects.extend(real);
         objects.extend(cx.kids_with(lv, "iobj"));

@@ -517,3 +517,21 @@ fn subject_after_an_introductory_phrase() {
     assert!(o.starts_with("a rebel base"), "{o:?}");
     assert!(d.triples().iter().all(|t| t.predicate.lemma != "sign"), "{:?}", lemmas(&d));
 }
+
+/// A bare time at the end of an argument says when, not what: it leaves the object ("slammed
+/// into a base in Syria [this morning]", "announced his retirement [earlier this year]"), but
+/// not a date ("on 5 May"), a rate ("pounds 100,000 a year") or a time that is had ("had a
+/// busy summer").
+#[test]
+fn trailing_times_leave_arguments() {
+    let d = doc("Rockets slammed into a rebel base in Syria this morning.");
+    assert_eq!(find(&d, "slam into").2, "a rebel base in Syria");
+    let d = doc("The champion announced his retirement earlier this year.");
+    assert_eq!(find(&d, "announce").2, "his retirement");
+    let d = doc("The election is expected on 5 May.");
+    assert!(lemmas(&d).iter().any(|t| t.ends_with("5 May")), "{:?}", lemmas(&d));
+    let d = doc("Ministers earn more than 100,000 pounds a year.");
+    assert!(find(&d, "earn").2.ends_with("a year"), "{:?}", lemmas(&d));
+    let d = doc("The striker had a busy summer.");
+    assert_eq!(find(&d, "have").2, "a busy summer");
+}
