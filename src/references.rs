@@ -36,6 +36,9 @@ pub(crate) struct Input<'a, 't> {
 const WINDOW: usize = 1;
 /// The most mentions (and the most references found) a pronoun weighs: the latest ones.
 const MAX_CANDIDATES: usize = 64;
+/// How many sentences back "he" or "she" looks for the one person of that sex, when nobody is
+/// named in [`WINDOW`].
+const LONG_WINDOW: usize = 3;
 /// How many sentences back a description ("the company") looks for its organisation.
 const DESCRIPTION_WINDOW: usize = 2;
 
@@ -167,8 +170,30 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 let fits = |e: EntityId| fits(e) && quoted_speaker != Some(e);
                 if let Some(e) = speaker().filter(|&e| fits(e)) {
                     Some((e, "pronoun"))
-                } else {
+                } else if let Some(e) =
                     one_or_subject(&window(WINDOW), s, &sentence_of, &is_subject, &fits, carries)
+                {
+                    Some((e, "pronoun"))
+                } else if window(WINDOW).iter().any(|m| label(m.2) == Some(Label::Person))
+                    || quote_of[i].is_some()
+                {
+                    // Someone else is about, and the rules above found it ambiguous; or the
+                    // pronoun is in a quotation, where the speaker may mean anyone.
+                    None
+                } else {
+                    // Nobody named nearby: the one person of that sex named outside quotations
+                    // in the sentences before, when nobody unnamed ("a spokesman", "the
+                    // minister", a name not recognised) came after them.
+                    let mut w = window(LONG_WINDOW);
+                    w.retain(|m| quote_of[m.0].is_none());
+                    unique(&w, &fits)
+                        .filter(|&e| {
+                            // From the end of the sentence of the person's last mention (where a
+                            // title of theirs may stand: "said Chris Stening, general manager").
+                            let last = w.iter().rev().find(|m| m.2 == e).map_or(i, |m| m.1 - 1);
+                            let from = x.sentences[sentence_of(last)].tokens().end;
+                            !unnamed_person_between(x, &entity_of, from, i)
+                        })
                         .map(|e| (e, "pronoun"))
                 }
             }
@@ -313,6 +338,68 @@ fn plural_noun_between(x: &Input<'_, '_>, ms: &[(usize, usize, EntityId)], i: us
     people.dedup();
     people.len() >= 2
         || (from..i).any(|k| matches!(x.tags.get(k).map(|t| t.xpos.as_str()), Some("NNS" | "NNPS")))
+}
+
+/// Nouns for a person who may be the one a later "he" or "she" means though no name says who.
+const PERSON_NOUNS: [&str; 40] = [
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "official",
+    "player",
+    "driver",
+    "victim",
+    "suspect",
+    "father",
+    "mother",
+    "son",
+    "daughter",
+    "husband",
+    "wife",
+    "brother",
+    "sister",
+    "friend",
+    "minister",
+    "chief",
+    "leader",
+    "director",
+    "manager",
+    "chairman",
+    "president",
+    "secretary",
+    "judge",
+    "teenager",
+    "child",
+    "student",
+    "doctor",
+    "patient",
+    "customer",
+    "worker",
+    "striker",
+    "coach",
+];
+
+/// Whether, between tokens `from` and `to`, a person is spoken of without a name: a title or a
+/// person noun ("a spokesman", "the minister") outside any entity.
+fn unnamed_person_between(x: &Input<'_, '_>, entity_of: &[Option<EntityId>], from: usize, to: usize) -> bool {
+    (from..to.min(x.tokens.len())).any(|k| {
+        let outside = entity_of[k].is_none();
+        outside && x.tags[k].upos == Upos::Noun && PERSON_NOUNS.contains(&x.tokens[k].norm().to_lowercase().as_str())
+            // A proper noun no entity holds, not at a sentence's start: perhaps a name missed.
+            || outside
+                && x.tags[k].upos == Upos::Propn
+                && k > 0
+                && x.tags[k - 1].upos != Upos::Punct
+                && x.tokens[k].text().starts_with(|c: char| c.is_uppercase())
+            || entity_of[k]
+                .and_then(|e| x.entities.get(e.index()))
+                .is_some_and(|e| e.label == Label::Title)
+    })
 }
 
 /// The latest entity among `ms` that fits.

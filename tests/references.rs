@@ -135,3 +135,25 @@ fn more_links_and_more_that_stay_unlinked() {
     // A later subject in the sentence could be either man.
     unlinked("Tony Blair met Gordon Brown, and the talks ended when he left.", "he", 0);
 }
+
+/// Further back than the sentence before: the one person of that sex named in the three
+/// sentences before, when nobody else is spoken of since (an unnamed "spokesman", a title, a
+/// name not recognised) and the pronoun is not in a quotation.
+#[test]
+fn he_further_back_when_nobody_else_is_about() {
+    let base = "Chris Stening, the firm's general manager, said the network was ready. The service \
+                costs less than a DVD rental. Prices fell sharply in the spring.";
+    links(&format!("{base} He said the launch went well."), "He", 0, "Chris Stening");
+    unlinked(&format!("{base} A spokesman was cautious. He said the launch went well."), "He", 0);
+    unlinked(&format!("{base} The minister was cautious. He said the launch went well."), "He", 0);
+    unlinked(&format!("{base} \"He said the launch went well,\" a source added."), "He", 0);
+    // Two men: the nearest is no surer than the other.
+    unlinked(
+        "Chris Stening met Tom Hardwick. The service costs less than a DVD rental. Prices fell \
+         sharply in the spring. He said the launch went well.",
+        "He",
+        0,
+    );
+    // Four sentences back is too far.
+    unlinked(&format!("{base} Sales rose. He said the launch went well."), "He", 0);
+}
