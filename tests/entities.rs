@@ -213,3 +213,28 @@ fn generic_words_and_pieces_of_names_are_not_entities() {
         }
     }
 }
+
+/// "Mr Davis", "Davis" and "David Davis" are one person, whichever comes first; not "Mrs Davis"
+/// when the given name is a man's, and not when two people share the surname.
+#[test]
+fn forms_of_address_and_earlier_surnames_fold() {
+    let people = |text: &str| -> Vec<Vec<String>> {
+        let doc = Extractor::new().extract(text);
+        crate::check_document(text, &doc);
+        doc.entities().iter().filter(|e| e.label == Label::Person).map(|e| mentions(&doc, e)).collect()
+    };
+    let got = people(
+        "It is a big leap, said Chris Stening, the general manager. Mr Stening believes it will sell.",
+    );
+    assert!(got.iter().any(|m| m == &["Chris Stening", "Mr Stening"]), "{got:?}");
+    let got = people(
+        "Mogul Wilson backs band\n\nTony Wilson, the music mogul, is to launch a new label. Wilson said so.",
+    );
+    assert!(got.iter().any(|m| m.len() == 3 && m[1] == "Tony Wilson"), "{got:?}");
+    let got = people("Mr Grayling spoke first. Later, Chris Grayling told MPs the plan was sound.");
+    assert!(got.iter().any(|m| m == &["Mr Grayling", "Chris Grayling"]), "{got:?}");
+    let got = people("Mrs Davis was at home. David Davis told reporters he would stand.");
+    assert!(!got.iter().any(|m| m.len() == 2 && m.contains(&"Mrs Davis".to_string())), "{got:?}");
+    let got = people("Mr Brown arrived late. Gordon Brown and Nick Brown spoke to the press.");
+    assert!(got.iter().all(|m| !(m.contains(&"Mr Brown".to_string()) && m.len() > 1)), "{got:?}");
+}

@@ -1469,6 +1469,86 @@ fn capitalize(w: &str) -> String {
     cs.next().map_or(String::new(), |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
 }
 
+/// A form of address and one name ("Mr Davis", "Mrs Thatcher", "Dr. Houck"): the form's sex
+/// (where it has one) and the name.
+fn addressed_name<'a>(tokens: &'a [Token<'_>]) -> Option<(Option<crate::lexicon::Gender>, &'a str)> {
+    let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.is_wordlike()).collect();
+    let [form, name] = words[..] else { return None };
+    if !crate::lexicon::is_form_of_address(form.text()) || !name.is_capitalized() {
+        return None;
+    }
+    use crate::lexicon::Gender;
+    let sex = match form.text().trim_end_matches('.').to_lowercase().as_str() {
+        "mr" | "sir" | "lord" | "mister" | "baron" => Some(Gender::Male),
+        "mrs" | "ms" | "miss" | "dame" | "lady" | "baroness" => Some(Gender::Female),
+        _ => None,
+    };
+    Some((sex, name.text()))
+}
+
+/// A person named by surname alone or with a form of address before the full name comes
+/// ("Mogul Wilson backs band" in a headline, then "Tony Wilson"; "Mr Stening" read before
+/// "Chris Stening" was seen) joins the full name, when exactly one person of the document has
+/// that surname and the form of address does not contradict the given name's sex.
+fn merge_earlier_short_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
+    use crate::lexicon::{Gender, given_name_gender};
+    // Full names by surname: (entity, given name's sex), or None when two people share it.
+    let mut full: HashMap<String, Option<(usize, Option<Gender>)>, FxBuild> = HashMap::default();
+    let words_of = |name: &str| -> Vec<String> { name.split_whitespace().map(str::to_string).collect() };
+    for (k, e) in entities.iter().enumerate() {
+        if e.label != Label::Person || e.mentions.is_empty() {
+            continue;
+        }
+        let w = words_of(&e.name);
+        if w.len() < 2 || crate::lexicon::is_form_of_address(&w[0]) {
+            continue;
+        }
+        let sex = given_name_gender(&w[0]);
+        full.entry(w[w.len() - 1].clone())
+            .and_modify(|v| {
+                if v.is_some_and(|(j, _)| j != k) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some((k, sex)));
+    }
+    if full.is_empty() {
+        return;
+    }
+    for k in 0..entities.len() {
+        let e = &entities[k];
+        if e.label != Label::Person || e.mentions.is_empty() {
+            continue;
+        }
+        let w = words_of(&e.name);
+        let (sex, surname) = match w.len() {
+            1 => (None, w[0].as_str()),
+            2 if crate::lexicon::is_form_of_address(&w[0]) => {
+                let first = e.mentions.first().map(|m| m.span);
+                let toks: Vec<Token<'_>> = match first {
+                    Some(sp) => tokens
+                        .iter()
+                        .filter(|t| t.span().start >= sp.start && t.span().end <= sp.end)
+                        .cloned()
+                        .collect(),
+                    None => Vec::new(),
+                };
+                match addressed_name(&toks) {
+                    Some((sex, _)) => (sex, w[1].as_str()),
+                    None => continue,
+                }
+            }
+            _ => continue,
+        };
+        let Some(Some((target, given_sex))) = full.get(surname).copied() else { continue };
+        if target == k || sex.is_some() && given_sex.is_some() && sex != given_sex {
+            continue;
+        }
+        let moved = std::mem::take(&mut entities[k].mentions);
+        entities[target].mentions.extend(moved);
+    }
+}
+
 /// Folds candidates into entities, numbered by first mention: one per gazetteer entry; one per
 /// rule-found name (by label and lower-cased text), with surname and acronym aliases joining the
 /// most recent entity they belong to.
@@ -1593,7 +1673,13 @@ fn fold(
                 };
                 let text = text_of(&c);
                 let one_word = c.end_token == c.first_token + 1;
+                // "Mr Davis", "Dr Houck", "Sir Edward": a form of address and one name is the
+                // full name seen before whose surname (or first word) that is.
+                let addressed = (c.label == Label::Person)
+                    .then(|| addressed_name(&tokens[c.first_token..c.end_token]))
+                    .flatten();
                 let alias = match why.as_ref() {
+                    _ if addressed.is_some() => addressed.and_then(|(_, w)| by_surname.get(w).copied()),
                     "rule:alias:surname" => by_surname.get(&text).copied(),
                     "rule:alias:acronym" => by_acronym.get(&text).copied(),
                     // A one-word person found on its own evidence is still the full name seen
@@ -1615,7 +1701,10 @@ fn fold(
             tokens[c.first_token..c.end_token].iter().filter(|t| t.is_wordlike()).collect();
         if entities[k].label == Label::Person && words.len() >= 2 {
             by_surname.insert(words[words.len() - 1].text().to_string(), k);
-            if crate::lexicon::given_name(words[0].text()).is_none() && words[0].text().len() > 2 {
+            if crate::lexicon::given_name(words[0].text()).is_none()
+                && words[0].text().len() > 2
+                && !crate::lexicon::is_form_of_address(words[0].text())
+            {
                 by_surname.entry(words[0].text().to_string()).or_insert(k);
             }
         }
@@ -1630,6 +1719,7 @@ fn fold(
             source,
         });
     }
+    merge_earlier_short_names(tokens, &mut entities);
     // Entities in order of first mention, ids matching.
     entities.retain(|e| !e.mentions.is_empty());
     entities.sort_by_key(|e| e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0));
