@@ -835,7 +835,13 @@ fn span_of(cx: &Ctx<'_, '_>, a: Arg) -> Span {
 }
 
 fn argument(cx: &Ctx<'_, '_>, a: Arg) -> Argument {
-    let entity = cx.entity_of[a.head];
+    // "Mr Brown" parsed with "Mr" as its head: the person is the name after it.
+    let entity = cx.entity_of[a.head].or_else(|| {
+        let next = a.head + 1;
+        (crate::lexicon::is_form_of_address(cx.x.tokens[a.head].text()) && next <= a.last)
+            .then(|| cx.entity_of[next])
+            .flatten()
+    });
     Argument { span: span_of(cx, a), entity }
 }
 

@@ -238,3 +238,18 @@ fn forms_of_address_and_earlier_surnames_fold() {
     let got = people("Mr Brown arrived late. Gordon Brown and Nick Brown spoke to the press.");
     assert!(got.iter().all(|m| !(m.contains(&"Mr Brown".to_string()) && m.len() > 1)), "{got:?}");
 }
+
+/// A name the document has read once is the same name where it is repeated without the evidence
+/// around it; not a common word, and not a name two entities share.
+#[test]
+fn repeated_names_are_mentions_too() {
+    let text = "Analysts at Jupiter Research said sales rose. Ian Fogg, Jupiter Research analyst, said so.";
+    let doc = Extractor::new().extract(text);
+    crate::check_document(text, &doc);
+    let e = doc.entities().iter().find(|e| e.name == "Jupiter Research").expect("Jupiter Research");
+    assert_eq!(mentions(&doc, e), ["Jupiter Research", "Jupiter Research"]);
+    // A capitalised common word at a sentence's start is not the name read elsewhere.
+    let text = "The Royal Bank of Scotland named a new chief. Royal visits were cancelled.";
+    let doc = Extractor::new().extract(text);
+    assert!(doc.entities().iter().all(|e| e.mentions.iter().all(|m| doc.slice(m.span) != "Royal")));
+}

@@ -535,3 +535,12 @@ fn trailing_times_leave_arguments() {
     let d = doc("The striker had a busy summer.");
     assert_eq!(find(&d, "have").2, "a busy summer");
 }
+
+/// "Mr Brown" as an argument links to the person, whichever word the parser takes for its head.
+#[test]
+fn addressed_names_link_as_arguments() {
+    let d = doc("Gordon Brown spoke first. Mr Brown introduced Dr Greenspan to the guests.");
+    let t = d.triples().iter().find(|t| t.predicate.lemma == "introduce").expect("introduce");
+    let e = t.subject.entity.and_then(|e| d.entity(e)).map(|e| e.name.clone());
+    assert_eq!(e.as_deref(), Some("Gordon Brown"), "{:?}", lemmas(&d));
+}

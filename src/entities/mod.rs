@@ -1549,6 +1549,108 @@ fn merge_earlier_short_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
     }
 }
 
+/// A name is the same thing wherever the document repeats it: each other occurrence of a
+/// mention's exact words (same case, whole tokens, not inside another mention or a longer run of
+/// capitalised words) is a mention of that entity too, source `rule:alias:repeat`. Not for
+/// words that could be ordinary ones (common words, one or two letters), nor for words the
+/// document gives to two entities ("Wales" the place and "Wales" read as a person).
+fn repeat_mentions(tokens: &[Token<'_>], sentences: &[Sentence], entities: &mut [Entity]) {
+    let n = tokens.len();
+    let mut covered = vec![false; n];
+    // Words of each name -> the entity (None when two entities have it), keyed by first word:
+    // (first token, end token, entity) of one mention with those words.
+    type Named = (usize, usize, Option<usize>);
+    let mut names: HashMap<&str, Vec<Named>, FxBuild> = HashMap::default();
+    let range = |sp: Span| {
+        let a = tokens.partition_point(|t| t.span().start < sp.start);
+        let b = tokens.partition_point(|t| t.span().end <= sp.end);
+        (a, b.max(a))
+    };
+    for (k, e) in entities.iter().enumerate() {
+        // One word the model alone read as a name ("Vioxx" a person) is not sure enough to
+        // spread; a list entry, a rule's name or a name of two words is.
+        let listed = e.kb_id.is_some()
+            || e.mentions
+                .iter()
+                .any(|m| m.source.starts_with("gazetteer:") || m.source.starts_with("rule:name"));
+        for m in &e.mentions {
+            let (a, b) = range(m.span);
+            for c in covered.iter_mut().take(b.min(n)).skip(a) {
+                *c = true;
+            }
+            if !matches!(e.label, Label::Person | Label::Org | Label::Place | Label::Misc)
+                || m.is_reference()
+                || a >= b
+                || b - a > 6
+                || (b - a == 1 && !listed)
+            {
+                continue;
+            }
+            let first = &tokens[a];
+            let word = first.text();
+            if !first.is_capitalized()
+                || (b - a == 1
+                    && (word.chars().count() < 3 || crate::lexicon::is_common_word(&word.to_lowercase())))
+            {
+                continue;
+            }
+            let list = names.entry(word).or_default();
+            let same = list.iter().position(|&(x, y, _)| {
+                y - x == b - a && tokens[x..y].iter().zip(&tokens[a..b]).all(|(p, q)| p.text() == q.text())
+            });
+            match same {
+                Some(j) if list[j].2 != Some(k) => list[j].2 = None,
+                Some(_) => {}
+                None if list.len() < 8 => list.push((a, b, Some(k))),
+                None => {}
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let mut added: Vec<(usize, Mention)> = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        let r = s.tokens();
+        let mut i = r.start;
+        while i < r.end.min(n) {
+            let Some(list) = names.get(tokens[i].text()) else {
+                i += 1;
+                continue;
+            };
+            let hit = list.iter().find(|(a, b, e)| {
+                let len = b - a;
+                e.is_some()
+                    && i + len <= r.end.min(n)
+                    && (i..i + len).all(|j| !covered[j])
+                    && tokens[i..i + len].iter().zip(&tokens[*a..*b]).all(|(p, q)| p.text() == q.text())
+                    // Not part of a longer capitalised run ("Wales" in "Wales Rally GB").
+                    && !(i > r.start && tokens[i - 1].is_capitalized() && tokens[i - 1].is_wordlike() && !covered[i - 1] && i - 1 != r.start)
+                    && !(i + len < r.end.min(n) && tokens[i + len].is_capitalized() && tokens[i + len].is_wordlike())
+            });
+            match hit {
+                Some(&(a, b, Some(e))) => {
+                    let len = b - a;
+                    let span = Span::new(tokens[i].span().start, tokens[i + len - 1].span().end);
+                    added.push((
+                        e,
+                        Mention {
+                            span,
+                            sentence: si,
+                            source: std::borrow::Cow::Borrowed("rule:alias:repeat"),
+                        },
+                    ));
+                    i += len;
+                }
+                _ => i += 1,
+            }
+        }
+    }
+    for (e, m) in added {
+        entities[e].mentions.push(m);
+    }
+}
+
 /// Folds candidates into entities, numbered by first mention: one per gazetteer entry; one per
 /// rule-found name (by label and lower-cased text), with surname and acronym aliases joining the
 /// most recent entity they belong to.
@@ -1720,6 +1822,7 @@ fn fold(
         });
     }
     merge_earlier_short_names(tokens, &mut entities);
+    repeat_mentions(tokens, sentences, &mut entities);
     // Entities in order of first mention, ids matching.
     entities.retain(|e| !e.mentions.is_empty());
     entities.sort_by_key(|e| e.mentions.iter().map(|m| m.span.start).min().unwrap_or(0));
