@@ -253,3 +253,22 @@ fn repeated_names_are_mentions_too() {
     let doc = Extractor::new().extract(text);
     assert!(doc.entities().iter().all(|e| e.mentions.iter().all(|m| doc.slice(m.span) != "Royal")));
 }
+
+/// A possessive ending is not part of a name, and one word ending a longer organisation name of
+/// the document is that organisation ("United" after "Manchester United").
+#[test]
+fn possessives_and_short_organisation_names() {
+    let text = "Manchester United rejected the bid. Manchester United fans protested. Shareholders \
+                United met. A proposal was received by David Gill, United's chief executive.";
+    let doc = Extractor::new().extract(text);
+    crate::check_document(text, &doc);
+    assert!(doc.entities().iter().all(|e| e.mentions.iter().all(|m| !doc.slice(m.span).ends_with("'s"))));
+    let man = doc.entities().iter().find(|e| e.name.starts_with("Manchester United")).expect("club");
+    assert!(mentions(&doc, man).contains(&"United".to_string()), "{:?}", mentions(&doc, man));
+    let gill = doc
+        .roles()
+        .iter()
+        .find(|r| r.person.and_then(|p| doc.entity(p)).is_some_and(|p| p.name == "David Gill"));
+    let org = gill.and_then(|r| r.org).and_then(|o| doc.entity(o)).map(|o| o.name.as_str());
+    assert!(org.is_some_and(|o| o.starts_with("Manchester United")), "{org:?}");
+}

@@ -529,7 +529,15 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     let (kept, evidence, builtin_matches) = rules(x, with_model.is_some());
     let mut kept = match with_model {
         Some(m) => {
-            let spans = m.predict(x.tokens, x.sentences, x.tags, &evidence);
+            let mut spans = m.predict(x.tokens, x.sentences, x.tags, &evidence);
+            // A possessive ending is not part of the name ("United's chief executive").
+            for s in &mut spans {
+                while s.end > s.first + 1
+                    && matches!(x.tokens[s.end - 1].text(), "'s" | "\u{2019}s" | "'" | "\u{2019}")
+                {
+                    s.end -= 1;
+                }
+            }
             fuse(x, kept, &spans, builtin_matches)
         }
         None => kept,
@@ -1549,6 +1557,53 @@ fn merge_earlier_short_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
     }
 }
 
+/// An organisation named by one word that ends a longer name of the document ("United" after
+/// "Manchester United", "Telegraph" after "Daily Telegraph") is that organisation: the one whose
+/// longer mentions end with the word or, where several do, the one named at least twice as
+/// often as any other ("United's chief executive" in an article about Manchester United that
+/// also names Shareholders United once).
+fn merge_short_org_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
+    // The last word of each longer mention -> the organisations with such a mention.
+    let mut ends: HashMap<&str, Vec<usize>, FxBuild> = HashMap::default();
+    for (k, e) in entities.iter().enumerate() {
+        if e.label != Label::Org {
+            continue;
+        }
+        for m in e.mentions.iter().filter(|m| !m.is_reference()) {
+            let a = tokens.partition_point(|t| t.span().start < m.span.start);
+            let b = tokens.partition_point(|t| t.span().end <= m.span.end);
+            let words: Vec<&Token<'_>> = tokens[a..b.max(a)].iter().filter(|t| t.is_wordlike()).collect();
+            if let [_, .., last] = words[..] {
+                let list = ends.entry(last.text()).or_default();
+                if !list.contains(&k) {
+                    list.push(k);
+                }
+            }
+        }
+    }
+    if ends.is_empty() {
+        return;
+    }
+    let count = |e: &Entity| e.mentions.iter().filter(|m| !m.is_reference()).count();
+    for k in 0..entities.len() {
+        let e = &entities[k];
+        if e.label != Label::Org || e.name.contains(' ') || e.kb_id.is_some() || e.mentions.is_empty() {
+            continue;
+        }
+        let Some(list) = ends.get(e.name.as_str()) else { continue };
+        let mut by_count: Vec<(usize, usize)> =
+            list.iter().filter(|&&j| j != k).map(|&j| (count(&entities[j]), j)).collect();
+        by_count.sort_unstable_by(|a, b| b.cmp(a));
+        let target = match by_count[..] {
+            [(_, j)] => j,
+            [(c0, j), (c1, _), ..] if c0 >= 2 * c1.max(1) => j,
+            _ => continue,
+        };
+        let moved = std::mem::take(&mut entities[k].mentions);
+        entities[target].mentions.extend(moved);
+    }
+}
+
 /// A name is the same thing wherever the document repeats it: each other occurrence of a
 /// mention's exact words (same case, whole tokens, not inside another mention or a longer run of
 /// capitalised words) is a mention of that entity too, source `rule:alias:repeat`. Not for
@@ -1822,6 +1877,7 @@ fn fold(
         });
     }
     merge_earlier_short_names(tokens, &mut entities);
+    merge_short_org_names(tokens, &mut entities);
     repeat_mentions(tokens, sentences, &mut entities);
     // Entities in order of first mention, ids matching.
     entities.retain(|e| !e.mentions.is_empty());
