@@ -249,3 +249,20 @@ fn no_role_that_says_less_than_the_text() {
         assert!(got.iter().all(|(_, t, _)| t != "Leader"), "{text:?}: {got:?}");
     }
 }
+
+/// A title that could be an ordinary noun ("analyst", "researcher") is one in apposition to a
+/// name or before "at"/"of" and a name no list knows; not before a day ("leading lady at
+/// Sunday's awards") nor "for" a person ("best director for Alexander Payne").
+#[test]
+fn weak_titles_in_appositions() {
+    has_role(
+        "\"Sales will rise,\" said Ben Williamson, a researcher at Futurelab Institute.",
+        "Ben Williamson",
+        "Researcher",
+        "Futurelab",
+    );
+    let r = roles("Paul Richards, an analyst at Numbury Securities, said the market would recover.");
+    assert!(r.iter().any(|(p, t, _)| p == "Paul Richards" && t == "Analyst"), "{r:?}");
+    let r = roles("The film won best director for Alexander Payne and leading lady at Sunday's awards.");
+    assert!(r.iter().all(|(_, t, _)| t != "Director" && t != "Lady"), "{r:?}");
+}

@@ -1204,6 +1204,33 @@ struct Context<'a, 't> {
     countries: &'a [&'a str],
 }
 
+/// A day of the week or a month, capitalised: a time, not an organisation ("leading lady at
+/// Sunday's awards").
+fn is_day_or_month(word: &str) -> bool {
+    const NAMES: [&str; 19] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Christmas",
+    ];
+    NAMES.contains(&word)
+}
+
 /// A reading's sport: its own, or that of the entry it is a short form of.
 fn sport_of<'g>(r: &EntryRef<'g>) -> Option<&'g str> {
     r.sport().or_else(|| r.of().and_then(|o| o.sport()))
@@ -1278,7 +1305,29 @@ impl Context<'_, '_> {
                     if k < s_end && self.tokens[k].norm().eq_ignore_ascii_case("the") {
                         k += 1;
                     }
-                    return self.strong_at.get(&k) == Some(&Label::Org);
+                    // Or a name no list knows yet, which the model may find ("a researcher at
+                    // Futurelab"): a capitalised word that is no common word.
+                    return self.strong_at.get(&k) == Some(&Label::Org)
+                        || k < s_end
+                            && self.tokens[end].norm() != "for"
+                            && !t.is_capitalized()
+                            && self.tokens[k].is_capitalized()
+                            && self.tokens[k].is_alpha()
+                            && !self.info.title_case
+                            && self.strong_at.get(&k).is_none()
+                            && !crate::lexicon::is_common_word(&self.tokens[k].text().to_lowercase())
+                            && !is_day_or_month(self.tokens[k].text());
+                }
+                // An apposition to a name: "Ben Williamson, a researcher ...".
+                let s_start = self.sentence.tokens().start;
+                if first >= s_start + 3
+                    && matches!(self.tokens[first - 1].norm(), "a" | "an")
+                    && self.tokens[first - 2].text() == ","
+                    && self.tokens[first - 3].is_capitalized()
+                    && self.tokens[first - 3].is_alpha()
+                    && !self.info.title_case
+                {
+                    return true;
                 }
                 false
             }
