@@ -73,6 +73,17 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         }
     }
     mentions.sort_unstable();
+    // Which tokens start a title: "its vice-president", "club manager Sir Alex Ferguson" name
+    // the organisation whose post it is.
+    let mut title_start = vec![false; n];
+    for e in x.entities.iter().filter(|e| e.label == Label::Title) {
+        for m in &e.mentions {
+            let (a, b) = token_range(x.tokens, m.span);
+            if a < b && a < n {
+                title_start[a] = true;
+            }
+        }
+    }
     let label = |e: EntityId| x.entities.get(e.index()).map(|e| e.label);
     let genders: Vec<Option<Gender>> = x.entities.iter().map(|e| gender_of(x, e)).collect();
     let rel = |i: usize| x.deps[i].rel.as_str();
@@ -213,6 +224,10 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 let subject = rel(i).starts_with("nsubj");
                 if let Some(e) = speaker().filter(|&e| group(e)) {
                     Some((e, "pronoun"))
+                } else if word == "its" && title_start.get(i + 1).copied().unwrap_or(false) {
+                    // A post is an organisation's: "its vice-president James Valente" is the
+                    // organisation just named.
+                    nearest(&window(WINDOW), &org).map(|e| (e, "pronoun"))
                 } else if singular && (word == "its" || subject) && !pleonastic(x, i) {
                     subject_org().map(|e| (e, "pronoun"))
                 } else if !singular
@@ -224,7 +239,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                     None
                 }
             }
-            _ => description(x, i, &word).and_then(|kind| {
+            _ => description(x, i, &word, &title_start).and_then(|kind| {
                 let fits = |e: EntityId| label(e) == Some(Label::Org) && kind.fits(&x.entities[e.index()]);
                 nearest(&window(DESCRIPTION_WINDOW), &fits).map(|e| (e, "description"))
             }),
@@ -252,7 +267,8 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     for (i, e, why) in found {
         let t = &x.tokens[i];
         // "the company": the mention is the whole description.
-        let start = if why == "description" { x.tokens[i - 1].span().start } else { t.span().start };
+        let the = i > 0 && x.tokens[i - 1].norm().eq_ignore_ascii_case("the");
+        let start = if why == "description" && the { x.tokens[i - 1].span().start } else { t.span().start };
         out[e.index()].mentions.push(Mention {
             span: Span::new(start, t.span().end),
             sentence: sentence_of(i),
@@ -549,12 +565,16 @@ const COMPANY_WORDS: [&str; 12] =
     ["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Ltd", "plc", "PLC", "Group", "Holdings", "AG", "SA"];
 
 /// The kind of organisation "the" + the word at `i` describes, if it is one.
-fn description(x: &Input<'_, '_>, i: usize, word: &str) -> Option<Kind> {
-    if i == 0 || !x.tokens[i - 1].norm().eq_ignore_ascii_case("the") || !x.tokens[i].is_lowercase() {
+fn description(x: &Input<'_, '_>, i: usize, word: &str, title_start: &[bool]) -> Option<Kind> {
+    // Before a title, the noun names whose post it is, with or without "the": "club manager Sir
+    // Alex Ferguson", "the company chairman".
+    let before_title = title_start.get(i + 1).copied().unwrap_or(false);
+    let the = i > 0 && x.tokens[i - 1].norm().eq_ignore_ascii_case("the");
+    if !(the || before_title) || !x.tokens[i].is_lowercase() {
         return None;
     }
     // Not the first noun of a longer one: "the agency chief", "the company car".
-    if x.tags.get(i + 1).is_some_and(|t| matches!(t.upos, Upos::Noun | Upos::Propn)) {
+    if !before_title && x.tags.get(i + 1).is_some_and(|t| matches!(t.upos, Upos::Noun | Upos::Propn)) {
         return None;
     }
     Some(match word {

@@ -157,3 +157,20 @@ fn he_further_back_when_nobody_else_is_about() {
     // Four sentences back is too far.
     unlinked(&format!("{base} Sales rose. He said the launch went well."), "He", 0);
 }
+
+/// A post is an organisation's: "its vice-president" and "club manager" before a title name the
+/// organisation just spoken of, and the role takes it.
+#[test]
+fn its_and_descriptions_before_a_title() {
+    let text = "Agents raided Balco founder Victor Conte. The judge questioned the company's founder \
+                Victor Conte and its vice-president James Valente.";
+    links(text, "its", 0, "Balco");
+    links(
+        "Manchester United rejected the offer. The club manager Sir Alex Ferguson backed the fans.",
+        "club",
+        0,
+        "Manchester United",
+    );
+    // A post needs an organisation: with none about, "its" before a title stays unlinked.
+    unlinked("The judge questioned its vice-president James Valente.", "its", 0);
+}
