@@ -400,9 +400,14 @@ const PERSON_NOUNS: [&str; 40] = [
     "coach",
 ];
 
-/// Whether, between tokens `from` and `to`, a person is spoken of without a name: a title or a
-/// person noun ("a spokesman", "the minister") outside any entity.
+/// Whether, between tokens `from` and `to` (or more than 400 tokens apart), a person is spoken of
+/// without a name: a title or a person noun ("a spokesman", "the minister") outside any entity.
 fn unnamed_person_between(x: &Input<'_, '_>, entity_of: &[Option<EntityId>], from: usize, to: usize) -> bool {
+    // A gap longer than a few paragraphs is too far anyway, and a bound keeps a document of
+    // huge sentences and many pronouns linear.
+    if to.saturating_sub(from) > 400 {
+        return true;
+    }
     (from..to.min(x.tokens.len())).any(|k| {
         let outside = entity_of[k].is_none();
         outside && x.tags[k].upos == Upos::Noun && PERSON_NOUNS.contains(&x.tokens[k].norm().to_lowercase().as_str())
