@@ -336,6 +336,23 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
         if f == 0 || x.tokens[f - 1].text() != "," || f - 1 <= h {
             continue;
         }
+        // The verb must not hang below the noun (a cycle): its heads, a few steps up, must
+        // reach the root without meeting the noun.
+        let mut up = v;
+        let mut clear = false;
+        for _ in 0..64 {
+            match heads[up] as usize {
+                p if p >= n => {
+                    clear = true;
+                    break;
+                }
+                p if p == noun => break,
+                p => up = p,
+            }
+        }
+        if !clear {
+            continue;
+        }
         heads[noun] = v as u32;
         rels[noun] = "nsubj";
         if matches!(rels[v], "acl" | "acl:relcl" | "obl" | "nmod" | "dep" | "ccomp") {
@@ -662,7 +679,12 @@ fn phrase_full(
     let (mut first, mut last) = (h, h);
     let mut stack = vec![h];
     let mut inside = vec![h];
+    // The repairs keep the tree a tree; should one ever close a cycle, a phrase still ends.
+    let most = cx.x.tokens.len();
     while let Some(t) = stack.pop() {
+        if inside.len() > most {
+            break;
+        }
         for k in cx.kids(t) {
             let r = cx.rel(k);
             let coordination = matches!(r.split(':').next(), Some("conj" | "cc"));
