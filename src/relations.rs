@@ -1686,3 +1686,69 @@ fn subtree_bounds(cx: &Ctx<'_, '_>, h: usize) -> (usize, usize) {
     }
     (f, l)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parser::{Deprel, DocDep, ROOT};
+    use crate::tagger::Xpos;
+
+    /// The subject repair for a clause after an introductory phrase never closes a cycle: where
+    /// the verb after the noun already hangs below that noun, the tree stays as it was (a cycle
+    /// made phrase building grow without end on the linear bench's one-sentence text).
+    #[test]
+    fn subject_repair_keeps_a_tree() {
+        let text = "He stopped the campaign , missiles fired slammed .";
+        let tokenizer = crate::text::Tokenizer::new();
+        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
+        assert_eq!(tokens.len(), 9);
+        let tag = |u: &str, x: &str| Tag { upos: Upos::parse(u), xpos: Xpos::new(x) };
+        let tags = [
+            tag("PRON", "PRP"),
+            tag("VERB", "VBD"),
+            tag("DET", "DT"),
+            tag("NOUN", "NN"),
+            tag("PUNCT", ","),
+            tag("NOUN", "NNS"),
+            tag("VERB", "VBD"),
+            tag("VERB", "VBD"),
+            tag("PUNCT", "."),
+        ];
+        // "missiles" an oblique of "stopped", "fired" a clause on "missiles".
+        let tree = [
+            (1, "nsubj"),
+            (ROOT, "root"),
+            (3, "det"),
+            (1, "obj"),
+            (5, "punct"),
+            (1, "obl:unmarked"),
+            (5, "acl"),
+            (1, "parataxis"),
+            (1, "punct"),
+        ];
+        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
+        let lemmas: Vec<Option<Box<str>>> = vec![None; tokens.len()];
+        let x = Input {
+            tokens: &tokens,
+            sentences: &sentences,
+            tags: &tags,
+            lemmas: &lemmas,
+            deps: &deps,
+            entities: &[],
+        };
+        let n = tokens.len();
+        let mut heads: Vec<u32> =
+            deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
+        let mut rels: Vec<&str> = deps.iter().map(|d| d.rel.as_str()).collect();
+        repair_relatives(&x, &mut heads, &mut rels);
+        for start in 0..n {
+            let mut at = start;
+            let mut steps = 0;
+            while at < n {
+                at = heads[at] as usize;
+                steps += 1;
+                assert!(steps <= n, "token {start} is on a cycle: {heads:?}");
+            }
+        }
+    }
+}

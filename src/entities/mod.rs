@@ -1582,15 +1582,17 @@ fn merge_earlier_short_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
             1 => (None, w[0].as_str()),
             2 if crate::lexicon::is_form_of_address(&w[0]) => {
                 let first = e.mentions.first().map(|m| m.span);
-                let toks: Vec<Token<'_>> = match first {
-                    Some(sp) => tokens
-                        .iter()
-                        .filter(|t| t.span().start >= sp.start && t.span().end <= sp.end)
-                        .cloned()
-                        .collect(),
-                    None => Vec::new(),
+                // The mention's tokens, found by binary search (a scan per entity would make a
+                // document of many addressed names quadratic).
+                let toks: &[Token<'_>] = match first {
+                    Some(sp) => {
+                        let a = tokens.partition_point(|t| t.span().start < sp.start);
+                        let b = tokens.partition_point(|t| t.span().end <= sp.end);
+                        &tokens[a..b.max(a)]
+                    }
+                    None => &[],
                 };
-                match addressed_name(&toks) {
+                match addressed_name(toks) {
                     Some((sex, _)) => (sex, w[1].as_str()),
                     None => continue,
                 }
