@@ -20,7 +20,7 @@ use crate::lexicon::Gender;
 use crate::parser::{DocDep, ROOT};
 use crate::span::Span;
 use crate::tagger::{Tag, Upos};
-use crate::text::{Sentence, Token};
+use crate::text::{Sentence, Token, token_range};
 
 /// What the reference stage reads.
 pub(crate) struct Input<'a, 't> {
@@ -320,14 +320,6 @@ fn sole_subject(
         ms.iter().filter(|m| sentence_of(m.0) == sent && fits(m.2) && is_subject(m)).map(|m| m.2);
     let first = subjects.next()?;
     Some(subjects.all(|e| e == first).then_some(first))
-}
-
-/// The tokens a byte span covers: the first token starting at or after its start, to the end
-/// of the last token ending by its end.
-fn token_range(tokens: &[Token<'_>], span: Span) -> (usize, usize) {
-    let a = tokens.partition_point(|t| t.span().start < span.start);
-    let b = tokens.partition_point(|t| t.span().end <= span.end);
-    (a, b.max(a))
 }
 
 /// The one entity among `ms` that fits, if exactly one does.

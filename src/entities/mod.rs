@@ -1205,30 +1205,9 @@ struct Context<'a, 't> {
 }
 
 /// A day of the week or a month, capitalised: a time, not an organisation ("leading lady at
-/// Sunday's awards").
+/// Sunday's awards"). After "at" or "of", April and Christmas are times too.
 fn is_day_or_month(word: &str) -> bool {
-    const NAMES: [&str; 19] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "January",
-        "February",
-        "March",
-        "April",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Christmas",
-    ];
-    NAMES.contains(&word)
+    names::DATE_WORDS.contains(&word) || matches!(word, "April" | "Christmas")
 }
 
 /// A reading's sport: its own, or that of the entry it is a short form of.
@@ -1586,9 +1565,8 @@ fn merge_earlier_short_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
                 // document of many addressed names quadratic).
                 let toks: &[Token<'_>] = match first {
                     Some(sp) => {
-                        let a = tokens.partition_point(|t| t.span().start < sp.start);
-                        let b = tokens.partition_point(|t| t.span().end <= sp.end);
-                        &tokens[a..b.max(a)]
+                        let (a, b) = crate::text::token_range(tokens, sp);
+                        &tokens[a..b]
                     }
                     None => &[],
                 };
@@ -1621,9 +1599,8 @@ fn merge_short_org_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
             continue;
         }
         for m in e.mentions.iter().filter(|m| !m.is_reference()) {
-            let a = tokens.partition_point(|t| t.span().start < m.span.start);
-            let b = tokens.partition_point(|t| t.span().end <= m.span.end);
-            let words: Vec<&Token<'_>> = tokens[a..b.max(a)].iter().filter(|t| t.is_wordlike()).collect();
+            let (a, b) = crate::text::token_range(tokens, m.span);
+            let words: Vec<&Token<'_>> = tokens[a..b].iter().filter(|t| t.is_wordlike()).collect();
             if let [_, .., last] = words[..] {
                 let list = ends.entry(last.text()).or_default();
                 if !list.contains(&k) {
@@ -1667,11 +1644,7 @@ fn repeat_mentions(tokens: &[Token<'_>], sentences: &[Sentence], entities: &mut 
     // (first token, end token, entity) of one mention with those words.
     type Named = (usize, usize, Option<usize>);
     let mut names: HashMap<&str, Vec<Named>, FxBuild> = HashMap::default();
-    let range = |sp: Span| {
-        let a = tokens.partition_point(|t| t.span().start < sp.start);
-        let b = tokens.partition_point(|t| t.span().end <= sp.end);
-        (a, b.max(a))
-    };
+    let range = |sp: Span| crate::text::token_range(tokens, sp);
     for (k, e) in entities.iter().enumerate() {
         // One word the model alone read as a name ("Vioxx" a person) is not sure enough to
         // spread; a list entry, a rule's name or a name of two words is.

@@ -85,7 +85,8 @@ pub(crate) struct NameCandidate {
 }
 
 /// Weekdays and months end a name ("Jose Miguel Insulza Monday"): they are dates, not parts.
-const DATE_WORDS: &[&str] = &[
+/// (Not April and May, which are names too.)
+pub(crate) const DATE_WORDS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",

@@ -44,3 +44,11 @@ pub fn analyze<'t>(
     let sentences = split_sentences(text, &tokens, tokenizer, max_sentence_tokens);
     (tokens, sentences)
 }
+
+/// The tokens a byte span covers, as a range of indices: the first token starting at or after
+/// its start, to the end of the last token ending by its end (two binary searches).
+pub(crate) fn token_range(tokens: &[Token<'_>], span: crate::span::Span) -> (usize, usize) {
+    let a = tokens.partition_point(|t| t.span().start < span.start);
+    let b = tokens.partition_point(|t| t.span().end <= span.end);
+    (a, b.max(a))
+}
