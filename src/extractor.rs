@@ -1,5 +1,6 @@
 //! The [`Extractor`]: built once, then shared and reused. The only module that sees every stage.
 
+use std::borrow::Cow;
 use std::sync::Arc;
 
 use crate::document::Document;
@@ -259,15 +260,21 @@ impl ExtractorBuilder {
             patterns.extend(crate::matcher::parse_patterns(&shown, &data)?);
         }
         let builtin = !self.no_builtin && cfg!(feature = "builtin");
-        let ner = match (&self.ner_model, &self.ner_model_path) {
+        let user_ner = match (&self.ner_model, &self.ner_model_path) {
             (Some(m), _) => Some(m.clone()),
             (None, Some(p)) => Some(crate::ner::NerModel::from_path(p)?),
-            (None, None) if builtin => crate::ner::NerModel::builtin().cloned(),
             (None, None) => None,
         };
         if builtin {
             load_builtin();
         }
+        // The built-in model is borrowed, not copied (its tables are megabytes), and loads on
+        // `load_builtin`'s threads, not before them.
+        let ner = match user_ner {
+            Some(m) => Some(Cow::Owned(m)),
+            None if builtin => crate::ner::NerModel::builtin().map(Cow::Borrowed),
+            None => None,
+        };
         Ok(Extractor {
             inner: Arc::new(Inner {
                 config: self.config.clone(),
@@ -291,7 +298,7 @@ struct Inner {
     patterns: Vec<Pattern>,
     builtin: bool,
     /// The entity model, if any.
-    ner: Option<crate::ner::NerModel>,
+    ner: Option<Cow<'static, crate::ner::NerModel>>,
 }
 
 /// Loads every built-in list, lexicon and model now rather than on first use, the gazetteer (the
@@ -418,7 +425,7 @@ impl Extractor {
                 gazetteers: &gazetteers,
                 builtin,
                 patterns: &patterns,
-                model: inner.ner.as_ref(),
+                model: inner.ner.as_deref(),
                 mode: match inner.config.ner {
                     NerMode::Rules => crate::entities::Mode::Rules,
                     NerMode::Model => crate::entities::Mode::Model,

@@ -9,4 +9,4 @@ pub(crate) mod model;
 pub(crate) mod perceptron;
 
 pub(crate) use keys::{argmax, feature_form, hash_bytes, inline_name, mix};
-pub(crate) use model::Model;
+pub(crate) use model::{Model, written_zeros};

@@ -791,7 +791,7 @@ impl<'a> Build<'a> {
         }
         // Group the readings by pattern (CSR), in the order they were added: a counting sort.
         let patterns = self.word_starts.len() - 1;
-        let mut starts: Vec<u32> = vec![0; patterns + 1];
+        let mut starts: Vec<u32> = crate::linear::written_zeros(patterns + 1);
         for &(p, _) in &self.pending {
             starts[p as usize + 1] += 1;
         }

@@ -217,7 +217,7 @@ impl Tagger {
         let id = features::mix(NEXT_TAGGER_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
         let nc = model.classes.len();
         let nt = nc + 2;
-        let mut tag_pairs = vec![0i32; nt * nt * nc];
+        let mut tag_pairs: Vec<i32> = crate::linear::written_zeros(nt * nt * nc);
         for t1 in 0..nt {
             for t2 in 0..nt {
                 let row = &mut tag_pairs[(t1 * nt + t2) * nc..(t1 * nt + t2 + 1) * nc];
