@@ -688,8 +688,19 @@ fn phrase_full(
         for k in cx.kids(t) {
             let r = cx.rel(k);
             let coordination = matches!(r.split(':').next(), Some("conj" | "cc"));
+            // An infinitive after a noun says which thing it is ("efforts to cut emissions",
+            // "a plan to sell the firm", "urged banks to lower their fees"): it stays.
+            let infinitive = r == "acl"
+                && t == h
+                && k > h
+                && cx.upos(k) == Upos::Verb
+                && matches!(cx.upos(h), Upos::Noun | Upos::Propn)
+                && cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to"))
+                && (INFINITIVE_NOUNS.contains(&cx.lemma(h).as_str())
+                    || (matches!(cx.rel(h), "obj" | "iobj")
+                        && cx.head(h).is_some_and(|v| OBJECT_INFINITIVE.contains(&cx.lemma(v).as_str()))));
             if Some(k) == skip
-                || (cut(r) && (t == h || !coordination))
+                || (cut(r) && (t == h || !coordination) && !infinitive)
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))
             {
@@ -984,9 +995,13 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         }
         // Follow one infinitival or gerund complement: "refused to reveal", "is considering
         // sharing".
+        // Not where an object stands between them: that object is who is to do it ("pressed
+        // the US to cut", "asked his players to keep calm"), and the infinitive belongs to the
+        // object (see `controlled_infinitive`).
         let next = cx.kids_with(at, "xcomp").find(|&k| {
             cx.upos(k) == Upos::Verb
                 && (cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to")) || cx.xpos(k) == "VBG")
+                && controller(cx, at, k).is_none()
         });
         match next {
             Some(k) if tokens.len() < 12 => {
@@ -1010,6 +1025,141 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         penalty: 0.0,
         modality,
         would_only,
+    }
+}
+
+/// The object of `verb` that controls its infinitive `inf`: a direct or indirect object (not a
+/// bare time) between the two, the infinitive starting right after the object's phrase with
+/// "to": "pressed [the US] to cut", "urged [banks] to lower", "expects [profits] to rise".
+fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
+    if !cx.kids(inf).any(|c| cx.rel(c) == "mark" && cx.is(c, "to")) {
+        return None;
+    }
+    cx.kids(verb).find(|&o| {
+        matches!(cx.rel(o), "obj" | "iobj")
+            && verb < o
+            && o < inf
+            && !is_time(cx, o)
+            && subtree_bounds(cx, o).1 + 1 == subtree_bounds(cx, inf).0
+    })
+}
+
+/// Nouns an infinitive completes, so that the noun alone says little: "a plan to sell the
+/// firm", "efforts to cut emissions", "a bid to win back voters". After other nouns an
+/// infinitive is more often a purpose ("signed the deal to avoid a fine") and stays out.
+const INFINITIVE_NOUNS: &[&str] = &[
+    "ability",
+    "agreement",
+    "aim",
+    "ambition",
+    "attempt",
+    "authority",
+    "bid",
+    "call",
+    "campaign",
+    "chance",
+    "commitment",
+    "decision",
+    "deal",
+    "deadline",
+    "demand",
+    "desire",
+    "determination",
+    "drive",
+    "effort",
+    "failure",
+    "freedom",
+    "initiative",
+    "intention",
+    "licence",
+    "license",
+    "mandate",
+    "measure",
+    "motion",
+    "move",
+    "need",
+    "offer",
+    "opportunity",
+    "order",
+    "permission",
+    "plan",
+    "plea",
+    "pledge",
+    "power",
+    "pressure",
+    "promise",
+    "proposal",
+    "push",
+    "readiness",
+    "refusal",
+    "reluctance",
+    "request",
+    "right",
+    "scheme",
+    "struggle",
+    "target",
+    "threat",
+    "vote",
+    "willingness",
+];
+
+/// Verbs whose object is who is to do what their infinitive says ("expect prices to rise",
+/// "urge banks to lower fees"), where a purpose reading ("sent troops to help") is not open.
+const OBJECT_INFINITIVE: &[&str] = &[
+    "advise",
+    "allow",
+    "ask",
+    "authorise",
+    "authorize",
+    "cause",
+    "challenge",
+    "compel",
+    "convince",
+    "encourage",
+    "enable",
+    "expect",
+    "forbid",
+    "force",
+    "invite",
+    "lead",
+    "oblige",
+    "order",
+    "permit",
+    "persuade",
+    "press",
+    "pressure",
+    "prompt",
+    "remind",
+    "require",
+    "tell",
+    "urge",
+    "want",
+    "warn",
+];
+
+/// The infinitive an object of `verb` controls (see [`controller`]), or, for an object with
+/// "for" ("called for him to name the day"), the infinitive right after it: the object's
+/// argument runs to the infinitive's end, since who is to do what is the object.
+fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usize> {
+    let end = subtree_bounds(cx, object).1;
+    let to_after = |k: usize| {
+        cx.upos(k) == Upos::Verb
+            && cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to"))
+            && subtree_bounds(cx, k).0 == end + 1
+    };
+    match cx.rel(object) {
+        "obj" | "iobj" => cx.kids(verb).find(|&k| {
+            let r = cx.rel(k);
+            to_after(k)
+                && ((r == "xcomp" && controller(cx, verb, k) == Some(object))
+                    // The labeller calls some of these a purpose ("expects profits to rise"):
+                    // after a verb that takes an object and an infinitive, they are the same.
+                    || (r == "advcl" && OBJECT_INFINITIVE.contains(&cx.lemma(verb).as_str())))
+        }),
+        r if r.starts_with("obl") && preposition(cx, object).as_deref() == Some("for") => {
+            cx.kids(verb).find(|&k| matches!(cx.rel(k), "xcomp" | "advcl") && k > object && to_after(k))
+        }
+        _ => None,
     }
 }
 
@@ -1355,11 +1505,18 @@ fn emit(
             continue;
         }
         for &o in objects {
-            let oheads =
-                if prep_object.is_some() || cx.upos(o) == Upos::Verb { vec![o] } else { coordinated(cx, o) };
+            let controlled = controlled_infinitive(cx, g.last_verb, o);
+            let oheads = if prep_object.is_some() || cx.upos(o) == Upos::Verb || controlled.is_some() {
+                vec![o]
+            } else {
+                coordinated(cx, o)
+            };
             for oh in oheads {
                 // A clausal object keeps its whole clause.
-                let oa = if oh == v {
+                let oa = if let Some(k) = controlled {
+                    let a = phrase_with(cx, oh, Some(v), true);
+                    Arg { last: subtree_bounds(cx, k).1, ..a }
+                } else if oh == v {
                     phrase_full(cx, oh, None, true, true)
                 } else if prep_object.is_none() && (cx.upos(oh) == Upos::Verb || cx.rel(oh) == "ccomp") {
                     let a = phrase(cx, oh, None);

@@ -544,3 +544,36 @@ fn addressed_names_link_as_arguments() {
     let e = t.subject.entity.and_then(|e| d.entity(e)).map(|e| e.name.clone());
     assert_eq!(e.as_deref(), Some("Gordon Brown"), "{:?}", lemmas(&d));
 }
+
+#[test]
+fn an_object_before_an_infinitive_is_who_is_to_do_it() {
+    // The object and its infinitive are one argument; the infinitive does not join the verb
+    // group, which would make the subject the doer ("Blair · press to cut · its emissions").
+    let d = doc("Tony Blair pressed the US to cut its emissions.");
+    let (_, s, o) = find(&d, "press");
+    assert_eq!((s, o), ("Tony Blair", "the US to cut its emissions"));
+    assert!(d.triples().iter().all(|t| t.predicate.lemma != "press to cut"), "{:?}", lemmas(&d));
+    let d = doc("The coach asked his players to keep calm.");
+    assert_eq!(find(&d, "ask").2, "his players to keep calm");
+    // Where the labeller reads a purpose or a noun's modifier, after a verb that takes an
+    // object and an infinitive.
+    let d = doc("Ministers urged banks to lower their fees.");
+    assert_eq!(find(&d, "urge").2, "banks to lower their fees");
+    let d = doc("The firm expects profits to rise this year.");
+    assert_eq!(find(&d, "expect").2, "profits to rise this year");
+    // "for" and its infinitive.
+    let d = doc("The union called for him to name the day.");
+    assert_eq!(find(&d, "call for").2, "him to name the day");
+    // With no object between them, the infinitive still joins the group.
+    let d = doc("He refused to reveal the names.");
+    assert_eq!(find(&d, "refuse to reveal").2, "the names");
+}
+
+#[test]
+fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
+    let d = doc("The company announced a plan to sell its stake.");
+    assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
+    // A purpose after a noun that takes no infinitive stays out.
+    let d = doc("They sent troops to help the victims.");
+    assert_eq!(find(&d, "send").2, "troops");
+}
