@@ -106,3 +106,23 @@ fn no_finite_verb_right_after_an_article() {
     // Not a rule against verbs after determiners in general: "that" may be a pronoun.
     assert_eq!(xpos("He said that helps.", "helps"), "VBZ");
 }
+
+/// A sentence does not open with a verb that a finite verb follows: "Shares" in "Shares fell"
+/// is the subject. An imperative still opens its sentence.
+#[test]
+fn no_opening_verb_before_a_finite_verb() {
+    let tags = |text: &str| -> Vec<String> {
+        let doc = Extractor::new().extract(text);
+        doc.tags().iter().map(|t| t.xpos.as_str().to_string()).collect()
+    };
+    for text in [
+        "Shares fell 5% in early trading on Monday.",
+        "Republicans want them to stay in place.",
+        "Figures show a rise in sales.",
+    ] {
+        let t = tags(text);
+        assert!(!matches!(t[0].as_str(), "VB" | "VBP" | "VBZ" | "VBD"), "{text:?}: {t:?}");
+        assert!(t[1].starts_with("VB"), "{text:?}: {t:?}");
+    }
+    assert_eq!(tags("Search the house before dawn.")[0], "VB");
+}

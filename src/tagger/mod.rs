@@ -285,6 +285,28 @@ impl Tagger {
         argmax(scores)
     }
 
+    /// The second hard constraint, applied once a sentence is tagged: it does not open with
+    /// a verb that a finite verb or a modal follows ("Shares fell", "Figures show", "Search
+    /// is", "Republicans want"). A verb first is an imperative or a question's auxiliary, and
+    /// neither is followed by a finite verb. The first word (not a tag-dictionary word; its
+    /// scores are `first`) then takes its best other class.
+    fn opening_verb(&self, out: &mut [u16], first: &mut [i32]) {
+        let verb = |c: u16| self.finite_verb.get(c as usize).copied().unwrap_or(false);
+        let second = match out.get(1) {
+            Some(&c) => self.class_tag(c).xpos,
+            None => return,
+        };
+        if !verb(out[0]) || !matches!(second.as_str(), "VBD" | "VBP" | "VBZ" | "MD") {
+            return;
+        }
+        for (c, s) in first.iter_mut().enumerate() {
+            if verb(c as u16) {
+                *s = i32::MIN;
+            }
+        }
+        out[0] = argmax(first);
+    }
+
     /// Tags one sentence's words.
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
         self.tag_classes(words).into_iter().map(|c| self.class_tag(c)).collect()
@@ -380,6 +402,9 @@ impl Tagger {
             prev2 = prev;
             prev = c;
         }
+        if n >= 2 && dict[0].is_none() {
+            self.opening_verb(&mut out, &mut stat[..nc]);
+        }
         // Kept for the next sentence unless an outsized one made it large.
         if stat.len() <= 1 << 20 {
             STAT.with(|s| *s.borrow_mut() = stat);
@@ -448,6 +473,7 @@ mod tests {
         let case = sentence_case(words);
         let (mut prev, mut prev2) = (nc as u16, nc as u16 + 1);
         let mut out = Vec::new();
+        let mut first: Option<Vec<i32>> = None;
         for (i, h) in hashes.iter().enumerate() {
             let c = match t.model.tagdict.get(&h.word) {
                 Some(&c) => c,
@@ -456,6 +482,9 @@ mod tests {
                     features(&hashes, i, prev, prev2, case, &mut feats);
                     let mut scores = vec![0i32; nc];
                     t.model.add_scores(&feats, &mut scores);
+                    if i == 0 {
+                        first = Some(scores.clone());
+                    }
                     match i.checked_sub(1) {
                         Some(j) => t.after_article(words[j], prev, &mut scores),
                         None => argmax(&scores),
@@ -464,6 +493,9 @@ mod tests {
             };
             out.push(c);
             (prev2, prev) = (prev, c);
+        }
+        if let Some(mut first) = first {
+            t.opening_verb(&mut out, &mut first);
         }
         out
     }
