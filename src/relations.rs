@@ -37,6 +37,8 @@ struct Ctx<'a, 't> {
     place: Vec<bool>,
     /// Tokens inside a title's mention.
     title: Vec<bool>,
+    /// Tokens inside an organisation's mention.
+    org: Vec<bool>,
     /// Each token's relation and Penn tag, read once.
     rels: Vec<&'a str>,
     xpos: Vec<&'a str>,
@@ -376,6 +378,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     let mut date = vec![false; n];
     let mut place = vec![false; n];
     let mut title = vec![false; n];
+    let mut org = vec![false; n];
     // The names of people, as token ranges, in text order.
     let mut people: Vec<(usize, usize)> = Vec::new();
     for e in x.entities {
@@ -393,13 +396,17 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
                         place[k] = true;
                         entity_of[k] = Some(e.id)
                     }
+                    Label::Org => {
+                        org[k] = true;
+                        entity_of[k] = Some(e.id)
+                    }
                     _ => entity_of[k] = Some(e.id),
                 }
             }
         }
     }
     let xpos = x.tags.iter().map(|t| t.xpos.as_str()).collect();
-    let mut cx = Ctx { x, kids, heads, entity_of, date, place, title, rels, xpos, scope: Vec::new() };
+    let mut cx = Ctx { x, kids, heads, entity_of, date, place, title, org, rels, xpos, scope: Vec::new() };
     cx.scope = scopes(&cx);
     let mut out = Vec::new();
     for (si, s) in x.sentences.iter().enumerate() {
@@ -558,8 +565,18 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
                 && !matches!(cx.rel(h), "compound" | "amod" | "nmod:poss")
                 && !cx.kids_with(h, "nmod").any(|k| preposition(cx, k).as_deref() == Some("of")) =>
         {
-            // A place's is in it: "Japan's FTC" -> FTC · be in · Japan.
-            if cx.place[a] {
+            // A place's organisation or place is in it: "Japan's FTC" -> FTC · be in · Japan,
+            // "Pakistan's intelligence service". Its other things are its own ("London's bid
+            // slogan", "England's captain"): they are not in it.
+            let institution = cx.org[h]
+                || cx.place[h]
+                || crate::lexicon::org_word(cx.text(h)) == Some("head")
+                || crate::lexicon::is_place_word(cx.text(h));
+            // Nor are its people: "Britain's Greg Rusedski" is British, not had by Britain.
+            if cx.place[a] && !institution && cx.entity_of[h].is_some() {
+                return;
+            }
+            if cx.place[a] && institution {
                 (phrase(cx, h, Some(a)), phrase_with(cx, a, None, true), "be in", "be in")
             } else {
                 (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")

@@ -436,6 +436,11 @@ fn appositions_and_possessives_say_be_and_have_only_where_they_mean_it() {
     // A place's is in it; a name is what its description describes.
     let t = all("Pakistan's intelligence service denied the report.");
     assert!(t.contains(&"intelligence service · be in · Pakistan".to_string()), "{t:?}");
+    // Its other things are its own, not in it; its people are neither.
+    let t = all("Johnson wore London's bid slogan on her shorts.");
+    assert!(!t.iter().any(|x| x.contains("· be in · London")), "{t:?}");
+    let t = all("Britain's Greg Rusedski won the match.");
+    assert!(!t.iter().any(|x| x.contains("· be in · Britain") || x.contains("Britain · have")), "{t:?}");
     let t = all("The bank filed charges against the branch's former manager, Christopher Drogoul.");
     assert!(t.contains(&"Christopher Drogoul · be · the branch's former manager".to_string()), "{t:?}");
 }
