@@ -1538,7 +1538,7 @@ fn emit(
                 } else if prep_object.is_none() && (cx.upos(oh) == Upos::Verb || cx.rel(oh) == "ccomp") {
                     let a = phrase(cx, oh, None);
                     let (f, l) = subtree_bounds(cx, oh);
-                    Arg { head: a.head, first: f, last: l }
+                    Arg { head: a.head, first: f, last: quoted_to(cx, v, s, f, l) }
                 } else {
                     phrase_with(cx, oh, Some(v), true)
                 };
@@ -1588,6 +1588,31 @@ fn emit(
             }
         }
     }
+}
+
+/// Where a saying verb's clausal object (tokens `f` to `l`) ends: at its quotation's closing
+/// mark when the object opens one ('"We answer this every campaign and, for the reasons I have
+/// given, the answer is no," he said': the parse may end the clause at the first comma), within
+/// the sentence and before the next mark; otherwise at `l`.
+fn quoted_to(cx: &Ctx<'_, '_>, v: usize, s: &Sentence, f: usize, l: usize) -> usize {
+    let mark = |i: usize| matches!(cx.text(i), "\"" | "\u{201c}" | "\u{201d}");
+    if !crate::lexicon::SAY.contains(&cx.lemma(v).as_str())
+        || f == 0
+        || f <= s.tokens().start
+        || !matches!(cx.text(f - 1), "\"" | "\u{201c}")
+        || (f..=l).any(mark)
+    {
+        return l;
+    }
+    let Some(close) = (l + 1..s.tokens().end).find(|&i| mark(i)) else { return l };
+    if cx.text(close) == "\u{201c}" || (f <= v && v < close) {
+        return l;
+    }
+    let mut last = close - 1;
+    while last > l && matches!(cx.upos(last), Upos::Punct) {
+        last -= 1;
+    }
+    last
 }
 
 /// Nouns a relative clause without a relative word leaves no object gap in: "the day he

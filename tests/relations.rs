@@ -582,3 +582,14 @@ fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("They sent troops to help the victims.");
     assert_eq!(find(&d, "send").2, "troops");
 }
+
+#[test]
+fn a_quotation_said_is_the_whole_quotation() {
+    let d = doc(
+        "\"We answer this every campaign and, for the reasons I have given before, the answer is no,\" he said.",
+    );
+    assert_eq!(
+        find(&d, "say").2,
+        "We answer this every campaign and, for the reasons I have given before, the answer is no"
+    );
+}
