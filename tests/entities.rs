@@ -272,3 +272,31 @@ fn possessives_and_short_organisation_names() {
     let org = gill.and_then(|r| r.org).and_then(|o| doc.entity(o)).map(|o| o.name.as_str());
     assert!(org.is_some_and(|o| o.starts_with("Manchester United")), "{org:?}");
 }
+
+/// An organisation's one-word name the model read once is a mention wherever the document
+/// repeats it in capitals, where the model missed it ("searched the Dravex offices").
+#[test]
+fn a_one_word_organisation_repeats() {
+    let text =
+        "Shares in Dravex rose 5% after the Dravex board met.\n\nLater, agents searched the Dravex offices.";
+    let doc = Extractor::new().extract(text);
+    let at = text.rfind("Dravex").unwrap();
+    let e = doc
+        .entities()
+        .iter()
+        .find(|e| e.mentions.iter().any(|m| m.span.start == at))
+        .unwrap_or_else(|| panic!("no mention at the last Dravex: {:?}", doc.entities()));
+    assert_eq!(e.label, Label::Org);
+    let m = e.mentions.iter().find(|m| m.span.start == at).unwrap();
+    assert_eq!(m.source, "rule:alias:repeat");
+}
+
+/// The plural of an abbreviation is a common noun, not a name, whatever the model reads.
+#[test]
+fn plural_abbreviations_are_not_names() {
+    let doc = Extractor::new().extract("Sales of PCs rose 5% last year, while DJs and MPs said little.");
+    let names: Vec<&str> = doc.entities().iter().map(|e| e.name.as_str()).collect();
+    for w in ["PCs", "DJs", "MPs"] {
+        assert!(!names.contains(&w), "{w} in {names:?}");
+    }
+}
