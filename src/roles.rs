@@ -6,7 +6,9 @@
 //!   possessive and the words of a portfolio ("CIA Director", "Pakistan's foreign secretary",
 //!   "Labour's health spokesman"; a place right after an organisation is its branch: "UKIP
 //!   Scotland chairman" is UKIP's), or an "of (the) X" phrase right after it ("Chairman of the
-//!   Joint Chiefs of Staff"), or "at" / "for" an ORG ("a researcher at Futurelab");
+//!   Joint Chiefs of Staff"), or "at" / "for" an ORG ("a researcher at Futurelab"), or an ORG
+//!   after the person's name ("Professor Angela MacFarlane, based at Bristol University",
+//!   "analyst Ray Neidl at Calyon Securities", "..., from the Welsh Institute for Health");
 //! * the person: a PERSON mention right after the title, past that phrase and any further titles
 //!   or forms of address ("Chairman of the Joint Chiefs of Staff Adm. Mike Mullen" gives Mullen
 //!   both roles; "club manager Sir Alex Ferguson"), or an apposition before it ("Raymond Davis, a
@@ -155,6 +157,35 @@ pub(crate) fn roles(tokens: &[Token<'_>], sentences: &[Sentence], entities: &[En
         }
         if let Some(p) = person_at(j) {
             person = Some(p.entity);
+            // The organisation after the name: "Professor Angela MacFarlane, based at Bristol
+            // University", "Dr Jane Hill of Imperial College", "Professor John Smith, from the
+            // University of Leeds".
+            if org.is_none() {
+                let e = p.end;
+                let c = e + usize::from(text(e) == ",");
+                let prep = if text(c) == "based" && matches!(text(c + 1), "at" | "in") {
+                    Some(c + 1)
+                } else if c == e && matches!(text(e), "of" | "at" | "from") {
+                    Some(e)
+                } else if c > e && matches!(text(c), "of" | "from") {
+                    Some(c)
+                } else {
+                    None
+                };
+                if let Some(k) = prep {
+                    let mut m = k + 1;
+                    if matches!(text(m), "the" | "The") {
+                        m += 1;
+                    }
+                    // Not an organisation's possession: "Deputy Prime Minister John Prescott
+                    // at Labour's spring conference".
+                    if let Some(o) =
+                        starting(m).filter(|o| o.label == Label::Org && !matches!(text(o.end), "'s" | "'"))
+                    {
+                        org = Some(o.entity);
+                    }
+                }
+            }
         }
         // Appositive before: "PERSON, (a|an|the) [ORG] TITLE", "PERSON, ORG's TITLE", "PERSON,
         // who is (the) [ORG] TITLE".

@@ -266,3 +266,28 @@ fn weak_titles_in_appositions() {
     let r = roles("The film won best director for Alexander Payne and leading lady at Sunday's awards.");
     assert!(r.iter().all(|(_, t, _)| t != "Director" && t != "Lady"), "{r:?}");
 }
+
+#[test]
+fn the_organisation_after_the_name() {
+    has_role(
+        "Professor Angela MacFarlane, based at Bristol University, has studied games for years.",
+        "Angela MacFarlane",
+        "Professor",
+        "Bristol University",
+    );
+    has_role(
+        "\"Fares will fall,\" said analyst Ray Neidl at Calyon Securities.",
+        "Ray Neidl",
+        "analyst",
+        "Calyon",
+    );
+    has_role(
+        "Health analyst Tony Beddow, from the Welsh Institute for Health, called the targets impressive.",
+        "Tony Beddow",
+        "Health analyst",
+        "Welsh Institute",
+    );
+    // An organisation's possession after the name is not where the person works.
+    let got = roles("The unions met Deputy Prime Minister John Prescott at Labour's spring conference.");
+    assert!(!got.iter().any(|(p, _, o)| p == "John Prescott" && o.contains("Labour")), "{got:?}");
+}
