@@ -168,15 +168,20 @@ fn seed(args: &[String]) -> Result<(), String> {
     let contains_seq = |hay: &[String], needle: &[String]| {
         !needle.is_empty() && hay.windows(needle.len()).any(|w| w == needle)
     };
+    // An entity is the gold one when its name or one of its mentions is the gold text, as for
+    // entities and roles ("Manchester United FC" was mentioned as "Manchester United").
+    let is_gold = |e: &dossier::Entity, gold_text: &str| {
+        key(&e.name) == key(gold_text) || mention_texts(&doc, e).iter().any(|t| key(t) == key(gold_text))
+    };
     let arg_matches = |a: &dossier::Argument, gold_text: &str| {
         let g = words(gold_text);
-        let entity_ok = a.entity.and_then(|e| doc.entity(e)).is_some_and(|e| key(&e.name) == key(gold_text));
+        let entity_ok = a.entity.and_then(|e| doc.entity(e)).is_some_and(|e| is_gold(e, gold_text));
         let ours = words(doc.slice(a.span));
         // The argument mentions the gold entity ("Davis' actions" mentions Raymond Davis).
         let mentions_it = doc
             .entities()
             .iter()
-            .filter(|e| key(&e.name) == key(gold_text))
+            .filter(|e| is_gold(e, gold_text))
             .any(|e| e.mentions.iter().any(|m| contains_seq(&ours, &words(doc.slice(m.span)))));
         entity_ok || mentions_it || contains_seq(&ours, &g)
     };
