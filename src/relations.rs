@@ -1061,6 +1061,12 @@ fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
     })
 }
 
+/// Verbs that say little without their noun ("hold talks", "take steps", "pay tribute").
+const LIGHT_VERBS: &[&str] = &[
+    "bear", "cast", "catch", "do", "draw", "give", "have", "hold", "keep", "lose", "make", "pay", "play",
+    "put", "reach", "set", "strike", "take",
+];
+
 /// Nouns an infinitive completes, so that the noun alone says little: "a plan to sell the
 /// firm", "efforts to cut emissions", "a bid to win back voters". After other nouns an
 /// infinitive is more often a purpose ("signed the deal to avoid a fine") and stays out.
@@ -1451,10 +1457,13 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     }
     // A light verb and its bare noun take the preposition after them into the relation
     // ("take part in the race", "pay tribute to the victims"): the noun alone says nothing.
+    // A bare plural is a real object ("conduct hearings in January", "cut jobs in Wales") but
+    // after a light verb ("hold talks with", "put brakes on").
     if let [o] = objects[..]
         && !g.passive
         && o > v
         && cx.upos(o) == Upos::Noun
+        && (cx.xpos(o) == "NN" || LIGHT_VERBS.contains(&cx.lemma(g.last_verb).as_str()))
         && cx.kids[o].is_empty()
         && let Some((k, p)) = obliques.iter().find(|(k, _)| *k > o).cloned()
     {

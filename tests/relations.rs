@@ -593,3 +593,11 @@ fn a_quotation_said_is_the_whole_quotation() {
         "We answer this every campaign and, for the reasons I have given before, the answer is no"
     );
 }
+
+#[test]
+fn a_bare_plural_object_is_an_object_but_after_a_light_verb() {
+    let d = doc("The judge may conduct hearings in January.");
+    assert_eq!(find(&d, "conduct").2, "hearings");
+    let d = doc("The leaders held talks with the president.");
+    assert_eq!(find(&d, "hold talks with").2, "the president");
+}
