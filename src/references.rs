@@ -41,6 +41,8 @@ const MAX_CANDIDATES: usize = 64;
 const LONG_WINDOW: usize = 3;
 /// How many sentences back a description ("the company") looks for its organisation.
 const DESCRIPTION_WINDOW: usize = 2;
+/// How many sentences back a title as a description ("the judge") looks for who holds it.
+const PERSON_TITLE_WINDOW: usize = 6;
 
 /// Verbs of saying: a pronoun subject of their complement is usually their subject.
 const SAY: [&str; 14] = [
@@ -76,14 +78,50 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // Which tokens start a title: "its vice-president", "club manager Sir Alex Ferguson" name
     // the organisation whose post it is.
     let mut title_start = vec![false; n];
+    // Each title mention by its first token: (title, end token).
+    let mut title_at: Vec<Option<(EntityId, usize)>> = vec![None; n];
     for e in x.entities.iter().filter(|e| e.label == Label::Title) {
         for m in &e.mentions {
             let (a, b) = token_range(x.tokens, m.span);
             if a < b && a < n {
                 title_start[a] = true;
+                title_at[a] = Some((e.id, b));
             }
         }
     }
+    // Who holds which title, where the text says so: the title right before the name ("US
+    // district court judge Susan Ilston") or after it in apposition ("Jack Straw, the foreign
+    // secretary"), as (the name's first token, title, person, the title's first token).
+    let mut holders: Vec<(usize, EntityId, EntityId, usize)> = Vec::new();
+    for &(a, b, p) in &mentions {
+        if x.entities.get(p.index()).is_none_or(|e| e.label != Label::Person) {
+            continue;
+        }
+        // Not the last part of a longer title ("Deputy Prime Minister John Prescott" holds no
+        // "Prime Minister"), nor a one-word name that is a common word ("the Queen Mother").
+        let one_common = b == a + 1 && crate::lexicon::is_common_word(&x.tokens[a].norm().to_lowercase());
+        let title_before =
+            (0..a).rev().take(6).find_map(|k| title_at[k].filter(|&(_, end)| end == a).map(|t| (k, t)));
+        if let Some((k, t)) = title_before
+            && !one_common
+            && !(k > 0
+                && (title_at[..k].iter().rev().take(6).any(|x| x.is_some_and(|(_, end)| end == k))
+                    || is_qualifier(x.tokens[k - 1].norm())))
+        {
+            holders.push((a, t.0, p, k));
+        }
+        let mut k = b;
+        if k < n && x.tokens[k].norm() == "," {
+            k += 1;
+            if k < n && matches!(x.tokens[k].norm(), "the" | "a" | "an") {
+                k += 1;
+            }
+            if let Some((t, _)) = title_at.get(k).copied().flatten() {
+                holders.push((a, t, p, k));
+            }
+        }
+    }
+    holders.sort_unstable_by_key(|h| h.0);
     let label = |e: EntityId| x.entities.get(e.index()).map(|e| e.label);
     let genders: Vec<Option<Gender>> = x.entities.iter().map(|e| gender_of(x, e)).collect();
     let rel = |i: usize| x.deps[i].rel.as_str();
@@ -125,6 +163,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         }
     }
     let mut found: Vec<(usize, EntityId, &'static str)> = Vec::new();
+    let mut title_links: Vec<(usize, EntityId, &'static str)> = Vec::new();
     for i in 0..n {
         if entity_of[i].is_some() {
             continue;
@@ -239,6 +278,33 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                     None
                 }
             }
+            _ if title_at[i].is_some() => {
+                // "the judge", "the foreign secretary": the one person the text has given that
+                // title in the sentences before. Not a title before a name ("the judge Susan
+                // Ilston") or before "of" (another post: "the director of ..."), and never
+                // when two people held it.
+                let (t, end) = title_at[i].unwrap_or((EntityId(0), i));
+                let the = i > 0 && x.tokens[i - 1].norm().eq_ignore_ascii_case("the");
+                let next_is_name = end < n
+                    && (entity_of[end].is_some_and(|e| label(e) == Some(Label::Person))
+                        || x.tokens[end].norm() == "of"
+                        || x.tokens[end].is_capitalized());
+                let from = x.sentences[s.saturating_sub(PERSON_TITLE_WINDOW)].tokens().start;
+                let lo = holders.partition_point(|h| h.0 < from);
+                let hi = holders.partition_point(|h| h.0 < i);
+                // (Not the apposition that says who holds it: "Chris Stening, the general manager".)
+                if holders[lo..hi].iter().any(|h| h.3 == i) {
+                    continue;
+                }
+                let mut who = holders[lo..hi].iter().filter(|h| h.1 == t).map(|h| h.2);
+                // Kept apart from `found`: a pronoun after it reads the names as before.
+                if let (true, Some(p)) = (the && !next_is_name, who.next())
+                    && who.all(|q| q == p)
+                {
+                    title_links.push((i, p, "description"));
+                }
+                None
+            }
             _ => description(x, i, &word, &title_start).and_then(|kind| {
                 let fits = |e: EntityId| label(e) == Some(Label::Org) && kind.fits(&x.entities[e.index()]);
                 nearest(&window(DESCRIPTION_WINDOW), &fits).map(|e| (e, "description"))
@@ -263,14 +329,19 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             }
         }
     }
+    found.extend(title_links);
     found.sort_unstable_by_key(|f| f.0);
     for (i, e, why) in found {
         let t = &x.tokens[i];
-        // "the company": the mention is the whole description.
+        // "the company", "the foreign secretary": the mention is the whole description.
         let the = i > 0 && x.tokens[i - 1].norm().eq_ignore_ascii_case("the");
         let start = if why == "description" && the { x.tokens[i - 1].span().start } else { t.span().start };
+        let end = match title_at[i] {
+            Some((_, b)) if why == "description" && b > i => x.tokens[b - 1].span().end,
+            _ => t.span().end,
+        };
         out[e.index()].mentions.push(Mention {
-            span: Span::new(start, t.span().end),
+            span: Span::new(start, end),
             sentence: sentence_of(i),
             source: std::borrow::Cow::Owned(format!("rule:reference:{why}")),
         });
@@ -496,6 +567,25 @@ fn gender_of(x: &Input<'_, '_>, e: &Entity) -> Option<Gender> {
         }
     }
     e.name.split(' ').next().and_then(crate::lexicon::given_name_gender)
+}
+
+/// Words that make a title another one: "Deputy Prime Minister", "former president".
+fn is_qualifier(word: &str) -> bool {
+    [
+        "deputy",
+        "vice",
+        "former",
+        "ex",
+        "acting",
+        "shadow",
+        "assistant",
+        "junior",
+        "late",
+        "outgoing",
+        "interim",
+    ]
+    .iter()
+    .any(|q| word.eq_ignore_ascii_case(q))
 }
 
 /// What kind of organisation a definite description names.

@@ -174,3 +174,24 @@ fn its_and_descriptions_before_a_title() {
     // A post needs an organisation: with none about, "its" before a title stays unlinked.
     unlinked("The judge questioned its vice-president James Valente.", "its", 0);
 }
+
+/// "the judge", "the chancellor": the one person the text has given that title.
+#[test]
+fn a_title_as_a_description_is_who_holds_it() {
+    links(
+        "Texas Judge Letitia Clark ruled on Monday. In her ruling, the judge criticised the government.",
+        "judge",
+        0,
+        "Letitia Clark",
+    );
+    links(
+        "Gordon Brown, the chancellor, spoke first. Later the chancellor said taxes would not rise.",
+        "chancellor",
+        1,
+        "Gordon Brown",
+    );
+    // Two holders, a longer title, a title before a name: no link.
+    unlinked("Judge Ann Reid and Judge Mary Cole heard the case. The judge said it was closed.", "judge", 0);
+    unlinked("Deputy Prime Minister John Prescott spoke. The prime minister was abroad.", "prime", 0);
+    unlinked("Judge Ann Reid heard the case. Then the judge Mary Cole spoke.", "judge", 0);
+}
