@@ -764,7 +764,9 @@ fn phrase_full(
     while first < h && matches!(cx.upos(first), Upos::Punct | Upos::Cconj) {
         first += 1;
     }
-    while last > h && matches!(cx.upos(last), Upos::Punct | Upos::Cconj) {
+    // Nor a preposition left at the end without its noun ("the United board with", "pledges
+    // as": the labeller hung the preposition here and its noun elsewhere).
+    while last > h && matches!(cx.upos(last), Upos::Punct | Upos::Cconj | Upos::Adp | Upos::Sconj) {
         last -= 1;
     }
     Arg { head: h, first, last }

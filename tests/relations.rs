@@ -601,3 +601,13 @@ fn a_bare_plural_object_is_an_object_but_after_a_light_verb() {
     let d = doc("The leaders held talks with the president.");
     assert_eq!(find(&d, "hold talks with").2, "the president");
 }
+
+#[test]
+fn an_argument_does_not_end_with_a_bare_preposition() {
+    let d = doc(
+        "The Tory co-chairman attacked Labour's six new pledges as \"vacuous\" and said Mr Blair was worried.",
+    );
+    assert_eq!(find(&d, "attack").2, "Labour's six new pledges");
+    let d = doc("The US tycoon has approached the United board with \"detailed proposals\".");
+    assert_eq!(find(&d, "approach").2, "the United board");
+}
