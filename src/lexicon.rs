@@ -306,3 +306,23 @@ pub(crate) fn is_form_of_address(word: &str) -> bool {
     let w = word.trim_end_matches('.');
     FORMS_OF_ADDRESS.iter().any(|h| w.eq_ignore_ascii_case(h))
 }
+
+/// Words before a title that make it another post ("former", "shadow", "acting", "deputy").
+const TITLE_QUALIFIERS: [&str; 10] = [
+    "former",
+    "shadow",
+    "acting",
+    "deputy",
+    "interim",
+    "outgoing",
+    "incoming",
+    "caretaker",
+    "assistant",
+    "ex",
+];
+
+/// Whether `word` (any case) makes the title after it another post: "Former President",
+/// "shadow home secretary", "Deputy Prime Minister".
+pub(crate) fn is_title_qualifier(word: &str) -> bool {
+    TITLE_QUALIFIERS.iter().any(|q| word.eq_ignore_ascii_case(q))
+}

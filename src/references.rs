@@ -106,7 +106,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             && !one_common
             && !(k > 0
                 && (title_at[..k].iter().rev().take(6).any(|x| x.is_some_and(|(_, end)| end == k))
-                    || is_qualifier(x.tokens[k - 1].norm())))
+                    || crate::lexicon::is_title_qualifier(x.tokens[k - 1].norm())))
         {
             holders.push((a, t.0, p, k));
         }
@@ -567,25 +567,6 @@ fn gender_of(x: &Input<'_, '_>, e: &Entity) -> Option<Gender> {
         }
     }
     e.name.split(' ').next().and_then(crate::lexicon::given_name_gender)
-}
-
-/// Words that make a title another one: "Deputy Prime Minister", "former president".
-fn is_qualifier(word: &str) -> bool {
-    [
-        "deputy",
-        "vice",
-        "former",
-        "ex",
-        "acting",
-        "shadow",
-        "assistant",
-        "junior",
-        "late",
-        "outgoing",
-        "interim",
-    ]
-    .iter()
-    .any(|q| word.eq_ignore_ascii_case(q))
 }
 
 /// What kind of organisation a definite description names.

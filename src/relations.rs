@@ -96,6 +96,10 @@ impl Ctx<'_, '_> {
     fn has_kid(&self, i: usize, rel: &str) -> bool {
         self.kids_with(i, rel).next().is_some()
     }
+    /// Whether verb `k` has "to" before it: an infinitive ("refused to reveal").
+    fn has_to(&self, k: usize) -> bool {
+        self.kids(k).any(|c| self.rel(c) == "mark" && self.is(c, "to"))
+    }
     fn is_negation(&self, k: usize) -> bool {
         match self.rel(k) {
             "advmod" | "neg" => {
@@ -712,7 +716,7 @@ fn phrase_full(
                 && k > h
                 && cx.upos(k) == Upos::Verb
                 && matches!(cx.upos(h), Upos::Noun | Upos::Propn)
-                && cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to"))
+                && cx.has_to(k)
                 && (INFINITIVE_NOUNS.contains(&cx.lemma(h).as_str())
                     || (matches!(cx.rel(h), "obj" | "iobj")
                         && cx.head(h).is_some_and(|v| OBJECT_INFINITIVE.contains(&cx.lemma(v).as_str()))));
@@ -1019,7 +1023,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         // object (see `controlled_infinitive`).
         let next = cx.kids_with(at, "xcomp").find(|&k| {
             cx.upos(k) == Upos::Verb
-                && (cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to")) || cx.xpos(k) == "VBG")
+                && (cx.has_to(k) || cx.xpos(k) == "VBG")
                 && controller(cx, at, k).is_none()
         });
         match next {
@@ -1051,7 +1055,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
 /// bare time) between the two, the infinitive starting right after the object's phrase with
 /// "to": "pressed [the US] to cut", "urged [banks] to lower", "expects [profits] to rise".
 fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
-    if !cx.kids(inf).any(|c| cx.rel(c) == "mark" && cx.is(c, "to")) {
+    if !cx.has_to(inf) {
         return None;
     }
     cx.kids(verb).find(|&o| {
@@ -1166,12 +1170,13 @@ const OBJECT_INFINITIVE: &[&str] = &[
 /// "for" ("called for him to name the day"), the infinitive right after it: the object's
 /// argument runs to the infinitive's end, since who is to do what is the object.
 fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usize> {
+    // Only an infinitive after the object is worth walking the object's subtree for (this runs
+    // for every object).
+    if !cx.kids(verb).any(|k| k > object && matches!(cx.rel(k), "xcomp" | "advcl") && cx.has_to(k)) {
+        return None;
+    }
     let end = subtree_bounds(cx, object).1;
-    let to_after = |k: usize| {
-        cx.upos(k) == Upos::Verb
-            && cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to"))
-            && subtree_bounds(cx, k).0 == end + 1
-    };
+    let to_after = |k: usize| cx.upos(k) == Upos::Verb && cx.has_to(k) && subtree_bounds(cx, k).0 == end + 1;
     match cx.rel(object) {
         "obj" | "iobj" => cx.kids(verb).find(|&k| {
             let r = cx.rel(k);
@@ -1207,18 +1212,14 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         up == Upos::Verb && !matches!(rel, "amod" | "compound" | "case" | "mark" | "fixed" | "xcomp");
     // xcomp verbs are part of their governor's group ("refused to reveal"), unless they are not
     // infinitives with "to".
-    let xcomp_alone = up == Upos::Verb
-        && rel == "xcomp"
-        && cx.xpos(v) != "VBG"
-        && !cx.kids(v).any(|c| cx.rel(c) == "mark" && cx.is(c, "to"));
+    let xcomp_alone = up == Upos::Verb && rel == "xcomp" && cx.xpos(v) != "VBG" && !cx.has_to(v);
     if !(verbal || copular || xcomp_alone) {
         return;
     }
     // An adjective with an infinitive ("is likely to win", "was able to buy"): the verb's
     // group continues through it, and the verb's objects are the clause's.
     let adjective_verb = if copular && up == Upos::Adj {
-        cx.kids_with(v, "xcomp")
-            .find(|&k| cx.upos(k) == Upos::Verb && cx.kids(k).any(|c| cx.rel(c) == "mark" && cx.is(c, "to")))
+        cx.kids_with(v, "xcomp").find(|&k| cx.upos(k) == Upos::Verb && cx.has_to(k))
     } else {
         None
     };

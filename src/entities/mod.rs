@@ -1404,20 +1404,6 @@ pub(crate) fn select_non_overlapping(mut cands: Vec<Candidate>) -> Vec<Candidate
     kept
 }
 
-/// Words before a title that make it another post ("former", "shadow", "acting", "deputy").
-const QUALIFIERS: [&str; 10] = [
-    "former",
-    "shadow",
-    "acting",
-    "deputy",
-    "interim",
-    "outgoing",
-    "incoming",
-    "caretaker",
-    "assistant",
-    "ex",
-];
-
 /// Words that name a portfolio before a title ("health spokesman", "foreign affairs
 /// spokesman", "education secretary"), in lower case.
 const PORTFOLIOS: [&str; 68] = [
@@ -1497,9 +1483,9 @@ fn is_portfolio(t: &Token<'_>) -> bool {
     t.is_alpha() && PORTFOLIOS.iter().any(|p| w.eq_ignore_ascii_case(p))
 }
 
-/// Whether a token is one of the [`QUALIFIERS`] (any case: "Former President Bill Clinton").
+/// Whether a token is a [`crate::lexicon::is_title_qualifier`] word (any case: "Former President Bill Clinton").
 fn is_qualifier(t: &Token<'_>) -> bool {
-    QUALIFIERS.iter().any(|q| t.norm().eq_ignore_ascii_case(q))
+    crate::lexicon::is_title_qualifier(t.norm())
 }
 
 /// A word with its first letter upper-case, as titles' names are written.
