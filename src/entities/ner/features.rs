@@ -74,6 +74,13 @@ pub(crate) struct TokenInfo {
     doc: u64,
 }
 
+impl TokenInfo {
+    /// Whether no gazetteer match covers the token.
+    pub(crate) fn gaz_empty(&self) -> bool {
+        self.gaz == [0; 4]
+    }
+}
+
 const PAD: [TokenInfo; 2] = [pad(1), pad(2)];
 
 const fn pad(k: u64) -> TokenInfo {

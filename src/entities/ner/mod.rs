@@ -225,35 +225,49 @@ impl NerModel {
         let mut classes = Vec::new();
         let mut margins = Vec::new();
         let mut roles: Vec<[[i32; N_CLASSES]; 4]> = Vec::new();
+        let mut quiet = Vec::new();
         // Shape -> the lattice's block of transition scores (kept for the whole document).
         let mut transitions: std::collections::HashMap<u64, u32, crate::hash::IdHash> = Default::default();
         for s in sentences {
             let r = s.tokens();
             let infos = &infos[r.clone()];
             lattice.reset(infos.len());
-            // Each token's rows as a neighbour, looked up once and used by up to four tokens.
+            quiet_tokens(&tokens[r.clone()], infos, &mut quiet);
+            // Each token's rows as a neighbour, looked up once and used by up to four tokens
+            // (none for a token whose neighbours are all quiet: nothing reads them).
             roles.clear();
-            roles.extend(infos.iter().map(|w| self.role_scores(w)));
+            roles.extend(infos.iter().enumerate().map(|(j, w)| {
+                let lo = j.saturating_sub(2);
+                let hi = (j + 3).min(infos.len());
+                if quiet[lo..hi].iter().all(|&q| q) { [[0; N_CLASSES]; 4] } else { self.role_scores(w) }
+            }));
             for i in 0..infos.len() {
-                // The word's own features' scores, and what its neighbours add by their place
-                // beside it, come from the per-thread caches; only the pairs and the evidence
-                // are looked up here.
-                let mut scores = self.word_scores(&infos[i]);
-                for (role, k) in [(0, -1), (1, 1), (2, -2), (3, 2)] {
-                    let j = i as isize + k;
-                    let row = if j < 0 || j as usize >= infos.len() {
-                        self.role_scores(at(infos, i, k))[role]
-                    } else {
-                        roles[j as usize][role]
-                    };
-                    for (s, r) in scores.iter_mut().zip(row) {
-                        *s += r;
+                if quiet[i] {
+                    // Outside, and only outside.
+                    let e = lattice.emit_row(i);
+                    e.fill(NEG);
+                    e[0] = 0.0;
+                } else {
+                    // The word's own features' scores, and what its neighbours add by their
+                    // place beside it, come from the per-thread caches; only the pairs and the
+                    // evidence are looked up here.
+                    let mut scores = self.word_scores(&infos[i]);
+                    for (role, k) in [(0, -1), (1, 1), (2, -2), (3, 2)] {
+                        let j = i as isize + k;
+                        let row = if j < 0 || j as usize >= infos.len() {
+                            self.role_scores(at(infos, i, k))[role]
+                        } else {
+                            roles[j as usize][role]
+                        };
+                        for (s, r) in scores.iter_mut().zip(row) {
+                            *s += r;
+                        }
                     }
-                }
-                pair_features(infos, i, &mut feats);
-                self.model.add_scores(&feats, &mut scores);
-                for (e, &x) in lattice.emit_row(i).iter_mut().zip(&scores) {
-                    *e = x as f32;
+                    pair_features(infos, i, &mut feats);
+                    self.model.add_scores(&feats, &mut scores);
+                    for (e, &x) in lattice.emit_row(i).iter_mut().zip(&scores) {
+                        *e = x as f32;
+                    }
                 }
                 // The transition scores depend only on the token's shape: worked out once per
                 // shape in the document (a few dozen), not per token.
@@ -287,6 +301,27 @@ impl NerModel {
         }
         out
     }
+}
+
+/// Marks the tokens the model need not read: lower case, no digit, no gazetteer reading, and
+/// the same lower case and digits for two tokens either side (as far as the model's window
+/// reaches). Such a token is outside every name (the decoder is told so). On the BBC dev corpus
+/// that is half of all tokens, and the model, asked, gave 7 of 257,000 of them a name's class,
+/// all lower-case words ("bank", "micro", "jon").
+fn quiet_tokens(toks: &[Token<'_>], infos: &[features::TokenInfo], out: &mut Vec<bool>) {
+    let plain: Vec<bool> = toks.iter().map(|t| !t.has_upper() && !t.has_digit()).collect();
+    let unmatched: Vec<bool> = infos.iter().map(features::TokenInfo::gaz_empty).collect();
+    quiet_mask(&plain, &unmatched, out);
+}
+
+/// [`quiet_tokens`] over each token's two facts: plain (lower case, no digit) and unmatched (no
+/// gazetteer reading).
+fn quiet_mask(plain: &[bool], unmatched: &[bool], out: &mut Vec<bool>) {
+    out.clear();
+    out.extend((0..plain.len()).map(|i| {
+        let (lo, hi) = (i.saturating_sub(2), (i + 3).min(plain.len()));
+        plain[lo..hi].iter().all(|&p| p) && unmatched[i]
+    }));
 }
 
 /// A sentence's scores: per token, the static score of each class and, for each previous class
@@ -541,6 +576,21 @@ mod tests {
 
     /// The decoder finds the best well-formed sequence, as trying every sequence does, and its
     /// margins are what the second best sequence with another class at that token scores less.
+    #[test]
+    fn quiet_tokens_are_plain_words_two_tokens_from_anything_else() {
+        // "the talks in Paris were about the bank 's plans for next year"
+        let plain = [true, true, true, false, true, true, true, true, true, true, true, true, true];
+        let mut unmatched = [true; 13];
+        unmatched[8] = false; // a gazetteer reading on "bank"
+        let mut out = Vec::new();
+        quiet_mask(&plain, &unmatched, &mut out);
+        let quiet: Vec<usize> = (0..13).filter(|&i| out[i]).collect();
+        // Within two tokens of "Paris" (1 to 5) nothing is quiet, nor "bank" itself.
+        assert_eq!(quiet, vec![0, 6, 7, 9, 10, 11, 12]);
+        quiet_mask(&[], &[], &mut out);
+        assert!(out.is_empty());
+    }
+
     #[test]
     fn viterbi_finds_the_best_sequence_and_margins() {
         let mut state = 0x1234_5678_9abc_def1u64;
