@@ -13,7 +13,10 @@
 //!   "the company", "the firm", "the party", "the club": the nearest organisation of that kind
 //!   in this sentence or the two before, when no other of that kind comes between;
 //! * "I", "me", "my", "we", "us", "our" inside a quotation are the speaker its attribution names
-//!   ("...," said Kate Allen; "...," he said, once "he" is linked; Yukos said: "...").
+//!   ("...," said Kate Allen; "...," he said, once "he" is linked; Yukos said: "..."); "we", "us"
+//!   and "our" are the speaker's organisation where the attribution gives their post in one
+//!   ("...," said Dr Carl Gavin, managing director of Lateral Visions; Yukos chief executive
+//!   Steven Theede said: "...").
 
 use crate::entity::{Entity, EntityId, Label, Mention};
 use crate::lexicon::Gender;
@@ -93,6 +96,17 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // district court judge Susan Ilston") or after it in apposition ("Jack Straw, the foreign
     // secretary"), as (the name's first token, title, person, the title's first token).
     let mut holders: Vec<(usize, EntityId, EntityId, usize)> = Vec::new();
+    // Where the title comes with its organisation ("Yukos spokesman Alexander Shadrin", "Carl
+    // Gavin, managing director of Lateral Visions"): (the name's first token, person, org).
+    let mut posts: Vec<(usize, EntityId, EntityId)> = Vec::new();
+    let org_between = |from: usize, to: usize| {
+        mentions.iter().find(|m| {
+            m.0 >= from
+                && m.1 <= to
+                && m.1 > m.0
+                && x.entities.get(m.2.index()).is_some_and(|e| e.label == Label::Org)
+        })
+    };
     for &(a, b, p) in &mentions {
         if x.entities.get(p.index()).is_none_or(|e| e.label != Label::Person) {
             continue;
@@ -109,6 +123,12 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                     || crate::lexicon::is_title_qualifier(x.tokens[k - 1].norm())))
         {
             holders.push((a, t.0, p, k));
+            // The organisation right before the title, or its possessive.
+            let before =
+                if k >= 2 && matches!(x.tokens[k - 1].norm(), "'s" | "\u{2019}s" | "'") { k - 1 } else { k };
+            if let Some(o) = org_between(before.saturating_sub(8), before).filter(|o| o.1 == before) {
+                posts.push((a, p, o.2));
+            }
         }
         let mut k = b;
         if k < n && x.tokens[k].norm() == "," {
@@ -116,8 +136,15 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             if k < n && matches!(x.tokens[k].norm(), "the" | "a" | "an") {
                 k += 1;
             }
-            if let Some((t, _)) = title_at.get(k).copied().flatten() {
+            if let Some((t, tb)) = title_at.get(k).copied().flatten() {
                 holders.push((a, t, p, k));
+                // "..., managing director of Lateral Visions", "..., a researcher at Futurelab".
+                if tb + 1 < n && matches!(x.tokens[tb].norm(), "of" | "at" | "for") {
+                    let from = tb + 1 + (x.tokens[tb + 1].norm() == "the") as usize;
+                    if let Some(o) = org_between(from, from + 8).filter(|o| o.0 == from) {
+                        posts.push((a, p, o.2));
+                    }
+                }
             }
         }
     }
@@ -319,13 +346,23 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     let speakers: Vec<(usize, EntityId)> = found.iter().map(|f| (f.0, f.1)).collect();
     for (first, end, who) in quotations(x, &speakers) {
         let Some(who) = who else { continue };
+        // "We" spoken by someone the attribution places in an organisation is the organisation
+        // ("'... we didn't see anyone ...,' said Dr Carl Gavin, managing director of Lateral
+        // Visions"); "I" stays the speaker.
+        let ours = if label(who) == Some(Label::Person) {
+            speaker_org(&mentions, &posts, who, first, end).unwrap_or(who)
+        } else {
+            who
+        };
         for (i, linked) in entity_of.iter().enumerate().take(end.min(n)).skip(first) {
             let w = x.tokens[i].norm();
-            let first_person = ["I", "me", "my", "we", "us", "our"].iter().any(|p| w.eq_ignore_ascii_case(p))
-                && (w != "I" || x.tokens[i].text() == "I")
+            let plural = ["we", "us", "our"].iter().any(|p| w.eq_ignore_ascii_case(p))
                 && (!w.eq_ignore_ascii_case("us") || x.tokens[i].text() != "US");
+            let first_person = plural
+                || ["I", "me", "my"].iter().any(|p| w.eq_ignore_ascii_case(p))
+                    && (w != "I" || x.tokens[i].text() == "I");
             if first_person && linked.is_none() {
-                found.push((i, who, "quotation"));
+                found.push((i, if plural { ours } else { who }, "quotation"));
             }
         }
     }
@@ -350,6 +387,24 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         e.mentions.sort_by_key(|m| m.span.start);
     }
     out
+}
+
+/// The organisation a quotation's speaker `who` is placed in by the attribution next to the
+/// quotation (`first`..`end` inside the marks): the name's own title, with its organisation
+/// (`posts`: a name's first token, the person, the organisation).
+fn speaker_org(
+    mentions: &[(usize, usize, EntityId)],
+    posts: &[(usize, EntityId, EntityId)],
+    who: EntityId,
+    first: usize,
+    end: usize,
+) -> Option<EntityId> {
+    const NEAR: usize = 12;
+    let near = |m: &&(usize, usize, EntityId)| {
+        m.2 == who && ((m.0 >= end && m.0 <= end + NEAR) || (m.1 < first && m.1 + NEAR >= first))
+    };
+    let speaker = mentions.iter().find(near)?;
+    posts.iter().find(|p| p.0 == speaker.0 && p.1 == who).map(|p| p.2)
 }
 
 /// The one entity that fits among `ms`; where several do, the subject of the latest sentence

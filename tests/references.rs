@@ -95,6 +95,27 @@ fn first_persons_in_quotations_are_their_speaker() {
     );
 }
 
+/// "We" spoken by someone the attribution places in an organisation is the organisation; "I"
+/// stays the speaker.
+#[test]
+fn we_of_a_speaker_with_a_post_is_their_organisation() {
+    let after = "\"We did not see anyone else doing it, and I was surprised,\" said Dr Carl Gavin, \
+                 chief executive of Ryanair.";
+    links(after, "We", 0, "Ryanair");
+    links(after, "I", 0, "Carl Gavin");
+    let before = "Yukos chief executive Steven Theede said: \"It gives us a kind of life after death.\"";
+    links(before, "us", 0, "Yukos");
+    links(
+        "\"Our industry is in crisis,\" said Ulrich Schulte-Strathaus, secretary general of the \
+         Association of European Airlines.",
+        "Our",
+        0,
+        "Association of European Airlines",
+    );
+    // No organisation in the attribution: "we" stays the speaker.
+    links("\"We will fight on,\" said John Smith.", "We", 0, "John Smith");
+}
+
 #[test]
 fn what_must_stay_unlinked() {
     // Pleonastic "it".
