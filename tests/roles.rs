@@ -191,6 +191,12 @@ fn qualifiers_and_portfolios_stay_in_the_title() {
         "Liberal Democrat",
     );
     has_role("Deputy director general Ahmed Shuja met them.", "Ahmed Shuja", "deputy director general", "");
+    // "Deputy" is a post of its own, and also the qualifier of the title after it: one role.
+    let text = "The figure was revised, according to Bank of England deputy governor Rachel Lomax.";
+    has_role(text, "Rachel Lomax", "deputy governor", "Bank of England");
+    let got = roles(text);
+    assert_eq!(got.len(), 1, "{got:?}");
+    has_role("The deputy health minister Jane Doe resigned.", "Jane Doe", "deputy health minister", "");
     // A former post is not the post: the two are different titles.
     let got = roles("Prime Minister Tony Blair and former prime minister John Major met.");
     assert!(got.contains(&("Tony Blair".into(), "Prime Minister".into(), String::new())), "{got:?}");

@@ -1773,8 +1773,25 @@ fn fold(
         });
         entities.len() - 1
     };
+    // A title that is only qualifiers ("deputy", which is a post of its own) right before
+    // another title, past portfolio words, is that title's qualifier ("deputy governor", "deputy
+    // health minister"): it is left for the next title to take in.
+    let absorbed: Vec<bool> = (0..kept.len())
+        .map(|i| {
+            let (c, Some(next)) = (&kept[i], kept.get(i + 1)) else { return false };
+            c.label == Label::Title
+                && next.label == Label::Title
+                && tokens[c.first_token..c.end_token].iter().all(is_qualifier)
+                && next.first_token >= c.end_token
+                && next.first_token - c.end_token < 4
+                && tokens[c.end_token..next.first_token].iter().all(is_portfolio)
+        })
+        .collect();
     let mut prev_end = 0;
-    for mut c in kept {
+    for (mut c, absorbed) in kept.into_iter().zip(absorbed) {
+        if absorbed {
+            continue;
+        }
         // The qualifiers of a title change the post: "former prime minister", "shadow home
         // secretary", "acting president" are titles of their own.
         let qualifiers = if c.label == Label::Title {
