@@ -797,6 +797,9 @@ fn is_relative_pronoun(cx: &Ctx<'_, '_>, i: usize) -> bool {
     ["who", "which", "that", "whom"].iter().any(|w| cx.is(i, w))
 }
 
+/// Verbs whose object may be a stretch of time: "spent several years", "served two years".
+const TIME_VERBS: [&str; 6] = ["spend", "take", "waste", "serve", "need", "give"];
+
 /// The subject of clause `v`, looking through coordination, control and relative clauses.
 fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)> {
     if depth > 4 {
@@ -811,6 +814,22 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
             return if cx.rel(v).starts_with("acl") { cx.head(v).map(|h| (h, true)) } else { None };
         }
         return Some((s, false));
+    }
+    // "Professor Angela MacFarlane, based at Bristol University, has spent ...": the parser hung
+    // the name on the participle set off by commas before the verb (a reduced relative on the
+    // name) and left the verb without a subject. The name is the verb's subject.
+    let fronted =
+        cx.kids(v).filter(|&c| c < v && cx.rel(c) == "advcl" && matches!(cx.xpos(c), "VBN" | "VBG"));
+    for c in fronted {
+        let named = cx.kids(c).find(|&s| {
+            s < c
+                && cx.rel(s).starts_with("nsubj")
+                && matches!(cx.upos(s), Upos::Noun | Upos::Propn)
+                && (s + 1..c).any(|k| cx.is(k, ","))
+        });
+        if let Some(s) = named {
+            return Some((s, false));
+        }
     }
     let h = cx.head(v)?;
     // A gerund after a preposition: "the disappointment of losing", "aimed at boosting",
@@ -1312,10 +1331,14 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     } else {
         // A bare time is when, not what ("have struggled this decade", "met this time"); one
         // with "a" and a modifier is a thing had or spent ("had a busy summer").
+        // Time itself is what some verbs act on ("spent several years", "took two weeks").
+        let spends_time = TIME_VERBS.contains(&cx.lemma(lv).as_str());
         let (times, real): (Vec<usize>, Vec<usize>) = cx.kids_with(lv, "obj").partition(|&o| {
             let had = cx.kids(o).any(|d| cx.rel(d) == "det" && (cx.is(d, "a") || cx.is(d, "an")))
                 && cx.kids(o).any(|d| matches!(cx.rel(d), "amod" | "compound"));
-            (is_time(cx, o) || TIME_NOUNS.contains(&cx.lemma(o).as_str()) || cx.is(o, "time")) && !had
+            (is_time(cx, o) || TIME_NOUNS.contains(&cx.lemma(o).as_str()) || cx.is(o, "time"))
+                && !had
+                && !spends_time
         });
         recipients.extend(times);
         objects.extend(real);

@@ -611,3 +611,28 @@ fn an_argument_does_not_end_with_a_bare_preposition() {
     let d = doc("The US tycoon has approached the United board with \"detailed proposals\".");
     assert_eq!(find(&d, "approach").2, "the United board");
 }
+
+/// A name the parser hung on a participle set off by commas before the verb ("X, based at Y,
+/// has spent") is the verb's subject.
+#[test]
+fn the_subject_before_a_participle_between_commas() {
+    let d = doc(
+        "Professor Angela MacFarlane, based at Bristol University, has spent several years researching games.",
+    );
+    let (_, s, o) = find(&d, "spend");
+    assert!(s.ends_with("Angela MacFarlane"), "{s:?} in {:?}", lemmas(&d));
+    assert_eq!(o, "several years");
+}
+
+/// Time is the object of verbs that spend it; elsewhere a bare time is when, not what.
+#[test]
+fn time_as_the_object_of_spending_verbs() {
+    let d = doc("The process could take several months.");
+    let (_, s, o) = find(&d, "take");
+    assert_eq!((s, o), ("The process", "several months"));
+    let d = doc("Congress will spend several months on the bill.");
+    assert_eq!(find(&d, "spend").2, "several months");
+    // "met last week": the week is when they met.
+    let d = doc("The ministers met the envoy last week.");
+    assert_eq!(find(&d, "meet").2, "the envoy");
+}
