@@ -126,3 +126,20 @@ fn no_opening_verb_before_a_finite_verb() {
     }
     assert_eq!(tags("Search the house before dawn.")[0], "VB");
 }
+
+/// An apostrophe written onto a plural noun, before a word, is a possessive ending; one that a
+/// space sets apart is not.
+#[test]
+fn a_plural_possessive_is_not_a_closing_quotation_mark() {
+    let tag_of = |text: &str, word: &str, nth: usize| -> (String, Upos) {
+        let doc = Extractor::new().extract(text);
+        let i = doc.tokens().iter().enumerate().filter(|(_, t)| t.text() == word).nth(nth).expect("word").0;
+        (doc.tags()[i].xpos.as_str().to_string(), doc.tags()[i].upos)
+    };
+    let text = "Dr Gavin thinks the game satisfies both teachers' need for learning outcomes.";
+    assert_eq!(tag_of(text, "'", 0).0, "POS");
+    assert_eq!(tag_of(text, "need", 0).1, Upos::Noun);
+    assert_eq!(tag_of("Ryan Giggs' future at Old Trafford is unclear.", "'", 0).0, "POS");
+    // A quotation mark with a space before it opens a quotation.
+    assert_ne!(tag_of("The report said the US 'afflicted' the region.", "'", 0).0, "POS");
+}

@@ -160,6 +160,8 @@ pub struct Tagger {
     /// Classes of a finite or bare verb (Penn VB, VBP, VBZ, VBD), which never follow an article
     /// ([`Tagger::after_article`]).
     finite_verb: Vec<bool>,
+    /// The class of the possessive ending (Penn POS), if the model has one.
+    possessive: Option<u16>,
 }
 
 thread_local! {
@@ -226,7 +228,8 @@ impl Tagger {
         }
         let finite_verb =
             tags.iter().map(|t: &Tag| matches!(t.xpos.as_str(), "VB" | "VBP" | "VBZ" | "VBD")).collect();
-        Ok(Tagger { model, tags, id, tag_pairs, finite_verb })
+        let possessive = tags.iter().position(|t| t.xpos.as_str() == "POS").map(|c| c as u16);
+        Ok(Tagger { model, tags, id, tag_pairs, finite_verb, possessive })
     }
 
     /// Appends a word type's cache entry (see `tag_classes`) to `arena`: the scores of its own
@@ -285,6 +288,29 @@ impl Tagger {
         argmax(scores)
     }
 
+    /// An apostrophe written onto a plural noun and before a word is a possessive ending
+    /// ("teachers' need", "the Lords' ruling", "Giggs' future"), unless a single quotation mark
+    /// opened earlier in the sentence (then it may close it). Read as a closing quotation mark,
+    /// it cut the phrase in two and made the noun after it a verb. `glued[i]`: no space before
+    /// word `i` (where the spacing is not known, the rule does not apply); `prev`: the class of
+    /// the word before.
+    fn plural_possessive(&self, words: &[&str], glued: &[bool], i: usize, prev: u16) -> Option<u16> {
+        let apostrophe = |w: &str| matches!(w, "'" | "\u{2019}");
+        let before = words.get(i.checked_sub(1)?)?;
+        let glued = |k: usize| glued.get(k).copied().unwrap_or(true);
+        (apostrophe(words[i])
+            && glued(i)
+            && !glued(i + 1)
+            && matches!(self.class_tag(prev).upos, Upos::Noun | Upos::Propn)
+            && before.len() >= 2
+            && before.ends_with(['s', 'S'])
+            && before.chars().all(char::is_alphabetic)
+            && words.get(i + 1).is_some_and(|w| w.starts_with(char::is_alphabetic))
+            && !words[..i - 1].iter().any(|w| apostrophe(w) || *w == "\u{2018}"))
+        .then_some(self.possessive)
+        .flatten()
+    }
+
     /// The second hard constraint, applied once a sentence is tagged: it does not open with
     /// a verb that a finite verb or a modal follows ("Shares fell", "Figures show", "Search
     /// is", "Republicans want"). A verb first is an imperative or a question's auxiliary, and
@@ -309,15 +335,16 @@ impl Tagger {
 
     /// Tags one sentence's words.
     pub fn tag(&self, words: &[&str]) -> Vec<Tag> {
-        self.tag_classes(words).into_iter().map(|c| self.class_tag(c)).collect()
+        self.tag_classes(words, &[]).into_iter().map(|c| self.class_tag(c)).collect()
     }
 
     /// Tags one sentence, returning class numbers.
     ///
     /// Two passes: first the word-only features of every token not in the tag dictionary are
     /// scored (independent lookups, so their cache misses overlap), then a left-to-right pass adds
-    /// the few features that depend on the previous tags.
-    pub(crate) fn tag_classes(&self, words: &[&str]) -> Vec<u16> {
+    /// the few features that depend on the previous tags. `glued[i]`: word `i` follows the one
+    /// before without a space (empty where the spacing is not known).
+    pub(crate) fn tag_classes(&self, words: &[&str], glued: &[bool]) -> Vec<u16> {
         let nc = self.model.classes.len();
         let n = words.len();
         let start = nc as u16;
@@ -383,7 +410,7 @@ impl Tagger {
         let (mut prev, mut prev2) = (start, start + 1);
         let nt = nc + 2;
         for i in 0..n {
-            let c = match dict[i] {
+            let c = match dict[i].or_else(|| self.plural_possessive(words, glued, i, prev)) {
                 Some(c) => c,
                 None => {
                     let scores = &mut stat[i * nc..(i + 1) * nc];
@@ -422,10 +449,13 @@ pub(crate) fn tag_document(
     let Some(tagger) = Tagger::builtin() else { return (Vec::new(), Vec::new()) };
     let mut tags = Vec::with_capacity(tokens.len());
     let mut words: Vec<&str> = Vec::new();
+    let mut glued: Vec<bool> = Vec::new();
     for s in sentences {
         words.clear();
         words.extend(tokens[s.tokens()].iter().map(|t| t.norm()));
-        tags.extend(tagger.tag_classes(&words).into_iter().map(|c| tagger.class_tag(c)));
+        glued.clear();
+        glued.extend(tokens[s.tokens()].iter().map(|t| !t.space_before()));
+        tags.extend(tagger.tag_classes(&words, &glued).into_iter().map(|c| tagger.class_tag(c)));
     }
     let lemmas = tokens
         .iter()
@@ -475,8 +505,14 @@ mod tests {
         let mut out = Vec::new();
         let mut first: Option<Vec<i32>> = None;
         for (i, h) in hashes.iter().enumerate() {
-            let c = match t.model.tagdict.get(&h.word) {
-                Some(&c) => c,
+            let c = match t
+                .model
+                .tagdict
+                .get(&h.word)
+                .copied()
+                .or_else(|| t.plural_possessive(words, &[], i, prev))
+            {
+                Some(c) => c,
                 None => {
                     let mut feats = [0u64; N_FEATURES];
                     features(&hashes, i, prev, prev2, case, &mut feats);
@@ -530,14 +566,14 @@ mod tests {
         }
         let t = Tagger::from_bytes(&Model::write(&classes, &[], &feats)).expect("model");
         for words in [&["huge", "dogs", "ran"][..], &["the", "huge", "huge", "dogs"], &["ran"]] {
-            assert_eq!(t.tag_classes(words), reference_tags(&t, words), "{words:?}");
-            assert_eq!(t.tag_classes(words), reference_tags(&t, words), "{words:?}, cached");
+            assert_eq!(t.tag_classes(words, &[]), reference_tags(&t, words), "{words:?}");
+            assert_eq!(t.tag_classes(words, &[]), reference_tags(&t, words), "{words:?}, cached");
         }
-        assert_eq!(t.tag_classes(&["huge", "dogs"])[1], 1, "the wide row decides");
+        assert_eq!(t.tag_classes(&["huge", "dogs"], &[])[1], 1, "the wide row decides");
         let builtin = Tagger::builtin().expect("built-in tagger");
         for text in ["The agency refused to reveal the targets .", "Missiles slammed into a safe haven ."] {
             let words: Vec<&str> = text.split(' ').collect();
-            assert_eq!(builtin.tag_classes(&words), reference_tags(builtin, &words), "{text}");
+            assert_eq!(builtin.tag_classes(&words, &[]), reference_tags(builtin, &words), "{text}");
         }
     }
 }
