@@ -196,3 +196,20 @@ fn short_forms_fold_into_their_entry() {
     assert_eq!(m.of().map(|e| e.id()), Some("p:1"));
     assert_eq!(g.entry(0).unwrap().of().map(|e| e.id()), None);
 }
+
+/// A name with a plural possessive is found written without its apostrophe as well.
+#[test]
+fn a_plural_possessive_matches_without_its_apostrophe() {
+    let g = Gazetteer::builder("mine")
+        .entry(Entry::new("u:1", Label::Org, "Amalgamated Lamplighters' Union"))
+        .build()
+        .unwrap();
+    let ex = Extractor::builder().gazetteer(g).build().unwrap();
+    for text in [
+        "The Amalgamated Lamplighters' Union called a strike.",
+        "The Amalgamated Lamplighters Union called a strike.",
+    ] {
+        let e = entities(&ex, text);
+        assert!(has(&e, Label::Org, "Amalgamated Lamplighters' Union"), "{text:?}: {e:?}");
+    }
+}

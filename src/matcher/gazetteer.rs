@@ -7,7 +7,9 @@
 //! word's id, sentence by sentence. At each word I follow the table word by word for as long as
 //! some surface continues, and take the longest surface whose case fits the text's
 //! ([`CasePolicy`]); if none fits, I move on one word. A match can only start and end on word
-//! boundaries and never crosses a sentence, with no check needed.
+//! boundaries and never crosses a sentence, with no check needed. A surface with a plural
+//! possessive ("Transport and General Workers' Union") is also entered without its apostrophe,
+//! as it is often written.
 //!
 //! Earlier versions ran an Aho-Corasick automaton over word codes. Searching was about as fast,
 //! but the automaton took most of the start-up time, and with news-scale lists (hundreds of
@@ -623,7 +625,14 @@ impl<'a> Build<'a> {
             }
             let mut cmp = std::mem::take(&mut self.cmp);
             surface_form(surface, &self.tokenizer, &mut cmp);
-            let result = self.add_surface(index, &cmp, first_reading, e.at);
+            let mut result = self.add_surface(index, &cmp, first_reading, e.at);
+            // A plural possessive is often written without its apostrophe ("Transport and
+            // General Workers Union"): that form is a surface too.
+            if result.is_ok() {
+                if let Some(bare) = without_plural_apostrophe(&cmp) {
+                    result = self.add_surface(index, &bare, first_reading, e.at);
+                }
+            }
             self.cmp = cmp;
             result?;
         }
@@ -973,6 +982,19 @@ impl GazetteerBuilder {
         }
         b.finish(&self.name)
     }
+}
+
+/// A surface's units (joined by single spaces) without the apostrophes that end a plural
+/// ("Workers ' Union" -> "Workers Union"), if it has one.
+fn without_plural_apostrophe(cmp: &str) -> Option<String> {
+    let units: Vec<&str> = cmp.split(' ').collect();
+    let plural_apostrophe =
+        |k: usize| matches!(units[k], "'" | "\u{2019}") && k > 0 && units[k - 1].ends_with(['s', 'S']);
+    if !(0..units.len()).any(plural_apostrophe) {
+        return None;
+    }
+    let kept: Vec<&str> = (0..units.len()).filter(|&k| !plural_apostrophe(k)).map(|k| units[k]).collect();
+    Some(kept.join(" "))
 }
 
 /// The form a surface is matched and case-checked by: its units (the surface run through the
