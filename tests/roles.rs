@@ -197,6 +197,10 @@ fn qualifiers_and_portfolios_stay_in_the_title() {
     let got = roles(text);
     assert_eq!(got.len(), 1, "{got:?}");
     has_role("The deputy health minister Jane Doe resigned.", "Jane Doe", "deputy health minister", "");
+    // "ex-" is "former", on the title's own word or on the word before it.
+    has_role("Ex-Home Secretary David Blunkett spoke.", "David Blunkett", "former home secretary", "");
+    has_role("Ex-foreign secretary Robin Cook spoke.", "Robin Cook", "former foreign secretary", "");
+    has_role("The ex-Cabinet minister Helen Liddell spoke.", "Helen Liddell", "former cabinet minister", "");
     // A former post is not the post: the two are different titles.
     let got = roles("Prime Minister Tony Blair and former prime minister John Major met.");
     assert!(got.contains(&("Tony Blair".into(), "Prime Minister".into(), String::new())), "{got:?}");

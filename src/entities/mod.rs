@@ -1488,6 +1488,12 @@ fn is_qualifier(t: &Token<'_>) -> bool {
     crate::lexicon::is_title_qualifier(t.norm())
 }
 
+/// Whether a token is a word prefixed "ex-" ("ex-minister", "Ex-Home"): what follows was.
+fn is_ex(t: &Token<'_>) -> bool {
+    let w = t.norm();
+    w.len() > 3 && w.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("ex-"))
+}
+
 /// A word with its first letter upper-case, as titles' names are written.
 fn capitalize(w: &str) -> String {
     let mut cs = w.chars();
@@ -1818,10 +1824,22 @@ fn fold(
             while q > floor && p - q < 2 && is_qualifier(&tokens[q - 1]) {
                 q -= 1;
             }
-            let words: Vec<String> = tokens[q..c.first_token]
+            let mut words: Vec<String> = tokens[q..c.first_token]
                 .iter()
                 .map(|t| if t.norm() == "and" { "and".to_string() } else { capitalize(t.norm()) })
                 .collect();
+            // "Ex-Home Secretary" (the title found in the hyphenated word's part), "ex-foreign
+            // secretary", "ex-Cabinet minister": a former post.
+            let own = &tokens[c.first_token];
+            let inside = q == c.first_token && is_ex(own) && c.span.start > own.span().start;
+            if inside {
+                words.insert(0, "Former".to_string());
+                c.span = Span::new(own.span().start, c.span.end);
+            } else if q > floor && is_ex(&tokens[q - 1]) {
+                q -= 1;
+                let rest = tokens[q].norm().get(3..).unwrap_or("");
+                words.insert(0, format!("Former {}", capitalize(rest)));
+            }
             if q < c.first_token {
                 c.span = Span::new(tokens[q].span().start, c.span.end);
                 c.first_token = q;
