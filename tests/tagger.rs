@@ -143,3 +143,27 @@ fn a_plural_possessive_is_not_a_closing_quotation_mark() {
     // A quotation mark with a space before it opens a quotation.
     assert_ne!(tag_of("The report said the US 'afflicted' the region.", "'", 0).0, "POS");
 }
+
+/// A sentence with no finite verb gets one: the past tense or third person after its subject
+/// noun that the tagger took for a participle, a noun or an adjective. Lists and headings keep
+/// theirs, and a participle with an auxiliary or an agent stays one.
+#[test]
+fn a_sentence_without_a_finite_verb_gets_its_verb() {
+    let xpos_of = |text: &str, word: &str| -> String {
+        let doc = Extractor::new().extract(text);
+        let i = doc.tokens().iter().position(|t| t.text() == word).expect("word");
+        doc.tags()[i].xpos.as_str().to_string()
+    };
+    for (text, word, want) in [
+        ("The Bank of England raised interest rates five times last year.", "raised", "VBD"),
+        ("Germany's economy shrank 0.2% in the last three months of 2004.", "shrank", "VBD"),
+        ("In Thailand, tourism accounts for about 6% of the economy.", "accounts", "VBZ"),
+        ("Online journals also raised doubts about the documents.", "raised", "VBD"),
+    ] {
+        assert_eq!(xpos_of(text, word), want, "{text:?}");
+    }
+    // A word that can only be a past tense is one, verb or no verb elsewhere.
+    assert_eq!(xpos_of("While the firm grew, its rival shrank.", "shrank"), "VBD");
+    assert_eq!(xpos_of("Subs not used: Hamann, Harrison, Smith.", "used"), "VBN");
+    assert_ne!(xpos_of("An entry-level machine designed by a team in Leeds.", "designed"), "VBD");
+}

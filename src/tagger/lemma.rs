@@ -522,6 +522,29 @@ fn plural_name_lemma(form: &str, lo: &str) -> String {
     }
 }
 
+/// Whether a lower-case word is the past tense of a verb in the lexicon ("rose", "raised"; not
+/// "shown", which is only a participle).
+pub(crate) fn is_past_tense(lower: &str) -> bool {
+    LEXICON.forms.contains_key(&(Slot::Past, lower))
+}
+
+/// Whether a lower-case word can only be a verb's past tense: a past tense in the lexicon that
+/// is no participle, base form, noun or plural ("shrank", "grew"; not "rose", "set", "cut").
+pub(crate) fn is_only_past_tense(lower: &str) -> bool {
+    let lex = &*LEXICON;
+    is_past_tense(lower)
+        && !lex.forms.contains_key(&(Slot::PastPart, lower))
+        && !lex.forms.contains_key(&(Slot::Plural, lower))
+        && !lex.forms.contains_key(&(Slot::S, lower))
+        && !lex.verbs.contains(lower)
+        && !lex.nouns.contains(lower)
+}
+
+/// Whether a lower-case word is the third person singular of a verb ("expires", "accounts").
+pub(crate) fn is_third_singular(lower: &str) -> bool {
+    LEXICON.forms.contains_key(&(Slot::S, lower))
+}
+
 fn verb_lemma(lo: &str, xpos: &str) -> String {
     let lex = &*LEXICON;
     let lookup = |slot: Slot| lex.forms.get(&(slot, lo)).map(|l| l.to_string());

@@ -192,6 +192,12 @@ const BUILTIN: &[u8] = &[];
 static BUILTIN_TAGGER: std::sync::LazyLock<Result<Tagger, String>> =
     std::sync::LazyLock::new(|| Tagger::from_bytes(BUILTIN));
 
+/// Forms of "be", "have" and "get" that make a participle after them one ([`Tagger::verbless`]).
+const AUXILIARIES: [&str; 17] = [
+    "be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "'ve", "'d", "get",
+    "gets", "got", "'re",
+];
+
 impl Tagger {
     /// The built-in tagger, loaded once on first use. `None` when the crate was built without
     /// the `builtin` feature.
@@ -309,6 +315,85 @@ impl Tagger {
             && !words[..i - 1].iter().any(|w| apostrophe(w) || *w == "\u{2018}"))
         .then_some(self.possessive)
         .flatten()
+    }
+
+    /// A word that can only be a past tense ("shrank", "grew": no participle, base form or noun
+    /// in the lexicon) is one, whatever the model read ("its rival shrank/NN").
+    fn past_only(&self, words: &[&str], out: &mut [u16]) {
+        let Some(vbd) = self.tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == "VBD")
+        else {
+            return;
+        };
+        for (i, w) in words.iter().enumerate() {
+            let upos = self.class_tag(out[i]).upos;
+            if !matches!(upos, Upos::Verb | Upos::Aux)
+                && w.len() > 2
+                && w.starts_with(|c: char| c.is_ascii_lowercase())
+                && crate::tagger::lemma::is_only_past_tense(w)
+            {
+                out[i] = vbd as u16;
+            }
+        }
+    }
+
+    /// A sentence of six words or more that ends with a full stop and has no finite verb or
+    /// modal: the tagger took its verb for a participle, a noun or an adjective ("The Bank of
+    /// England raised/VBN interest rates", "Germany's economy shrank/NN 0.2%", "Day's
+    /// contract expires/NNS in the summer"). The first word that follows a noun (past adverbs),
+    /// with no auxiliary before it, and is a past tense not followed by "by" or a colon (or, after a
+    /// singular noun, a third person singular before a preposition, determiner, adverb or
+    /// number) becomes that verb. Lists of names and headings have no such word and stay as
+    /// they are.
+    fn verbless(&self, words: &[&str], out: &mut [u16]) {
+        let xpos = |c: u16| self.class_tag(c).xpos;
+        let n = out.len();
+        if n < 6 || !matches!(words[n - 1], "." | "!") {
+            return;
+        }
+        if out
+            .iter()
+            .any(|&c| self.finite_verb.get(c as usize).copied().unwrap_or(false) || xpos(c).as_str() == "MD")
+        {
+            return;
+        }
+        let class = |x: &str| {
+            self.tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == x).map(|c| c as u16)
+        };
+        for i in 1..n - 1 {
+            let lower = words[i].to_lowercase();
+            if AUXILIARIES.contains(&lower.as_str()) {
+                return; // "has risen", "was closed": a participle after its auxiliary
+            }
+            // The word before, past adverbs ("journals also raised").
+            let mut p = i - 1;
+            while p > 0 && xpos(out[p]).as_str() == "RB" {
+                p -= 1;
+            }
+            let prev = xpos(out[p]);
+            let after_noun = matches!(prev.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "CD");
+            if !after_noun || !words[i].starts_with(|c: char| c.is_ascii_lowercase()) {
+                continue;
+            }
+            let next = xpos(out[i + 1]);
+            // "devices made by Nintendo": a participle with its agent.
+            // "Subs not used: ...": a heading.
+            let agent = words[i + 1].eq_ignore_ascii_case("by") || words[i + 1] == ":";
+            let to = if crate::tagger::lemma::is_past_tense(&lower) && !agent {
+                class("VBD")
+            } else if matches!(prev.as_str(), "NN" | "NNP")
+                && xpos(out[i]).as_str() == "NNS"
+                && crate::tagger::lemma::is_third_singular(&lower)
+                && matches!(next.as_str(), "IN" | "DT" | "RB" | "CD" | "TO")
+            {
+                class("VBZ")
+            } else {
+                None
+            };
+            if let Some(c) = to {
+                out[i] = c;
+                return;
+            }
+        }
     }
 
     /// The second hard constraint, applied once a sentence is tagged: it does not open with
@@ -432,6 +517,8 @@ impl Tagger {
         if n >= 2 && dict[0].is_none() {
             self.opening_verb(&mut out, &mut stat[..nc]);
         }
+        self.past_only(words, &mut out);
+        self.verbless(words, &mut out);
         // Kept for the next sentence unless an outsized one made it large.
         if stat.len() <= 1 << 20 {
             STAT.with(|s| *s.borrow_mut() = stat);
@@ -533,6 +620,8 @@ mod tests {
         if let Some(mut first) = first {
             t.opening_verb(&mut out, &mut first);
         }
+        t.past_only(words, &mut out);
+        t.verbless(words, &mut out);
         out
     }
 
