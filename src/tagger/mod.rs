@@ -325,8 +325,10 @@ impl Tagger {
             return;
         };
         for (i, w) in words.iter().enumerate() {
+            // The model's misreadings of such words are nouns, adjectives, adverbs and
+            // prepositions; the other words are not looked up.
             let upos = self.class_tag(out[i]).upos;
-            if !matches!(upos, Upos::Verb | Upos::Aux)
+            if matches!(upos, Upos::Noun | Upos::Adj | Upos::Adv | Upos::Adp)
                 && w.len() > 2
                 && w.starts_with(|c: char| c.is_ascii_lowercase())
                 && crate::tagger::lemma::is_only_past_tense(w)
