@@ -764,8 +764,15 @@ fn phrase_full(
         j += 1;
     }
     last = last.max(inside[j]);
-    // No punctuation or conjunction at either edge.
-    while first < h && matches!(cx.upos(first), Upos::Punct | Upos::Cconj) {
+    // No punctuation or conjunction at either edge; and a noun phrase does not open with a
+    // subordinating conjunction the parser hung in it ("Although the Algeciras Conference",
+    // "while Bank of Ireland shares": the clause's "although", not the subject's). "As" opens
+    // "as many as 300 jobs".
+    let nominal = matches!(cx.upos(h), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
+    while first < h
+        && (matches!(cx.upos(first), Upos::Punct | Upos::Cconj)
+            || (nominal && cx.upos(first) == Upos::Sconj && !cx.is(first, "as")))
+    {
         first += 1;
     }
     // Nor a preposition left at the end without its noun ("the United board with", "pledges

@@ -636,3 +636,19 @@ fn time_as_the_object_of_spending_verbs() {
     let d = doc("The ministers met the envoy last week.");
     assert_eq!(find(&d, "meet").2, "the envoy");
 }
+
+/// A subject does not open with the subordinating conjunction of its clause, wherever the
+/// parser hung it; "as many as" stays.
+#[test]
+fn no_subject_opens_with_a_subordinator() {
+    for text in [
+        "Although the Algeciras Conference temporarily solved the First Moroccan Crisis, it only worsened the tensions.",
+        "Shares in AIB fell, while Bank of Ireland shares rose to a record high.",
+    ] {
+        let d = doc(text);
+        for t in d.triples() {
+            let s = d.slice(t.subject.span).to_lowercase();
+            assert!(!s.starts_with("although ") && !s.starts_with("while "), "{s:?} in {:?}", lemmas(&d));
+        }
+    }
+}
