@@ -99,12 +99,12 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // Where the title comes with its organisation ("Yukos spokesman Alexander Shadrin", "Carl
     // Gavin, managing director of Lateral Visions"): (the name's first token, person, org).
     let mut posts: Vec<(usize, EntityId, EntityId)> = Vec::new();
+    // An organisation's mention starting in `from..to` (mentions are sorted by start, so this
+    // looks at those few only, not at every mention for every name).
     let org_between = |from: usize, to: usize| {
-        mentions.iter().find(|m| {
-            m.0 >= from
-                && m.1 <= to
-                && m.1 > m.0
-                && x.entities.get(m.2.index()).is_some_and(|e| e.label == Label::Org)
+        let lo = mentions.partition_point(|m| m.0 < from);
+        mentions[lo..].iter().take_while(|m| m.0 < to).find(|m| {
+            m.1 <= to && m.1 > m.0 && x.entities.get(m.2.index()).is_some_and(|e| e.label == Label::Org)
         })
     };
     for &(a, b, p) in &mentions {
@@ -400,11 +400,14 @@ fn speaker_org(
     end: usize,
 ) -> Option<EntityId> {
     const NEAR: usize = 12;
+    // Mentions and posts are sorted by their first token: only those near the marks are read.
     let near = |m: &&(usize, usize, EntityId)| {
         m.2 == who && ((m.0 >= end && m.0 <= end + NEAR) || (m.1 < first && m.1 + NEAR >= first))
     };
-    let speaker = mentions.iter().find(near)?;
-    posts.iter().find(|p| p.0 == speaker.0 && p.1 == who).map(|p| p.2)
+    let lo = mentions.partition_point(|m| m.0 + 2 * NEAR < first);
+    let speaker = mentions[lo..].iter().take_while(|m| m.0 <= end + NEAR).find(near)?;
+    let at = posts.partition_point(|p| p.0 < speaker.0);
+    posts[at..].iter().take_while(|p| p.0 == speaker.0).find(|p| p.1 == who).map(|p| p.2)
 }
 
 /// The one entity that fits among `ms`; where several do, the subject of the latest sentence

@@ -160,8 +160,11 @@ pub struct Tagger {
     /// Classes of a finite or bare verb (Penn VB, VBP, VBZ, VBD), which never follow an article
     /// ([`Tagger::after_article`]).
     finite_verb: Vec<bool>,
-    /// The class of the possessive ending (Penn POS), if the model has one.
+    /// The classes of the possessive ending (Penn POS), the past tense verb (VBD) and the
+    /// third person singular verb (VBZ), if the model has them.
     possessive: Option<u16>,
+    vbd: Option<u16>,
+    vbz: Option<u16>,
 }
 
 thread_local! {
@@ -235,7 +238,11 @@ impl Tagger {
         let finite_verb =
             tags.iter().map(|t: &Tag| matches!(t.xpos.as_str(), "VB" | "VBP" | "VBZ" | "VBD")).collect();
         let possessive = tags.iter().position(|t| t.xpos.as_str() == "POS").map(|c| c as u16);
-        Ok(Tagger { model, tags, id, tag_pairs, finite_verb, possessive })
+        let verb = |x: &str| {
+            tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == x).map(|c| c as u16)
+        };
+        let (vbd, vbz) = (verb("VBD"), verb("VBZ"));
+        Ok(Tagger { model, tags, id, tag_pairs, finite_verb, possessive, vbd, vbz })
     }
 
     /// Appends a word type's cache entry (see `tag_classes`) to `arena`: the scores of its own
@@ -320,10 +327,7 @@ impl Tagger {
     /// A word that can only be a past tense ("shrank", "grew": no participle, base form or noun
     /// in the lexicon) is one, whatever the model read ("its rival shrank/NN").
     fn past_only(&self, words: &[&str], out: &mut [u16]) {
-        let Some(vbd) = self.tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == "VBD")
-        else {
-            return;
-        };
+        let Some(vbd) = self.vbd else { return };
         for (i, w) in words.iter().enumerate() {
             // The model's misreadings of such words are nouns, adjectives, adverbs and
             // prepositions; the other words are not looked up.
@@ -333,7 +337,7 @@ impl Tagger {
                 && w.starts_with(|c: char| c.is_ascii_lowercase())
                 && crate::tagger::lemma::is_only_past_tense(w)
             {
-                out[i] = vbd as u16;
+                out[i] = vbd;
             }
         }
     }
@@ -358,9 +362,6 @@ impl Tagger {
         {
             return;
         }
-        let class = |x: &str| {
-            self.tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == x).map(|c| c as u16)
-        };
         for i in 1..n - 1 {
             let lower = words[i].to_lowercase();
             if AUXILIARIES.contains(&lower.as_str()) {
@@ -381,13 +382,13 @@ impl Tagger {
             // "Subs not used: ...": a heading.
             let agent = words[i + 1].eq_ignore_ascii_case("by") || words[i + 1] == ":";
             let to = if crate::tagger::lemma::is_past_tense(&lower) && !agent {
-                class("VBD")
+                self.vbd
             } else if matches!(prev.as_str(), "NN" | "NNP")
                 && xpos(out[i]).as_str() == "NNS"
                 && crate::tagger::lemma::is_third_singular(&lower)
                 && matches!(next.as_str(), "IN" | "DT" | "RB" | "CD" | "TO")
             {
-                class("VBZ")
+                self.vbz
             } else {
                 None
             };
