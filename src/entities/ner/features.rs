@@ -172,27 +172,7 @@ fn nlp4j_codes(tokens: &[Token<'_>], out: &mut [u64]) {
         let mut h = None;
         let mut best = None;
         for (j, t) in tokens.iter().enumerate().take(n.min(i + 6)).skip(i) {
-            let inside = t.has_upper()
-                || t.has_digit()
-                || matches!(
-                    t.norm(),
-                    "of" | "the"
-                        | "and"
-                        | "&"
-                        | "de"
-                        | "'s"
-                        | "for"
-                        | "la"
-                        | "le"
-                        | "du"
-                        | "von"
-                        | "van"
-                        | "al"
-                        | "bin"
-                        | "el"
-                        | "da"
-                        | "-"
-                );
+            let inside = t.has_upper() || t.has_digit() || is_name_particle(t.norm());
             if !inside {
                 break;
             }
@@ -213,6 +193,55 @@ fn nlp4j_codes(tokens: &[Token<'_>], out: &mut [u64]) {
             None => i += 1,
         }
     }
+}
+
+/// Whether a lower-case word is one that names have inside them ("Bank of England", "AT & T",
+/// "Osama bin Laden", "Ludwig van Beethoven", "Lord of the Rings").
+pub(crate) fn is_name_particle(w: &str) -> bool {
+    matches!(
+        w,
+        "of" | "the"
+            | "and"
+            | "&"
+            | "de"
+            | "'s"
+            | "for"
+            | "la"
+            | "le"
+            | "du"
+            | "von"
+            | "van"
+            | "al"
+            | "bin"
+            | "el"
+            | "da"
+            | "-"
+            | "on"
+            | "in"
+            | "at"
+            | "upon"
+            | "del"
+            | "della"
+            | "der"
+            | "den"
+            | "des"
+            | "di"
+            | "dos"
+            | "das"
+            | "do"
+            | "y"
+            | "e"
+            | "ibn"
+            | "abu"
+            | "bint"
+            | "ben"
+            | "und"
+            | "zu"
+            | "ter"
+            | "ten"
+            | "st"
+            | "s"
+    )
 }
 
 /// What a word's features read of the word alone: worked out once per word type and thread.
