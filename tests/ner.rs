@@ -124,6 +124,27 @@ fn watchlist_entry_overrides_the_model() {
     }
 }
 
+// 3b. Two names joined by a possessive.
+
+#[test]
+fn a_possessive_after_a_known_name_joins_two_names() {
+    // The model reads each "X's Y" as one organisation; the rules know the place before it.
+    let text = "Oil prices rose on London's International Petroleum Exchange. Talks with Ireland's \
+                Ryanair failed.";
+    let doc = extract(&FUSED, text);
+    for (place, org) in [("London", "International Petroleum Exchange"), ("Ireland", "Ryanair")] {
+        assert_eq!(mention(&doc, place).0.label, Label::Place, "{}", dump(&doc));
+        let (e, m) = mention(&doc, org);
+        assert_eq!(e.label, Label::Org, "{}", dump(&doc));
+        assert!(m.source.contains("model"), "{}", m.source);
+    }
+    let joined = doc.entities().iter().flat_map(|e| &e.mentions).find(|m| doc.slice(m.span).contains("'s"));
+    assert!(joined.is_none(), "{}", dump(&doc));
+    // A name with a possessive inside it, known whole, stays whole.
+    let doc = extract(&FUSED, "The European People's Party won the most seats.");
+    assert_eq!(mention(&doc, "European People's Party").0.label, Label::Org, "{}", dump(&doc));
+}
+
 // 4. A model of one's own.
 
 /// A tiny training corpus in CoNLL IOB2: invented names in a few news-like frames, the word

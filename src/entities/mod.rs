@@ -538,12 +538,55 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                     s.end -= 1;
                 }
             }
+            let spans = split_at_possessives(x.tokens, &kept, spans);
             fuse(x, kept, &spans, builtin_matches)
         }
         None => kept,
     };
     add_aliases(x.tokens, x.sentences, &mut kept, x.gazetteers.len());
     fold(x.tokens, x.sentences, x.gazetteers, kept)
+}
+
+/// Cuts a model span at a possessive that follows a name the rules found on its own: there
+/// the possessive joins two names ("France's Pernod Ricard", "BP's Texas City", "Real Madrid's
+/// Bernabeu"), and the part before it is the rules' name, with their label. A span the rules
+/// found whole ("European People's Party") is left as it is, and so is a possessive after words
+/// the rules did not take for a name ("Jacob's Creek", "St David's Hall").
+fn split_at_possessives(
+    tokens: &[Token<'_>],
+    kept: &[Candidate],
+    spans: Vec<ner::NerSpan>,
+) -> Vec<ner::NerSpan> {
+    let exact = |first: usize, end: usize| {
+        // `kept` is in token order, with no token shared.
+        let i = kept.partition_point(|c| c.first_token < first);
+        kept.get(i).filter(|c| c.first_token == first && c.end_token == end)
+    };
+    let mut out = Vec::with_capacity(spans.len());
+    for mut s in spans {
+        if exact(s.first, s.end).is_none() {
+            let mut k = s.first + 1;
+            while k + 1 < s.end {
+                if matches!(tokens[k].text(), "'s" | "\u{2019}s") {
+                    if let Some(c) = exact(s.first, k) {
+                        if ner::LABELS.contains(&c.label) {
+                            out.push(ner::NerSpan {
+                                first: s.first,
+                                end: k,
+                                label: c.label,
+                                margin: s.margin,
+                            });
+                        }
+                        s.first = k + 1;
+                        k = s.first;
+                    }
+                }
+                k += 1;
+            }
+        }
+        out.push(s);
+    }
+    out
 }
 
 /// The rules' candidates, after the overlap policy, and (when `evidence` is asked for) what
