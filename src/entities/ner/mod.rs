@@ -199,6 +199,49 @@ impl NerModel {
         })
     }
 
+    /// The transition scores of token `i` (`infos` is its sentence's): for each previous class
+    /// and the start, the score of each class. They read only the token's shape
+    /// ([`transition_key`]), so they are cached per thread by it, across documents.
+    fn transition_block(
+        &self,
+        infos: &[features::TokenInfo],
+        i: usize,
+        keys: &mut [u64; N_TRANSITION * (N_CLASSES + 1)],
+        each: &mut Vec<i32>,
+    ) -> Block {
+        const MAX_ENTRIES: usize = 1 << 12;
+        thread_local! {
+            static CACHE: std::cell::RefCell<(u64, BlockCache)> = Default::default();
+        }
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.0 != self.id || c.1.len() >= MAX_ENTRIES {
+                c.0 = self.id;
+                c.1.clear();
+            }
+            **c.1.entry(transition_key(infos, i)).or_insert_with(|| {
+                for p in 0..=N_CLASSES {
+                    let code = if p == N_CLASSES { START } else { p as u64 };
+                    keys[p * N_TRANSITION..(p + 1) * N_TRANSITION]
+                        .copy_from_slice(&transition_features(infos, i, code));
+                }
+                each.clear();
+                each.resize(keys.len() * N_CLASSES, 0);
+                self.model.add_each(&keys[..], N_CLASSES, each);
+                let mut block = Box::new([[0.0f32; N_CLASSES]; N_CLASSES + 1]);
+                for (p, row) in block.iter_mut().enumerate() {
+                    for k in 0..N_TRANSITION {
+                        let from = (p * N_TRANSITION + k) * N_CLASSES;
+                        for (t, &x) in row.iter_mut().zip(&each[from..from + N_CLASSES]) {
+                            *t += x as f32;
+                        }
+                    }
+                }
+                block
+            })
+        })
+    }
+
     /// Writes a model file's bytes around linear-model bytes.
     pub(crate) fn wrap(model_bytes: &[u8]) -> Vec<u8> {
         let mut out = Vec::with_capacity(model_bytes.len() + 12);
@@ -220,7 +263,7 @@ impl NerModel {
         let mut out = Vec::new();
         let mut feats = Vec::with_capacity(MAX_STATIC);
         let mut keys = [0u64; N_TRANSITION * (N_CLASSES + 1)];
-        let mut each = vec![0i32; keys.len() * N_CLASSES];
+        let mut each = Vec::new();
         let mut lattice = Lattice::default();
         let mut classes = Vec::new();
         let mut margins = Vec::new();
@@ -266,28 +309,16 @@ impl NerModel {
                         *e = x as f32;
                     }
                 }
-                // The transition scores depend only on the token's shape: worked out once per
-                // shape in the document (a few dozen), not per token.
-                let block = match transitions.get(&transition_key(infos, i)) {
+                // The transition scores depend only on the token's shape: copied into the
+                // lattice once per shape in the document (a few dozen), not per token, from the
+                // per-thread cache.
+                let key = transition_key(infos, i);
+                let block = match transitions.get(&key) {
                     Some(&b) => b,
                     None => {
-                        for p in 0..=N_CLASSES {
-                            let code = if p == N_CLASSES { START } else { p as u64 };
-                            keys[p * N_TRANSITION..(p + 1) * N_TRANSITION]
-                                .copy_from_slice(&transition_features(infos, i, code));
-                        }
-                        each.fill(0);
-                        self.model.add_each(&keys, N_CLASSES, &mut each);
                         let (b, block) = lattice.new_block();
-                        for (p, row) in block.iter_mut().enumerate() {
-                            for k in 0..N_TRANSITION {
-                                let from = (p * N_TRANSITION + k) * N_CLASSES;
-                                for (t, &x) in row.iter_mut().zip(&each[from..from + N_CLASSES]) {
-                                    *t += x as f32;
-                                }
-                            }
-                        }
-                        transitions.insert(transition_key(infos, i), b);
+                        *block = self.transition_block(infos, i, &mut keys, &mut each);
+                        transitions.insert(key, b);
                         b
                     }
                 };
@@ -326,6 +357,13 @@ fn quiet_mask(plain: &[bool], word: &[bool], unmatched: &[bool], out: &mut Vec<b
         unmatched[i] && (word[i] || plain[lo..hi].iter().all(|&p| p))
     }));
 }
+
+/// The transition scores of a token: row `p` (the previous class, [`N_CLASSES`] for the start)
+/// holds one score per class.
+pub(crate) type Block = [[f32; N_CLASSES]; N_CLASSES + 1];
+
+/// Blocks of transition scores by the shape they were worked out for.
+type BlockCache = std::collections::HashMap<u64, Box<Block>, crate::hash::IdHash>;
 
 /// A sentence's scores: per token, the static score of each class and, for each previous class
 /// (or the start), the transition score of each class. Tokens share blocks of transition scores
