@@ -202,20 +202,31 @@ enum Wb {
     Other,
 }
 
-fn wb(b: u8) -> Wb {
-    match b {
-        b'\r' => Wb::Cr,
-        b'\n' => Wb::Lf,
-        0x0b | 0x0c => Wb::Newline,
-        b' ' => Wb::Space,
-        b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
-        b'0'..=b'9' => Wb::Numeric,
-        b'_' => Wb::ExtendNumLet,
-        b':' => Wb::MidLetter,
-        b',' | b';' => Wb::MidNum,
-        b'.' | b'\'' => Wb::MidNumLetQ,
-        _ => Wb::Other,
+/// [`Wb`] of every ASCII byte.
+const WB: [Wb; 128] = {
+    let mut t = [Wb::Other; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = match b as u8 {
+            b'\r' => Wb::Cr,
+            b'\n' => Wb::Lf,
+            0x0b | 0x0c => Wb::Newline,
+            b' ' => Wb::Space,
+            b'a'..=b'z' | b'A'..=b'Z' => Wb::Letter,
+            b'0'..=b'9' => Wb::Numeric,
+            b'_' => Wb::ExtendNumLet,
+            b':' => Wb::MidLetter,
+            b',' | b';' => Wb::MidNum,
+            b'.' | b'\'' => Wb::MidNumLetQ,
+            _ => Wb::Other,
+        };
+        b += 1;
     }
+    t
+};
+
+fn wb(b: u8) -> Wb {
+    WB[(b & 0x7f) as usize]
 }
 
 /// The UAX #29 word segments of ASCII text, as `unicode-segmentation` finds them (a test
@@ -227,9 +238,11 @@ fn ascii_word_bounds(b: &[u8], mut each: impl FnMut(usize, usize)) {
     }
     let class = |i: usize| b.get(i).map(|&c| wb(c));
     let mut start = 0;
+    // The classes of the bytes two before, one before and at `i`.
+    let (mut before, mut prev) = (None, wb(b[0]));
     for i in 1..n {
-        let (prev, cur) = (wb(b[i - 1]), wb(b[i]));
-        let (before, after) = (i.checked_sub(2).and_then(class), class(i + 1));
+        let cur = wb(b[i]);
+        let after = class(i + 1);
         use Wb::*;
         let mid = |c: Wb| matches!(c, MidLetter | MidNumLetQ);
         let num_mid = |c: Wb| matches!(c, MidNum | MidNumLetQ);
@@ -255,6 +268,7 @@ fn ascii_word_bounds(b: &[u8], mut each: impl FnMut(usize, usize)) {
             each(start, i);
             start = i;
         }
+        (before, prev) = (Some(prev), cur);
     }
     each(start, n);
 }
