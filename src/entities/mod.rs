@@ -1060,6 +1060,7 @@ fn pattern_candidates(
     builtin_priority: usize,
     out: &mut Vec<Candidate>,
 ) {
+    let mut starts: Vec<Vec<bool>> = Vec::new();
     for s in sentences {
         let r = s.tokens();
         let lowers: Vec<std::borrow::Cow<'_, str>> = tokens[r.clone()]
@@ -1097,8 +1098,16 @@ fn pattern_candidates(
         if live.is_empty() {
             continue;
         }
+        // Where each live pattern may start (a few places: near the words it needs).
+        starts.resize_with(live.len(), Vec::new);
+        for ((p, _), st) in live.iter().zip(starts.iter_mut()) {
+            p.starts(&views, st);
+        }
         for start in 0..views.len() {
-            for (p, user) in live.iter().copied() {
+            for ((p, user), st) in live.iter().copied().zip(&starts) {
+                if !st[start] {
+                    continue;
+                }
                 if let Some(n) = p.match_at(&views, start) {
                     let (a, b) = (r.start + start, r.start + start + n);
                     out.push(Candidate {

@@ -171,6 +171,11 @@ pub struct Pattern {
     /// Words one of which every match must contain (from its first required token with a
     /// LOWER or ORTH test): a sentence with none of them is skipped without trying the pattern.
     required: Option<(Attr, WordSet)>,
+    /// The first token that every match has (the first spec that must match at least once),
+    /// and the most tokens the optional specs before it can take (`usize::MAX` where they are
+    /// unbounded). A match can only start that many tokens or fewer before a token the anchor
+    /// spec matches ([`Pattern::starts`]).
+    anchor: Option<(usize, usize)>,
 }
 
 /// What a pattern sees of a token.
@@ -308,7 +313,10 @@ impl Pattern {
                 _ => None,
             })
         });
-        Ok(Pattern { id, label, specs, required })
+        let anchor = specs.iter().position(|s| s.quantifier.bounds().0 >= 1).and_then(|a| {
+            specs[..a].iter().try_fold(0usize, |n, s| n.checked_add(s.quantifier.bounds().1)).map(|n| (a, n))
+        });
+        Ok(Pattern { id, label, specs, required, anchor })
     }
 
     /// Whether a sentence can hold a match at all (the prefilter of `required`).
@@ -317,6 +325,30 @@ impl Pattern {
             None => true,
             Some((Attr::Lower, ws)) => toks.iter().any(|t| ws.contains(t.lower)),
             Some((_, ws)) => toks.iter().any(|t| ws.contains(t.text)),
+        }
+    }
+
+    /// Marks in `out` (one flag per token of `toks`) the tokens a match may start at: those at
+    /// most the optional prefix's length before a token the pattern's first required spec
+    /// matches.
+    pub(crate) fn starts(&self, toks: &[TokenView<'_>], out: &mut Vec<bool>) {
+        out.clear();
+        let Some((a, before)) = self.anchor else {
+            out.resize(toks.len(), true);
+            return;
+        };
+        out.resize(toks.len(), false);
+        let spec = &self.specs[a];
+        // From the right: after an anchor token, `before` more starts to its left.
+        let mut left: Option<usize> = None;
+        for (p, t) in toks.iter().enumerate().rev() {
+            if spec.matches(t) {
+                left = Some(before);
+            }
+            if let Some(k) = left {
+                out[p] = true;
+                left = k.checked_sub(1);
+            }
         }
     }
 
@@ -518,5 +550,52 @@ mod tests {
         let year = first_bytes(r"^(1[89][0-9]{2}|20[0-9]{2})$").expect("a first-byte test");
         assert_eq!((0..=255u8).filter(|&b| year[b as usize]).collect::<Vec<_>>(), b"12");
         assert!(first_bytes(r"[0-9]{4}s").is_none(), "unanchored: a match may start anywhere");
+    }
+
+    /// A match starts only where [`Pattern::starts`] says it may, and wherever `match_at` finds
+    /// one, `starts` allows it: checked on every start of a few sentences.
+    #[test]
+    fn starts_are_the_places_a_match_can_begin() {
+        let src = r#"{"label": "DATE", "pattern": [{"LOWER": "early", "OP": "?"}, {"LOWER": "in", "OP": "?"}, {"LOWER": "may"}, {"IS_DIGIT": true, "OP": "*"}]}
+{"label": "DATE", "pattern": [{"LOWER": "the", "OP": "*"}, {"LOWER": "may"}]}
+{"label": "DATE", "pattern": [{"TEXT": {"REGEX": "^[0-9]+$"}}, {"LOWER": "may"}]}"#;
+        let patterns = parse_patterns("test", src).unwrap();
+        let sentences =
+            ["it was early in may 2020 and 7 may too", "may", "the the may early may", "nothing here"];
+        for sentence in sentences {
+            let words: Vec<&str> = sentence.split(' ').collect();
+            let views: Vec<TokenView<'_>> = words
+                .iter()
+                .map(|w| TokenView { text: w, lower: w, shape: "", pos: "", tag: "", lemma: w, ent: None })
+                .collect();
+            for (k, p) in patterns.iter().enumerate() {
+                let mut starts = Vec::new();
+                p.starts(&views, &mut starts);
+                assert_eq!(starts.len(), views.len());
+                for (i, &ok) in starts.iter().enumerate() {
+                    if p.match_at(&views, i).is_some() {
+                        assert!(ok, "pattern {k} matches at {i} of {sentence:?}");
+                    }
+                }
+                if k == 0 {
+                    // At most two optional tokens before "may".
+                    let marked: Vec<usize> = (0..views.len()).filter(|&i| starts[i]).collect();
+                    let want: Vec<usize> = match sentence {
+                        "it was early in may 2020 and 7 may too" => vec![2, 3, 4, 6, 7, 8],
+                        "may" => vec![0],
+                        "the the may early may" => vec![0, 1, 2, 3, 4],
+                        _ => vec![],
+                    };
+                    assert_eq!(marked, want, "{sentence:?}");
+                }
+                if k == 1 {
+                    // An unbounded prefix: every start up to the last "may".
+                    let last = words.iter().rposition(|&w| w == "may");
+                    for (i, &ok) in starts.iter().enumerate() {
+                        assert_eq!(ok, last.is_some_and(|l| i <= l), "{i} of {sentence:?}");
+                    }
+                }
+            }
+        }
     }
 }
