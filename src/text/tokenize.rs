@@ -240,8 +240,8 @@ fn ascii_word_bounds(b: &[u8], mut each: impl FnMut(usize, usize)) {
     let mut start = 0;
     // The classes of the bytes two before, one before and at `i`.
     let (mut before, mut prev) = (None, wb(b[0]));
-    for i in 1..n {
-        let cur = wb(b[i]);
+    for (i, &c) in b.iter().enumerate().skip(1) {
+        let cur = wb(c);
         let after = class(i + 1);
         use Wb::*;
         let mid = |c: Wb| matches!(c, MidLetter | MidNumLetQ);
