@@ -151,15 +151,15 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     holders.sort_unstable_by_key(|h| h.0);
     let label = |e: EntityId| x.entities.get(e.index()).map(|e| e.label);
     let genders: Vec<Option<Gender>> = x.entities.iter().map(|e| gender_of(x, e)).collect();
-    let rel = |i: usize| x.deps[i].rel.as_str();
+    let rel = |i: usize| x.deps[i].rel.as_bytes();
     let head = |i: usize| (x.deps[i].head != ROOT).then_some(x.deps[i].head as usize);
     let lemma = |i: usize| x.lemmas.get(i).and_then(|l| l.as_deref()).unwrap_or("");
     let sentence_of = |i: usize| x.sentences.partition_point(|s| s.tokens().end <= i);
     // A subject, or one of a conjoined subject's members ("Yukos and Gazprom met").
     let is_subject = |m: &(usize, usize, EntityId)| {
         let k = m.1 - 1;
-        rel(k).starts_with("nsubj")
-            || (rel(k) == "conj" && head(k).is_some_and(|h| rel(h).starts_with("nsubj")))
+        rel(k).starts_with(b"nsubj")
+            || (rel(k) == b"conj" && head(k).is_some_and(|h| rel(h).starts_with(b"nsubj")))
     };
 
     // Quotations with the speakers their attributions name (pronoun speakers come later), and
@@ -175,7 +175,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // each token in its sentence.
     let mut subject_of: Vec<Option<usize>> = vec![None; n];
     for k in 0..n {
-        if let Some(h) = head(k).filter(|&h| h < n && rel(k).starts_with("nsubj")) {
+        if let Some(h) = head(k).filter(|&h| h < n && rel(k).starts_with(b"nsubj")) {
             subject_of[h].get_or_insert(k);
         }
     }
@@ -185,7 +185,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         for k in sent.tokens() {
             if k < n {
                 subject_before[k] = seen;
-                seen |= rel(k).starts_with("nsubj") && quote_of[k].is_none();
+                seen |= rel(k).starts_with(b"nsubj") && quote_of[k].is_none();
             }
         }
     }
@@ -216,7 +216,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         // Reported speech: the subject of the saying verb whose complement holds the pronoun.
         let speaker = || {
             let v = head(i)?;
-            if !rel(i).starts_with("nsubj") || rel(v) != "ccomp" {
+            if !rel(i).starts_with(b"nsubj") || rel(v) != b"ccomp" {
                 return None;
             }
             let g = head(v)?;
@@ -240,7 +240,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 // Only a sentence's first subject carries on the subject of the sentence before
                 // ("Blair met Brown. He said ..."); a later one could be either man.
                 // (Subjects inside a quotation before it do not count: '"I ...," he said'.)
-                let first_subject = rel(i).starts_with("nsubj") && !subject_before[i];
+                let first_subject = rel(i).starts_with(b"nsubj") && !subject_before[i];
                 let carries = first_subject;
                 // Inside a quotation, "he" is someone the speaker speaks of, never the speaker.
                 let quoted_speaker = quote_of[i].and_then(|q| quotes[q].2);
@@ -287,7 +287,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                         sole_subject(&w, s.checked_sub(back)?, &sentence_of, &is_subject, &org)
                     })?
                 };
-                let subject = rel(i).starts_with("nsubj");
+                let subject = rel(i).starts_with(b"nsubj");
                 if let Some(e) = speaker().filter(|&e| group(e)) {
                     Some((e, "pronoun"))
                 } else if word == "its" && title_start.get(i + 1).copied().unwrap_or(false) {
@@ -756,7 +756,7 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)]) -> Vec<(usize, usi
     let mut subject: Vec<Option<usize>> = vec![None; n];
     for k in 0..n {
         let h = x.deps[k].head;
-        if h != ROOT && x.deps[k].rel.as_str().starts_with("nsubj") && (h as usize) < n {
+        if h != ROOT && x.deps[k].rel.as_bytes().starts_with(b"nsubj") && (h as usize) < n {
             subject[h as usize].get_or_insert(k);
         }
     }

@@ -62,6 +62,11 @@ impl Deprel {
         std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
     }
 
+    /// The relation's name as bytes: comparing them costs no UTF-8 check.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
+
     /// The universal part, without the subtype ("nsubj:pass" -> "nsubj").
     pub fn base(&self) -> &str {
         let s = self.as_str();

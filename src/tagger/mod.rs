@@ -124,6 +124,11 @@ impl Xpos {
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
     }
+
+    /// The tag's name as bytes: comparing them costs no UTF-8 check.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len as usize]
+    }
 }
 
 impl fmt::Debug for Xpos {
@@ -356,10 +361,9 @@ impl Tagger {
         if n < 6 || !matches!(words[n - 1], "." | "!") {
             return;
         }
-        if out
-            .iter()
-            .any(|&c| self.finite_verb.get(c as usize).copied().unwrap_or(false) || xpos(c).as_str() == "MD")
-        {
+        if out.iter().any(|&c| {
+            self.finite_verb.get(c as usize).copied().unwrap_or(false) || xpos(c).as_bytes() == b"MD"
+        }) {
             return;
         }
         for i in 1..n - 1 {
@@ -369,11 +373,11 @@ impl Tagger {
             }
             // The word before, past adverbs ("journals also raised").
             let mut p = i - 1;
-            while p > 0 && xpos(out[p]).as_str() == "RB" {
+            while p > 0 && xpos(out[p]).as_bytes() == b"RB" {
                 p -= 1;
             }
             let prev = xpos(out[p]);
-            let after_noun = matches!(prev.as_str(), "NN" | "NNS" | "NNP" | "NNPS" | "PRP" | "CD");
+            let after_noun = matches!(prev.as_bytes(), b"NN" | b"NNS" | b"NNP" | b"NNPS" | b"PRP" | b"CD");
             if !after_noun || !words[i].starts_with(|c: char| c.is_ascii_lowercase()) {
                 continue;
             }
@@ -383,8 +387,8 @@ impl Tagger {
             let agent = words[i + 1].eq_ignore_ascii_case("by") || words[i + 1] == ":";
             let to = if crate::tagger::lemma::is_past_tense(&lower) && !agent {
                 self.vbd
-            } else if matches!(prev.as_str(), "NN" | "NNP")
-                && xpos(out[i]).as_str() == "NNS"
+            } else if matches!(prev.as_bytes(), b"NN" | b"NNP")
+                && xpos(out[i]).as_bytes() == b"NNS"
                 && crate::tagger::lemma::is_third_singular(&lower)
                 && matches!(next.as_str(), "IN" | "DT" | "RB" | "CD" | "TO")
             {

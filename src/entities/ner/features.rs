@@ -359,7 +359,7 @@ pub(crate) fn token_infos(
                 suf: facts.suf,
                 pre: facts.pre,
                 flags,
-                xpos: tags.get(i).map_or(0, |t| hash_bytes(t.xpos.as_str().as_bytes())),
+                xpos: tags.get(i).map_or(0, |t| hash_bytes(t.xpos.as_bytes())),
                 cluster: facts.cluster,
                 lex: facts.lex,
                 nlp4j: nl[k],
