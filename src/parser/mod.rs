@@ -812,7 +812,9 @@ pub(crate) fn label_top_down(
     mut choose: impl FnMut(&ArcContext<'_>) -> usize,
 ) {
     let mut label_of = vec![NO_LABEL; n + 1];
-    let mut queue: Vec<usize> = kids[n].iter().map(|&k| k as usize).collect();
+    // Every word is queued once.
+    let mut queue: Vec<usize> = Vec::with_capacity(n);
+    queue.extend(kids[n].iter().map(|&k| k as usize));
     for &r in &queue {
         label_of[r] = NO_LABEL ^ 1;
     }
