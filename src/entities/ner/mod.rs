@@ -191,8 +191,13 @@ impl NerModel {
             *c.1.entry(role_key(w)).or_insert_with(|| {
                 let mut rows = [[0i32; N_CLASSES]; 4];
                 for (row, feats) in rows.iter_mut().zip(role_features(w)) {
-                    let feats: Vec<u64> = feats.into_iter().filter(|&f| f != 0).collect();
-                    self.model.add_scores(&feats, row);
+                    let mut set = [0u64; features::N_ROLE];
+                    let mut k = 0;
+                    for f in feats.into_iter().filter(|&f| f != 0) {
+                        set[k] = f;
+                        k += 1;
+                    }
+                    self.model.add_scores(&set[..k], row);
                 }
                 rows
             })
