@@ -79,6 +79,11 @@ impl TokenInfo {
     pub(crate) fn gaz_empty(&self) -> bool {
         self.gaz == [0; 4]
     }
+
+    /// Whether the word is in the list of common English words ([`lexicon::is_common_word`]).
+    pub(crate) fn is_common_word(&self) -> bool {
+        self.lex & 1 != 0
+    }
 }
 
 const PAD: [TokenInfo; 2] = [pad(1), pad(2)];
