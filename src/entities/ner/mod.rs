@@ -30,8 +30,26 @@ use features::{
     transition_features, transition_key, word_features, word_key,
 };
 
-/// A per-thread cache of summed class scores, keyed by a feature hash.
-type ScoreCache = std::collections::HashMap<u64, [i32; N_CLASSES], crate::hash::IdHash>;
+/// A per-thread cache of values by key for one model at a time: `(model id, values)`.
+type ModelCache<V> = std::cell::RefCell<(u64, std::collections::HashMap<u64, V, crate::hash::IdHash>)>;
+
+/// Reads the value of `key` in a per-thread [`ModelCache`] of model `id`, made by `make` on a
+/// miss. Another model (a user's) starts the cache afresh, and past `max` values it is emptied.
+fn cached<V, R>(
+    cache: &'static std::thread::LocalKey<ModelCache<V>>,
+    (id, max, key): (u64, usize, u64),
+    make: impl FnOnce() -> V,
+    read: impl FnOnce(&V) -> R,
+) -> R {
+    cache.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0 != id || c.1.len() >= max {
+            c.0 = id;
+            c.1.clear();
+        }
+        read(c.1.entry(key).or_insert_with(make))
+    })
+}
 
 const MAGIC: &[u8; 8] = b"DSNER01\0";
 /// The version of the feature set; a model trained on another one is refused.
@@ -154,54 +172,37 @@ impl NerModel {
 
     /// The summed scores of a token's [`word_features`], cached per thread by [`word_key`].
     fn word_scores(&self, w: &features::TokenInfo) -> [i32; N_CLASSES] {
-        const MAX_ENTRIES: usize = 1 << 16;
         thread_local! {
-            static CACHE: std::cell::RefCell<(u64, ScoreCache)> = Default::default();
+            static CACHE: ModelCache<[i32; N_CLASSES]> = Default::default();
         }
-        // The cache belongs to one model: another model (a user's) starts it afresh.
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.0 != self.id || c.1.len() >= MAX_ENTRIES {
-                c.0 = self.id;
-                c.1.clear();
-            }
-            *c.1.entry(word_key(w)).or_insert_with(|| {
-                let mut scores = [0i32; N_CLASSES];
-                self.model.add_scores(&word_features(w), &mut scores);
-                scores
-            })
-        })
+        let make = || {
+            let mut scores = [0i32; N_CLASSES];
+            self.model.add_scores(&word_features(w), &mut scores);
+            scores
+        };
+        cached(&CACHE, (self.id, 1 << 16, word_key(w)), make, |v| *v)
     }
 
     /// The summed scores of a word's [`role_features`] for each role (0: the word before, 1: the
     /// word after, 2: two before, 3: two after), cached per thread by [`role_key`].
     fn role_scores(&self, w: &features::TokenInfo) -> [[i32; N_CLASSES]; 4] {
-        const MAX_ENTRIES: usize = 1 << 16;
-        type Rows = [[i32; N_CLASSES]; 4];
         thread_local! {
-            static CACHE: std::cell::RefCell<(u64, std::collections::HashMap<u64, Rows, crate::hash::IdHash>)> =
-                Default::default();
+            static CACHE: ModelCache<[[i32; N_CLASSES]; 4]> = Default::default();
         }
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.0 != self.id || c.1.len() >= MAX_ENTRIES {
-                c.0 = self.id;
-                c.1.clear();
-            }
-            *c.1.entry(role_key(w)).or_insert_with(|| {
-                let mut rows = [[0i32; N_CLASSES]; 4];
-                for (row, feats) in rows.iter_mut().zip(role_features(w)) {
-                    let mut set = [0u64; features::N_ROLE];
-                    let mut k = 0;
-                    for f in feats.into_iter().filter(|&f| f != 0) {
-                        set[k] = f;
-                        k += 1;
-                    }
-                    self.model.add_scores(&set[..k], row);
+        let make = || {
+            let mut rows = [[0i32; N_CLASSES]; 4];
+            for (row, feats) in rows.iter_mut().zip(role_features(w)) {
+                let mut set = [0u64; features::N_ROLE];
+                let mut k = 0;
+                for f in feats.into_iter().filter(|&f| f != 0) {
+                    set[k] = f;
+                    k += 1;
                 }
-                rows
-            })
-        })
+                self.model.add_scores(&set[..k], row);
+            }
+            rows
+        };
+        cached(&CACHE, (self.id, 1 << 16, role_key(w)), make, |v| *v)
     }
 
     /// The transition scores of token `i` (`infos` is its sentence's): for each previous class
@@ -214,37 +215,30 @@ impl NerModel {
         keys: &mut [u64; N_TRANSITION * (N_CLASSES + 1)],
         each: &mut Vec<i32>,
     ) -> Block {
-        const MAX_ENTRIES: usize = 1 << 12;
         thread_local! {
-            static CACHE: std::cell::RefCell<(u64, BlockCache)> = Default::default();
+            static CACHE: ModelCache<Box<Block>> = Default::default();
         }
-        CACHE.with(|c| {
-            let mut c = c.borrow_mut();
-            if c.0 != self.id || c.1.len() >= MAX_ENTRIES {
-                c.0 = self.id;
-                c.1.clear();
+        let make = || {
+            for p in 0..=N_CLASSES {
+                let code = if p == N_CLASSES { START } else { p as u64 };
+                keys[p * N_TRANSITION..(p + 1) * N_TRANSITION]
+                    .copy_from_slice(&transition_features(infos, i, code));
             }
-            **c.1.entry(transition_key(infos, i)).or_insert_with(|| {
-                for p in 0..=N_CLASSES {
-                    let code = if p == N_CLASSES { START } else { p as u64 };
-                    keys[p * N_TRANSITION..(p + 1) * N_TRANSITION]
-                        .copy_from_slice(&transition_features(infos, i, code));
-                }
-                each.clear();
-                each.resize(keys.len() * N_CLASSES, 0);
-                self.model.add_each(&keys[..], N_CLASSES, each);
-                let mut block = Box::new([[0.0f32; N_CLASSES]; N_CLASSES + 1]);
-                for (p, row) in block.iter_mut().enumerate() {
-                    for k in 0..N_TRANSITION {
-                        let from = (p * N_TRANSITION + k) * N_CLASSES;
-                        for (t, &x) in row.iter_mut().zip(&each[from..from + N_CLASSES]) {
-                            *t += x as f32;
-                        }
+            each.clear();
+            each.resize(keys.len() * N_CLASSES, 0);
+            self.model.add_each(&keys[..], N_CLASSES, each);
+            let mut block = Box::new([[0.0f32; N_CLASSES]; N_CLASSES + 1]);
+            for (p, row) in block.iter_mut().enumerate() {
+                for k in 0..N_TRANSITION {
+                    let from = (p * N_TRANSITION + k) * N_CLASSES;
+                    for (t, &x) in row.iter_mut().zip(&each[from..from + N_CLASSES]) {
+                        *t += x as f32;
                     }
                 }
-                block
-            })
-        })
+            }
+            block
+        };
+        cached(&CACHE, (self.id, 1 << 12, transition_key(infos, i)), make, |b| **b)
     }
 
     /// Writes a model file's bytes around linear-model bytes.
@@ -371,9 +365,6 @@ fn quiet_mask(plain: &[bool], word: &[bool], unmatched: &[bool], out: &mut Vec<b
 /// The transition scores of a token: row `p` (the previous class, [`N_CLASSES`] for the start)
 /// holds one score per class.
 pub(crate) type Block = [[f32; N_CLASSES]; N_CLASSES + 1];
-
-/// Blocks of transition scores by the shape they were worked out for.
-type BlockCache = std::collections::HashMap<u64, Box<Block>, crate::hash::IdHash>;
 
 /// A sentence's scores: per token, the static score of each class and, for each previous class
 /// (or the start), the transition score of each class. Tokens share blocks of transition scores
