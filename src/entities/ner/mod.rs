@@ -681,6 +681,25 @@ mod tests {
         assert!(out.is_empty());
     }
 
+    /// Beside a name, a common lower-case word is quiet; a lower-case word no list knows as a
+    /// common word ("mufc") is read, as are name particles.
+    #[test]
+    fn only_common_lower_case_words_are_quiet_beside_a_name() {
+        let text = "Fans of mufc cheered when Rooney scored .";
+        let tok = crate::text::Tokenizer::new();
+        let (tokens, sentences) = crate::text::analyze(text, &tok, 200);
+        let (tags, _) = crate::tagger::tag_document(&tokens, &sentences);
+        let ev = Evidence::default();
+        let infos = token_infos(&tokens, &sentences, &tags, &ev);
+        let mut quiet = Vec::new();
+        quiet_tokens(&tokens, &infos, &mut quiet);
+        let of = |w: &str| quiet[tokens.iter().position(|t| t.text() == w).unwrap()];
+        assert!(!of("mufc"), "a lower-case word that is no common word is read");
+        assert!(!of("of"), "a name particle beside a capital is read");
+        assert!(of("cheered") && of("when") && of("scored"), "common words beside names are quiet");
+        assert!(!of("Rooney") && !of("Fans"));
+    }
+
     #[test]
     fn viterbi_finds_the_best_sequence_and_margins() {
         let mut state = 0x1234_5678_9abc_def1u64;
