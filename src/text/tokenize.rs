@@ -175,6 +175,21 @@ impl Tokenizer {
                 }
                 out.push(make_token(text, Span::new(s, end), TokenKind::Punct, false));
                 k = j;
+            } else if (seg == "`" || seg == "'") && is_seg(k + 1, seg) && adjacent(k + 1, e) {
+                // Two grave accents or two apostrophes are one quotation mark, as text
+                // tokenized the Penn Treebank way writes them (`` and '').
+                let mut t = make_token(text, Span::new(s, e + 1), TokenKind::Punct, false);
+                t.norm = Cow::Borrowed("\"");
+                out.push(t);
+                k += 2;
+            } else if k + 1 < n
+                && adjacent(k + 1, e)
+                && is_detached_clitic(text, s, seg, &text[segs[k + 1].0..segs[k + 1].1], out.last())
+            {
+                // A clitic written apart from its word, as tokenized text has it ("company 's",
+                // "they 're"): one token, as if it were attached.
+                push_word(text, Span::new(s, segs[k + 1].1), false, false, out);
+                k += 2;
             } else {
                 let kind = if seg.chars().all(is_punct_char) { TokenKind::Punct } else { TokenKind::Symbol };
                 out.push(make_token(text, Span::new(s, e), kind, false));
@@ -435,6 +450,17 @@ fn contraction_split(s: &str) -> Option<usize> {
     None
 }
 
+/// Whether an apostrophe (`apos`, at byte `at`) and the segment after it (`next`) are a
+/// clitic set apart from the word it belongs to: a space before the apostrophe, a word or
+/// number token right before the space, and a clitic ending ("s", "re", "ve", "ll", "d", "m").
+fn is_detached_clitic(text: &str, at: usize, apos: &str, next: &str, prev: Option<&Token<'_>>) -> bool {
+    let is = |lit: &str| next.eq_ignore_ascii_case(lit);
+    (apos == "'" || apos == "\u{2019}")
+        && (is("s") || is("re") || is("ve") || is("ll") || is("d") || is("m"))
+        && text[..at].ends_with(' ')
+        && prev.is_some_and(|p| matches!(p.kind, TokenKind::Word | TokenKind::Number) && p.span.end + 1 == at)
+}
+
 /// "cannot" -> "can" + "not", as the treebanks split it.
 fn cannot_split(s: &str) -> Option<usize> {
     if s.len() == 6 && (s.as_bytes()[0] | 0x20) == b'c' && s.eq_ignore_ascii_case("cannot") {
@@ -666,5 +692,23 @@ mod tests {
         let v = t.tokenize("“Panetta’s”");
         let norms: Vec<&str> = v.iter().map(|t| t.norm()).collect();
         assert_eq!(norms, ["\"", "Panetta", "'s", "\""]);
+    }
+
+    /// Text tokenized the Penn Treebank way: its quotation marks and detached clitics are single
+    /// tokens, the quotation marks normalised to a straight double quote.
+    #[test]
+    fn treebank_tokenized_text() {
+        let t = Tokenizer::new();
+        let v = t.tokenize("He said `` the company 's plan , they 're sure '' .");
+        let texts: Vec<&str> = v.iter().map(|t| t.text()).collect();
+        assert_eq!(
+            texts,
+            ["He", "said", "``", "the", "company", "'s", "plan", ",", "they", "'re", "sure", "''", "."]
+        );
+        assert_eq!((v[2].norm(), v[11].norm()), ("\"", "\""));
+        // An apostrophe opening a quotation, or one not after a word, stays a mark of its own.
+        assert_eq!(toks("a 'sorry' note"), ["a", "'", "sorry", "'", "note"]);
+        assert_eq!(toks("( 's )"), ["(", "'", "s", ")"]);
+        assert_eq!(toks("rock 'n' roll"), ["rock", "'", "n", "'", "roll"]);
     }
 }
