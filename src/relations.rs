@@ -367,6 +367,104 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     }
 }
 
+/// Reads two misparses of an apposition after a name, in the pass's own copy of the tree:
+///
+/// - "Stephen McCartin, Mr. Hunt's attorney, said ..." parsed with the name as a vocative and the
+///   description as the subject: a name set off by a comma before the verb's subject, which
+///   follows it as a phrase closed by a comma, is that subject, and the description its
+///   apposition (news has no vocatives outside quotations);
+/// - "follows Cashel Byron, a world champion prizefighter, as ..." parsed as a coordination: a
+///   conjunct after a comma that opens with an article or a possessive, where no conjunct of
+///   the head has a coordinator ("and", "or"), is an apposition.
+fn repair_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let upos = |i: usize| x.tags[i].upos;
+    let text = |i: usize| x.tokens[i].text();
+    let kids = crate::parser::Children::new(heads);
+    // The first and last token of a token's phrase (its subtree, which is contiguous in these
+    // trees; a phrase that is not is left alone).
+    // The first and last token of a token's phrase (its subtree, without `skip`'s), if it is
+    // contiguous; a phrase that is not is left alone.
+    let span = |t: usize, skip: usize| -> Option<(usize, usize)> {
+        let (mut a, mut b) = (t, t);
+        let mut stack = vec![t];
+        let mut size = 0;
+        while let Some(k) = stack.pop() {
+            size += 1;
+            if size > 64 {
+                return None;
+            }
+            a = a.min(k);
+            b = b.max(k);
+            stack.extend(kids[k].iter().map(|&c| c as usize).filter(|&c| c != skip));
+        }
+        (size == b - a + 1).then_some((a, b))
+    };
+    // A description opens with an article or has an owner ("his", "Mr. Hunt's").
+    let opens_description = |rels: &[&str], f: usize, head: usize| {
+        matches!(text(f).to_ascii_lowercase().as_str(), "a" | "an" | "the")
+            || (f..head).any(|k| rels[k] == "nmod:poss")
+    };
+    for v in 0..n {
+        // 1. The name read as a vocative, of the verb or of its subject.
+        if rels[v] == "vocative" && upos(v) == Upos::Propn && v + 2 < n && text(v + 1) == "," {
+            let h = heads[v] as usize;
+            let subj = if h < n && rels[h] == "nsubj" {
+                h
+            } else {
+                if h >= n {
+                    continue;
+                }
+                match kids[h].iter().find(|&&k| rels[k as usize] == "nsubj") {
+                    Some(&k) => k as usize,
+                    None => continue,
+                }
+            };
+            let verb = heads[subj] as usize;
+            let Some((a, b)) = span(subj, v) else { continue };
+            // The phrase's own words, before a comma the parser may have hung on it.
+            let b = (a..=b).rev().find(|&k| upos(k) != Upos::Punct).unwrap_or(b);
+            if a == v + 2 && b + 1 < verb && verb < n && text(b + 1) == "," && upos(subj) == Upos::Noun {
+                heads[v] = verb as u32;
+                rels[v] = "nsubj";
+                heads[subj] = v as u32;
+                rels[subj] = "appos";
+            }
+        }
+        // 2. The description read as a conjunct: the name's only one, with no coordinator,
+        // set off by commas.
+        if rels[v] == "conj" && upos(v) == Upos::Noun {
+            let h = heads[v] as usize;
+            // A name: a proper noun, or a capitalised noun the tagger took for a common one
+            // ("Lord Campbell-Savours").
+            let name = |t: usize| {
+                upos(t) == Upos::Propn
+                    || (upos(t) == Upos::Noun && text(t).starts_with(|c: char| c.is_uppercase()))
+            };
+            if h >= n || h >= v || !name(h) {
+                continue;
+            }
+            // Not one link of a chain of conjuncts (a list with each item on the one before).
+            let conjuncts = kids[h].iter().filter(|&&c| rels[c as usize] == "conj").count();
+            if conjuncts != 1
+                || rels[h] == "conj"
+                || kids[v].iter().any(|&k| matches!(rels[k as usize], "cc" | "conj"))
+            {
+                continue;
+            }
+            let Some((a, b)) = span(v, n) else { continue };
+            // The description's own words, without the commas the parser may have hung on it.
+            let first = (a..v).find(|&k| upos(k) != Upos::Punct).unwrap_or(v);
+            let last = (v..=b).rev().find(|&k| upos(k) != Upos::Punct).unwrap_or(v);
+            let closed = last + 1 < n && text(last + 1) == ",";
+            if first == 0 || text(first - 1) != "," || !closed || !opens_description(rels, first, v) {
+                continue;
+            }
+            rels[v] = "appos";
+        }
+    }
+}
+
 /// Reads the triples of a parsed document.
 pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     let n = x.tokens.len();
@@ -377,6 +475,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     let mut heads: Vec<u32> = x.deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
     let mut rels: Vec<&str> = x.deps.iter().map(|d| d.rel.as_str()).collect();
     repair_relatives(x, &mut heads, &mut rels);
+    repair_appositions(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];

@@ -652,3 +652,22 @@ fn no_subject_opens_with_a_subordinator() {
         }
     }
 }
+
+/// An apposition after a name that the parser reads as something else: the name as a vocative
+/// ("Stephen McCartin, Mr. Hunt's attorney, said"), the description as a conjunct with no
+/// coordinator ("follows Cashel Byron, a world champion boxer, as"). A true list keeps its
+/// conjuncts.
+#[test]
+fn misread_appositions_after_a_name_are_appositions() {
+    let d = doc("Stephen McCartin, Mr. Hunt's attorney, said his client welcomed the gamble.");
+    let t = lemmas(&d);
+    assert!(t.contains(&"Stephen McCartin · be · Mr. Hunt's attorney".to_string()), "{t:?}");
+    assert!(t.contains(&"Stephen McCartin · say · his client welcomed the gamble".to_string()), "{t:?}");
+    let d = doc("The novel follows Cashel Byron, a world champion boxer, as he tries to woo Lydia Carew.");
+    let t = lemmas(&d);
+    assert!(t.contains(&"Cashel Byron · be · a world champion boxer".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.contains("follow · a world")), "{t:?}");
+    let d = doc("The tourists visited Paris, the Louvre and the Orsay museum.");
+    let t = lemmas(&d);
+    assert!(!t.iter().any(|x| x.contains("· be ·")), "{t:?}");
+}
