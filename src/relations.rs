@@ -367,6 +367,155 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     }
 }
 
+/// Reads a quotation with its reporting verb after it, "...," said Mike Lake, a Yukos
+/// spokesman, in the pass's own copy of the tree. The parser, which met few of these in its
+/// training, hangs the verb on the quotation and the speaker on the verb as anything but its
+/// subject, or takes a word of the quotation for the subject and the speaker for the object.
+/// Where a reporting verb follows a comma, question mark or exclamation mark (and perhaps a
+/// closing quotation mark) and a noun phrase follows it up to a comma or the sentence's end,
+/// that phrase is the subject and the quotation's head its complement; a noun after the comma
+/// that the speaker's name hung on ("Lake" as a compound of "spokesman") is its apposition.
+fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let upos = |i: usize| x.tags[i].upos;
+    let text = |i: usize| x.tokens[i].text();
+    let lemma = |i: usize| -> String {
+        match x.lemmas.get(i) {
+            Some(Some(l)) => l.to_string(),
+            _ => x.tokens[i].text().to_lowercase(),
+        }
+    };
+    let quote = |i: usize| matches!(text(i), "\"" | "'" | "\u{201d}" | "\u{2019}" | "\u{201c}" | "''");
+    for sentence in x.sentences {
+        let (s0, s1) = (sentence.tokens().start, sentence.tokens().end.min(n));
+        // The verb has the quotation before it and the speaker after it.
+        for v in s0 + 2..s1.saturating_sub(1) {
+            // A finite reporting verb; "told" has its hearer after it, not its speaker.
+            let lemma_v = lemma(v);
+            if upos(v) != Upos::Verb
+                || !matches!(x.tags[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+                || lemma_v == "tell"
+                || !crate::lexicon::SAY.contains(&lemma_v.as_str())
+            {
+                continue;
+            }
+            // The comma (or ? or !) and closing quotation mark right before the verb.
+            let mut c = v - 1;
+            let (mut separated, mut quoted) = (false, false);
+            while c > s0 && v - c <= 2 && (quote(c) || matches!(text(c), "," | "?" | "!")) {
+                separated |= matches!(text(c), "," | "?" | "!");
+                quoted |= quote(c);
+                c -= 1;
+            }
+            if !separated || quote(c) {
+                continue;
+            }
+            // Without a quotation mark, a comma before the verb may close an apposition of
+            // its subject ("Richard Doherty, from Panasonic, told ..."): only "say", "add" and
+            // "write" with no subject before them are read as inverted.
+            let subject_before = (s0..v).any(|k| heads[k] as usize == v && rels[k] == "nsubj");
+            if !quoted
+                && (!matches!(lemma_v.as_str(), "say" | "add" | "write")
+                    || subject_before
+                    || upos(v + 1) != Upos::Propn)
+            {
+                continue;
+            }
+            // The speaker: up to a comma or the sentence's end, one phrase, a name or a noun.
+            let e = (v + 1..s1).find(|&k| matches!(text(k), "," | "." | ";" | ":" | "?" | "!")).unwrap_or(s1);
+            let outside = |k: usize, a: usize, b: usize| {
+                let h = heads[k] as usize;
+                h < a || h >= b
+            };
+            let tops: Vec<usize> = (v + 1..e).filter(|&k| outside(k, v + 1, e)).collect();
+            let [h] = tops[..] else { continue };
+            if !matches!(upos(h), Upos::Propn | Upos::Noun)
+                || !matches!(upos(v + 1), Upos::Propn | Upos::Det | Upos::Noun | Upos::Adj)
+                || (v + 1..e).any(|k| matches!(upos(k), Upos::Verb | Upos::Aux | Upos::Adp))
+            {
+                continue;
+            }
+            // Descriptions after the comma that the parser read as conjuncts of the name
+            // ("said Lian Chia Liang, economist at JP Morgan"), where no coordinator joins them.
+            let joined = (e..s1).any(|k| rels[k] == "cc" && heads[k] as usize > e);
+            for k in e..s1 {
+                if !joined && heads[k] as usize == h && rels[k] == "conj" {
+                    rels[k] = "appos";
+                }
+            }
+            if heads[h] as usize == v && rels[h] == "nsubj" {
+                continue; // the speaker is already the subject
+            }
+            // The quotation's head: the one piece of it that is a clause.
+            let pieces: Vec<usize> =
+                (s0..=c).filter(|&k| outside(k, s0, c + 1) && upos(k) != Upos::Punct).collect();
+            // A piece with a subject or copula of its own, else a finite verb.
+            let with_subject =
+                |k: usize| (s0..=c).any(|d| heads[d] as usize == k && matches!(rels[d], "nsubj" | "cop"));
+            let finite = |k: usize| matches!(x.tags[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+            let Some(&q) =
+                pieces.iter().find(|&&k| with_subject(k)).or_else(|| pieces.iter().find(|&&k| finite(k)))
+            else {
+                continue;
+            };
+            let up = heads[q] as usize;
+            // The quotation hangs on the verb, or heads the sentence (where the verb must take
+            // its place); anything else is a parse this does not read.
+            if up != v && up < n {
+                continue;
+            }
+            let speaker_head = heads[h] as usize;
+            if up != v {
+                // The verb hangs inside the quotation: it takes the quotation's place.
+                let vh = heads[v] as usize;
+                if vh < s0 || vh > c {
+                    continue;
+                }
+                heads[v] = heads[q];
+                rels[v] = rels[q];
+                heads[q] = v as u32;
+            }
+            rels[q] = "ccomp";
+            // What the parser hung on the verb from inside the quotation (a subject, an
+            // auxiliary, a negation) is the quotation's.
+            for (k, hk) in heads.iter_mut().enumerate().take(c + 1).skip(s0) {
+                if k != q && *hk as usize == v && upos(k) != Upos::Punct {
+                    *hk = q as u32;
+                }
+            }
+            heads[h] = v as u32;
+            rels[h] = "nsubj";
+            // The verb's other complements after the speaker are pieces of the speaker's
+            // description ("said Ben Wood, principal analyst at research firm Gartner").
+            for k in e..s1 {
+                if heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj" | "xcomp" | "iobj") {
+                    rels[k] = "dep";
+                }
+            }
+            // The description after the comma that the name hung on is its apposition.
+            let above_verb = |heads: &[u32], t: usize| {
+                let mut at = v;
+                for _ in 0..64 {
+                    match heads[at] as usize {
+                        p if p == t => return true,
+                        p if p >= n => return false,
+                        p => at = p,
+                    }
+                }
+                true
+            };
+            if speaker_head > e
+                && speaker_head < s1
+                && matches!(upos(speaker_head), Upos::Noun | Upos::Propn)
+                && !above_verb(heads, speaker_head)
+            {
+                heads[speaker_head] = h as u32;
+                rels[speaker_head] = "appos";
+            }
+        }
+    }
+}
+
 /// Reads two misparses of an apposition after a name, in the pass's own copy of the tree:
 ///
 /// - "Stephen McCartin, Mr. Hunt's attorney, said ..." parsed with the name as a vocative and the
@@ -474,6 +623,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     // The root's children go to index `n`, which nothing asks for.
     let mut heads: Vec<u32> = x.deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
     let mut rels: Vec<&str> = x.deps.iter().map(|d| d.rel.as_str()).collect();
+    repair_inverted_quotes(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);

@@ -671,3 +671,27 @@ fn misread_appositions_after_a_name_are_appositions() {
     let t = lemmas(&d);
     assert!(!t.iter().any(|x| x.contains("· be ·")), "{t:?}");
 }
+
+/// A quotation with its reporting verb after it, and the speaker after the verb, which the
+/// parser misreads (the verb hung on the quotation, the speaker as its complement or a
+/// conjunct): the speaker is the subject, the quotation the object, the quotation's own
+/// triples are attributed to the speaker, and a description after the name is no second
+/// speaker. A comma that closes an apposition before "told" is no such inversion.
+#[test]
+fn a_reporting_verb_after_its_quotation_has_the_speaker_after_it_as_subject() {
+    let d = doc("\"We think we can,\" said Anna Berg, a Nokia spokeswoman.");
+    let (_, s, o) = find(&d, "say");
+    assert_eq!((s, o), ("Anna Berg", "We think we can"), "{:?}", lemmas(&d));
+    let (t, _, _) = find(&d, "think");
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("Anna Berg"), "{:?}", lemmas(&d));
+    let d = doc("Sales of the new phone were slow, said Ms Hart, an analyst at Acme.");
+    let (_, s, o) = find(&d, "say");
+    assert_eq!((s, o), ("Ms Hart", "Sales of the new phone were slow"), "{:?}", lemmas(&d));
+    let d = doc("\"The best part was the price cut,\" said Joe Kemp, analyst at Acme.");
+    let t = lemmas(&d);
+    assert!(t.contains(&"Joe Kemp · say · The best part was the price cut".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("analyst")), "{t:?}");
+    let d = doc("Richard Doherty, from the Example Lab, told the BBC news website that prices fell.");
+    let (_, s, o) = find(&d, "tell");
+    assert_eq!((s, o), ("Richard Doherty", "the BBC news website"));
+}
