@@ -223,7 +223,12 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             if !SAY.contains(&lemma(g)) {
                 return None;
             }
-            subject_of[g].and_then(|k| entity_of[k])
+            // "Mr Raynsford said", parsed with "Mr" as the subject.
+            subject_of[g].and_then(|k| {
+                entity_of[k].or_else(|| {
+                    is_address(x.tokens[k].norm()).then(|| entity_of.get(k + 1).copied().flatten())?
+                })
+            })
         };
         let link = match word.as_str() {
             "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {

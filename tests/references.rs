@@ -56,6 +56,16 @@ fn reported_speech_names_its_speaker() {
     links("Microsoft said it had fixed the flaw.", "it", 0, "Microsoft");
 }
 
+/// "Mr Raynsford said he ...": the parser makes the form of address the verb's subject; the
+/// speaker is still the person the name after it names, though two other men are about.
+#[test]
+fn reported_speech_after_a_form_of_address_names_its_speaker() {
+    let text = "Gordon Brown met Nick Raynsford and John Prescott on Monday. Mr Raynsford said he had held frank talks with ministers.";
+    links(text, "he", 0, "Nick Raynsford");
+    let text = "Tony Blair and David McLetchie spoke. Mr McLetchie said he has taken advice from officials.";
+    links(text, "he", 0, "David McLetchie");
+}
+
 #[test]
 fn it_and_they_for_the_one_organisation() {
     links("Yukos has filed for bankruptcy. Its chief executive fled.", "Its", 0, "Yukos");
