@@ -230,6 +230,22 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 })
             })
         };
+        // The subject of the clause that a subordinate or complement clause holding the
+        // pronoun subject hangs on: "Lopez showed resolve when he held his serve", "Lee had
+        // decided he was too old": before the pronoun, with no other name between them.
+        let matrix_subject = || {
+            let c = head(i)?;
+            if !rel(i).starts_with(b"nsubj") || !matches!(rel(c), b"advcl" | b"ccomp") {
+                return None;
+            }
+            let k = subject_of[head(c)?]?;
+            let e = entity_of[k].or_else(|| {
+                is_address(x.tokens[k].norm()).then(|| entity_of.get(k + 1).copied().flatten())?
+            })?;
+            let lo = mentions.partition_point(|m| m.0 <= k);
+            let others = mentions[lo..].iter().take_while(|m| m.0 < i).any(|m| m.2 != e);
+            (k < i && sentence_of(k) == s && quote_of[k] == quote_of[i] && !others).then_some(e)
+        };
         let link = match word.as_str() {
             "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
                 let g = if matches!(word.as_str(), "he" | "him" | "his" | "himself") {
@@ -251,6 +267,8 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 let quoted_speaker = quote_of[i].and_then(|q| quotes[q].2);
                 let fits = |e: EntityId| fits(e) && quoted_speaker != Some(e);
                 if let Some(e) = speaker().filter(|&e| fits(e)) {
+                    Some((e, "pronoun"))
+                } else if let Some(e) = matrix_subject().filter(|&e| fits(e)) {
                     Some((e, "pronoun"))
                 } else if let Some(e) =
                     one_or_subject(&window(WINDOW), s, &sentence_of, &is_subject, &fits, carries)

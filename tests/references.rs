@@ -66,6 +66,30 @@ fn reported_speech_after_a_form_of_address_names_its_speaker() {
     links(text, "he", 0, "David McLetchie");
 }
 
+/// A pronoun subject of a clause that hangs on another ("as he lost", "hinted she will") is
+/// that clause's subject, named before it, though another person of that sex is about.
+#[test]
+fn a_subordinate_clause_pronoun_is_its_main_clause_subject() {
+    links(
+        "Andy Roddick and Rafael Nadal met in Madrid. Nadal looked tired as he lost the first set.",
+        "he",
+        0,
+        "Rafael Nadal",
+    );
+    links(
+        "Paula Radcliffe praised Jolanda Ceplak. Ceplak has hinted she will not run this year.",
+        "she",
+        0,
+        "Jolanda Ceplak",
+    );
+    links(
+        "Tony Blair criticised Michael Howard. Mr Howard was angry when he heard the speech.",
+        "he",
+        0,
+        "Michael Howard",
+    );
+}
+
 #[test]
 fn it_and_they_for_the_one_organisation() {
     links("Yukos has filed for bankruptcy. Its chief executive fled.", "Its", 0, "Yukos");
