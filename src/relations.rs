@@ -390,16 +390,10 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
         let (s0, s1) = (sentence.tokens().start, sentence.tokens().end.min(n));
         // The verb has the quotation before it and the speaker after it.
         for v in s0 + 2..s1.saturating_sub(1) {
-            // A finite reporting verb; "told" has its hearer after it, not its speaker.
-            let lemma_v = lemma(v);
-            if upos(v) != Upos::Verb
-                || !matches!(x.tags[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
-                || lemma_v == "tell"
-                || !crate::lexicon::SAY.contains(&lemma_v.as_str())
-            {
+            // A finite verb right after a comma (or ? or !) and perhaps a closing quotation mark.
+            if upos(v) != Upos::Verb || !matches!(x.tags[v].xpos.as_bytes(), b"VBD" | b"VBZ" | b"VBP") {
                 continue;
             }
-            // The comma (or ? or !) and closing quotation mark right before the verb.
             let mut c = v - 1;
             let (mut separated, mut quoted) = (false, false);
             while c > s0 && v - c <= 2 && (quote(c) || matches!(text(c), "," | "?" | "!")) {
@@ -408,6 +402,11 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
                 c -= 1;
             }
             if !separated || quote(c) {
+                continue;
+            }
+            // A reporting verb; "told" has its hearer after it, not its speaker.
+            let lemma_v = lemma(v);
+            if lemma_v == "tell" || !crate::lexicon::SAY.contains(&lemma_v.as_str()) {
                 continue;
             }
             // Without a quotation mark, a comma before the verb may close an apposition of
@@ -527,6 +526,9 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
 ///   the head has a coordinator ("and", "or"), is an apposition.
 fn repair_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
+    if !rels.iter().any(|&r| r == "vocative" || r == "conj") {
+        return;
+    }
     let upos = |i: usize| x.tags[i].upos;
     let text = |i: usize| x.tokens[i].text();
     let kids = crate::parser::Children::new(heads);
