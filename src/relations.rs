@@ -515,6 +515,45 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
     }
 }
 
+/// Reads "told reporters that sales rose" as a verb with its hearer and a reported clause, in
+/// the pass's own copy of the tree. The parser reads "reporters that sales rose" as a noun with
+/// a relative clause whose object is "that", which then took the hearer for its own object
+/// ("sales · rise · reporters"). After a verb of telling, a "that" opening a clause with a
+/// subject of its own is the clause's mark, and the clause the verb's complement.
+fn repair_told_that(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    const TELL: [&str; 7] = ["tell", "warn", "assure", "inform", "remind", "convince", "persuade"];
+    let n = heads.len();
+    let lemma = |i: usize| x.lemmas.get(i).and_then(|l| l.as_deref()).unwrap_or("");
+    for t in 1..n {
+        if !x.tokens[t].text().eq_ignore_ascii_case("that") || !matches!(rels[t], "obj" | "obl" | "mark") {
+            continue;
+        }
+        // The clause "that" opens, on the noun before it, and the noun on a verb of telling.
+        let c = heads[t] as usize;
+        if c >= n || c <= t || rels[c] != "acl:relcl" {
+            continue;
+        }
+        let noun = heads[c] as usize;
+        if noun >= t || !matches!(rels.get(noun), Some(&("iobj" | "obj"))) {
+            continue;
+        }
+        let v = heads[noun] as usize;
+        if v >= n || v >= noun || !TELL.contains(&lemma(v)) {
+            continue;
+        }
+        // A subject of the clause's own, after "that".
+        if !(t + 1..c).any(|k| heads[k] as usize == c && rels[k] == "nsubj") {
+            continue;
+        }
+        heads[c] = v as u32;
+        rels[c] = "ccomp";
+        rels[t] = "mark";
+        if rels[noun] == "iobj" && !(0..n).any(|k| heads[k] as usize == v && rels[k] == "obj") {
+            rels[noun] = "obj";
+        }
+    }
+}
+
 /// Reads two misparses of an apposition after a name, in the pass's own copy of the tree:
 ///
 /// - "Stephen McCartin, Mr. Hunt's attorney, said ..." parsed with the name as a vocative and the
@@ -626,6 +665,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     let mut heads: Vec<u32> = x.deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
     let mut rels: Vec<&str> = x.deps.iter().map(|d| d.rel.as_str()).collect();
     repair_inverted_quotes(x, &mut heads, &mut rels);
+    repair_told_that(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);

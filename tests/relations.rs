@@ -695,3 +695,20 @@ fn a_reporting_verb_after_its_quotation_has_the_speaker_after_it_as_subject() {
     let (_, s, o) = find(&d, "tell");
     assert_eq!((s, o), ("Richard Doherty", "the BBC news website"));
 }
+
+/// "told reporters that sales rose": the parser reads the hearer with a relative clause whose
+/// object is "that"; after a verb of telling, a "that" clause with a subject of its own is what
+/// was told, and the hearer is nobody's object in it.
+#[test]
+fn a_that_clause_after_a_verb_of_telling_is_what_was_told() {
+    for (text, hearer) in [
+        ("Richard Doherty told the BBC news website that prices fell.", "the BBC news website"),
+        ("He told reporters that sales rose.", "reporters"),
+    ] {
+        let d = doc(text);
+        let t = lemmas(&d);
+        let (_, _, o) = find(&d, "tell");
+        assert_eq!(o, hearer, "{t:?}");
+        assert!(!t.iter().any(|x| x.ends_with(hearer) && !x.contains("· tell ·")), "{t:?}");
+    }
+}
