@@ -189,6 +189,12 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             }
         }
     }
+    // The entity a subject token names: its own, or, for a form of address the parser made the
+    // subject ("Mr Raynsford said", "Mr" the subject), the name's after it.
+    let subject_entity = |k: usize| {
+        entity_of[k]
+            .or_else(|| is_address(x.tokens[k].norm()).then(|| entity_of.get(k + 1).copied().flatten())?)
+    };
     let mut found: Vec<(usize, EntityId, &'static str)> = Vec::new();
     let mut title_links: Vec<(usize, EntityId, &'static str)> = Vec::new();
     for i in 0..n {
@@ -223,12 +229,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             if !SAY.contains(&lemma(g)) {
                 return None;
             }
-            // "Mr Raynsford said", parsed with "Mr" as the subject.
-            subject_of[g].and_then(|k| {
-                entity_of[k].or_else(|| {
-                    is_address(x.tokens[k].norm()).then(|| entity_of.get(k + 1).copied().flatten())?
-                })
-            })
+            subject_of[g].and_then(subject_entity)
         };
         // The subject of the clause that a subordinate or complement clause holding the
         // pronoun subject hangs on: "Lopez showed resolve when he held his serve", "Lee had
@@ -239,9 +240,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 return None;
             }
             let k = subject_of[head(c)?]?;
-            let e = entity_of[k].or_else(|| {
-                is_address(x.tokens[k].norm()).then(|| entity_of.get(k + 1).copied().flatten())?
-            })?;
+            let e = subject_entity(k)?;
             let lo = mentions.partition_point(|m| m.0 <= k);
             let others = mentions[lo..].iter().take_while(|m| m.0 < i).any(|m| m.2 != e);
             (k < i && sentence_of(k) == s && quote_of[k] == quote_of[i] && !others).then_some(e)

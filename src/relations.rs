@@ -25,6 +25,17 @@ pub(crate) struct Input<'a, 't> {
     pub entities: &'a [Entity],
 }
 
+impl Input<'_, '_> {
+    /// Token `i`'s lemma, or its text in lower case where it has none: what the tree repairs
+    /// compare with word lists.
+    fn lemma_or_lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+        match self.lemmas.get(i) {
+            Some(Some(l)) => std::borrow::Cow::Borrowed(l),
+            _ => std::borrow::Cow::Owned(self.tokens[i].text().to_lowercase()),
+        }
+    }
+}
+
 struct Ctx<'a, 't> {
     x: &'a Input<'a, 't>,
     kids: crate::parser::Children,
@@ -177,12 +188,7 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
     let upos = |i: usize| x.tags[i].upos;
     let nominal = |i: usize| matches!(upos(i), Upos::Noun | Upos::Propn);
-    let lemma = |i: usize| -> String {
-        match x.lemmas.get(i) {
-            Some(Some(l)) => l.to_string(),
-            _ => x.tokens[i].text().to_lowercase(),
-        }
-    };
+    let lemma = |i: usize| x.lemma_or_lower(i);
     // Per token: its first subject, its second subject, and whether it has an object, a mark or
     // a complement; filled in one pass.
     let mut subjects: Vec<[Option<u32>; 2]> = vec![[None; 2]; n];
@@ -236,8 +242,8 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
                 && nominal(noun)
                 && heads[noun] as usize == v
                 && matches!(rels[noun], "obj" | "obl" | "iobj")
-                && !REPORTING.contains(&lemma(v).as_str())
-                && !crate::lexicon::SAY.contains(&lemma(v).as_str())
+                && !REPORTING.contains(&lemma(v).as_ref())
+                && !crate::lexicon::SAY.contains(&lemma(v).as_ref())
             {
                 heads[c] = noun as u32;
                 rels[c] = "acl:relcl";
@@ -266,9 +272,9 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
         let Some(o) = first_obj[v].map(|o| o as usize) else { continue };
         let lemma_v = lemma(v);
         if o < v
-            || !(crate::lexicon::SAY.contains(&lemma_v.as_str())
-                || REPORTING.contains(&lemma_v.as_str())
-                || matches!(lemma_v.as_str(), "pledge" | "accept" | "suggest"))
+            || !(crate::lexicon::SAY.contains(&lemma_v.as_ref())
+                || REPORTING.contains(&lemma_v.as_ref())
+                || matches!(lemma_v.as_ref(), "pledge" | "accept" | "suggest"))
         {
             continue;
         }
@@ -379,12 +385,7 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
     let n = heads.len();
     let upos = |i: usize| x.tags[i].upos;
     let text = |i: usize| x.tokens[i].text();
-    let lemma = |i: usize| -> String {
-        match x.lemmas.get(i) {
-            Some(Some(l)) => l.to_string(),
-            _ => x.tokens[i].text().to_lowercase(),
-        }
-    };
+    let lemma = |i: usize| x.lemma_or_lower(i);
     let quote = |i: usize| matches!(text(i), "\"" | "'" | "\u{201d}" | "\u{2019}" | "\u{201c}" | "''");
     for sentence in x.sentences {
         let (s0, s1) = (sentence.tokens().start, sentence.tokens().end.min(n));
@@ -406,7 +407,7 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
             }
             // A reporting verb; "told" has its hearer after it, not its speaker.
             let lemma_v = lemma(v);
-            if lemma_v == "tell" || !crate::lexicon::SAY.contains(&lemma_v.as_str()) {
+            if lemma_v == "tell" || !crate::lexicon::SAY.contains(&lemma_v.as_ref()) {
                 continue;
             }
             // Without a quotation mark, a comma before the verb may close an apposition of
@@ -414,7 +415,7 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
             // "write" with no subject before them are read as inverted.
             let subject_before = (s0..v).any(|k| heads[k] as usize == v && rels[k] == "nsubj");
             if !quoted
-                && (!matches!(lemma_v.as_str(), "say" | "add" | "write")
+                && (!matches!(lemma_v.as_ref(), "say" | "add" | "write")
                     || subject_before
                     || upos(v + 1) != Upos::Propn)
             {
@@ -523,7 +524,7 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
 fn repair_told_that(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     const TELL: [&str; 7] = ["tell", "warn", "assure", "inform", "remind", "convince", "persuade"];
     let n = heads.len();
-    let lemma = |i: usize| x.lemmas.get(i).and_then(|l| l.as_deref()).unwrap_or("");
+    let lemma = |i: usize| x.lemma_or_lower(i);
     for t in 1..n {
         if !x.tokens[t].text().eq_ignore_ascii_case("that") || !matches!(rels[t], "obj" | "obl" | "mark") {
             continue;
@@ -538,7 +539,7 @@ fn repair_told_that(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
             continue;
         }
         let v = heads[noun] as usize;
-        if v >= n || v >= noun || !TELL.contains(&lemma(v)) {
+        if v >= n || v >= noun || !TELL.contains(&lemma(v).as_ref()) {
             continue;
         }
         // A subject of the clause's own, after "that".
