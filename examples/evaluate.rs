@@ -1,7 +1,7 @@
 //! Measures dossier against annotated data.
 //!
 //! ```text
-//! cargo run --release --example evaluate -- seed [GOLD.json [ARTICLE.txt]] [--json]
+//! cargo run --release --example evaluate -- seed [GOLD.json [ARTICLE.txt]] [--model NER.bin] [--json]
 //! ```
 //!
 //! * `pos FILE.conllu [--train TRAIN.conllu] [--json]`: tags the gold tokens and reports UPOS
@@ -29,7 +29,7 @@
 //! * `seed`: scores one article against a gold file in the format of `../shared/gold/seed.json`
 //!   (entities with labels and mentions, roles, triples, and strings that must not be entities).
 //!   Without paths it uses `$DOSSIER_SHARED/gold/seed.json` and the article it names, where
-//!   `DOSSIER_SHARED` defaults to `../shared`.
+//!   `DOSSIER_SHARED` defaults to `../shared`. `--model` runs it with another entity model.
 //! * `startup`: the default extractor's cold build, its first extraction and peak memory.
 //! * `sources BEFORE.jsonl AFTER.jsonl [--gazetteers DIR] [--before-gazetteers DIR] [--sample N]
 //!   [--seed S]`: entity counts by label and source kind (built-in list, rule, model) in two
@@ -83,7 +83,16 @@ fn find_entity<'d>(
 
 fn seed(args: &[String]) -> Result<(), String> {
     let json_out = args.iter().any(|a| a == "--json");
-    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    let mut model = None;
+    let mut paths: Vec<&String> = Vec::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--model" => model = Some(it.next().ok_or("--model needs a file")?),
+            s if s.starts_with("--") => {}
+            _ => paths.push(a),
+        }
+    }
     let shared = shared_dir();
     let gold_path = paths.first().map(Into::into).unwrap_or_else(|| shared.join("gold/seed.json"));
     let gold: Value =
@@ -96,7 +105,11 @@ fn seed(args: &[String]) -> Result<(), String> {
         }
     };
     let text = read(&article_path)?;
-    let doc = Extractor::new().extract(&text);
+    let extractor = match model {
+        Some(m) => Extractor::builder().ner_model(m).build().map_err(|e| e.to_string())?,
+        None => Extractor::new(),
+    };
+    let doc = extractor.extract(&text);
 
     let mut report = Vec::new();
     let (mut req, mut found, mut folded) = (0, 0, 0);
@@ -1141,7 +1154,7 @@ fn startup() -> Result<(), String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate news-tags FILE [--errors N] [--json]\n       evaluate conll FILE [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]\n       evaluate startup\n       evaluate sources BEFORE.jsonl AFTER.jsonl [--gazetteers DIR] [--before-gazetteers DIR] [--sample N] [--seed S]";
+    let usage = "usage: evaluate seed [GOLD.json [ARTICLE.txt]] [--model NER.bin] [--json]\n       evaluate pos FILE.conllu [--train TRAIN.conllu] [--json]\n       evaluate news-tags FILE [--errors N] [--json]\n       evaluate conll FILE [--ner rules|model|fused] [--model NER.bin] [--labels PER,ORG,LOC] [--out FILE] [--json]\n       evaluate parse FILE.conllu [--model PARSER.bin] [--json]\n       evaluate carb GOLD.tsv SYSTEM.tsv [--json]\n       evaluate startup\n       evaluate sources BEFORE.jsonl AFTER.jsonl [--gazetteers DIR] [--before-gazetteers DIR] [--sample N] [--seed S]";
     let result = match args.first().map(String::as_str) {
         Some("seed") => seed(&args[1..]),
         Some("pos") => pos(&args[1..]),
