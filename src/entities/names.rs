@@ -13,7 +13,9 @@
 //!   just before ("Adm.", "Mr."), a reporting verb after ("said", "told"), an age after
 //!   (", 45,");
 //! * ORG: an organisation head word or legal form ("Agency", "Ministry", "Party", "Corp",
-//!   "Ltd"), a short all-capital acronym;
+//!   "Ltd"), a short all-capital acronym, what only a company has ("shares in", "a stake in"
+//!   before; "shares", "shareholders", "board" after), where analysts work ("analysts at",
+//!   "Gartner analyst");
 //! * PLACE: a place head word ("River", "Province"), "X-based", a locative preposition before;
 //! * the document: the same words already labelled elsewhere.
 //!
@@ -309,6 +311,40 @@ fn classify(
             why.push("org-word");
         }
         _ => {}
+    }
+    // What only a company has: shares, a stake, a board, shareholders ("shares in Dravex",
+    // "a stake in Vantrell", "Dravex shares fell", "the Dravex board").
+    let before_word = |k: usize| (s >= range.start + k).then(|| tokens[s - k].norm().to_ascii_lowercase());
+    let owned_before = before_word(1).as_deref() == Some("in")
+        && matches!(
+            before_word(2).as_deref(),
+            Some("shares" | "stake" | "stakes" | "stock" | "holding" | "investment")
+        );
+    let owned_after = next
+        .is_some_and(|t| matches!(t.norm(), "shares" | "shareholders" | "stock" | "board" | "boardroom"))
+        && !said_after;
+    if owned_before || owned_after {
+        org += 4;
+        why.push("company");
+    }
+    // Where analysts and researchers work: "analysts at Jupiter Research", "an economist at
+    // Capital Economics", "Gartner analyst Ben Wood".
+    const STAFF: &[&str] = &[
+        "analyst",
+        "analysts",
+        "economist",
+        "economists",
+        "researcher",
+        "researchers",
+        "strategist",
+        "strategists",
+    ];
+    let staff_before = before_word(1).as_deref() == Some("at")
+        && before_word(2).is_some_and(|w| STAFF.contains(&w.as_str()));
+    let staff_after = next.is_some_and(|t| STAFF.contains(&t.norm()));
+    if staff_before || staff_after {
+        org += 3;
+        why.push("employer");
     }
     // An organisation's head word alone ("TV", "BANK") is the generic word, not a name.
     let acronym = n == 1

@@ -85,53 +85,75 @@ impl Weights {
         }
     }
 
-    /// The averaged weights at time `now`, without those smaller than `prune`, scaled so the
-    /// largest is `i16::MAX`, sorted by feature (so the output is deterministic). When more than
-    /// `max_features` features remain, only those with the largest weights are kept.
+    /// The averaged weights at time `now`: each feature with its row of `classes` weights, in
+    /// no particular order.
+    pub fn averaged(&self, now: u32) -> impl Iterator<Item = (u64, Vec<f32>)> + '_ {
+        let n = self.n_classes;
+        self.rows.iter().map(move |(&key, &r)| {
+            let row = (0..n)
+                .map(|c| {
+                    let i = r as usize * n + c;
+                    let total = self.total[i] + (now - self.stamp[i]) as f64 * self.w[i] as f64;
+                    (total / now.max(1) as f64) as f32
+                })
+                .collect();
+            (key, row)
+        })
+    }
+
+    /// The averaged weights at time `now`, pruned and quantised by [`quantise`].
     pub fn averaged_quantised(
         &self,
         now: u32,
         prune: f32,
         max_features: usize,
     ) -> Vec<(u64, Vec<(u8, i16)>)> {
-        let n = self.n_classes;
-        let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::with_capacity(self.rows.len());
-        let mut max = 0f32;
-        for (&key, &r) in &self.rows {
-            let mut run = Vec::new();
-            for c in 0..n {
-                let i = r as usize * n + c;
-                let total = self.total[i] + (now - self.stamp[i]) as f64 * self.w[i] as f64;
-                let avg = (total / now.max(1) as f64) as f32;
-                if avg.abs() >= prune {
-                    run.push((c as u8, avg));
-                    max = max.max(avg.abs());
-                }
-            }
-            if !run.is_empty() {
-                feats.push((key, run));
-            }
-        }
-        if feats.len() > max_features {
-            let strength = |run: &[(u8, f32)]| run.iter().map(|e| e.1.abs()).fold(0f32, f32::max);
-            feats.sort_by(|a, b| strength(&b.1).total_cmp(&strength(&a.1)).then(a.0.cmp(&b.0)));
-            feats.truncate(max_features);
-        }
-        feats.sort_by_key(|(k, _)| *k);
-        let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
-        feats
-            .into_iter()
-            .map(|(k, run)| {
-                let run = run
-                    .into_iter()
-                    .map(|(c, w)| (c, (w * scale).round() as i16))
-                    .filter(|(_, w)| *w != 0)
-                    .collect::<Vec<_>>();
-                (k, run)
-            })
-            .filter(|(_, run)| !run.is_empty())
-            .collect()
+        quantise(self.averaged(now), prune, max_features)
     }
+}
+
+/// Rows of float weights (feature, one weight per class) without the weights smaller than
+/// `prune`, scaled so the largest is `i16::MAX`, sorted by feature (so the output is
+/// deterministic). When more than `max_features` features remain, only those with the largest
+/// weights are kept.
+pub(crate) fn quantise(
+    rows: impl Iterator<Item = (u64, Vec<f32>)>,
+    prune: f32,
+    max_features: usize,
+) -> Vec<(u64, Vec<(u8, i16)>)> {
+    let mut feats: Vec<(u64, Vec<(u8, f32)>)> = Vec::new();
+    let mut max = 0f32;
+    for (key, row) in rows {
+        let mut run = Vec::new();
+        for (c, avg) in row.into_iter().enumerate() {
+            if avg.abs() >= prune {
+                run.push((c as u8, avg));
+                max = max.max(avg.abs());
+            }
+        }
+        if !run.is_empty() {
+            feats.push((key, run));
+        }
+    }
+    if feats.len() > max_features {
+        let strength = |run: &[(u8, f32)]| run.iter().map(|e| e.1.abs()).fold(0f32, f32::max);
+        feats.sort_by(|a, b| strength(&b.1).total_cmp(&strength(&a.1)).then(a.0.cmp(&b.0)));
+        feats.truncate(max_features);
+    }
+    feats.sort_by_key(|(k, _)| *k);
+    let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
+    feats
+        .into_iter()
+        .map(|(k, run)| {
+            let run = run
+                .into_iter()
+                .map(|(c, w)| (c, (w * scale).round() as i16))
+                .filter(|(_, w)| *w != 0)
+                .collect::<Vec<_>>();
+            (k, run)
+        })
+        .filter(|(_, run)| !run.is_empty())
+        .collect()
 }
 
 /// The index of the highest score; ties go to the lower index.
