@@ -1529,8 +1529,11 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let rel = cx.rel(v);
     // A verb with a copula is a parse error; read it as a verb.
     let copular = cx.has_kid(v, "cop") && up != Upos::Verb;
-    let verbal =
-        up == Upos::Verb && !matches!(rel, "amod" | "compound" | "case" | "mark" | "fixed" | "xcomp");
+    // "Hill had responsibility for an army", "they did their homework": the tagger reads a main
+    // "have" or "do" as an auxiliary; with an object of its own it is the verb.
+    let main_aux = up == Upos::Aux && cx.has_kid(v, "obj") && matches!(cx.lemma(v).as_str(), "have" | "do");
+    let verbal = (up == Upos::Verb || main_aux)
+        && !matches!(rel, "amod" | "compound" | "case" | "mark" | "fixed" | "xcomp");
     // xcomp verbs are part of their governor's group ("refused to reveal"), unless they are not
     // infinitives with "to".
     let xcomp_alone = up == Upos::Verb && rel == "xcomp" && cx.xpos(v) != "VBG" && !cx.has_to(v);

@@ -712,3 +712,12 @@ fn a_that_clause_after_a_verb_of_telling_is_what_was_told() {
         assert!(!t.iter().any(|x| x.ends_with(hearer) && !x.contains("· tell ·")), "{t:?}");
     }
 }
+
+/// A main "have" that the tagger reads as an auxiliary, with an object of its own, is the verb.
+#[test]
+fn a_main_have_tagged_as_an_auxiliary_is_the_verb() {
+    let d = doc("The public have short memories.");
+    let (t, s, o) = find(&d, "have");
+    assert_eq!((s, o), ("The public", "short memories"));
+    assert!(!t.negated);
+}
