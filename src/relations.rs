@@ -836,6 +836,8 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
         "appos"
             if nominal(a)
                 && !bracketed(cx, a)
+                && (set_off(cx, h, a) || describes_name(cx, h, a))
+                && !fronted(cx, si, h, a)
                 && cx.kids_with(h, "appos").nth(1).is_none()
                 && !cx.has_kid(a, "conj")
                 && !cx.has_kid(a, "appos") =>
@@ -844,11 +846,7 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
             let (head, appos) = (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true));
             // The name is what the description describes: "the branch's former manager,
             // Christopher Drogoul" -> Christopher Drogoul · be · the branch's former manager.
-            if cx.upos(h) == Upos::Noun && (cx.upos(a) == Upos::Propn || cx.entity_of[a].is_some()) {
-                (appos, head, lemma, text)
-            } else {
-                (head, appos, lemma, text)
-            }
+            if describes_name(cx, h, a) { (appos, head, lemma, text) } else { (head, appos, lemma, text) }
         }
         // Someone's or something's named possession: "Pakistan's intelligence service". Not a
         // time's ("last year's ceremony"), not an unnamed owner's ("the snake's heart"), not a
@@ -888,6 +886,33 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
     }
     let confidence = 0.3 + 0.05 * (cx.entity_of[subject.head].is_some() as u8 as f32);
     out.push(verbless(cx, si, a, subject, lemma, text, object, confidence));
+}
+
+/// Whether apposition `a` is set off from its head `h` by a comma or a dash, as an apposition
+/// is ("Panetta, the CIA director", "Mr Khodorkovsky, once Russia's richest man"); words run
+/// together without one are one phrase the parser split ("Million Dollar Baby"), unless they
+/// describe a name ([`describes_name`]).
+fn set_off(cx: &Ctx<'_, '_>, h: usize, a: usize) -> bool {
+    let first = phrase(cx, a, None).first;
+    let (lo, hi) = if h < a { (h + 1, first) } else { (a + 1, h) };
+    (lo..hi).any(|k| matches!(cx.text(k), "," | "-" | "\u{2013}" | "\u{2014}" | "--"))
+}
+
+/// Whether apposition `a` is a name that the common noun `h` describes ("world champion
+/// Jaouad Gharib", "the branch's former manager, Christopher Drogoul"), which needs no comma.
+fn describes_name(cx: &Ctx<'_, '_>, h: usize, a: usize) -> bool {
+    cx.upos(h) == Upos::Noun && (cx.upos(a) == Upos::Propn || cx.entity_of[a].is_some())
+}
+
+/// Whether `h` is the noun of a phrase that opens sentence `si` with a preposition, and `a`
+/// after the comma is a name or `h` a time ("On Monday, a delegation visited", "In addition, Mr
+/// Tansley reckons"): what follows the comma is the clause's subject, not an apposition. ("For
+/// Rick Dean, director of business development, ..." is one.)
+fn fronted(cx: &Ctx<'_, '_>, si: usize, h: usize, a: usize) -> bool {
+    let start = cx.x.sentences[si].tokens().start;
+    cx.kids_with(h, "case").next().is_some()
+        && phrase(cx, h, None).first == start
+        && (is_time(cx, h) || cx.upos(a) == Upos::Propn || cx.entity_of[a].is_some())
 }
 
 /// Whether token `a` opens a bracketed aside: "(" right before its phrase.

@@ -721,3 +721,24 @@ fn a_main_have_tagged_as_an_auxiliary_is_the_verb() {
     assert_eq!((s, o), ("The public", "short memories"));
     assert!(!t.negated);
 }
+
+/// An apposition is set off by a comma or a dash, or describes a name; a name split in two by
+/// the parser, or the subject after a fronted time, is none ("Credit Suisse · be · First
+/// Boston", "Friday · be · a group").
+#[test]
+fn appositions_need_a_comma_or_a_name_and_not_a_fronted_time() {
+    for text in [
+        "The bank hired Credit Suisse First Boston to advise it.",
+        "He sang Mack the Knife at the show.",
+        "On Friday, a group of Welsh councils visited Ms Essex to lobby for funds.",
+    ] {
+        let d = doc(text);
+        assert!(!d.triples().iter().any(|t| t.predicate.lemma == "be"), "{text}: {:?}", lemmas(&d));
+    }
+    let d = doc("Mr Khodorkovsky, once Russia's richest man, is in prison.");
+    let (_, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("Mr Khodorkovsky", "Russia's richest man"));
+    let d = doc("Last year, Euronext, the pan-European exchange, made an offer.");
+    let (_, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("Euronext", "the pan-European exchange"));
+}
