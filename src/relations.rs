@@ -1347,6 +1347,9 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
             } else if cx.is_negation(k) {
                 tokens.push(k);
                 negated = true;
+            } else if at == v && matches!(r, "mark" | "case") && cx.is(k, "without") {
+                // "deploy it without causing problems": the gerund after "without" is denied.
+                negated = true;
             } else if r == "compound:prt" {
                 tokens.push(k);
             }

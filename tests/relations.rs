@@ -742,3 +742,14 @@ fn appositions_need_a_comma_or_a_name_and_not_a_fronted_time() {
     let (_, s, o) = find(&d, "be");
     assert_eq!((s, o), ("Euronext", "the pan-European exchange"));
 }
+
+/// A gerund after "without" is denied: "left without paying the bill".
+#[test]
+fn a_gerund_after_without_is_negated() {
+    let d = doc("They won the match without conceding a goal.");
+    let (t, _, o) = find(&d, "concede");
+    assert_eq!(o, "a goal");
+    assert!(t.negated, "{:?}", lemmas(&d));
+    let (t, _, _) = find(&d, "win");
+    assert!(!t.negated);
+}
