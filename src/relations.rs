@@ -1542,6 +1542,21 @@ fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option
     }
 }
 
+/// What the verb makes its object: an adjective or participle right after the object's
+/// phrase ("would make Aston Martin globally visible", "kept the plant open", "found the
+/// door locked"). Without it the triple says something else ("This · make · Aston Martin"),
+/// so the object takes it in.
+fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usize> {
+    if cx.rel(object) != "obj" {
+        return None;
+    }
+    let k = cx.kids_with(verb, "xcomp").find(|&k| {
+        k > object
+            && (cx.upos(k) == Upos::Adj || (cx.upos(k) == Upos::Verb && cx.xpos(k) == "VBN" && !cx.has_to(k)))
+    })?;
+    (subtree_bounds(cx, k).0 == phrase(cx, object, None).last + 1).then_some(k)
+}
+
 /// The preposition of an oblique or nominal modifier ("into", "according to"), if any.
 fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
     let case: Vec<usize> = cx.kids_with(k, "case").filter(|&c| c < k).collect();
@@ -1891,7 +1906,12 @@ fn emit(
         }
         for &o in objects {
             let controlled = controlled_infinitive(cx, g.last_verb, o);
-            let oheads = if prep_object.is_some() || cx.upos(o) == Upos::Verb || controlled.is_some() {
+            let complement = if controlled.is_none() { object_complement(cx, g.last_verb, o) } else { None };
+            let oheads = if prep_object.is_some()
+                || cx.upos(o) == Upos::Verb
+                || controlled.is_some()
+                || complement.is_some()
+            {
                 vec![o]
             } else {
                 coordinated(cx, o)
@@ -1901,6 +1921,14 @@ fn emit(
                 let oa = if let Some(k) = controlled {
                     let a = phrase_with(cx, oh, Some(v), true);
                     Arg { last: subtree_bounds(cx, k).1, ..a }
+                } else if let Some(k) = complement {
+                    // The complement's phrase, not the clauses hung on it; after an empty
+                    // "it", the clause it stands for too ("making it difficult for firms to
+                    // sell their goods").
+                    let a = phrase_with(cx, oh, Some(v), true);
+                    let end =
+                        if cx.is(oh, "it") { subtree_bounds(cx, k).1 } else { phrase(cx, k, None).last };
+                    Arg { last: end.max(a.last), ..a }
                 } else if oh == v {
                     phrase_full(cx, oh, None, true, true)
                 } else if prep_object.is_none() && (cx.upos(oh) == Upos::Verb || cx.rel(oh) == "ccomp") {

@@ -753,3 +753,15 @@ fn a_gerund_after_without_is_negated() {
     let (t, _, _) = find(&d, "win");
     assert!(!t.negated);
 }
+
+/// What a verb makes its object is part of the object: "make the carmaker globally visible"
+/// says something "make the carmaker" does not.
+#[test]
+fn an_object_keeps_its_complement() {
+    let d = doc("The deal would make the little carmaker globally visible.");
+    let (_, s, o) = find(&d, "make");
+    assert_eq!((s, o), ("The deal", "the little carmaker globally visible"));
+    let d = doc("Fierce competition is making it difficult for small firms to sell their goods.");
+    let (_, _, o) = find(&d, "make");
+    assert_eq!(o, "it difficult for small firms to sell their goods");
+}
