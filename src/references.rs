@@ -239,7 +239,16 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             if !rel(i).starts_with(b"nsubj") || !matches!(rel(c), b"advcl" | b"ccomp") {
                 return None;
             }
-            let k = subject_of[head(c)?]?;
+            // Up through clauses without a subject of their own ("Sharapova captivated SW19,
+            // showing nerves of steel as she battled past Davenport"), a few steps at most.
+            let mut g = head(c)?;
+            for _ in 0..3 {
+                if subject_of[g].is_some() || !matches!(rel(g), b"advcl" | b"xcomp" | b"acl") {
+                    break;
+                }
+                g = head(g)?;
+            }
+            let k = subject_of[g]?;
             let e = subject_entity(k)?;
             let lo = mentions.partition_point(|m| m.0 <= k);
             let others = mentions[lo..].iter().take_while(|m| m.0 < i).any(|m| m.2 != e);

@@ -88,6 +88,13 @@ fn a_subordinate_clause_pronoun_is_its_main_clause_subject() {
         0,
         "Michael Howard",
     );
+    // Through a clause without a subject of its own: "needs to review ... after he kicked".
+    links(
+        "Coach Mike Ruddock says lock Danny Grewcock needs to review his actions after he kicked Dwayne Peel.",
+        "he",
+        0,
+        "Danny Grewcock",
+    );
 }
 
 #[test]
