@@ -837,6 +837,8 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
             if nominal(a)
                 && !bracketed(cx, a)
                 && (set_off(cx, h, a) || describes_name(cx, h, a))
+                // ("Ms Essex" read as a description and its name is a form of address.)
+                && !(describes_name(cx, h, a) && crate::lexicon::is_form_of_address(cx.text(h)))
                 && !fronted(cx, si, h, a)
                 && cx.kids_with(h, "appos").nth(1).is_none()
                 && !cx.has_kid(a, "conj")
