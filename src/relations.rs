@@ -1224,6 +1224,31 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
     }
 }
 
+/// Verbs of opinion whose negation denies what they report: "I do not think the fans can do
+/// anything" says the speaker thinks they cannot.
+const NEG_RAISERS: &[&str] = &["think", "believe", "expect", "suppose", "imagine", "reckon"];
+
+/// Whether the clause of `v` is what a negated verb of opinion before it reports (through
+/// infinitives, a few steps up), so that its own polarity turns over. Not across a quotation
+/// mark ('"I don't think so," he told the BBC': the parser may hang "told" on "think").
+fn neg_raised(cx: &Ctx<'_, '_>, v: usize) -> bool {
+    let mut at = v;
+    for _ in 0..4 {
+        let Some(h) = cx.head(at) else { return false };
+        match cx.rel(at) {
+            "ccomp" => {
+                return h < at
+                    && NEG_RAISERS.contains(&cx.lemma(h).as_str())
+                    && cx.kids(h).any(|k| cx.is_negation(k))
+                    && !(h..at).any(|k| matches!(cx.text(k), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``"));
+            }
+            "xcomp" => at = h,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Whether a phrase is worth an argument: it has a content word.
 fn contentful(cx: &Ctx<'_, '_>, a: Arg) -> bool {
     (a.first..=a.last).any(|i| {
@@ -1879,6 +1904,7 @@ fn emit(
 ) {
     let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase_with(cx, a, None, true)));
     let modality = modality_of(cx, v, g, attribution.is_some());
+    let negated = g.negated != neg_raised(cx, v);
     let adj: Vec<Argument> = obliques
         .iter()
         .map(|&(k, _)| k)
@@ -1975,7 +2001,7 @@ fn emit(
                         text: words.join(" "),
                     },
                     object,
-                    negated: g.negated,
+                    negated,
                     modality,
                     passive: g.passive,
                     adjuncts: adj.clone(),

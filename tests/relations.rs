@@ -766,3 +766,15 @@ fn an_object_keeps_its_complement() {
     let (_, _, o) = find(&d, "make");
     assert_eq!(o, "it difficult for small firms to sell their goods");
 }
+
+/// What a negated verb of opinion reports is denied: "I do not think the fans can do anything"
+/// says they cannot; a clause outside the quotation is not ("..., he told the BBC").
+#[test]
+fn a_negated_opinion_denies_what_it_reports() {
+    let d = doc("I do not think the fans can do anything about it.");
+    let (t, s, _) = find(&d, "do");
+    assert_eq!(s, "the fans");
+    assert!(t.negated, "{:?}", lemmas(&d));
+    let d = doc("I think the fans can do something about it.");
+    assert!(!find(&d, "do").0.negated);
+}
