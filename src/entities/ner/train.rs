@@ -1,6 +1,6 @@
-//! Training the entity model: a structured averaged perceptron (Viterbi decoding) over the features the model uses at
-//! run time, computed by the same extractor (tokenizer, tagger, gazetteers, rules) that will
-//! run it. Deterministic: the same data, configuration and extractor give the same bytes.
+//! Training the entity model: a structured averaged perceptron (Viterbi decoding) over the
+//! features the model uses at run time, computed by the same extractor (tokenizer, tagger,
+//! gazetteers, rules) that will run it. Deterministic: the same data, configuration and extractor give the same bytes.
 //!
 //! Corpora differ in what they annotate: the Universal NER and Broad Twitter corpora have no
 //! MISC, so their other names are `O`. A label counts as annotated in a corpus when it has at
@@ -262,11 +262,10 @@ pub fn train(
     let runs = cfg.runs.max(1);
     let mut mean: HashMap<u64, Vec<f32>, IdHash> = HashMap::with_hasher(IdHash);
     for run in 0..runs {
-        let wts =
-            train_one(&examples, &devs, cfg.epochs, cfg.seed.wrapping_add(2 * run as u64), &mut |line| {
-                log(&format!("run {}/{runs} {line}", run + 1))
-            });
-        let (wts, now) = wts;
+        let seed = cfg.seed.wrapping_add(2 * run as u64);
+        let (wts, now) = train_one(&examples, &devs, cfg.epochs, seed, &mut |line| {
+            log(&format!("run {}/{runs} {line}", run + 1))
+        });
         for (key, row) in wts.averaged(now) {
             let m = mean.entry(key).or_insert_with(|| vec![0.0; N_CLASSES]);
             for (m, w) in m.iter_mut().zip(row) {
