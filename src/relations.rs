@@ -252,8 +252,11 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     }
     // 3. A reported clause whose subject the parser took for the reporting verb's object: "he
     // pledged [childcare would be a centrepiece]", "has suggested [the security services could
-    // have been involved]": the object, then the clause's own auxiliary or copula right after
-    // it, and no subject of its own.
+    // have been involved]", "denied [Mr Brown made that quote]": the object, then right after
+    // its phrase the clause's own auxiliary or copula, or its finite verb (perhaps after an
+    // adverb), and no subject of its own. The clause is a sibling of the object, or hangs on it
+    // as a reduced relative: "it appeared [a man used a ladder]" (a participle with an object
+    // of its own is active, so not a reduced relative).
     let kids_of = crate::parser::Children::new(heads);
     let within = |heads: &[u32], t: usize, o: usize| {
         let mut at = t;
@@ -274,25 +277,71 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
         if o < v
             || !(crate::lexicon::SAY.contains(&lemma_v.as_ref())
                 || REPORTING.contains(&lemma_v.as_ref())
-                || matches!(lemma_v.as_ref(), "pledge" | "accept" | "suggest"))
+                || matches!(lemma_v.as_ref(), "pledge" | "accept" | "suggest" | "appear" | "seem"))
         {
             continue;
         }
-        let clause = kids_of[v].iter().map(|&c| c as usize).find(|&c| {
+        let xpos = |i: usize| x.tags[i].xpos.as_str();
+        // A finite verb: past tense, or a participle with an object of its own; a present tense
+        // form only before what opens an object ("transforms the lawsuit"), since a plural noun
+        // the tagger read as one ("its car loans unit") is followed by anything but.
+        let finite = |c: usize| match xpos(c) {
+            "VBD" => true,
+            "VBN" => kids_of[c].iter().any(|&k| k as usize > c && rels[k as usize] == "obj"),
+            "VBZ" | "VBP" => {
+                c + 1 < n && matches!(upos(c + 1), Upos::Det | Upos::Pron | Upos::Num | Upos::Adv | Upos::Adj)
+            }
+            _ => false,
+        };
+        let sibling = kids_of[v].iter().map(|&c| c as usize).find(|&c| {
             c > o
                 && matches!(rels[c], "ccomp" | "parataxis" | "conj" | "xcomp" | "dep" | "advcl")
                 && subjects[c][0].is_none()
                 && !has_mark[c]
         });
-        let Some(c) = clause else { continue };
-        // The clause's first word after the object is its auxiliary or copula, right after
-        // the object's phrase.
-        let Some(f) = kids_of[c].iter().map(|&k| k as usize).filter(|&k| k > o && k < c).min() else {
-            continue;
+        let reduced = || {
+            kids_of[o].iter().map(|&c| c as usize).find(|&c| {
+                c > o
+                    && matches!(rels[c], "acl" | "acl:relcl")
+                    && upos(c) == Upos::Verb
+                    && finite(c)
+                    && subjects[c][0].is_none()
+                    && !has_mark[c]
+                    && !kids_of[c].iter().any(|&k| k < c as u32 && rels[k as usize] == "aux:pass")
+            })
         };
-        if matches!(rels[f], "aux" | "cop" | "aux:pass") && within(heads, f - 1, o) {
+        let (c, on_object) = match sibling {
+            Some(c) => (c, false),
+            None => match reduced() {
+                Some(c) => (c, true),
+                None => continue,
+            },
+        };
+        // The clause's first word after the object's phrase: its auxiliary or copula, or the
+        // finite verb itself after nothing but adverbs of its own.
+        let before = kids_of[c].iter().map(|&k| k as usize).filter(|&k| k > o && k < c);
+        let f = before.clone().min().unwrap_or(c);
+        // A verb right before another ("the price agreed was less") is a reduced relative.
+        let next_finite = c + 1 < n && matches!(xpos(c + 1), "VBD" | "VBZ" | "VBP" | "MD");
+        let opens = if !on_object && matches!(rels[f], "aux" | "cop" | "aux:pass") {
+            true
+        } else {
+            // The finite verb itself, after nothing but adverbs of its own, and after an
+            // object's phrase that is short and plain: no comma and no verb of its own.
+            finite(c)
+                && upos(c) == Upos::Verb
+                && !next_finite
+                && before.clone().all(|k| rels[k] == "advmod")
+                && (f..c).all(|k| heads[k] as usize == c)
+                && f - o <= 9
+                && (o + 1..f).all(|k| x.tokens[k].text() != "," && upos(k) != Upos::Verb)
+        };
+        // The object's phrase ends right before (a clause on the object is not part of it).
+        let phrase_ends = within(heads, f - 1, o) && !(on_object && within(heads, f - 1, c));
+        if opens && phrase_ends {
             heads[o] = c as u32;
             rels[o] = "nsubj";
+            heads[c] = v as u32;
             rels[c] = "ccomp";
         }
     }

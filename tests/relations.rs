@@ -510,6 +510,22 @@ fn a_reported_clause_keeps_its_subject() {
     assert!(!t.iter().any(|x| x.ends_with("· the security services")), "{t:?}");
 }
 
+/// The same with the clause's own finite verb right after the object, which the parser reads
+/// as a second complement or as a reduced relative on the noun: the noun is the clause's
+/// subject. A verb right before another ("the price agreed was") is a reduced relative, and a
+/// present-tense form before a noun is more likely a plural noun ("the bank loans unit").
+#[test]
+fn a_reported_clause_without_an_auxiliary_keeps_its_subject() {
+    let t = all("The minister flatly denied the council sold the land to a developer.");
+    assert!(t.contains(&"the council · sell · the land".to_string()), "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("The minister · deny · the council sold")), "{t:?}");
+    let t = all("The inspector said it appeared a burglar used a crowbar to open the door.");
+    assert!(t.contains(&"a burglar · use · a crowbar".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.ends_with("appear · a burglar")), "{t:?}");
+    let t = all("The firm reported higher profits boosted by its bank loans unit.");
+    assert!(!t.iter().any(|x| x.contains("· loan ·")), "{t:?}");
+}
+
 /// A clause after an introductory phrase and a comma keeps its subject, and a noun after an
 /// article is not read as a verb ("In a sign ... , rockets slammed into a base": not "rockets ·
 /// sign · ...").
