@@ -783,7 +783,8 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
     {
         h = p;
     }
-    let first = phrase(cx, h, None).first.min(h);
+    let p = phrase(cx, h, None);
+    let first = p.first.min(p.head);
     if first >= a {
         return;
     }
@@ -1151,7 +1152,43 @@ fn phrase_full(
     while last > h && matches!(cx.upos(last), Upos::Punct | Upos::Cconj | Upos::Adp | Upos::Sconj) {
         last -= 1;
     }
-    Arg { head: h, first, last }
+    // Nor a time the parser read into the name after it ("On Wednesday Mr Blair denied",
+    // "Tuesday Foreign Secretary Jack Straw"): a day, in no name of its own, right
+    // before a name, a title or a form of address. The name's last word then heads it.
+    let mut head = h;
+    while first < last && leading_time(cx, first) {
+        first += 1;
+        if head < first {
+            head = last;
+        }
+    }
+    Arg { head, first, last }
+}
+
+/// Whether token `t` is a time word before a name it is not part of: a day ("Wednesday",
+/// "yesterday") outside every other entity, followed by a name, a title or a form of address.
+fn leading_time(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    // Not a month: "June Carter Cash".
+    let day = [
+        "today",
+        "yesterday",
+        "tonight",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+    .iter()
+    .any(|w| cx.is(t, w));
+    let n = t + 1;
+    day && cx.upos(t) != Upos::Num
+        && cx.entity_of[t].is_none()
+        && n < cx.x.tokens.len()
+        && !cx.date[n]
+        && (cx.entity_of[n].is_some() || cx.title[n] || crate::lexicon::is_form_of_address(cx.text(n)))
 }
 
 /// The argument and everything coordinated with it ("Afghan and Arab fighters" stays one;

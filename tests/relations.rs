@@ -794,3 +794,15 @@ fn a_negated_opinion_denies_what_it_reports() {
     let d = doc("I think the fans can do something about it.");
     assert!(!find(&d, "do").0.negated);
 }
+
+/// A day the parser read into the name after it ("On Wednesday Mr Blair ...") is left out of
+/// the argument and out of the name's description; a month that starts a name stays.
+#[test]
+fn a_day_before_a_name_is_not_part_of_it() {
+    let t = all("On Wednesday Mr Hale told reporters he would resign.");
+    assert!(t.iter().any(|x| x.starts_with("Mr Hale · tell")), "{t:?}");
+    let t = all("On Tuesday Foreign Secretary Jack Straw met the envoy.");
+    assert!(!t.iter().any(|x| x.contains("Tuesday")), "{t:?}");
+    let t = all("June Carter Cash sang with him.");
+    assert!(t.iter().any(|x| x.starts_with("June Carter Cash · sing")), "{t:?}");
+}
