@@ -604,6 +604,54 @@ fn repair_told_that(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     }
 }
 
+/// Reads a second object of one verb that follows a possessive inside the first as the noun
+/// the possessive belongs to, in the pass's own copy of the tree: "bringing [a large chunk of
+/// Russia's very profitable oil business]" parsed with "chunk" and "business" as two objects.
+/// The possessor hangs on the second noun, and that noun where the possessor hung.
+fn repair_possessed_objects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let under = |heads: &[u32], t: usize, o: usize| {
+        let mut at = t;
+        for _ in 0..16 {
+            if at == o {
+                return true;
+            }
+            match heads.get(at) {
+                Some(&p) if (p as usize) < n => at = p as usize,
+                _ => return false,
+            }
+        }
+        false
+    };
+    for o2 in 1..n {
+        let v = heads[o2] as usize;
+        if rels[o2] != "obj" || v >= n {
+            continue;
+        }
+        let Some(o1) = (0..o2).find(|&k| heads[k] as usize == v && rels[k] == "obj") else { continue };
+        // The second object's phrase opens right after "'s" (or a bare apostrophe), whose
+        // noun lies in the first object's phrase.
+        let mut f = o2;
+        while f > 0 && under(heads, f - 1, o2) {
+            f -= 1;
+        }
+        let Some(pos) = f.checked_sub(1) else { continue };
+        let p = heads[pos] as usize;
+        if x.tags[pos].xpos.as_str() != "POS"
+            || rels[pos] != "case"
+            || p >= n
+            || p <= o1
+            || !under(heads, p, o1)
+        {
+            continue;
+        }
+        heads[o2] = heads[p];
+        rels[o2] = rels[p];
+        heads[p] = o2 as u32;
+        rels[p] = "nmod:poss";
+    }
+}
+
 /// Reads two misparses of an apposition after a name, in the pass's own copy of the tree:
 ///
 /// - "Stephen McCartin, Mr. Hunt's attorney, said ..." parsed with the name as a vocative and the
@@ -718,6 +766,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_told_that(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
+    repair_possessed_objects(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];

@@ -806,3 +806,14 @@ fn a_day_before_a_name_is_not_part_of_it() {
     let t = all("June Carter Cash sang with him.");
     assert!(t.iter().any(|x| x.starts_with("June Carter Cash · sing")), "{t:?}");
 }
+
+/// A second "object" that follows a possessive inside the first is the noun the possessive
+/// belongs to: the first object's phrase runs on to it.
+#[test]
+fn an_object_after_a_possessive_is_part_of_the_first() {
+    let d = doc(
+        "Gazprom agreed to the deal, bringing a big chunk of Russia's profitable oil business back into state hands.",
+    );
+    let (_, _, o) = find(&d, "bring");
+    assert_eq!(o, "a big chunk of Russia's profitable oil business");
+}
