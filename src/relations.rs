@@ -1709,11 +1709,15 @@ fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option
 /// door locked"). Without it the triple says something else ("This · make · Aston Martin"),
 /// so the object takes it in.
 fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usize> {
-    if cx.rel(object) != "obj" {
+    // An empty "it" the labeller called an expletive is the object all the same ("I find it
+    // hard to believe"), and its complement may be labelled a clause.
+    let it = cx.is(object, "it") && cx.rel(object) == "expl";
+    if cx.rel(object) != "obj" && !it {
         return None;
     }
-    let k = cx.kids_with(verb, "xcomp").find(|&k| {
+    let k = cx.kids(verb).find(|&k| {
         k > object
+            && (cx.rel(k) == "xcomp" || (it && cx.rel(k) == "ccomp"))
             && (cx.upos(k) == Upos::Adj || (cx.upos(k) == Upos::Verb && cx.xpos(k) == "VBN" && !cx.has_to(k)))
     })?;
     (subtree_bounds(cx, k).0 == phrase(cx, object, None).last + 1).then_some(k)
@@ -1900,6 +1904,14 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         && h < v
     {
         objects.push(h);
+    }
+    // An empty "it" before what the verb makes of it ("I find it hard to believe that ...").
+    if objects.is_empty()
+        && !copular
+        && let Some(e) = cx.kids_with(lv, "expl").find(|&e| e > lv && cx.is(e, "it"))
+        && object_complement(cx, lv, e).is_some()
+    {
+        objects.push(e);
     }
     // Clausal complements are objects of their own ("said [that ...]").
     let mut clausal: Vec<usize> = Vec::new();
@@ -2089,8 +2101,20 @@ fn emit(
                     // "it", the clause it stands for too ("making it difficult for firms to
                     // sell their goods").
                     let a = phrase_with(cx, oh, Some(v), true);
-                    let end =
+                    let mut end =
                         if cx.is(oh, "it") { subtree_bounds(cx, k).1 } else { phrase(cx, k, None).last };
+                    // And the clause it stands for, hung on the verb right after ("made it
+                    // clear [he would stay]", "makes it possible [to stream video]").
+                    if cx.is(oh, "it")
+                        && let Some(c) = cx.kids(g.last_verb).find(|&c| {
+                            c > k
+                                && (matches!(cx.rel(c), "ccomp" | "xcomp")
+                                    || (cx.rel(c) == "advcl" && cx.is(end + 1, "to")))
+                                && subtree_bounds(cx, c).0 == end + 1
+                        })
+                    {
+                        end = subtree_bounds(cx, c).1;
+                    }
                     Arg { last: end.max(a.last), ..a }
                 } else if oh == v {
                     phrase_full(cx, oh, None, true, true)

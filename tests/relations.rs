@@ -781,6 +781,17 @@ fn an_object_keeps_its_complement() {
     let d = doc("Fierce competition is making it difficult for small firms to sell their goods.");
     let (_, _, o) = find(&d, "make");
     assert_eq!(o, "it difficult for small firms to sell their goods");
+    // An "it" labelled an expletive, and the clause it stands for hung on the verb.
+    let d = doc("I find it hard to believe that the rules were followed this time.");
+    let t = lemmas(&d);
+    assert!(
+        t.contains(&"I · find · it hard to believe that the rules were followed this time".to_string()),
+        "{t:?}"
+    );
+    assert_eq!(d.triples().iter().filter(|t| t.predicate.lemma == "find").count(), 1, "{t:?}");
+    let d = doc("The minister made it clear he would not resign.");
+    let (_, _, o) = find(&d, "make");
+    assert_eq!(o, "it clear he would not resign");
 }
 
 /// What a negated verb of opinion reports is denied: "I do not think the fans can do anything"
