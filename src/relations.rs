@@ -1733,6 +1733,27 @@ fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
     Some(words.join(" "))
 }
 
+/// Whether verb `v` is a participle inside a noun phrase that the parser made a clause: right
+/// after a possessive of its own, with no subject or auxiliary, and its "object" a bare noun
+/// right after it ("his firm's [reported] interest", "their [waiting] family"). A gerund with
+/// a possessive subject takes a full object ("his shouldering the blame").
+fn adjectival_participle(cx: &Ctx<'_, '_>, v: usize) -> bool {
+    if !matches!(cx.xpos(v), "VBN" | "VBG" | "VBD") || v == 0 {
+        return false;
+    }
+    let before = v - 1;
+    let possessive = (cx.xpos(before) == "POS" || cx.xpos(before) == "PRP$")
+        && cx.kids(v).any(|k| k < v && cx.rel(k) == "nmod:poss");
+    let bare_object = cx.kids_with(v, "obj").any(|o| {
+        o > v
+            && !cx.kids(o).any(|d| matches!(cx.rel(d), "det" | "nmod:poss" | "nummod"))
+            && (v + 1..o).all(|k| cx.head(k) == Some(o) && matches!(cx.rel(k), "amod" | "compound"))
+    });
+    possessive
+        && bare_object
+        && !cx.kids(v).any(|k| matches!(cx.rel(k), "aux" | "aux:pass") || cx.rel(k).starts_with("nsubj"))
+}
+
 fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Triple>) {
     let up = cx.upos(v);
     let rel = cx.rel(v);
@@ -1746,7 +1767,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // xcomp verbs are part of their governor's group ("refused to reveal"), unless they are not
     // infinitives with "to".
     let xcomp_alone = up == Upos::Verb && rel == "xcomp" && cx.xpos(v) != "VBG" && !cx.has_to(v);
-    if !(verbal || copular || xcomp_alone) {
+    if !(verbal || copular || xcomp_alone) || adjectival_participle(cx, v) {
         return;
     }
     // An adjective with an infinitive ("is likely to win", "was able to buy"): the verb's

@@ -828,3 +828,11 @@ fn an_object_after_a_possessive_is_part_of_the_first() {
     let (_, _, o) = find(&d, "bring");
     assert_eq!(o, "a big chunk of Russia's profitable oil business");
 }
+
+/// A participle inside a noun phrase, after a possessive and before a bare noun, is no verb:
+/// "his department's reported interest" reports nothing.
+#[test]
+fn a_participle_after_a_possessive_is_no_verb() {
+    let t = all("The minister declined to be drawn on his department's reported interest in the deal.");
+    assert!(!t.iter().any(|x| x.contains("· report ·")), "{t:?}");
+}
