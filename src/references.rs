@@ -13,10 +13,11 @@
 //!   "the company", "the firm", "the party", "the club": the nearest organisation of that kind
 //!   in this sentence or the two before, when no other of that kind comes between;
 //! * "I", "me", "my", "we", "us", "our" inside a quotation are the speaker its attribution names
-//!   ("...," said Kate Allen; "...," he said, once "he" is linked; Yukos said: "..."); "we", "us"
-//!   and "our" are the speaker's organisation where the attribution gives their post in one
-//!   ("...," said Dr Carl Gavin, managing director of Lateral Visions; Yukos chief executive
-//!   Steven Theede said: "...").
+//!   ("...," said Kate Allen; "...," he said, once "he" is linked; Yukos said: "..."); but a
+//!   person's "we", "us" and "our" are their organisation, where the attribution gives their
+//!   post in one ("...," said Dr Carl Gavin, managing director of Lateral Visions; Yukos chief
+//!   executive Steven Theede said: "...") or the text does elsewhere, and are left unlinked
+//!   where no organisation is known (a group the person is part of is not the person).
 
 use crate::entity::{Entity, EntityId, Label, Mention};
 use crate::lexicon::Gender;
@@ -379,11 +380,14 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         let Some(who) = who else { continue };
         // "We" spoken by someone the attribution places in an organisation is the organisation
         // ("'... we didn't see anyone ...,' said Dr Carl Gavin, managing director of Lateral
-        // Visions"); "I" stays the speaker.
+        // Visions"), or where the text gives the speaker's post elsewhere, that post's
+        // organisation; "I" stays the speaker. A person's "we" with no organisation known is
+        // left alone: it is a group the person is part of (a firm, a team, a party, people in
+        // general), never the person.
         let ours = if label(who) == Some(Label::Person) {
-            speaker_org(&mentions, &posts, who, first, end).unwrap_or(who)
+            speaker_org(&mentions, &posts, who, first, end).or_else(|| post_of(&posts, who, first))
         } else {
-            who
+            Some(who)
         };
         for (i, linked) in entity_of.iter().enumerate().take(end.min(n)).skip(first) {
             let w = x.tokens[i].norm();
@@ -393,7 +397,11 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 || ["I", "me", "my"].iter().any(|p| w.eq_ignore_ascii_case(p))
                     && (w != "I" || x.tokens[i].text() == "I");
             if first_person && linked.is_none() {
-                found.push((i, if plural { ours } else { who }, "quotation"));
+                match (plural, ours) {
+                    (false, _) => found.push((i, who, "quotation")),
+                    (true, Some(o)) => found.push((i, o, "quotation")),
+                    (true, None) => {}
+                }
             }
         }
     }
@@ -418,6 +426,13 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         e.mentions.sort_by_key(|m| m.span.start);
     }
     out
+}
+
+/// The organisation of a post person `who` holds anywhere in the text: the latest before token
+/// `at`, or else the first after it.
+fn post_of(posts: &[(usize, EntityId, EntityId)], who: EntityId, at: usize) -> Option<EntityId> {
+    let theirs = || posts.iter().filter(|p| p.1 == who);
+    theirs().filter(|p| p.0 < at).max_by_key(|p| p.0).or_else(|| theirs().min_by_key(|p| p.0)).map(|p| p.2)
 }
 
 /// The organisation a quotation's speaker `who` is placed in by the attribution next to the

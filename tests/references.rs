@@ -136,8 +136,8 @@ fn first_persons_in_quotations_are_their_speaker() {
     );
 }
 
-/// "We" spoken by someone the attribution places in an organisation is the organisation; "I"
-/// stays the speaker.
+/// "We" spoken by someone the text places in an organisation is the organisation; "I" stays
+/// the speaker; a person's "we" with no organisation known is left unlinked.
 #[test]
 fn we_of_a_speaker_with_a_post_is_their_organisation() {
     let after = "\"We did not see anyone else doing it, and I was surprised,\" said Dr Carl Gavin, \
@@ -153,8 +153,18 @@ fn we_of_a_speaker_with_a_post_is_their_organisation() {
         0,
         "Association of European Airlines",
     );
-    // No organisation in the attribution: "we" stays the speaker.
-    links("\"We will fight on,\" said John Smith.", "We", 0, "John Smith");
+    // The speaker's post given earlier in the text.
+    links(
+        "Amnesty International director Kate Allen visited the camp on Monday. The camp holds more \
+         than four thousand people who fled the fighting in the north last year.\n\n\"We are \
+         appalled by what we saw,\" said Ms Allen.",
+        "We",
+        0,
+        "Amnesty International",
+    );
+    // No organisation known: "we" is some group the speaker is part of, never the speaker.
+    unlinked("\"We will fight on,\" said John Smith.", "We", 0);
+    links("\"I will fight on,\" said John Smith.", "I", 0, "John Smith");
 }
 
 #[test]
