@@ -232,6 +232,43 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             }
             subject_of[g].and_then(subject_entity)
         };
+        // Reported speech whose speaker is a person no name gives ("a spokesman said he ...",
+        // a name not recognised): the pronoun is that speaker, so it links to nobody.
+        let speaker_unnamed = || {
+            let Some(v) = head(i) else { return false };
+            if !rel(i).starts_with(b"nsubj") || rel(v) != b"ccomp" {
+                return false;
+            }
+            let Some(g) = head(v) else { return false };
+            if !SAY.contains(&lemma(g)) || subject_of[g].is_none() {
+                return false;
+            }
+            // Its subjects (the parser may give several), the one nearest the verb last.
+            let subjects: Vec<usize> =
+                (0..g).filter(|&t| head(t) == Some(g) && rel(t).starts_with(b"nsubj")).collect();
+            let (Some(&first), Some(&k)) = (subjects.first(), subjects.last()) else { return false };
+            if subject_entity(k).is_some() {
+                return false;
+            }
+            // A person named among the words before the verb ("Greek sprinter Katerina Thanou
+            // says", "the minister, Roberto Lavagna, said") may well be the one meant, and so
+            // may a definite description ("the singer", "the MEP", "Tory headquarters"); an
+            // indefinite speaker ("a spokesman") or a name not recognised is someone else.
+            let from = (0..first)
+                .rev()
+                .take_while(|&t| head(t).is_some_and(|h| h >= first && h <= g))
+                .last()
+                .unwrap_or(first);
+            if (from..g).any(|t| entity_of[t].is_some_and(|e| label(e) == Some(Label::Person))) {
+                return false;
+            }
+            let det = |w: &[&str]| {
+                (from..k).any(|t| {
+                    head(t) == Some(k) && w.iter().any(|d| x.tokens[t].norm().eq_ignore_ascii_case(d))
+                })
+            };
+            det(&["a", "an"]) || (x.tags[k].upos == Upos::Propn && !det(&["the"]))
+        };
         // The subject of the clause that a subordinate or complement clause holding the
         // pronoun subject hangs on: "Lopez showed resolve when he held his serve", "Lee had
         // decided he was too old": before the pronoun, with no other name between them.
@@ -277,6 +314,10 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 let fits = |e: EntityId| fits(e) && quoted_speaker != Some(e);
                 if let Some(e) = speaker().filter(|&e| fits(e)) {
                     Some((e, "pronoun"))
+                } else if speaker_unnamed() {
+                    // "A spokesman said he had ...": he is the one who said it, whom no name
+                    // gives.
+                    None
                 } else if let Some(e) = matrix_subject().filter(|&e| fits(e)) {
                     Some((e, "pronoun"))
                 } else if let Some(e) =

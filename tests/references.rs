@@ -169,6 +169,12 @@ fn we_of_a_speaker_with_a_post_is_their_organisation() {
 
 #[test]
 fn what_must_stay_unlinked() {
+    // The speaker of reported speech is an unnamed person: "he" is that person.
+    unlinked(
+        "Reports say Tony Blair will call an early election. A spokesman said he had no idea where the reports came from.",
+        "he",
+        0,
+    );
     // Pleonastic "it".
     unlinked("Yukos filed for bankruptcy. It is unlikely that the court will agree.", "It", 0);
     unlinked("Yukos filed for bankruptcy. It was raining in Moscow.", "It", 0);
