@@ -175,6 +175,11 @@ fn what_must_stay_unlinked() {
         "he",
         0,
     );
+    // Inside a quotation whose speaker is a pronoun, "he" is someone the speaker speaks of.
+    let quoted =
+        "John Adams runs the betting shop. \"She told us she knew he had been to a casting,\" he said.";
+    unlinked(quoted, "he", 0);
+    links(quoted, "he", 1, "John Adams");
     // Pleonastic "it".
     unlinked("Yukos filed for bankruptcy. It is unlikely that the court will agree.", "It", 0);
     unlinked("Yukos filed for bankruptcy. It was raining in Moscow.", "It", 0);
