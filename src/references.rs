@@ -417,20 +417,26 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // First persons inside quotations: the speaker the attribution names, found by name or by
     // a pronoun just linked ("...," he said).
     let speakers: Vec<(usize, EntityId)> = found.iter().map(|f| (f.0, f.1)).collect();
-    for (first, end, who) in quotations(x, &speakers) {
+    let quoted = quotations(x, &speakers);
+    // A third person inside a quotation is someone the speaker speaks of, never the speaker,
+    // also where the attribution is itself a pronoun ('"... she knew he had been to a
+    // casting," he said'): each token's speaker, then one pass over the links.
+    let mut spoken_by: Vec<Option<EntityId>> = vec![None; n];
+    for &(first, end, who) in &quoted {
+        for slot in spoken_by.iter_mut().take(end.min(n)).skip(first) {
+            *slot = who;
+        }
+    }
+    found.retain(|&(i, e, why)| {
+        !(why == "pronoun"
+            && spoken_by[i] == Some(e)
+            && matches!(
+                x.tokens[i].norm().to_lowercase().as_str(),
+                "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
+            ))
+    });
+    for (first, end, who) in quoted {
         let Some(who) = who else { continue };
-        // A third person inside is someone the speaker speaks of, never the speaker, also
-        // where the attribution is itself a pronoun ('"... she knew he had been to a
-        // casting," he said').
-        found.retain(|&(i, e, why)| {
-            !(why == "pronoun"
-                && e == who
-                && (first..end).contains(&i)
-                && matches!(
-                    x.tokens[i].norm().to_lowercase().as_str(),
-                    "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
-                ))
-        });
         // "We" spoken by someone the attribution places in an organisation is the organisation
         // ("'... we didn't see anyone ...,' said Dr Carl Gavin, managing director of Lateral
         // Visions"), or where the text gives the speaker's post elsewhere, that post's
