@@ -258,19 +258,7 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     // as a reduced relative: "it appeared [a man used a ladder]" (a participle with an object
     // of its own is active, so not a reduced relative).
     let kids_of = crate::parser::Children::new(heads);
-    let within = |heads: &[u32], t: usize, o: usize| {
-        let mut at = t;
-        for _ in 0..8 {
-            if at == o {
-                return true;
-            }
-            match heads.get(at) {
-                Some(&p) if (p as usize) < n => at = p as usize,
-                _ => return false,
-            }
-        }
-        false
-    };
+    let within = |heads: &[u32], t: usize, o: usize| reaches(heads, t, o, 8);
     for v in 0..n {
         let Some(o) = first_obj[v].map(|o| o as usize) else { continue };
         let lemma_v = lemma(v);
@@ -604,25 +592,29 @@ fn repair_told_that(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     }
 }
 
+/// Whether token `t` is `o` or hangs below it within `steps` heads (a head at or past the end of
+/// `heads` is the root).
+fn reaches(heads: &[u32], t: usize, o: usize, steps: usize) -> bool {
+    let mut at = t;
+    for _ in 0..steps {
+        if at == o {
+            return true;
+        }
+        match heads.get(at) {
+            Some(&p) if (p as usize) < heads.len() => at = p as usize,
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Reads a second object of one verb that follows a possessive inside the first as the noun
 /// the possessive belongs to, in the pass's own copy of the tree: "bringing [a large chunk of
 /// Russia's very profitable oil business]" parsed with "chunk" and "business" as two objects.
 /// The possessor hangs on the second noun, and that noun where the possessor hung.
 fn repair_possessed_objects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
-    let under = |heads: &[u32], t: usize, o: usize| {
-        let mut at = t;
-        for _ in 0..16 {
-            if at == o {
-                return true;
-            }
-            match heads.get(at) {
-                Some(&p) if (p as usize) < n => at = p as usize,
-                _ => return false,
-            }
-        }
-        false
-    };
+    let under = |heads: &[u32], t: usize, o: usize| reaches(heads, t, o, 16);
     for o2 in 1..n {
         let v = heads[o2] as usize;
         if rels[o2] != "obj" || v >= n {
