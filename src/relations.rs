@@ -644,6 +644,39 @@ fn repair_possessed_objects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     }
 }
 
+/// Reads a participle right after a possessive, hung on the possessor as a reduced relative,
+/// as the modifier of the noun after it that the possessive belongs to, in the pass's own copy
+/// of the tree: "Monday evening's opening episode" parsed as "Monday evening" [opening
+/// episode]. The noun takes the possessor's place; the possessor and the participle hang on it.
+fn repair_possessed_participles(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for v in 2..n {
+        let h = heads[v] as usize;
+        if !rels[v].starts_with("acl")
+            || !matches!(x.tags[v].xpos.as_str(), "VBG" | "VBN")
+            || h + 1 >= v
+            || x.tags[v - 1].xpos.as_str() != "POS"
+            || heads[v - 1] as usize != h
+        {
+            continue;
+        }
+        // The possessed noun: the participle's object, bare, right after it (its own
+        // modifiers between).
+        let Some(o) = (v + 1..n.min(v + 8)).find(|&o| heads[o] as usize == v && rels[o] == "obj") else {
+            continue;
+        };
+        if !(v + 1..o).all(|k| heads[k] as usize == o && matches!(rels[k], "amod" | "compound")) {
+            continue;
+        }
+        heads[o] = heads[h];
+        rels[o] = rels[h];
+        heads[h] = o as u32;
+        rels[h] = "nmod:poss";
+        heads[v] = o as u32;
+        rels[v] = "amod";
+    }
+}
+
 /// Reads two misparses of an apposition after a name, in the pass's own copy of the tree:
 ///
 /// - "Stephen McCartin, Mr. Hunt's attorney, said ..." parsed with the name as a vocative and the
@@ -759,6 +792,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
+    repair_possessed_participles(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];
@@ -1264,6 +1298,18 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
     // With several subjects (a parse error), the one nearest the verb.
     let own = cx.kids_with(v, "nsubj").chain(cx.kids_with(v, "csubj")).min_by_key(|&s| s.abs_diff(v));
     if let Some(s) = own {
+        // "have spent the past four months attempting to trick": the time parsed as the
+        // subject of the participle is what the spending verb spends; its subject does it.
+        if let Some(h) = cx.head(v)
+            && cx.xpos(v) == "VBG"
+            && s < v
+            && names_time(cx, s)
+            && matches!(cx.rel(v), "ccomp" | "xcomp" | "advcl" | "dep")
+            && TIME_VERBS.contains(&cx.lemma(h).as_str())
+            && h < s
+        {
+            return subject_of(cx, h, depth + 1).map(|(s, _)| (s, true));
+        }
         if is_relative_pronoun(cx, s) {
             // A relative pronoun stands for the noun its clause hangs on; without one, the
             // clause is misattached and says nothing usable.
@@ -1311,10 +1357,61 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
             && !prepositional
             && matches!(cx.upos(h), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num) =>
         {
-            Some((h, true))
+            if possessed_participle(cx, v) {
+                return None;
+            }
+            match time_spent(cx, h, v) {
+                Some(g) => subject_of(cx, g, depth + 1).map(|(s, _)| (s, true)),
+                None => Some((h, true)),
+            }
         }
         _ => None,
     }
+}
+
+/// Verbs whose subject may be a stretch of time: "the weeks preceding the vote", "the years
+/// leading up to the war", "two minutes remaining".
+const TIME_SUBJECT_VERBS: &[&str] = &[
+    "precede", "follow", "lead", "remain", "begin", "end", "start", "pass", "elapse", "approach", "run",
+    "last",
+];
+
+/// The verb a participle hung on a time really belongs to, when the time is how long or when
+/// that verb's subject did it: "spent the past four months attempting to trick", "wasted
+/// little time regretting", "painted into the winter putting lamps under the tub". The parser
+/// reads the participle as a reduced relative on the time, which would make the time its doer.
+/// `h` is the noun the participle `v` hangs on; the answer is the verb whose subject does `v`:
+/// the verb `h` is an adjunct of, or the spending verb `h` is the object of. Times that do
+/// something themselves ("the weeks preceding the vote") are left alone, as is a time that is a
+/// subject ("an unfavourable monsoon season affecting the farm sector").
+fn time_spent(cx: &Ctx<'_, '_>, h: usize, v: usize) -> Option<usize> {
+    if !names_time(cx, h) || TIME_SUBJECT_VERBS.contains(&cx.lemma(v).as_str()) {
+        return None;
+    }
+    let g = cx.head(h)?;
+    if !matches!(cx.upos(g), Upos::Verb) {
+        return None;
+    }
+    let r = cx.rel(h);
+    let adjunct = r.starts_with("obl") || r == "nmod:tmod" || r == "nmod:npmod";
+    let spent = r == "obj" && TIME_VERBS.contains(&cx.lemma(g).as_str());
+    (adjunct || spent).then_some(g)
+}
+
+/// Whether noun `h` names a stretch or point of time ("the past four months", "little time").
+fn names_time(cx: &Ctx<'_, '_>, h: usize) -> bool {
+    is_time(cx, h)
+        || TIME_NOUNS.contains(&cx.lemma(h).as_str())
+        || ["time", "hour", "minute", "period", "while"].iter().any(|w| cx.is(h, w))
+}
+
+/// Whether participle `v` is a word inside a possessed noun phrase that the parser read as a
+/// reduced relative on the possessor: right after the possessor's "'s" ("Monday evening's
+/// [opening] episode", "a solid winter's [training]"). A clause cannot hang on a noun between
+/// the noun and what it possesses.
+fn possessed_participle(cx: &Ctx<'_, '_>, v: usize) -> bool {
+    let Some(h) = cx.head(v) else { return false };
+    cx.rel(v).starts_with("acl") && h + 1 < v && cx.xpos(v - 1) == "POS" && cx.head(v - 1) == Some(h)
 }
 
 /// Who clause `v` is attributed to: the subject of a saying verb it complements, or an
@@ -1732,6 +1829,9 @@ fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
 fn adjectival_participle(cx: &Ctx<'_, '_>, v: usize) -> bool {
     if !matches!(cx.xpos(v), "VBN" | "VBG" | "VBD") || v == 0 {
         return false;
+    }
+    if possessed_participle(cx, v) {
+        return true;
     }
     let before = v - 1;
     let possessive = (cx.xpos(before) == "POS" || cx.xpos(before) == "PRP$")

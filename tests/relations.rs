@@ -836,3 +836,34 @@ fn a_participle_after_a_possessive_is_no_verb() {
     let t = all("The minister declined to be drawn on his department's reported interest in the deal.");
     assert!(!t.iter().any(|x| x.contains("· report ·")), "{t:?}");
 }
+
+/// A participle right after a possessive, hung on the possessor by the parser, is a word of
+/// the possessed noun phrase: "Monday evening" opens nothing.
+#[test]
+fn a_participle_after_a_possessed_time_belongs_to_the_noun() {
+    let d = doc("Monday evening's opening episode did attract a crowd of eccentrics.");
+    let (_, s, _) = find(&d, "attract");
+    assert_eq!(s, "Monday evening's opening episode");
+    let t = all("Monday evening's opening episode did attract a crowd of eccentrics.");
+    assert!(!t.iter().any(|x| x.contains("· open ·")), "{t:?}");
+}
+
+/// A participle hung on a time that is how long, or when, someone did it: that someone is its
+/// subject, not the time. A time may still do what times do ("the weeks preceding the vote").
+#[test]
+fn a_participle_after_a_time_spent_is_done_by_the_spender() {
+    for (text, lemma, subject) in [
+        (
+            "The farmers have spent the past three months trying to sell their land.",
+            "try to sell",
+            "The farmers",
+        ),
+        ("Investors wasted little time selling the shares.", "sell", "Investors"),
+        ("She painted late into the night copying the old maps.", "copy", "She"),
+        ("Prices rose in the weeks preceding the vote.", "precede", "the weeks"),
+    ] {
+        let d = doc(text);
+        let (_, s, _) = find(&d, lemma);
+        assert_eq!(s, subject, "{text}");
+    }
+}
