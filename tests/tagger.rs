@@ -167,3 +167,29 @@ fn a_sentence_without_a_finite_verb_gets_its_verb() {
     assert_eq!(xpos_of("Subs not used: Hamann, Harrison, Smith.", "used"), "VBN");
     assert_ne!(xpos_of("An entry-level machine designed by a team in Leeds.", "designed"), "VBD");
 }
+
+/// What a closing attribution reports is a sentence of its own and has a finite verb of its
+/// own, which the attribution's verb does not stand for; an opening phrase before a comma is
+/// no such clause.
+#[test]
+fn a_clause_before_a_closing_attribution_gets_its_verb() {
+    let xpos_of = |text: &str, word: &str| -> String {
+        let doc = Extractor::new().extract(text);
+        let i = doc.tokens().iter().position(|t| t.text() == word).expect("word");
+        doc.tags()[i].xpos.as_str().to_string()
+    };
+    for (text, word) in [
+        ("Gross domestic product (GDP) rose by 1.7% last year, the statistical office said.", "rose"),
+        ("Its two-day takings represented 1.1 million cinema admissions, the magazine said.", "represented"),
+        (
+            "Average monthly earnings rose by 4.3% in the year to December, said the statistics office.",
+            "rose",
+        ),
+    ] {
+        assert_eq!(xpos_of(text, word), "VBD", "{text:?}");
+    }
+    assert_eq!(
+        xpos_of("According to official figures, US firms added only 146,000 jobs in January.", "added"),
+        "VBD"
+    );
+}

@@ -200,6 +200,46 @@ const BUILTIN: &[u8] = &[];
 static BUILTIN_TAGGER: std::sync::LazyLock<Result<Tagger, String>> =
     std::sync::LazyLock::new(|| Tagger::from_bytes(BUILTIN));
 
+/// Forms of the verbs that close a sentence with its source ("..., the office said.").
+const ATTRIBUTING: &[&str] = &[
+    "said",
+    "says",
+    "added",
+    "adds",
+    "reported",
+    "reports",
+    "announced",
+    "confirmed",
+    "claimed",
+    "warned",
+    "explained",
+    "insisted",
+    "noted",
+    "stated",
+    "argued",
+    "told",
+    "wrote",
+    "writes",
+    "estimated",
+];
+
+/// Where the clause before a closing attribution ends: the last comma of a sentence whose
+/// remaining words (before the full stop) are a short source and an attributing verb, in
+/// either order, the verb perhaps followed by a short phrase of where or when ("..., the
+/// statistical office said.", "...,\" said Mr Smith.", "..., he said in a statement.").
+fn closing_attribution(words: &[&str]) -> Option<usize> {
+    let n = words.len();
+    let c = (0..n.saturating_sub(1)).rev().take(10).find(|&k| words[k] == ",")?;
+    let tail: Vec<&str> = words[c + 1..n - 1].iter().copied().filter(|w| !matches!(*w, "\"" | "'")).collect();
+    let v = tail.iter().position(|w| ATTRIBUTING.contains(w))?;
+    let (before, after) = (v, tail.len() - v - 1);
+    let adjunct =
+        after <= 4 && matches!(tail.get(v + 1), Some(&("in" | "on" | "at" | "to" | "during" | "reporters")));
+    let source = (1..=5).contains(&before) && (after == 0 || adjunct);
+    let inverted = before == 0 && (1..=5).contains(&after);
+    (source || inverted).then_some(c)
+}
+
 /// Forms of "be", "have" and "get" that make a participle after them one ([`Tagger::verbless`]).
 const AUXILIARIES: [&str; 17] = [
     "be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "'ve", "'d", "get",
@@ -355,12 +395,26 @@ impl Tagger {
     /// singular noun, a third person singular before a preposition, determiner, adverb or
     /// number) becomes that verb. Lists of names and headings have no such word and stay as
     /// they are.
+    ///
+    /// A reported clause before a closing attribution ("Gross domestic product (GDP) rose/NN by
+    /// 1.7% last year, the statistical office said.") is such a sentence of its own: the
+    /// attribution's verb does not stand for the clause's.
     fn verbless(&self, words: &[&str], out: &mut [u16]) {
-        let xpos = |c: u16| self.class_tag(c).xpos;
         let n = out.len();
         if n < 6 || !matches!(words[n - 1], "." | "!") {
             return;
         }
+        if let Some(end) = closing_attribution(words).filter(|&e| e >= 5) {
+            self.clause_verb(&words[..=end], &mut out[..=end]);
+        }
+        self.clause_verb(words, out);
+    }
+
+    /// [`Tagger::verbless`] on one stretch: `words` end with the full stop or the comma that
+    /// closes the clause.
+    fn clause_verb(&self, words: &[&str], out: &mut [u16]) {
+        let xpos = |c: u16| self.class_tag(c).xpos;
+        let n = out.len();
         if out.iter().any(|&c| {
             self.finite_verb.get(c as usize).copied().unwrap_or(false) || xpos(c).as_bytes() == b"MD"
         }) {
@@ -377,14 +431,18 @@ impl Tagger {
                 p -= 1;
             }
             let prev = xpos(out[p]);
-            let after_noun = matches!(prev.as_bytes(), b"NN" | b"NNS" | b"NNP" | b"NNPS" | b"PRP" | b"CD");
+            // After a bracketed aside on the noun too ("Gross domestic product (GDP) rose").
+            let after_noun =
+                matches!(prev.as_bytes(), b"NN" | b"NNS" | b"NNP" | b"NNPS" | b"PRP" | b"CD" | b"-RRB-");
             if !after_noun || !words[i].starts_with(|c: char| c.is_ascii_lowercase()) {
                 continue;
             }
             let next = xpos(out[i + 1]);
             // "devices made by Nintendo": a participle with its agent.
             // "Subs not used: ...": a heading.
-            let agent = words[i + 1].eq_ignore_ascii_case("by") || words[i + 1] == ":";
+            // "rose by 1.7%": an amount, not an agent.
+            let amount = out.get(i + 2).is_some_and(|&c| matches!(xpos(c).as_bytes(), b"CD" | b"$"));
+            let agent = (words[i + 1].eq_ignore_ascii_case("by") && !amount) || words[i + 1] == ":";
             let to = if crate::tagger::lemma::is_past_tense(&lower) && !agent {
                 self.vbd
             } else if matches!(prev.as_bytes(), b"NN" | b"NNP")
