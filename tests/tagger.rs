@@ -170,7 +170,7 @@ fn a_sentence_without_a_finite_verb_gets_its_verb() {
 
 /// What a closing attribution reports is a sentence of its own and has a finite verb of its
 /// own, which the attribution's verb does not stand for; an opening phrase before a comma is
-/// no such clause.
+/// no such clause. Nor does a relative clause's verb stand for its main clause's.
 #[test]
 fn a_clause_before_a_closing_attribution_gets_its_verb() {
     let xpos_of = |text: &str, word: &str| -> String {
@@ -192,4 +192,7 @@ fn a_clause_before_a_closing_attribution_gets_its_verb() {
         xpos_of("According to official figures, US firms added only 146,000 jobs in January.", "added"),
         "VBD"
     );
+    // A main clause before a relative clause, which has the sentence's only finite verb.
+    let text = "Hosted by a radio group, the ceremony featured performances from Usher and Mary J Blige, who won awards.";
+    assert_eq!(xpos_of(text, "featured"), "VBD");
 }

@@ -200,6 +200,9 @@ const BUILTIN: &[u8] = &[];
 static BUILTIN_TAGGER: std::sync::LazyLock<Result<Tagger, String>> =
     std::sync::LazyLock::new(|| Tagger::from_bytes(BUILTIN));
 
+/// The words that open a relative clause after a comma.
+const RELATIVES: &[&str] = &["which", "who", "whom", "whose"];
+
 /// Forms of the verbs that close a sentence with its source ("..., the office said.").
 const ATTRIBUTING: &[&str] = &[
     "said",
@@ -407,6 +410,14 @@ impl Tagger {
         if let Some(end) = closing_attribution(words).filter(|&e| e >= 5) {
             self.clause_verb(&words[..=end], &mut out[..=end]);
         }
+        // A main clause whose only finite verb is that of the relative clause after it ("The
+        // brokerage firm tracks/NNS technology stocks with its index, which appreciated 10%.").
+        let finite = |c: u16| self.finite_verb.get(c as usize).copied().unwrap_or(false);
+        if let Some(r) = (4..n).find(|&k| words[k - 1] == "," && RELATIVES.contains(&words[k]))
+            && out[r..].iter().filter(|&&c| finite(c)).count() == 1
+        {
+            self.clause_verb(&words[..r], &mut out[..r]);
+        }
         self.clause_verb(words, out);
     }
 
@@ -448,7 +459,7 @@ impl Tagger {
             } else if matches!(prev.as_bytes(), b"NN" | b"NNP")
                 && xpos(out[i]).as_bytes() == b"NNS"
                 && crate::tagger::lemma::is_third_singular(&lower)
-                && matches!(next.as_str(), "IN" | "DT" | "RB" | "CD" | "TO")
+                && matches!(next.as_str(), "IN" | "DT" | "RB" | "CD" | "TO" | "PRP$")
             {
                 self.vbz
             } else {
