@@ -1167,8 +1167,15 @@ fn phrase_full(
                 && (INFINITIVE_NOUNS.contains(&cx.lemma(h).as_str())
                     || (matches!(cx.rel(h), "obj" | "iobj")
                         && cx.head(h).is_some_and(|v| OBJECT_INFINITIVE.contains(&cx.lemma(v).as_str()))));
+            // A relative clause that says which one it is, not set off by a comma ("the way it
+            // creates transistors", "the people who are on the police authority"), is part of
+            // the phrase; one set off ("the document, which ...") is an aside.
+            let restrictive = r == "acl:relcl" && t == h && k > h && {
+                let first = subtree_bounds(cx, k).0;
+                first > h && !matches!(cx.text(first - 1), "," | "(" | "-" | ";" | ":")
+            };
             if Some(k) == skip
-                || (cut(r) && (t == h || !coordination) && !infinitive)
+                || (cut(r) && (t == h || !coordination) && !infinitive && !restrictive)
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))
             {
@@ -1224,7 +1231,11 @@ fn phrase_full(
     }
     // Nor a preposition left at the end without its noun ("the United board with", "pledges
     // as": the labeller hung the preposition here and its noun elsewhere).
-    while last > h && matches!(cx.upos(last), Upos::Punct | Upos::Cconj | Upos::Adp | Upos::Sconj) {
+    // Nor a relative word whose clause is not in the phrase ("the man who").
+    while last > h
+        && (matches!(cx.upos(last), Upos::Punct | Upos::Cconj | Upos::Adp | Upos::Sconj)
+            || (cx.rel(last).starts_with("nsubj") && is_relative_pronoun(cx, last)))
+    {
         last -= 1;
     }
     // Nor a time the parser read into the name after it ("On Wednesday Mr Blair denied",
