@@ -999,8 +999,18 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
             }
             if cx.place[a] && institution {
                 (phrase(cx, h, Some(a)), phrase_with(cx, a, None, true), "be in", "be in")
-            } else {
+            } else if cx.entity_of[h]
+                .and_then(|e| cx.x.entities.get(e.index()))
+                .is_some_and(|e| matches!(e.label, Label::Org | Label::Misc))
+            {
+                // A named organisation or thing ("Yukos's Yuganskneftegas", "Sony's
+                // PlayStation"). Of a common noun it says nothing a reader would call a fact:
+                // "Mr Marr's assessment", "Ronaldo's low drive", "Hewitt's performances" (all
+                // read as wrong in a sample of BBC dev triples); nor of a person ("Chelsea's
+                // Frank Lampard" plays for Chelsea).
                 (phrase_with(cx, a, None, true), phrase(cx, h, Some(a)), "have", "has")
+            } else {
+                return;
             }
         }
         _ => return,
