@@ -1362,6 +1362,25 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         cx.xpos(v) == "VBG" && cx.kids(v).any(|k| k < v && matches!(cx.rel(k), "mark" | "case"));
     let from = prepositional && cx.kids(v).any(|k| k < v && cx.is(k, "from"));
     match cx.rel(v) {
+        // The object before an infinitive is who is to do it ("prompting officials to look at
+        // reorganising charges", "stop them having to do searches").
+        // (Not a noun the infinitive completes, which does nothing: "have the courage to
+        // change public opinion".)
+        // Only after verbs that take a doer and what it is to do: after others the labeller's
+        // infinitive is often a purpose ("used short-term loans to pay salaries").
+        "xcomp"
+            if let Some(o) = controller(cx, h, v).filter(|&o| {
+                let l = cx.lemma(h);
+                !completed_noun(cx, o)
+                    && if cx.has_to(v) {
+                        OBJECT_INFINITIVE.contains(&l.as_str())
+                    } else {
+                        GERUND_DOERS.contains(&l.as_str())
+                    }
+            }) =>
+        {
+            Some((o, true))
+        }
         "conj" | "xcomp" => subject_of(cx, h, depth + 1).map(|(s, _)| (s, true)),
         "advcl" if matches!(cx.xpos(v), "VBG" | "VBN" | "VB") && !from => {
             // "aimed at boosting": the subject of a participle that is itself inherited is too
@@ -1676,7 +1695,10 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
 /// bare time) between the two, the infinitive starting right after the object's phrase with
 /// "to": "pressed [the US] to cut", "urged [banks] to lower", "expects [profits] to rise".
 fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
-    if !cx.has_to(inf) {
+    // An infinitive, or a gerund after its doer ("stop them having to", "keep fans waiting");
+    // not the time a gerund fills ("spent the money buying shares").
+    let gerund = cx.xpos(inf) == "VBG" && !TIME_VERBS.contains(&cx.lemma(verb).as_str());
+    if !cx.has_to(inf) && !gerund {
         return None;
     }
     cx.kids(verb).find(|&o| {
@@ -1686,6 +1708,21 @@ fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
             && !is_time(cx, o)
             && subtree_bounds(cx, o).1 + 1 == subtree_bounds(cx, inf).0
     })
+}
+
+/// Verbs whose object does the gerund after it: "stop them having to", "saw him leaving",
+/// "keep fans waiting".
+const GERUND_DOERS: &[&str] = &[
+    "stop", "prevent", "see", "hear", "watch", "find", "keep", "leave", "catch", "notice", "imagine", "get",
+];
+
+/// Whether noun `o` is one an infinitive after it completes ("the courage to change", "the
+/// freedom to do more"), not one who is to do it.
+fn completed_noun(cx: &Ctx<'_, '_>, o: usize) -> bool {
+    let l = cx.lemma(o);
+    INFINITIVE_NOUNS.contains(&l.as_str())
+        || ["courage", "possibility", "way", "time", "money", "means", "nerve", "strength", "potential"]
+            .contains(&l.as_str())
 }
 
 /// Verbs that say little without their noun ("hold talks", "take steps", "pay tribute").
@@ -1793,11 +1830,13 @@ const OBJECT_INFINITIVE: &[&str] = &[
 fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usize> {
     // Only an infinitive after the object is worth walking the object's subtree for (this runs
     // for every object).
-    if !cx.kids(verb).any(|k| k > object && matches!(cx.rel(k), "xcomp" | "advcl") && cx.has_to(k)) {
+    // (Or a gerund its object does: "stop them having to do searches".)
+    let infinitive = |k: usize| cx.has_to(k) || (cx.rel(k) == "xcomp" && cx.xpos(k) == "VBG");
+    if !cx.kids(verb).any(|k| k > object && matches!(cx.rel(k), "xcomp" | "advcl") && infinitive(k)) {
         return None;
     }
     let end = subtree_bounds(cx, object).1;
-    let to_after = |k: usize| cx.upos(k) == Upos::Verb && cx.has_to(k) && subtree_bounds(cx, k).0 == end + 1;
+    let to_after = |k: usize| cx.upos(k) == Upos::Verb && infinitive(k) && subtree_bounds(cx, k).0 == end + 1;
     match cx.rel(object) {
         "obj" | "iobj" => cx.kids(verb).find(|&k| {
             let r = cx.rel(k);

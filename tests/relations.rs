@@ -892,3 +892,18 @@ fn a_restrictive_relative_clause_is_part_of_its_noun_phrase() {
     let (_, _, o) = find(&d, "condemn");
     assert_eq!(o, "the document");
 }
+
+/// After a verb that takes a doer and what it is to do ("prompt", "urge", "stop"), the object
+/// is who does it, also in a clause further down ("prompting officials to look at
+/// reorganising charges"); after other verbs an infinitive is a purpose and keeps the subject.
+#[test]
+fn the_object_of_a_control_verb_does_what_follows() {
+    let d = doc(
+        "Choking traffic jams in Beijing are prompting officials to look at reorganising car parking charges.",
+    );
+    let (_, s, _) = find(&d, "reorganise");
+    assert_eq!(s, "officials");
+    let d = doc("The new tools should stop them having to do searches twice.");
+    let (_, _, o) = find(&d, "stop");
+    assert_eq!(o, "them having to do searches twice");
+}
