@@ -1388,6 +1388,21 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
             if prepositional && matches!(cx.xpos(h), "VBN") && !cx.has_kid(h, "nsubj") {
                 return None;
             }
+            // A gerund that completes an adjective ("are more interested in guaranteeing
+            // supplies", "keen on buying") or a noun of intent the labeller hung on the verb
+            // ("would set out plans for tackling immigration abuse") is what someone wants or
+            // plans, not what they do: no triple says it happens.
+            if prepositional && cx.xpos(v) == "VBG" {
+                let first = subtree_bounds(cx, v).0;
+                let planned = cx.kids_with(h, "obj").any(|o| {
+                    completed_noun(cx, o)
+                        || ["plan", "proposal", "idea", "scheme", "strategy"].contains(&cx.lemma(o).as_str())
+                }) && cx.kids_with(h, "obj").any(|o| subtree_bounds(cx, o).1 + 1 == first);
+                let wanted = cx.upos(h) == Upos::Adj && ATTITUDE_ADJECTIVES.contains(&cx.lemma(h).as_str());
+                if wanted || planned {
+                    return None;
+                }
+            }
             subject_of(cx, h, depth + 1).map(|(s, _)| (s, true))
         }
         // A participle on a noun ("missiles delivered by drones", "officials investigating
@@ -1709,6 +1724,43 @@ fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
             && subtree_bounds(cx, o).1 + 1 == subtree_bounds(cx, inf).0
     })
 }
+
+/// Adjectives a gerund completes as something wanted, feared or possible, not done:
+/// "interested in guaranteeing supplies", "capable of winning", "close to agreeing" (not
+/// "responsible for sealing", "famous for losing": those say it is done).
+const ATTITUDE_ADJECTIVES: &[&str] = &[
+    "capable",
+    "interested",
+    "close",
+    "committed",
+    "dedicated",
+    "hopeful",
+    "keen",
+    "eager",
+    "serious",
+    "cautious",
+    "confident",
+    "worried",
+    "concerned",
+    "afraid",
+    "terrified",
+    "unafraid",
+    "happy",
+    "tired",
+    "sick",
+    "obsessed",
+    "open",
+    "intent",
+    "determined",
+    "willing",
+    "ready",
+    "likely",
+    "unlikely",
+    "able",
+    "unable",
+    "wary",
+    "nervous",
+];
 
 /// Verbs whose object does the gerund after it: "stop them having to", "saw him leaving",
 /// "keep fans waiting".

@@ -907,3 +907,22 @@ fn the_object_of_a_control_verb_does_what_follows() {
     let (_, _, o) = find(&d, "stop");
     assert_eq!(o, "them having to do searches twice");
 }
+
+/// A gerund that completes an adjective of wanting or fearing ("interested in guaranteeing
+/// supplies", "close to picking up a medal") or a noun of intent ("plans for tackling abuse")
+/// says what someone wants or plans, so no triple says it happens.
+#[test]
+fn a_wanted_or_planned_deed_is_no_fact() {
+    for text in [
+        "They are more interested in guaranteeing supplies.",
+        "If she repeats that in Madrid she will be close to picking up a medal.",
+        "Tony Blair said Labour would set out workable plans for tackling immigration abuse.",
+    ] {
+        let t = all(text);
+        assert!(
+            !t.iter()
+                .any(|x| ["guarantee", "pick up", "tackle"].iter().any(|v| x.contains(&format!("· {v} ·")))),
+            "{text}: {t:?}"
+        );
+    }
+}
