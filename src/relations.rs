@@ -1484,9 +1484,13 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
     loop {
         // "the rebels, police said, had crossed": the saying clause hangs on the clause it
         // reports as parataxis.
-        let says = cx
-            .kids(at)
-            .find(|&k| cx.rel(k) == "parataxis" && crate::lexicon::SAY.contains(&cx.lemma(k).as_str()));
+        // Not a relative clause the labeller called one ("the document, which the Foreign
+        // Office says has cost ...": the office says so of the document only).
+        let says = cx.kids(at).find(|&k| {
+            cx.rel(k) == "parataxis"
+                && crate::lexicon::SAY.contains(&cx.lemma(k).as_str())
+                && !cx.kids(k).any(|c| c < k && is_relative_pronoun(cx, c))
+        });
         if let Some(s) = says.and_then(|k| subject_of(cx, k, 0)) {
             return Some(s.0);
         }

@@ -926,3 +926,13 @@ fn a_wanted_or_planned_deed_is_no_fact() {
         );
     }
 }
+
+/// A saying verb in a relative clause ("the document, which the Foreign Office says has cost
+/// ...") attributes nothing to the clause the relative clause hangs on.
+#[test]
+fn a_saying_verb_in_a_relative_clause_attributes_nothing_outside_it() {
+    let text = "Mr Ancram condemned the document, which the Foreign Office says has cost about pounds 2,500 to design, print and deliver.";
+    let d = doc(text);
+    let (t, _, _) = find(&d, "condemn");
+    assert!(t.attribution.is_none(), "{text}");
+}
