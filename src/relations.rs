@@ -1388,6 +1388,20 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
             if prepositional && matches!(cx.xpos(h), "VBN") && !cx.has_kid(h, "nsubj") {
                 return None;
             }
+            // The purpose of a passive is its agent's: "the flaws could be used by virus
+            // writers to take over computers" (the writers take them over, not the flaws).
+            // Only for a passive clause of its own (not one inside a phrase: "in the process of
+            // being broken up by the authorities in order to pay"), and an agent that acts, not
+            // a want the infinitive completes ("driven by a new desire to bring").
+            if cx.has_to(v)
+                && !matches!(cx.rel(h).split(':').next(), Some("xcomp" | "acl" | "advcl" | "nmod" | "obl"))
+                && let Some(a) = cx.kids_with(h, "obl:agent").find(|&a| {
+                    !completed_noun(cx, a)
+                        && !["quest", "agreement", "consent"].contains(&cx.lemma(a).as_str())
+                })
+            {
+                return Some((a, true));
+            }
             // A gerund that completes an adjective ("are more interested in guaranteeing
             // supplies", "keen on buying") or a noun of intent the labeller hung on the verb
             // ("would set out plans for tackling immigration abuse") is what someone wants or

@@ -936,3 +936,11 @@ fn a_saying_verb_in_a_relative_clause_attributes_nothing_outside_it() {
     let (t, _, _) = find(&d, "condemn");
     assert!(t.attribution.is_none(), "{text}");
 }
+
+/// The purpose of a passive clause is its agent's: the agent does what it is used for.
+#[test]
+fn the_purpose_of_a_passive_is_its_agents() {
+    let d = doc("Many of the flaws could be used by virus writers to take over computers remotely.");
+    let (_, s, o) = find(&d, "take over");
+    assert_eq!((s, o), ("virus writers", "computers"));
+}
