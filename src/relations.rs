@@ -1934,11 +1934,26 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
     if cx.rel(object) != "obj" && !it {
         return None;
     }
-    let k = cx.kids(verb).find(|&k| {
-        k > object
-            && (cx.rel(k) == "xcomp" || (it && cx.rel(k) == "ccomp"))
-            && (cx.upos(k) == Upos::Adj || (cx.upos(k) == Upos::Verb && cx.xpos(k) == "VBN" && !cx.has_to(k)))
-    })?;
+    let participle = |k: usize| cx.upos(k) == Upos::Verb && cx.xpos(k) == "VBN" && !cx.has_to(k);
+    let k = cx
+        .kids(verb)
+        .find(|&k| {
+            k > object
+                && (cx.rel(k) == "xcomp" || (it && cx.rel(k) == "ccomp"))
+                && (cx.upos(k) == Upos::Adj || participle(k))
+        })
+        // After "have", "get" and the like, a participle the labeller hung on the object is
+        // what happens to it: "will have their computer infected by a virus".
+        .or_else(|| {
+            ["have", "get", "see", "want", "find", "keep", "leave", "need"]
+                .contains(&cx.lemma(verb).as_str())
+                .then(|| {
+                    // ("compared to" is a preposition.)
+                    cx.kids(object)
+                        .find(|&k| k > object && cx.rel(k) == "acl" && participle(k) && !cx.is(k, "compared"))
+                })
+                .flatten()
+        })?;
     (subtree_bounds(cx, k).0 == phrase(cx, object, None).last + 1).then_some(k)
 }
 

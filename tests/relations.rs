@@ -944,3 +944,12 @@ fn the_purpose_of_a_passive_is_its_agents() {
     let (_, s, o) = find(&d, "take over");
     assert_eq!((s, o), ("virus writers", "computers"));
 }
+
+/// After "have", "see" and the like, a participle after the object is what happens to it, and
+/// the object's argument keeps it.
+#[test]
+fn what_happens_to_an_object_stays_with_it() {
+    let d = doc("Anyone visiting the website will have their computer infected by a virus.");
+    let (_, _, o) = find(&d, "have");
+    assert_eq!(o, "their computer infected by a virus");
+}
