@@ -1076,6 +1076,11 @@ const TIME_NOUNS: &[&str] = &[
     "afternoon",
     "evening",
     "night",
+];
+
+/// Days, named or by their place: the times that also open a sentence before a name ("On
+/// Wednesday Mr Blair denied", "Tuesday Foreign Secretary Jack Straw").
+const DAYS: &[&str] = &[
     "today",
     "yesterday",
     "tomorrow",
@@ -1089,10 +1094,15 @@ const TIME_NOUNS: &[&str] = &[
     "sunday",
 ];
 
-/// Whether token `i` is a time: inside a date mention, or one of [`TIME_NOUNS`]. Month names
+/// Whether lower-case `w` names a time ([`TIME_NOUNS`] or [`DAYS`]).
+fn time_word(w: &str) -> bool {
+    TIME_NOUNS.contains(&w) || DAYS.contains(&w)
+}
+
+/// Whether token `i` is a time: inside a date mention, or a [`time_word`] (in any case). Month names
 /// count only inside a date mention: "May's government" is Theresa May's.
 fn is_time(cx: &Ctx<'_, '_>, i: usize) -> bool {
-    cx.date.get(i).copied().unwrap_or(false) || TIME_NOUNS.iter().any(|w| cx.is(i, w))
+    cx.date.get(i).copied().unwrap_or(false) || TIME_NOUNS.iter().chain(DAYS).any(|w| cx.is(i, w))
 }
 
 /// One argument: the head token and the span of the phrase it heads.
@@ -1265,20 +1275,7 @@ fn phrase_full(
 /// "yesterday") outside every other entity, followed by a name, a title or a form of address.
 fn leading_time(cx: &Ctx<'_, '_>, t: usize) -> bool {
     // Not a month: "June Carter Cash".
-    let day = [
-        "today",
-        "yesterday",
-        "tonight",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-    .iter()
-    .any(|w| cx.is(t, w));
+    let day = DAYS.iter().any(|w| cx.is(t, w));
     let n = t + 1;
     day && cx.upos(t) != Upos::Num
         && cx.entity_of[t].is_none()
@@ -1470,7 +1467,7 @@ fn time_spent(cx: &Ctx<'_, '_>, h: usize, v: usize) -> Option<usize> {
 /// Whether noun `h` names a stretch or point of time ("the past four months", "little time").
 fn names_time(cx: &Ctx<'_, '_>, h: usize) -> bool {
     is_time(cx, h)
-        || TIME_NOUNS.contains(&cx.lemma(h).as_str())
+        || time_word(&cx.lemma(h))
         || ["time", "hour", "minute", "period", "while"].iter().any(|w| cx.is(h, w))
 }
 
@@ -2076,7 +2073,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         && ((cx.has_kid(v, "cop")
             && up != Upos::Verb
             && (is_time(cx, v)
-                || TIME_NOUNS.contains(&cx.lemma(v).as_str())
+                || time_word(&cx.lemma(v))
                 || cx.is(v, "time")
                 || cx.has_kid(v, "ccomp")
                 || cx.has_kid(v, "csubj")
@@ -2108,9 +2105,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let (times, real): (Vec<usize>, Vec<usize>) = cx.kids_with(lv, "obj").partition(|&o| {
             let had = cx.kids(o).any(|d| cx.rel(d) == "det" && (cx.is(d, "a") || cx.is(d, "an")))
                 && cx.kids(o).any(|d| matches!(cx.rel(d), "amod" | "compound"));
-            (is_time(cx, o) || TIME_NOUNS.contains(&cx.lemma(o).as_str()) || cx.is(o, "time"))
-                && !had
-                && !spends_time
+            (is_time(cx, o) || time_word(&cx.lemma(o)) || cx.is(o, "time")) && !had && !spends_time
         });
         recipients.extend(times);
         objects.extend(real);

@@ -13,6 +13,13 @@ fn tagged(text: &str) -> Vec<(String, Upos, String)> {
         .collect()
 }
 
+/// The Penn tag the whole extractor gives the first `word` of `text`.
+fn xpos_of(text: &str, word: &str) -> String {
+    let doc = Extractor::new().extract(text);
+    let i = doc.tokens().iter().position(|t| t.text() == word).expect("word");
+    doc.tags()[i].xpos.as_str().to_string()
+}
+
 fn expect_verb(text: &str, word: &str, lemma: &str) {
     let t = tagged(text);
     let (_, upos, l) = t.iter().find(|(w, _, _)| w == word).unwrap_or_else(|| panic!("{word} not in {text}"));
@@ -149,11 +156,6 @@ fn a_plural_possessive_is_not_a_closing_quotation_mark() {
 /// theirs, and a participle with an auxiliary or an agent stays one.
 #[test]
 fn a_sentence_without_a_finite_verb_gets_its_verb() {
-    let xpos_of = |text: &str, word: &str| -> String {
-        let doc = Extractor::new().extract(text);
-        let i = doc.tokens().iter().position(|t| t.text() == word).expect("word");
-        doc.tags()[i].xpos.as_str().to_string()
-    };
     for (text, word, want) in [
         ("The Bank of England raised interest rates five times last year.", "raised", "VBD"),
         ("Germany's economy shrank 0.2% in the last three months of 2004.", "shrank", "VBD"),
@@ -173,11 +175,6 @@ fn a_sentence_without_a_finite_verb_gets_its_verb() {
 /// no such clause. Nor does a relative clause's verb stand for its main clause's.
 #[test]
 fn a_clause_before_a_closing_attribution_gets_its_verb() {
-    let xpos_of = |text: &str, word: &str| -> String {
-        let doc = Extractor::new().extract(text);
-        let i = doc.tokens().iter().position(|t| t.text() == word).expect("word");
-        doc.tags()[i].xpos.as_str().to_string()
-    };
     for (text, word) in [
         ("Gross domestic product (GDP) rose by 1.7% last year, the statistical office said.", "rose"),
         ("Its two-day takings represented 1.1 million cinema admissions, the magazine said.", "represented"),
