@@ -677,6 +677,77 @@ fn repair_possessed_participles(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut
     }
 }
 
+/// Whether a token is a score or a result ("26-21", "2-0", "3–1"): two numbers of at most three
+/// digits joined by a hyphen or a dash.
+fn is_score(w: &str) -> bool {
+    let mut parts = w.split(['-', '\u{2013}']);
+    let num = |p: Option<&str>| {
+        p.is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    num(parts.next()) && num(parts.next()) && parts.next().is_none()
+}
+
+/// Reads the scores after a verb's object as the verb's, not the object's, in the pass's own
+/// copy of the tree. "England beat Fiji 26-21" parsed with the score as the verb's dependent
+/// and the side as the score's modifier lost the object ("England · beat at · Twickenham");
+/// parsed with the score inside the object's phrase it gave "Bath 21-12" as the object; a
+/// tennis result ("defeated Michaella Krajicek 6-4 6-2") made a set the object. The side
+/// becomes the verb's object (where the verb has no other) and every score of the run (with
+/// tie-breaks in brackets) hangs on the verb.
+fn repair_scores(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let score = |i: usize| is_score(x.tokens[i].text()) && x.tags[i].upos == Upos::Num;
+    let mut r0 = 1;
+    while r0 < n {
+        if !score(r0) || score(r0 - 1) {
+            r0 += 1;
+            continue;
+        }
+        // The run of scores, brackets and all: "7-6 (7-5) 4-6".
+        let mut end = r0;
+        let mut k = r0;
+        while k < n {
+            if score(k) {
+                end = k + 1;
+                k += 1;
+            } else if matches!(x.tokens[k].text(), "(" | ")") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        let run: Vec<usize> = (r0..end).filter(|&k| score(k)).collect();
+        let t = r0 - 1;
+        r0 = end.max(r0 + 1);
+        if !matches!(x.tags[t].upos, Upos::Propn | Upos::Noun) {
+            continue;
+        }
+        // The verb: what the side or the first score hangs on, through the run.
+        let mut v = heads[t] as usize;
+        while v < n && run.contains(&v) {
+            v = heads[v] as usize;
+        }
+        // A side after a preposition is no object ("went to Wales 13-12").
+        let in_phrase = (0..t).any(|k| heads[k] as usize == t && rels[k] == "case");
+        if v >= n || v >= t || x.tags[v].upos != Upos::Verb || in_phrase || reaches(heads, v, t, 16) {
+            continue;
+        }
+        let in_run_or_side = |k: usize| k == t || run.contains(&k);
+        let other_object = (0..n).any(|k| {
+            heads[k] as usize == v && !in_run_or_side(k) && matches!(rels[k], "obj" | "ccomp" | "xcomp")
+        });
+        if other_object || !run.iter().all(|&k| heads[k] as usize == v || in_run_or_side(heads[k] as usize)) {
+            continue;
+        }
+        heads[t] = v as u32;
+        rels[t] = "obj";
+        for &k in &run {
+            heads[k] = v as u32;
+            rels[k] = "obl:unmarked";
+        }
+    }
+}
+
 /// Reads two misparses of an apposition after a name, in the pass's own copy of the tree:
 ///
 /// - "Stephen McCartin, Mr. Hunt's attorney, said ..." parsed with the name as a vocative and the
@@ -793,6 +864,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_appositions(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
+    repair_scores(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];
@@ -2266,6 +2338,9 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         && cx.upos(o) == Upos::Noun
         && (cx.xpos(o) == "NN" || LIGHT_VERBS.contains(&cx.lemma(g.last_verb).as_str()))
         && cx.kids[o].is_empty()
+        // A capital inside the sentence is a name the tagger read as a noun ("beat Bath on
+        // Sunday"), not part of an idiom.
+        && !cx.text(o).starts_with(|c: char| c.is_uppercase())
         && let Some((k, p)) = obliques.iter().find(|(k, _)| *k > o).cloned()
     {
         let mut g2 = g.clone();

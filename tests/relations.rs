@@ -953,3 +953,39 @@ fn what_happens_to_an_object_stays_with_it() {
     let (_, _, o) = find(&d, "have");
     assert_eq!(o, "their computer infected by a virus");
 }
+
+/// A result after the beaten side ("beat Fiji 26-21") is the verb's, not the side's: the side
+/// is the object, whole and alone, whichever of the two the parser hung on the other.
+#[test]
+fn a_score_is_no_part_of_the_beaten_side() {
+    for (text, o) in [
+        ("England beat Fiji 26-21 at Twickenham on Saturday.", "Fiji"),
+        ("Wales beat Italy 38-8 in Rome.", "Italy"),
+        ("Leicester beat Bath 21-12 on Sunday.", "Bath"),
+        ("Daniela Hantuchova defeated Michaella Krajicek 6-4 6-2.", "Michaella Krajicek"),
+    ] {
+        let d = doc(text);
+        let verb = if text.contains("defeated") { "defeat" } else { "beat" };
+        let (_, _, obj) = find(&d, verb);
+        assert_eq!(obj, o, "{text}: {:?}", all(text));
+    }
+}
+
+/// A side after a preposition stays in its phrase: "went to Wales 13-12" names no object.
+#[test]
+fn a_side_after_a_preposition_is_no_object() {
+    let text = "A thrilling Test at Cardiff Arms Park went to Wales 13-12.";
+    assert!(!all(text).iter().any(|t| t.ends_with("· Wales")), "{:?}", all(text));
+}
+
+/// A capitalised bare noun after a verb is a name, not the noun of an idiom that takes the
+/// preposition after it into the relation ("take part in"): "dissolve Parliament at the end".
+#[test]
+fn a_name_is_no_idiom_noun() {
+    let d = doc("Mr Blair would dissolve Parliament at the end of that week.");
+    let (_, _, o) = find(&d, "dissolve");
+    assert_eq!(o, "Parliament");
+    let d = doc("They took part in the race.");
+    let (_, _, o) = find(&d, "take part in");
+    assert_eq!(o, "the race");
+}
