@@ -2060,6 +2060,18 @@ fn adjectival_participle(cx: &Ctx<'_, '_>, v: usize) -> bool {
         && !cx.kids(v).any(|k| matches!(cx.rel(k), "aux" | "aux:pass") || cx.rel(k).starts_with("nsubj"))
 }
 
+/// The verb that governs `v` as a copular infinitive ("want [to be more informed]", "needed
+/// [to be inside the Lords]"), if `v` is one.
+fn copular_infinitive(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
+    let h = cx.head(v)?;
+    (cx.rel(v) == "xcomp"
+        && cx.has_to(v)
+        && cx.kids_with(v, "cop").any(|c| cx.lemma(c) == "be")
+        && cx.upos(h) == Upos::Verb
+        && h < v)
+        .then_some(h)
+}
+
 fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Triple>) {
     let up = cx.upos(v);
     let rel = cx.rel(v);
@@ -2128,7 +2140,27 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                 (modality, would_only) = (inner.modality, inner.would_only);
             }
         }
+        // A copular infinitive is the verb's that governs it ("people want to be more
+        // informed about", "advocates needed to be inside the Lords"): that verb's group comes
+        // first, with its negation and modality, or the clause would state as a fact what is
+        // wanted or needed. After an object that is to be so ("urged users to be wary of"), the
+        // verb's own triple holds the clause (its object), as for any infinitive.
+        if let Some(h) = copular_infinitive(cx, v) {
+            if controller(cx, h, v).is_some() {
+                return;
+            }
+            let outer = group(cx, h);
+            tokens.extend(cx.kids(v).filter(|&c| cx.rel(c) == "mark" && cx.is(c, "to")));
+            tokens.extend(&outer.tokens);
+            lemma = format!("{} to {lemma}", outer.lemma);
+            negated |= outer.negated;
+            let (m, w) = group_modality(cx, &tokens, &[(h, outer.passive), (v, false)]);
+            if m != Modality::Asserted {
+                (modality, would_only) = (m, w);
+            }
+        }
         tokens.sort_unstable();
+        tokens.dedup();
         Group { tokens, lemma, last_verb, negated, passive, penalty: 0.0, modality, would_only }
     } else {
         group(cx, v)
@@ -2242,7 +2274,12 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let mut clausal: Vec<usize> = Vec::new();
     if !copular && objects.is_empty() {
         clausal.extend(cx.kids_with(lv, "ccomp"));
-        clausal.extend(cx.kids_with(lv, "xcomp").filter(|&k| k != lv && cx.upos(k) != Upos::Verb));
+        // Not a copular infinitive of the subject's: its own triple carries this verb.
+        clausal.extend(cx.kids_with(lv, "xcomp").filter(|&k| {
+            k != lv
+                && cx.upos(k) != Upos::Verb
+                && !(copular_infinitive(cx, k) == Some(lv) && controller(cx, lv, k).is_none())
+        }));
     }
     // Obliques with their prepositions; the agent of a passive; other adjuncts.
     let mut agent = None;

@@ -989,3 +989,21 @@ fn a_name_is_no_idiom_noun() {
     let (_, _, o) = find(&d, "take part in");
     assert_eq!(o, "the race");
 }
+
+/// A copular infinitive ("to be more informed", "to be inside the Lords") is the wanted or
+/// needed state of its verb's subject, not a fact: the verb leads the predicate with its
+/// negation and modality. After an object that is to be so, the verb's triple holds it.
+#[test]
+fn a_wanted_state_is_no_fact() {
+    let t = all("People want to be more informed about party politics.");
+    assert!(t.contains(&"People · want to be more informed about · party politics".to_string()), "{t:?}");
+    assert!(!t.iter().any(|x| x.contains("· be more informed")), "{t:?}");
+    let d = doc("Reformers needed to be inside the Lords.");
+    let (x, _, o) = find(&d, "need to be inside");
+    assert_eq!((o, x.modality), ("the Lords", dossier::Modality::Necessary));
+    let d = doc("He did not want to be a burden.");
+    let (x, _, _) = find(&d, "want to be");
+    assert!(x.negated);
+    let t = all("Anti-virus firms urged users to be wary of unexpected e-mail messages.");
+    assert!(!t.iter().any(|x| x.starts_with("users ·")), "{t:?}");
+}
