@@ -677,6 +677,120 @@ fn repair_possessed_participles(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut
     }
 }
 
+/// Reads two misparses of clauses that open or close a report, in the pass's own copy of the
+/// tree:
+///
+/// - "Speaking on BBC Radio 4, Mr Howard said ..." parsed with the participle clause as what was
+///   said: a participle without a subject that opens the sentence, closed by a comma before the
+///   subject of the verb it hangs on, is an adverbial clause ("Moyes · said · Speaking
+///   immediately after the game" was a triple);
+/// - "had decided in November 2003 he would quit" parsed with the clause as an aside: a clause
+///   with its own subject after a verb of saying or thinking, with no punctuation between them,
+///   is its complement.
+fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let punct = |k: usize| x.tags[k].upos == Upos::Punct;
+    let subject = |heads: &[u32], rels: &[&str], k: usize| {
+        (0..n).find(|&j| heads[j] as usize == k && rels[j].starts_with("nsubj"))
+    };
+    for s in x.sentences {
+        let r = s.tokens();
+        // An opening participle clause.
+        if let Some(c) = r.clone().find(|&k| !punct(k)) {
+            let v = heads[c] as usize;
+            if rels[c] == "ccomp"
+                && matches!(x.tags[c].xpos.as_str(), "VBG" | "VBN")
+                && r.contains(&v)
+                && c < v
+                && subject(heads, rels, c).is_none()
+            {
+                let last = (c..v).rev().find(|&k| !punct(k) && reaches(heads, k, c, 32)).unwrap_or(c);
+                // A participle phrase, not a clause of its own ("Putting off payments may lower
+                // ratings, analysts said").
+                let clause = (c..=last).any(|k| rels[k].starts_with("nsubj") || rels[k].starts_with("csubj"));
+                // The subject's phrase opens right after the comma.
+                let opens = |j: usize| (last + 2..=j).find(|&k| reaches(heads, k, j, 32)) == Some(last + 2);
+                if !clause
+                    && x.tokens.get(last + 1).is_some_and(|t| t.text() == ",")
+                    && subject(heads, rels, v).is_some_and(|j| last + 1 < j && j < v && opens(j))
+                {
+                    rels[c] = "advcl";
+                }
+            }
+        }
+        // A bare complement read as the head of the clause it completes ("had decided in
+        // November 2003 [he would quit]" parsed with "decided" as the complement of "quit"): a
+        // verb of saying or thinking whose complement comes before it with no punctuation
+        // between is the head; its clause hangs on it.
+        for c in r.clone() {
+            let v = heads[c] as usize;
+            if rels[c] != "ccomp" || v >= n || c >= v || x.tags[v].upos != Upos::Verb {
+                continue;
+            }
+            let lemma = match x.lemmas.get(c) {
+                Some(Some(l)) => l.to_string(),
+                _ => x.tokens[c].text().to_lowercase(),
+            };
+            if x.tags[c].upos != Upos::Verb || !REPORTING.contains(&lemma.as_str()) {
+                continue;
+            }
+            let Some(sv) = subject(heads, rels, v) else { continue };
+            let last = (c..sv).rev().find(|&k| reaches(heads, k, c, 32)).unwrap_or(c);
+            if last + 1 == sv && !(c..sv).any(punct) {
+                heads[c] = heads[v];
+                rels[c] = rels[v];
+                heads[v] = c as u32;
+                rels[v] = "ccomp";
+            }
+        }
+        // A bare complement read as an aside.
+        for c in r.clone() {
+            let v = heads[c] as usize;
+            if rels[c] != "parataxis" || v >= c || x.tags[v].upos != Upos::Verb {
+                continue;
+            }
+            let lemma = match x.lemmas.get(v) {
+                Some(Some(l)) => l.to_string(),
+                _ => x.tokens[v].text().to_lowercase(),
+            };
+            let Some(sc) = subject(heads, rels, c) else { continue };
+            let complemented =
+                (0..n).any(|k| k != c && heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj"));
+            if !REPORTING.contains(&lemma.as_str())
+                || complemented
+                || matches!(x.tags[sc].xpos.as_str(), "WP" | "WDT")
+            {
+                continue;
+            }
+            // The clause opens with its subject's phrase, and nothing but words lies between
+            // the verb and it.
+            let opens = (v + 1..=c).find(|&k| reaches(heads, k, c, 32)).unwrap_or(c);
+            let subject_opens = (v + 1..=sc).find(|&k| reaches(heads, k, sc, 32)) == Some(opens);
+            // Between them, a short adjunct of the verb at most ("decided in November 2003").
+            let adjunct = |k: usize| {
+                x.tags[k].upos != Upos::Verb
+                    && matches!(
+                        rels[k].split(':').next(),
+                        Some(
+                            "obl"
+                                | "advmod"
+                                | "nmod"
+                                | "case"
+                                | "det"
+                                | "compound"
+                                | "nummod"
+                                | "amod"
+                                | "flat"
+                        )
+                    )
+            };
+            if subject_opens && opens <= v + 6 && (v + 1..opens).all(adjunct) {
+                rels[c] = "ccomp";
+            }
+        }
+    }
+}
+
 /// Whether a token is a score or a result ("26-21", "2-0", "3–1"): two numbers of at most three
 /// digits joined by a hyphen or a dash.
 fn is_score(w: &str) -> bool {
@@ -865,6 +979,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);
+    repair_report_clauses(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];

@@ -1007,3 +1007,20 @@ fn a_wanted_state_is_no_fact() {
     let t = all("Anti-virus firms urged users to be wary of unexpected e-mail messages.");
     assert!(!t.iter().any(|x| x.starts_with("users ·")), "{t:?}");
 }
+
+/// A participle phrase that opens a report ("Speaking on BBC Radio 4, Mr Howard said ...") is
+/// how the speaker spoke, not what was said; a clause right after a verb of saying or deciding
+/// and a short adjunct ("had decided in November 2003 he would quit") is what was decided.
+#[test]
+fn report_clauses_are_read_as_reports() {
+    let text = "Speaking on BBC Radio 4, Mr Howard said the plan would fail.";
+    let t = all(text);
+    assert!(!t.iter().any(|x| x.contains("say · Speaking")), "{t:?}");
+    assert!(t.contains(&"Mr Howard · say · the plan would fail".to_string()), "{t:?}");
+    let d = doc("Mr Peston said that Mr Blair had decided in November 2003 he would quit.");
+    let (_, s, o) = find(&d, "decide");
+    assert_eq!((s, o), ("Mr Blair", "he would quit"), "{:?}", lemmas(&d));
+    // A gerund that is the subject of the report stays in it.
+    let t = all("Putting off payments may lower a country's rating, analysts said.");
+    assert!(t.iter().any(|x| x.starts_with("analysts · say · Putting off payments")), "{t:?}");
+}
