@@ -175,6 +175,12 @@ const REPORTING: &[&str] = &[
     "decide",
 ];
 
+/// Verbs of saying that take a hearer before what they report ("told reporters he would
+/// stay", "assured investors that").
+const TELLING: &[&str] = &[
+    "tell", "inform", "remind", "assure", "warn", "notify", "persuade", "convince", "promise", "ask", "teach",
+];
+
 /// Reads two misparses of relative clauses without a relative word, which news is full of, as
 /// relative clauses (in the pass's own copy of the tree; the parse itself is not changed):
 ///
@@ -791,6 +797,91 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
     }
 }
 
+/// Reads the subject of a reported clause that the parser made the reporting verb's object,
+/// in the pass's own copy of the tree: "if the watchdog believes [the rules] allow parties to
+/// ring", "I think [the problems] go deeper" gave "believes · the rules". After a verb of
+/// saying or thinking, a noun object followed at once by a finite verb that has no subject and
+/// no subordinating word, and that hangs on the same verb, is that verb's subject, and its
+/// clause the complement. "told his party's conference the Tories must not be allowed" (the
+/// hearer made the complement, the clause an adverbial) is read the same way: the hearer is
+/// the object and the clause the complement.
+fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let finite = |heads: &[u32], rels: &[&str], c: usize| {
+        matches!(x.tags[c].xpos.as_str(), "VBP" | "VBZ" | "VBD")
+            || (x.tags[c].xpos.as_str() == "VB"
+                && !(0..c)
+                    .any(|k| heads[k] as usize == c && (rels[k] == "mark" || rels[k].starts_with("aux"))))
+            || (0..c).any(|k| {
+                heads[k] as usize == c && rels[k].starts_with("aux") && x.tags[k].xpos.as_str() == "MD"
+            })
+    };
+    for o in 0..n {
+        let v = heads[o] as usize;
+        if v >= n || v >= o || x.tags[v].upos != Upos::Verb || !matches!(rels[o], "obj" | "ccomp") {
+            continue;
+        }
+        if !matches!(x.tags[o].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+            continue;
+        }
+        let lemma = match x.lemmas.get(v) {
+            Some(Some(l)) => l.to_string(),
+            _ => x.tokens[v].text().to_lowercase(),
+        };
+        if !REPORTING.contains(&lemma.as_str()) {
+            continue;
+        }
+        // The object's phrase, and what comes right after it.
+        let Some(last) = (o..n).take_while(|&k| reaches(heads, k, o, 32)).last() else { continue };
+        let Some(c) = (last + 1..n).find(|&k| heads[k] as usize == v && x.tags[k].upos == Upos::Verb) else {
+            continue;
+        };
+        if !matches!(rels[c], "advcl" | "parataxis" | "dep" | "conj") || !finite(heads, rels, c) {
+            continue;
+        }
+        // A present tense right before a noun is more likely a plural noun ("its bank loans
+        // unit").
+        if matches!(x.tags[c].xpos.as_str(), "VBZ" | "VBP")
+            && x.tags.get(c + 1).is_some_and(|t| matches!(t.xpos.as_str(), "NN" | "NNS"))
+        {
+            continue;
+        }
+        // Nothing between the phrase and the verb but the verb's own words.
+        let opens = (last + 1..=c).find(|&k| reaches(heads, k, c, 32)).unwrap_or(c);
+        if opens != last + 1 || matches!(x.tags[opens].upos, Upos::Adp | Upos::Sconj | Upos::Cconj) {
+            continue;
+        }
+        // A nominal complement with a copula or a subject is a clause of its own ("said the
+        // size was the most important factor").
+        let clause =
+            (0..n).any(|k| heads[k] as usize == o && (rels[k] == "cop" || rels[k].starts_with("nsubj")));
+        if clause {
+            continue;
+        }
+        let own = |r: &str| (0..n).any(|k| heads[k] as usize == c && rels[k].starts_with(r));
+        let subject = (0..n).find(|&k| heads[k] as usize == c && rels[k].starts_with("nsubj"));
+        if own("mark") || own("cc") {
+            continue;
+        }
+        match (rels[o], subject) {
+            ("obj", None) => {
+                heads[o] = c as u32;
+                rels[o] = "nsubj";
+                rels[c] = "ccomp";
+            }
+            ("ccomp", Some(sc))
+                if sc > o
+                    && TELLING.contains(&lemma.as_str())
+                    && !matches!(x.tags[sc].xpos.as_str(), "WP" | "WDT") =>
+            {
+                rels[o] = "iobj";
+                rels[c] = "ccomp";
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Whether a token is a score or a result ("26-21", "2-0", "3–1"): two numbers of at most three
 /// digits joined by a hyphen or a dash.
 fn is_score(w: &str) -> bool {
@@ -980,6 +1071,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_possessed_participles(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);
     repair_report_clauses(x, &mut heads, &mut rels);
+    repair_reported_subjects(x, &mut heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];
@@ -2385,6 +2477,20 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     {
         objects.push(e);
     }
+    // A hearer and what is told: "told reporters [he would stay]". The clause is what the
+    // verb reports; the hearer goes with the adjuncts (`recipients` has already gone there).
+    let hearer_only = !objects.is_empty()
+        && cx.has_kid(lv, "ccomp")
+        && TELLING.contains(&cx.lemma(lv).as_str())
+        && objects.iter().all(|&o| cx.kids_with(lv, "ccomp").all(|c| c > o))
+        // A clause, not a noun the labeller called one ("told BBC Radio 4's Today programme").
+        && cx.kids_with(lv, "ccomp").all(|c| {
+            cx.upos(c) == Upos::Verb || cx.kids(c).any(|k| cx.rel(k).starts_with("nsubj") || cx.rel(k) == "cop")
+        });
+    let mut hearers: Vec<usize> = Vec::new();
+    if hearer_only {
+        hearers = std::mem::take(&mut objects);
+    }
     // Clausal complements are objects of their own ("said [that ...]").
     let mut clausal: Vec<usize> = Vec::new();
     if !copular && objects.is_empty() {
@@ -2400,6 +2506,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let mut agent = None;
     let mut obliques: Vec<(usize, String)> = Vec::new();
     let mut adjuncts: Vec<usize> = recipients;
+    adjuncts.extend(hearers);
     let holders: Vec<usize> = if copular { vec![v] } else { vec![lv] };
     for &h in &holders {
         for k in cx.kids(h) {
