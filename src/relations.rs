@@ -1464,6 +1464,7 @@ fn phrase_full(
                 && matches!(cx.upos(h), Upos::Noun | Upos::Propn)
                 && cx.has_to(k)
                 && (INFINITIVE_NOUNS.contains(&cx.lemma(h).as_str())
+                    || ranked(cx, h)
                     || (matches!(cx.rel(h), "obj" | "iobj")
                         && cx.head(h).is_some_and(|v| OBJECT_INFINITIVE.contains(&cx.lemma(v).as_str()))));
             // A relative clause that says which one it is, not set off by a comma ("the way it
@@ -2077,6 +2078,18 @@ const LIGHT_VERBS: &[&str] = &[
     "put", "reach", "set", "strike", "take",
 ];
 
+/// Whether a noun is ranked by an ordinal or a superlative ("the first star [to be evicted]",
+/// "the only organisation [to have lost out]", "the biggest firm [to cut jobs]"): the
+/// infinitive after it says in what, so it is part of the noun's phrase.
+fn ranked(cx: &Ctx<'_, '_>, h: usize) -> bool {
+    cx.kids(h).any(|k| {
+        k < h
+            && matches!(cx.rel(k), "amod" | "advmod")
+            && (cx.xpos(k) == "JJS"
+                || ["first", "last", "only", "next", "second", "third", "latest"].iter().any(|w| cx.is(k, w)))
+    })
+}
+
 /// Nouns an infinitive completes, so that the noun alone says little: "a plan to sell the
 /// firm", "efforts to cut emissions", "a bid to win back voters". After other nouns an
 /// infinitive is more often a purpose ("signed the deal to avoid a fine") and stays out.
@@ -2102,11 +2115,13 @@ const INFINITIVE_NOUNS: &[&str] = &[
     "effort",
     "failure",
     "freedom",
+    "incentive",
     "initiative",
     "intention",
     "licence",
     "license",
     "mandate",
+    "means",
     "measure",
     "motion",
     "move",
@@ -2133,6 +2148,7 @@ const INFINITIVE_NOUNS: &[&str] = &[
     "target",
     "threat",
     "vote",
+    "way",
     "willingness",
 ];
 

@@ -1060,3 +1060,19 @@ fn what_is_reported_is_the_whole_clause() {
     let (_, _, o) = find(&d, "say");
     assert_eq!(o, "the size of a mobile was the most important factor");
 }
+
+/// An infinitive after a ranked noun ("the first star to be evicted", "the only company to
+/// offer") or after "way" says which one it is: it stays in the argument. After other nouns it
+/// may be a purpose and stays out.
+#[test]
+fn an_infinitive_after_a_ranked_noun_stays_in_its_phrase() {
+    let d = doc("Jackie Stallone has become the first star to be evicted from the house.");
+    let (_, _, o) = find(&d, "become");
+    assert_eq!(o, "the first star to be evicted from the house");
+    let d = doc("P2P is a good way to distribute content.");
+    let (_, _, o) = find(&d, "be");
+    assert_eq!(o, "a good way to distribute content");
+    let d = doc("His firm is the only company to offer the service.");
+    let (_, _, o) = find(&d, "be");
+    assert_eq!(o, "the only company to offer the service");
+}
