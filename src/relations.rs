@@ -683,6 +683,14 @@ fn repair_possessed_participles(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut
     }
 }
 
+/// A verb's lemma as the repairs read it: the tagger's, or the lower-cased word.
+fn verb_lemma(x: &Input<'_, '_>, i: usize) -> String {
+    match x.lemmas.get(i) {
+        Some(Some(l)) => l.to_string(),
+        _ => x.tokens[i].text().to_lowercase(),
+    }
+}
+
 /// Reads two misparses of clauses that open or close a report, in the pass's own copy of the
 /// tree:
 ///
@@ -733,10 +741,7 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
             if rels[c] != "ccomp" || v >= n || c >= v || x.tags[v].upos != Upos::Verb {
                 continue;
             }
-            let lemma = match x.lemmas.get(c) {
-                Some(Some(l)) => l.to_string(),
-                _ => x.tokens[c].text().to_lowercase(),
-            };
+            let lemma = verb_lemma(x, c);
             if x.tags[c].upos != Upos::Verb || !REPORTING.contains(&lemma.as_str()) {
                 continue;
             }
@@ -755,10 +760,7 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
             if rels[c] != "parataxis" || v >= c || x.tags[v].upos != Upos::Verb {
                 continue;
             }
-            let lemma = match x.lemmas.get(v) {
-                Some(Some(l)) => l.to_string(),
-                _ => x.tokens[v].text().to_lowercase(),
-            };
+            let lemma = verb_lemma(x, v);
             let Some(sc) = subject(heads, rels, c) else { continue };
             let complemented =
                 (0..n).any(|k| k != c && heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj"));
@@ -824,10 +826,7 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         if !matches!(x.tags[o].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
             continue;
         }
-        let lemma = match x.lemmas.get(v) {
-            Some(Some(l)) => l.to_string(),
-            _ => x.tokens[v].text().to_lowercase(),
-        };
+        let lemma = verb_lemma(x, v);
         if !REPORTING.contains(&lemma.as_str()) {
             continue;
         }
