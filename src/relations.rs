@@ -1473,8 +1473,14 @@ fn phrase_full(
                 let first = subtree_bounds(cx, k).0;
                 first > h && !matches!(cx.text(first - 1), "," | "(" | "-" | ";" | ":")
             };
+            // A name right after its description, with nothing between ("Leicester scrum-half
+            // [Harry Ellis]", "sprinter [Katerina Thanou]"), is the head the phrase is about.
+            let bare_name = r == "appos" && t == h && k > h && cx.upos(k) == Upos::Propn && {
+                let first = subtree_bounds(cx, k).0;
+                first == h + 1 && cx.upos(h) == Upos::Noun
+            };
             if Some(k) == skip
-                || (cut(r) && (t == h || !coordination) && !infinitive && !restrictive)
+                || (cut(r) && (t == h || !coordination) && !infinitive && !restrictive && !bare_name)
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))
             {

@@ -1076,3 +1076,16 @@ fn an_infinitive_after_a_ranked_noun_stays_in_its_phrase() {
     let (_, _, o) = find(&d, "be");
     assert_eq!(o, "the only company to offer the service");
 }
+
+/// A name right after its description with nothing between ("Leicester scrum-half Harry
+/// Ellis") is the head of the argument, not an apposition to cut.
+#[test]
+fn a_name_after_its_description_stays_in_the_argument() {
+    let d = doc("Leicester scrum-half Harry Ellis has been promoted from the academy.");
+    let (_, s, _) = find(&d, "be promoted from");
+    assert_eq!(s, "Leicester scrum-half Harry Ellis");
+    // Set off by commas, it is an apposition.
+    let d = doc("The coach, Harry Ellis, has been promoted from the academy.");
+    let (_, s, _) = find(&d, "be promoted from");
+    assert_eq!(s, "The coach");
+}
