@@ -683,6 +683,13 @@ fn repair_possessed_participles(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut
     }
 }
 
+/// The tokens of the sentence that holds token `i`: the repairs look for a token's dependents
+/// there, not in the whole document, so that they stay linear in its length.
+fn sentence_of(x: &Input<'_, '_>, i: usize) -> std::ops::Range<usize> {
+    let si = x.sentences.partition_point(|s| s.tokens().end <= i);
+    x.sentences.get(si).map(Sentence::tokens).filter(|r| r.contains(&i)).unwrap_or(i..i + 1)
+}
+
 /// A verb's lemma as the repairs read it: the tagger's, or the lower-cased word.
 fn verb_lemma(x: &Input<'_, '_>, i: usize) -> String {
     match x.lemmas.get(i) {
@@ -704,11 +711,12 @@ fn verb_lemma(x: &Input<'_, '_>, i: usize) -> String {
 fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
     let punct = |k: usize| x.tags[k].upos == Upos::Punct;
-    let subject = |heads: &[u32], rels: &[&str], k: usize| {
-        (0..n).find(|&j| heads[j] as usize == k && rels[j].starts_with("nsubj"))
-    };
     for s in x.sentences {
         let r = s.tokens();
+        // Dependents are looked for in the sentence only: the pass stays linear in the document.
+        let subject = |heads: &[u32], rels: &[&str], k: usize| {
+            r.clone().find(|&j| heads[j] as usize == k && rels[j].starts_with("nsubj"))
+        };
         // An opening participle clause.
         if let Some(c) = r.clone().find(|&k| !punct(k)) {
             let v = heads[c] as usize;
@@ -763,7 +771,7 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
             let lemma = verb_lemma(x, v);
             let Some(sc) = subject(heads, rels, c) else { continue };
             let complemented =
-                (0..n).any(|k| k != c && heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj"));
+                r.clone().any(|k| k != c && heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj"));
             if !REPORTING.contains(&lemma.as_str())
                 || complemented
                 || matches!(x.tags[sc].xpos.as_str(), "WP" | "WDT")
@@ -809,12 +817,13 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
 /// the object and the clause the complement.
 fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
-    let finite = |heads: &[u32], rels: &[&str], c: usize| {
+    // Dependents before `c` in its sentence (from `start`): the pass stays linear.
+    let finite = |heads: &[u32], rels: &[&str], start: usize, c: usize| {
         matches!(x.tags[c].xpos.as_str(), "VBP" | "VBZ" | "VBD")
             || (x.tags[c].xpos.as_str() == "VB"
-                && !(0..c)
+                && !(start..c)
                     .any(|k| heads[k] as usize == c && (rels[k] == "mark" || rels[k].starts_with("aux"))))
-            || (0..c).any(|k| {
+            || (start..c).any(|k| {
                 heads[k] as usize == c && rels[k].starts_with("aux") && x.tags[k].xpos.as_str() == "MD"
             })
     };
@@ -830,12 +839,14 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         if !REPORTING.contains(&lemma.as_str()) {
             continue;
         }
+        let r = sentence_of(x, o);
         // The object's phrase, and what comes right after it.
-        let Some(last) = (o..n).take_while(|&k| reaches(heads, k, o, 32)).last() else { continue };
-        let Some(c) = (last + 1..n).find(|&k| heads[k] as usize == v && x.tags[k].upos == Upos::Verb) else {
+        let Some(last) = (o..r.end).take_while(|&k| reaches(heads, k, o, 32)).last() else { continue };
+        let Some(c) = (last + 1..r.end).find(|&k| heads[k] as usize == v && x.tags[k].upos == Upos::Verb)
+        else {
             continue;
         };
-        if !matches!(rels[c], "advcl" | "parataxis" | "dep" | "conj") || !finite(heads, rels, c) {
+        if !matches!(rels[c], "advcl" | "parataxis" | "dep" | "conj") || !finite(heads, rels, r.start, c) {
             continue;
         }
         // A present tense right before a noun is more likely a plural noun ("its bank loans
@@ -853,12 +864,12 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         // A nominal complement with a copula or a subject is a clause of its own ("said the
         // size was the most important factor").
         let clause =
-            (0..n).any(|k| heads[k] as usize == o && (rels[k] == "cop" || rels[k].starts_with("nsubj")));
+            r.clone().any(|k| heads[k] as usize == o && (rels[k] == "cop" || rels[k].starts_with("nsubj")));
         if clause {
             continue;
         }
-        let own = |r: &str| (0..n).any(|k| heads[k] as usize == c && rels[k].starts_with(r));
-        let subject = (0..n).find(|&k| heads[k] as usize == c && rels[k].starts_with("nsubj"));
+        let own = |rel: &str| r.clone().any(|k| heads[k] as usize == c && rels[k].starts_with(rel));
+        let subject = r.clone().find(|&k| heads[k] as usize == c && rels[k].starts_with("nsubj"));
         if own("mark") || own("cc") {
             continue;
         }
@@ -932,12 +943,13 @@ fn repair_scores(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
             v = heads[v] as usize;
         }
         // A side after a preposition is no object ("went to Wales 13-12").
-        let in_phrase = (0..t).any(|k| heads[k] as usize == t && rels[k] == "case");
+        let r = sentence_of(x, t);
+        let in_phrase = (r.start..t).any(|k| heads[k] as usize == t && rels[k] == "case");
         if v >= n || v >= t || x.tags[v].upos != Upos::Verb || in_phrase || reaches(heads, v, t, 16) {
             continue;
         }
         let in_run_or_side = |k: usize| k == t || run.contains(&k);
-        let other_object = (0..n).any(|k| {
+        let other_object = r.clone().any(|k| {
             heads[k] as usize == v && !in_run_or_side(k) && matches!(rels[k], "obj" | "ccomp" | "xcomp")
         });
         if other_object || !run.iter().all(|&k| heads[k] as usize == v || in_run_or_side(heads[k] as usize)) {
