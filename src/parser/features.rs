@@ -114,6 +114,25 @@ pub(crate) struct Words {
     pub punct: Vec<bool>,
     /// The parser's tag number of each word (`u16::MAX` for an unknown tag and past the end).
     pub tag: Vec<u16>,
+    /// Each position's dense tag number ([`dense_tag_parts`] order): the tag number, then the
+    /// root, "no word", and an unknown tag; `u32::MAX` for a number past the model's tags.
+    pub dense: Vec<u32>,
+}
+
+/// The tag part of the features of a word with parser tag number `tag`.
+fn tag_part(tag: u16) -> u64 {
+    mix(0x7a67 ^ (tag as u64).wrapping_mul(G))
+}
+
+/// The tag part of the root's features, and of a missing word's.
+const ROOT_TAG_PART: u64 = 0x1122_3344_5566_7788;
+const NO_TAG_PART: u64 = 0x8877_6655_4433_2211;
+
+/// The tag part of every dense tag number among `n_tags` tags ([`Words::dense`]).
+pub(crate) fn dense_tag_parts(n_tags: usize) -> Vec<u64> {
+    let mut parts: Vec<u64> = (0..n_tags as u16).map(tag_part).collect();
+    parts.extend([ROOT_TAG_PART, NO_TAG_PART, tag_part(u16::MAX)]);
+    parts
 }
 
 /// Whether a "UPOS XPOS" tag name is a closed class (see [`Words::closed`]).
@@ -152,10 +171,10 @@ impl Words {
         for (i, word) in words.iter().enumerate() {
             let h = word_hash(word);
             w.push(if vocab.is_empty() || vocab.contains(&h) { h } else { UNKNOWN_WORD });
-            p.push(mix(0x7a67 ^ (*tags.get(i).unwrap_or(&u16::MAX) as u64).wrapping_mul(G)));
+            p.push(tag_part(*tags.get(i).unwrap_or(&u16::MAX)));
         }
         w.extend([0x1f2e_3d4c_5b6a_7988, 0x0102_0304_0506_0708]);
-        p.extend([0x1122_3344_5566_7788, 0x8877_6655_4433_2211]);
+        p.extend([ROOT_TAG_PART, NO_TAG_PART]);
         let wp = w.iter().zip(&p).map(|(a, b)| mix(a ^ b.rotate_left(17))).collect();
         let closed = (0..n + 2)
             .map(|i| tags.get(i).and_then(|&t| closed_tags.get(t as usize)).copied().unwrap_or(false))
@@ -164,7 +183,18 @@ impl Words {
             .map(|i| tags.get(i).and_then(|&t| punct_tags.get(t as usize)).copied().unwrap_or(false))
             .collect();
         let tag = (0..n + 2).map(|i| tags.get(i).copied().unwrap_or(u16::MAX)).collect();
-        Words { w, p, wp, closed, punct, tag }
+        // Dense tag numbers: the tag, then the root, "no word" and every unknown tag.
+        let n_tags = closed_tags.len();
+        let dense = (0..n + 2)
+            .map(|i| match tags.get(i) {
+                Some(&t) if (t as usize) < n_tags => t as u32,
+                Some(&u16::MAX) => n_tags as u32 + 2,
+                // A number past the model's tags: no dense row holds its weights.
+                Some(_) => u32::MAX,
+                None => (n_tags + i - n) as u32,
+            })
+            .collect();
+        Words { w, p, wp, closed, punct, tag, dense }
     }
 }
 
@@ -307,13 +337,34 @@ pub(crate) fn role_sizes() -> [usize; N_ROLES] {
 /// The features of a state that are not unigram (Zhang and Nivre 2011's templates, adapted to
 /// arc-hybrid: pairs and triples of the words on top of the stack and at the front of the
 /// buffer and their children, distances and valencies), and a bias, except the
-/// [`WORD_VALUE_TEMPLATES`] ones. `roles` is [`role_words`]`(st)`.
+/// [`WORD_VALUE_TEMPLATES`] ones. `roles` is [`role_words`]`(st)`. The first [`N_DENSE`] are
+/// [`dense_features`], the rest [`sparse_features`].
 pub(crate) fn structural_features(
     x: &Words,
     st: &State,
     roles: &[usize; N_ROLES],
     out: &mut [u64; N_STRUCTURAL],
 ) {
+    let (dense, sparse) = out.split_at_mut(N_DENSE);
+    dense.copy_from_slice(&dense_features(x, st, roles));
+    sparse_features(x, st, roles, sparse);
+}
+
+/// The [`DENSE_TEMPLATES`] features of a state.
+pub(crate) fn dense_features(x: &Words, st: &State, roles: &[usize; N_ROLES]) -> [u64; N_DENSE] {
+    let args = dense_args(st, roles);
+    std::array::from_fn(|j| {
+        let (a, b) = args[j];
+        match DENSE_TEMPLATES[j].1 {
+            Second::Tag => dense_key(j, x.p[a], x.p[b]),
+            _ => dense_key(j, x.p[a], b as u64),
+        }
+    })
+}
+
+/// The [`structural_features`] after the dense ones: tag triples, the features with words
+/// (the last [`N_WORD_FEATURES`]).
+pub(crate) fn sparse_features(x: &Words, st: &State, roles: &[usize; N_ROLES], out: &mut [u64]) {
     let n = st.n;
     let none = n + 1;
     let [s0, s1, b0, b1, b2, s2, s0l1, s0r1, b0l1, s1r1, _, s0l2, s0r2, b0l2] = *roles;
@@ -329,11 +380,7 @@ pub(crate) fn structural_features(
     let d1 = distance(n, s1, s0);
     let val = |v: &Vec<u8>, h: usize| valency(v, h, none);
     let (w, p, wp) = (&x.w, &x.p, &x.wp);
-    *out = [
-        // Tags: s0 and b0, b0 and b1, s1 and s0.
-        k2(23, p[s0], p[b0]),
-        k2(24, p[b0], p[b1]),
-        k2(27, p[s1], p[s0]),
+    out.copy_from_slice(&[
         // tag triples
         k3(30, p[b0], p[b1], p[b2]),
         k3(31, p[s0], p[b0], p[b1]),
@@ -345,16 +392,9 @@ pub(crate) fn structural_features(
         k3(37, p[s1], p[s0], p[s0l1]),
         k3(38, p[s1], p[s0], p[s0r1]),
         k3(39, p[s2], p[s1], p[s0]),
-        // distances
-        k2(41, p[s0], d0),
-        k2(43, p[b0], d0),
+        // distances and valencies with two tags
         k3(45, p[s0], p[b0], d0),
         k3(46, p[s1], p[s0], d1),
-        // valencies
-        k2(49, p[s0], val(&st.nr, s0)),
-        k2(51, p[s0], val(&st.nl, s0)),
-        k2(53, p[b0], val(&st.nl, b0)),
-        k2(54, p[s1], val(&st.nr, s1)),
         k3(55, p[s1], p[s0], val(&st.nr, s1)),
         // children's tags together
         k3(67, p[s0], p[s0l1], p[s0l2]),
@@ -363,7 +403,6 @@ pub(crate) fn structural_features(
         k3(70, p[s1], p[s1r1], p[s1r2]),
         // the word before the buffer's front (often what s0 is not adjacent to)
         k3(71, p[if b0 > 0 && b0 <= n { b0 - 1 } else { none }], p[b0], p[s0]),
-        k1(72, 1),
         // Then the features with words (see [`N_WORD_FEATURES`]): s0 and b0, s1 and s0.
         k2(17, wp[s0], wp[b0]),
         k2(20, wp[s0], p[b0]),
@@ -373,7 +412,97 @@ pub(crate) fn structural_features(
         k2(26, w[s1], w[s0]),
         k2(28, wp[s1], p[s0]),
         k2(29, p[s1], wp[s0]),
-    ];
+    ]);
+}
+
+/// What the second argument of a [`DENSE_TEMPLATES`] feature is.
+#[derive(Clone, Copy)]
+enum Second {
+    /// Another word's tag.
+    Tag,
+    /// A number below this bound (a distance, a valency).
+    Number(usize),
+    /// Nothing: the bias.
+    Bias,
+}
+
+/// The number of [`DENSE_TEMPLATES`]: the first of [`structural_features`].
+pub(crate) const N_DENSE: usize = 10;
+
+/// The features of [`structural_features`] that read one word's tag and another's, or a tag
+/// and a small number, or nothing (the bias): so few values that a parser can hold every
+/// value's weights in a table indexed by tag number ([`dense_keys`], [`dense_entries`]) instead
+/// of looking each one up.
+const DENSE_TEMPLATES: [(u64, Second); N_DENSE] = [
+    (23, Second::Tag),        // s0 and b0
+    (24, Second::Tag),        // b0 and b1
+    (27, Second::Tag),        // s1 and s0
+    (41, Second::Number(16)), // s0 and the distance from s0 to b0
+    (43, Second::Number(16)), // b0 and that distance
+    (49, Second::Number(10)), // s0 and its right valency
+    (51, Second::Number(10)), // s0 and its left valency
+    (53, Second::Number(10)), // b0 and its left valency
+    (54, Second::Number(10)), // s1 and its right valency
+    (72, Second::Bias),
+];
+
+/// Dense template `j`'s feature for a first word with tag part `a` and a second argument `b`
+/// (the other word's tag part, or the number).
+#[inline]
+fn dense_key(j: usize, a: u64, b: u64) -> u64 {
+    match DENSE_TEMPLATES[j] {
+        (t, Second::Bias) => k1(t, 1),
+        (t, _) => k2(t, a, b),
+    }
+}
+
+/// Each dense template's arguments in a state: the first word's position, and the second
+/// word's position or the number.
+#[inline]
+fn dense_args(st: &State, roles: &[usize; N_ROLES]) -> [(usize, usize); N_DENSE] {
+    let (n, none) = (st.n, st.n + 1);
+    let [s0, s1, b0, b1, ..] = *roles;
+    let d0 = distance(n, s0, b0) as usize;
+    let val = |v: &Vec<u8>, h: usize| valency(v, h, none) as usize;
+    [
+        (s0, b0),
+        (b0, b1),
+        (s1, s0),
+        (s0, d0),
+        (b0, d0),
+        (s0, val(&st.nr, s0)),
+        (s0, val(&st.nl, s0)),
+        (b0, val(&st.nl, b0)),
+        (s1, val(&st.nr, s1)),
+        (none, 0),
+    ]
+}
+
+/// Every feature of dense template `j`, in table order, given the tag part of each dense tag
+/// number ([`dense_tag_parts`]).
+pub(crate) fn dense_keys(j: usize, parts: &[u64]) -> Vec<u64> {
+    match DENSE_TEMPLATES[j].1 {
+        Second::Tag => parts.iter().flat_map(|&a| parts.iter().map(move |&b| dense_key(j, a, b))).collect(),
+        Second::Number(r) => {
+            parts.iter().flat_map(|&a| (0..r as u64).map(move |v| dense_key(j, a, v))).collect()
+        }
+        Second::Bias => vec![dense_key(j, 0, 0)],
+    }
+}
+
+/// Each dense template's entry in its table for a state (`t` dense tag numbers). Only for
+/// words whose every tag has a dense number ([`Words::dense`] holds no `u32::MAX`).
+#[inline]
+pub(crate) fn dense_entries(x: &Words, st: &State, roles: &[usize; N_ROLES], t: usize) -> [usize; N_DENSE] {
+    let args = dense_args(st, roles);
+    std::array::from_fn(|j| {
+        let (a, b) = args[j];
+        match DENSE_TEMPLATES[j].1 {
+            Second::Tag => x.dense[a] as usize * t + x.dense[b] as usize,
+            Second::Number(r) => x.dense[a] as usize * r + b,
+            Second::Bias => 0,
+        }
+    })
 }
 
 /// The [`WORD_VALUE_TEMPLATES`] features of a state: a word with a distance or a valency.
@@ -580,5 +709,31 @@ mod tests {
         assert_eq!(x.wp[1], x.wp[2], "same tag, same unknown word");
         let all = Words::new(&["zyxw", "qwvx"], &[0, 0], &[false], &[false], &Vocabulary::default());
         assert_ne!(all.w[0], all.w[1], "no vocabulary: every word is itself");
+    }
+
+    #[test]
+    fn dense_entries_hold_the_dense_features() {
+        // Three tags; every state of a parse that always takes the first valid move, over words
+        // with every tag, an unknown one, the root and "no word".
+        let n_tags = 3;
+        let parts = dense_tag_parts(n_tags);
+        let tables: Vec<Vec<u64>> = (0..N_DENSE).map(|j| dense_keys(j, &parts)).collect();
+        let tags = [0, 2, 1, u16::MAX, 1, 0];
+        let words = ["a", "b", "c", "d", "e", "f"];
+        let x = Words::new(&words, &tags, &[false; 3], &[false; 3], &Vocabulary::default());
+        let mut st = State::new(words.len());
+        let mut states = 0;
+        while !st.is_terminal() {
+            let roles = role_words(&st);
+            let entries = dense_entries(&x, &st, &roles, parts.len());
+            let keys: Vec<u64> = (0..N_DENSE).map(|j| tables[j][entries[j]]).collect();
+            assert_eq!(keys, dense_features(&x, &st, &roles));
+            let valid = st.valid();
+            // Shift while the buffer lasts, then reduce: deep stacks and children on both sides.
+            let m = if states % 3 == 2 && valid[2] { 2 } else { valid.iter().position(|&v| v).unwrap() };
+            st.apply(m);
+            states += 1;
+        }
+        assert!(states > 6);
     }
 }
