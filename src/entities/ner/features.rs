@@ -469,30 +469,62 @@ pub(crate) fn at(infos: &[TokenInfo], i: usize, k: isize) -> &TokenInfo {
 }
 
 /// Writes the static features of token `i` of a sentence (`infos` is the sentence's) that pair
-/// it with a neighbour or read its evidence into `out`, which is cleared first. With
-/// [`word_features`] and its neighbours' [`role_features`] they are all of a token's static
-/// features.
+/// it with a neighbour or read its evidence into `out`, which is cleared first: the
+/// [`pair_groups`] and the [`pair_rest`]. With [`word_features`] and its neighbours'
+/// [`role_features`] they are all of a token's static features.
 pub(crate) fn pair_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
+    let (tags, evidence) = pair_groups(infos, i);
+    let mut rest = Vec::new();
+    pair_rest(infos, i, &mut rest);
+    // In the order training has always seen them.
+    out.clear();
+    out.extend_from_slice(&rest[..3]);
+    out.extend_from_slice(&tags);
+    out.extend_from_slice(&evidence);
+    out.extend_from_slice(&rest[3..]);
+}
+
+/// The number of features in each of [`pair_groups`].
+pub(crate) const N_PAIR_TAGS: usize = 3;
+pub(crate) const N_PAIR_EVIDENCE: usize = 8;
+
+/// Two groups of [`pair_features`] that read few distinct values, so that the same group
+/// recurs across tokens and its summed scores can be cached by [`group_key`]: the tags and
+/// case flags of the token and its neighbours, and the token's rule and document evidence with
+/// its neighbours' rule labels.
+pub(crate) fn pair_groups(infos: &[TokenInfo], i: usize) -> ([u64; N_PAIR_TAGS], [u64; N_PAIR_EVIDENCE]) {
+    let (w, p1, n1) = (at(infos, i, 0), at(infos, i, -1), at(infos, i, 1));
+    (
+        [f2(23, p1.xpos, w.xpos), f2(24, w.xpos, n1.xpos), f2(27, w.flags, p1.flags)],
+        [
+            f1(32, w.nlp4j),
+            f1(33, w.rule[0]),
+            f1(34, w.rule[1]),
+            f2(35, w.rule[0], w.flags & 0x1f),
+            f1(36, p1.rule[0]),
+            f1(37, n1.rule[0]),
+            f1(38, w.doc),
+            f2(39, w.doc, w.flags & 0x3f),
+        ],
+    )
+}
+
+/// The key of a group of features: equal keys, equal features (up to a 64-bit collision).
+pub(crate) fn group_key(feats: &[u64]) -> u64 {
+    feats.iter().fold(0x0067_726f_7570, |h, &f| mix(h ^ f))
+}
+
+/// The [`pair_features`] outside the [`pair_groups`]: word pairs, shapes, and the gazetteer
+/// readings here and beside. Writes them to `out`, which is cleared first.
+pub(crate) fn pair_rest(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     out.clear();
     let (w, p1, n1) = (at(infos, i, 0), at(infos, i, -1), at(infos, i, 1));
     out.extend_from_slice(&[
         f2(7, p1.lower, w.lower),
         f2(8, w.lower, n1.lower),
         f3(12, p1.shape, w.shape, n1.shape),
-        f2(23, p1.xpos, w.xpos),
-        f2(24, w.xpos, n1.xpos),
-        f2(27, w.flags, p1.flags),
-        f1(32, w.nlp4j),
-        f1(33, w.rule[0]),
-        f1(34, w.rule[1]),
-        f2(35, w.rule[0], w.flags & 0x1f),
-        f1(36, p1.rule[0]),
-        f1(37, n1.rule[0]),
-        f1(38, w.doc),
-        f2(39, w.doc, w.flags & 0x3f),
         f2(40, p1.lower, n1.lower),
     ]);
-    // Gazetteer readings here and beside.
     for &g in w.gaz.iter().filter(|&&g| g != 0) {
         out.push(f1(49, g));
         out.push(f2(50, g, w.flags & 0x1f));

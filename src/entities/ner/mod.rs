@@ -26,8 +26,8 @@ use crate::linear::Model;
 use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
 use features::{
-    Evidence, MAX_STATIC, N_TRANSITION, START, at, pair_features, role_features, role_key, token_infos,
-    transition_features, transition_key, word_features, word_key,
+    Evidence, MAX_STATIC, N_TRANSITION, START, at, role_features, role_key, token_infos, transition_features,
+    transition_key, word_features, word_key,
 };
 
 /// A per-thread cache of values by key for one model at a time: `(model id, values)`.
@@ -183,6 +183,20 @@ impl NerModel {
         cached(&CACHE, (self.id, 1 << 16, word_key(w)), make, |v| *v)
     }
 
+    /// The summed scores of one of a token's [`features::pair_groups`], cached per thread by
+    /// [`features::group_key`].
+    fn group_scores(&self, feats: &[u64]) -> [i32; N_CLASSES] {
+        thread_local! {
+            static CACHE: ModelCache<[i32; N_CLASSES]> = Default::default();
+        }
+        let make = || {
+            let mut scores = [0i32; N_CLASSES];
+            self.model.add_scores(feats, &mut scores);
+            scores
+        };
+        cached(&CACHE, (self.id, 1 << 14, features::group_key(feats)), make, |v| *v)
+    }
+
     /// The summed scores of a word's [`role_features`] for each role (0: the word before, 1: the
     /// word after, 2: two before, 3: two after), cached per thread by [`role_key`].
     fn role_scores(&self, w: &features::TokenInfo) -> [[i32; N_CLASSES]; 4] {
@@ -302,7 +316,13 @@ impl NerModel {
                             *s += r;
                         }
                     }
-                    pair_features(infos, i, &mut feats);
+                    let (tags, evidence) = features::pair_groups(infos, i);
+                    for row in [self.group_scores(&tags), self.group_scores(&evidence)] {
+                        for (s, r) in scores.iter_mut().zip(row) {
+                            *s += r;
+                        }
+                    }
+                    features::pair_rest(infos, i, &mut feats);
                     self.model.add_scores(&feats, &mut scores);
                     for (e, &x) in lattice.emit_row(i).iter_mut().zip(&scores) {
                         *e = x as f32;
@@ -698,6 +718,36 @@ mod tests {
         assert!(!of("of"), "a name particle beside a capital is read");
         assert!(of("cheered") && of("when") && of("scored"), "common words beside names are quiet");
         assert!(!of("Rooney") && !of("Fans"));
+    }
+
+    /// The cached pieces predict sums (a word's own scores, its neighbours' role rows, the
+    /// two pair groups, the rest of the pairs) score what all of a token's static features do.
+    #[test]
+    fn cached_pieces_sum_to_the_static_features() {
+        let Some(m) = NerModel::builtin() else { return };
+        let text = "Fans of mufc cheered when Rooney scored for Manchester United in May .";
+        let tok = crate::text::Tokenizer::new();
+        let (tokens, sentences) = crate::text::analyze(text, &tok, 200);
+        let (tags, _) = crate::tagger::tag_document(&tokens, &sentences);
+        let infos = token_infos(&tokens, &sentences, &tags, &Evidence::default());
+        let mut feats = Vec::new();
+        for i in 0..infos.len() {
+            let mut pieces = m.word_scores(&infos[i]);
+            let (tags, evidence) = features::pair_groups(&infos, i);
+            let mut rows = vec![m.group_scores(&tags), m.group_scores(&evidence)];
+            for (role, k) in [(0, -1), (1, 1), (2, -2), (3, 2)] {
+                rows.push(m.role_scores(at(&infos, i, k))[role]);
+            }
+            features::pair_rest(&infos, i, &mut feats);
+            m.model.add_scores(&feats, &mut pieces);
+            for row in rows {
+                pieces.iter_mut().zip(row).for_each(|(s, r)| *s += r);
+            }
+            let mut whole = [0i32; N_CLASSES];
+            features::static_features(&infos, i, &mut feats);
+            m.model.add_scores(&feats, &mut whole);
+            assert_eq!(pieces, whole, "token {i}");
+        }
     }
 
     #[test]
