@@ -396,6 +396,9 @@ pub(crate) struct Lattice {
     /// Blocks of transition scores: row `p` (the previous class, [`N_CLASSES`] for the start)
     /// holds one score per class.
     blocks: Vec<[[f32; N_CLASSES]; N_CLASSES + 1]>,
+    /// How many of `blocks` (from the first) have minus infinity for every transition
+    /// [`allowed`] forbids ([`Lattice::decode`] sees to the others).
+    sealed: usize,
     /// Each token's block.
     block_of: Vec<u32>,
     /// Tokens that are outside and only outside ([`Lattice::fix_outside`]).
@@ -456,6 +459,31 @@ impl Lattice {
     /// Forgets every block of transition scores.
     pub(crate) fn clear_blocks(&mut self) {
         self.blocks.clear();
+        self.sealed = 0;
+    }
+
+    /// Gives every forbidden transition of the blocks made since the last call minus infinity,
+    /// so that the decoder can take the best over every previous class without asking which
+    /// are allowed.
+    fn seal_blocks(&mut self) {
+        for block in &mut self.blocks[self.sealed..] {
+            for (p, row) in block.iter_mut().enumerate() {
+                for (c, x) in row.iter_mut().enumerate() {
+                    // After an open class only its label's inside and last classes; after the
+                    // others (and at the start) the classes that start.
+                    let ok = if p < N_CLASSES && open(p) {
+                        let b = p - (p - 1) % 4;
+                        c == b + 1 || c == b + 2
+                    } else {
+                        starts(c)
+                    };
+                    if !ok {
+                        *x = NEG;
+                    }
+                }
+            }
+        }
+        self.sealed = self.blocks.len();
     }
 
     /// A new block of transition scores, all zero: its number and its rows.
@@ -487,6 +515,7 @@ impl Lattice {
             }
             return;
         }
+        self.seal_blocks();
         self.alpha.clear();
         self.alpha.resize(n, [NEG; C]);
         self.back.clear();
@@ -519,29 +548,25 @@ impl Lattice {
                 self.back[i] = back;
                 continue;
             }
-            for c in 0..C {
-                let (mut best, mut arg) = (NEG, 0u8);
-                if starts(c) {
-                    for &p in &CLOSED {
-                        let v = prev[p] + t[p][c];
-                        if v > best {
-                            best = v;
-                            arg = p as u8;
-                        }
-                    }
-                } else {
-                    // Inside or last: after the begin or inside class of the same label.
-                    let b = c - (c - 1) % 4;
-                    for p in [b, b + 1] {
-                        let v = prev[p] + t[p][c];
-                        if v > best {
-                            best = v;
-                            arg = p as u8;
-                        }
-                    }
+            // Every class at once from each previous class that can be reached (the sealed
+            // blocks make forbidden transitions minus infinity, which never wins). Classes are
+            // tried in order and only a better score replaces the best, so ties go to the
+            // first previous class.
+            let mut arg = [0u32; C];
+            for (p, (&a, from)) in prev.iter().zip(t).enumerate() {
+                if a == NEG {
+                    continue;
                 }
-                row[c] = best + self.emit[i][c];
-                back[c] = arg;
+                for c in 0..C {
+                    let v = a + from[c];
+                    let better = v > row[c];
+                    row[c] = if better { v } else { row[c] };
+                    arg[c] = if better { p as u32 } else { arg[c] };
+                }
+            }
+            for c in 0..C {
+                row[c] += self.emit[i][c];
+                back[c] = arg[c] as u8;
             }
             self.alpha[i] = row;
             self.back[i] = back;
