@@ -1669,7 +1669,7 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
                     && if cx.has_to(v) {
                         OBJECT_INFINITIVE.contains(&l.as_str())
                     } else {
-                        GERUND_DOERS.contains(&l.as_str())
+                        GERUND_DOERS.contains(&l.as_str()) || bare_infinitive(cx, h, v)
                     }
             }) =>
         {
@@ -2025,7 +2025,7 @@ fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
     // An infinitive, or a gerund after its doer ("stop them having to", "keep fans waiting");
     // not the time a gerund fills ("spent the money buying shares").
     let gerund = cx.xpos(inf) == "VBG" && !TIME_VERBS.contains(&cx.lemma(verb).as_str());
-    if !cx.has_to(inf) && !gerund {
+    if !cx.has_to(inf) && !gerund && !bare_infinitive(cx, verb, inf) {
         return None;
     }
     cx.kids(verb).find(|&o| {
@@ -2033,8 +2033,25 @@ fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
             && verb < o
             && o < inf
             && !is_time(cx, o)
+            // "Let's hope": an exhortation, not someone let do something.
+            && !cx.is(o, "'s")
             && subtree_bounds(cx, o).1 + 1 == subtree_bounds(cx, inf).0
     })
+}
+
+/// Verbs whose object does what a bare infinitive after it says: "made the company pay",
+/// "let people play", "saw the man enter", "helped the team win".
+const BARE_INFINITIVE_VERBS: &[&str] =
+    &["make", "let", "help", "see", "watch", "hear", "feel", "have", "notice"];
+
+/// Whether `inf` is a bare infinitive (no "to") completing `verb`, one of
+/// [`BARE_INFINITIVE_VERBS`], as its complement.
+fn bare_infinitive(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> bool {
+    // The tagger often reads the infinitive as a present tense ("let the banks raise").
+    matches!(cx.xpos(inf), "VB" | "VBP")
+        && cx.rel(inf) == "xcomp"
+        && !cx.has_to(inf)
+        && BARE_INFINITIVE_VERBS.contains(&cx.lemma(verb).as_str())
 }
 
 /// Adjectives a gerund completes as something wanted, feared or possible, not done:
@@ -2210,7 +2227,9 @@ fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option
     // Only an infinitive after the object is worth walking the object's subtree for (this runs
     // for every object).
     // (Or a gerund its object does: "stop them having to do searches".)
-    let infinitive = |k: usize| cx.has_to(k) || (cx.rel(k) == "xcomp" && cx.xpos(k) == "VBG");
+    let infinitive = |k: usize| {
+        cx.has_to(k) || (cx.rel(k) == "xcomp" && cx.xpos(k) == "VBG") || bare_infinitive(cx, verb, k)
+    };
     if !cx.kids(verb).any(|k| k > object && matches!(cx.rel(k), "xcomp" | "advcl") && infinitive(k)) {
         return None;
     }
@@ -2326,6 +2345,13 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // infinitives with "to".
     let xcomp_alone = up == Upos::Verb && rel == "xcomp" && cx.xpos(v) != "VBG" && !cx.has_to(v);
     if !(verbal || copular || xcomp_alone) || adjectival_participle(cx, v) {
+        return;
+    }
+    // What an object is not made, let or seen to do ("did not let the firm sell its shares")
+    // is not a fact either way: no triple of its own (the governing verb's holds it).
+    if xcomp_alone
+        && cx.head(v).is_some_and(|h| bare_infinitive(cx, h, v) && cx.kids(h).any(|k| cx.is_negation(k)))
+    {
         return;
     }
     // An adjective with an infinitive ("is likely to win", "was able to buy"): the verb's
@@ -3061,6 +3087,16 @@ fn modality_of(cx: &Ctx<'_, '_>, v: usize, g: &Group, attributed: bool) -> Modal
     let scope = cx.scope.get(v).copied().unwrap_or_default();
     if matches!(scope, Modality::Question | Modality::Conditional) {
         return scope;
+    }
+    // What an object is made, let or seen to do is as sure as the verb that says so ("could
+    // make them pay" is possible); what it is let do is a permission, not a fact.
+    if g.modality == Modality::Asserted
+        && let Some(h) = cx.head(v).filter(|&h| bare_infinitive(cx, h, v))
+    {
+        let modal = cx.kids_with(h, "aux").find_map(|k| modal(&cx.lemma(k)));
+        if let Some(m) = modal.or((cx.lemma(h) == "let").then_some(Modality::Possible)) {
+            return m;
+        }
     }
     match g.modality {
         Modality::Asserted => scope,

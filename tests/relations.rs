@@ -1089,3 +1089,40 @@ fn a_name_after_its_description_stays_in_the_argument() {
     let (_, s, _) = find(&d, "be promoted from");
     assert_eq!(s, "The coach");
 }
+
+/// After "make", "let", "help", "see", "hear" and the like, the object does what the bare
+/// infinitive says: the governing verb's object runs to the infinitive's end, and the
+/// infinitive's own triple has the object for its subject, not the governing verb's subject.
+#[test]
+fn bare_infinitive_after_an_object_is_the_objects_doing() {
+    let d = doc("The ruling made the chemical company pay compensation to the families.");
+    let (_, s, o) = find(&d, "make");
+    assert_eq!((s, o), ("The ruling", "the chemical company pay compensation to the families"));
+    let t = d.triples().iter().find(|t| t.predicate.lemma.starts_with("pay")).expect("a pay triple");
+    assert_eq!(d.slice(t.subject.span), "the chemical company", "{:?}", lemmas(&d));
+    assert_eq!(t.modality, dossier::Modality::Asserted);
+    let d = doc("Guards watched the prisoners leave the camp.");
+    let (_, s, _) = find(&d, "leave");
+    assert_eq!(s, "the prisoners", "{:?}", lemmas(&d));
+}
+
+/// What an object is let do is a permission, not a fact; what it is not made or let do gets
+/// no triple of its own; what it could be made to do is possible. "Let's" is no one let do
+/// anything.
+#[test]
+fn bare_infinitive_takes_the_governing_verbs_certainty() {
+    let d = doc("The new rules let the banks raise their fees.");
+    let (t, s, _) = find(&d, "raise");
+    assert_eq!(s, "the banks", "{:?}", lemmas(&d));
+    assert_eq!(t.modality, dossier::Modality::Possible);
+    let d = doc("The court did not let the firm sell its shares.");
+    let (t, _, o) = find(&d, "let");
+    assert!(t.negated && o.starts_with("the firm sell"), "{:?}", lemmas(&d));
+    assert!(d.triples().iter().all(|t| t.predicate.lemma != "sell"), "{:?}", lemmas(&d));
+    let d = doc("The ruling could make the company pay the full cost.");
+    let (t, s, _) = find(&d, "pay");
+    assert_eq!(s, "the company");
+    assert_eq!(t.modality, dossier::Modality::Possible);
+    let d = doc("Let's hope the weather holds for the final.");
+    assert!(d.triples().iter().all(|t| d.slice(t.subject.span) != "'s"), "{:?}", lemmas(&d));
+}
