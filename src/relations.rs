@@ -1485,6 +1485,10 @@ fn phrase_full(
                 let first = subtree_bounds(cx, k).0;
                 first > h && !matches!(cx.text(first - 1), "," | "(" | "-" | ";" | ":")
             };
+            // What a noun of saying, knowing or fearing holds ("the fact [that he was born in
+            // India]", "claims [that the money was stolen]") is the phrase's content, not an
+            // aside; without it the argument says nothing.
+            let content = r == "acl" && t == h && k > h && content_clause(cx, h, k);
             // A name right after its description, with nothing between ("Leicester scrum-half
             // [Harry Ellis]", "sprinter [Katerina Thanou]"), is the head the phrase is about.
             let bare_name = r == "appos" && t == h && k > h && cx.upos(k) == Upos::Propn && {
@@ -1492,7 +1496,12 @@ fn phrase_full(
                 first == h + 1 && cx.upos(h) == Upos::Noun
             };
             if Some(k) == skip
-                || (cut(r) && (t == h || !coordination) && !infinitive && !restrictive && !bare_name)
+                || (cut(r)
+                    && (t == h || !coordination)
+                    && !infinitive
+                    && !restrictive
+                    && !bare_name
+                    && !content)
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))
             {
@@ -2927,6 +2936,56 @@ const HEDGE_NOUNS: &[&str] = &[
     "prediction",
     "question",
 ];
+
+/// Nouns whose "that" clause is what they say, know or fear (with [`HEDGE_NOUNS`]): "the fact
+/// that", "the news that", "warnings that".
+const CONTENT_NOUNS: &[&str] = &[
+    "fact",
+    "news",
+    "idea",
+    "notion",
+    "belief",
+    "view",
+    "evidence",
+    "proof",
+    "report",
+    "warning",
+    "assurance",
+    "promise",
+    "threat",
+    "sign",
+    "argument",
+    "assumption",
+    "accusation",
+    "admission",
+    "recognition",
+    "realisation",
+    "realization",
+    "impression",
+    "feeling",
+    "knowledge",
+    "message",
+    "concern",
+    "insistence",
+    "confirmation",
+    "indication",
+    "doubt",
+    "assertion",
+    "statement",
+];
+
+/// Whether `clause`, a clause hanging on noun `noun` after it, is the noun's content: marked
+/// by "that" (a relative clause's "that" is its subject or object instead), not set off by a
+/// comma, after one of [`CONTENT_NOUNS`] or [`HEDGE_NOUNS`].
+fn content_clause(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> bool {
+    let lemma = cx.lemma(noun);
+    let first = subtree_bounds(cx, clause).0;
+    cx.upos(noun) == Upos::Noun
+        && (CONTENT_NOUNS.contains(&lemma.as_str()) || HEDGE_NOUNS.contains(&lemma.as_str()))
+        && cx.kids_with(clause, "mark").any(|m| m == first && cx.is(m, "that"))
+        && first > noun
+        && !matches!(cx.text(first - 1), "," | "(" | "-" | ";" | ":")
+}
 
 /// Verbs that hedge their infinitive when active: "seems to", "appears to".
 const HEDGE_RAISING: &[&str] = &["seem", "appear"];

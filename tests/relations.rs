@@ -1126,3 +1126,16 @@ fn bare_infinitive_takes_the_governing_verbs_certainty() {
     let d = doc("Let's hope the weather holds for the final.");
     assert!(d.triples().iter().all(|t| d.slice(t.subject.span) != "'s"), "{:?}", lemmas(&d));
 }
+
+/// The "that" clause of a noun of saying, knowing or fearing is the noun's content and stays
+/// in the argument ("the fact" alone says nothing); the clause keeps its own triple.
+#[test]
+fn content_clause_of_a_noun_stays_in_the_argument() {
+    let d = doc("He ignored the fact that he was born in India.");
+    let (_, s, o) = find(&d, "ignore");
+    assert_eq!((s, o), ("He", "the fact that he was born in India"));
+    assert!(d.triples().iter().any(|t| t.predicate.lemma.starts_with("be born")), "{:?}", lemmas(&d));
+    let d = doc("Officials rejected claims that the money had been stolen.");
+    let (_, _, o) = find(&d, "reject");
+    assert_eq!(o, "claims that the money had been stolen");
+}
