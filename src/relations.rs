@@ -2704,6 +2704,14 @@ fn emit(
     adjuncts: &[usize],
     out: &mut Vec<Triple>,
 ) {
+    // A clause whose object is a bare question word ("[what] the company would do", "asked
+    // [which] he preferred") is an embedded question: its triple would say nothing.
+    if let [o] = objects
+        && matches!(cx.xpos(*o), "WP" | "WDT")
+        && cx.kids[*o].is_empty()
+    {
+        return;
+    }
     let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase_with(cx, a, None, true)));
     let modality = modality_of(cx, v, g, attribution.is_some());
     let negated = g.negated != neg_raised(cx, v);

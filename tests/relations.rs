@@ -1139,3 +1139,17 @@ fn content_clause_of_a_noun_stays_in_the_argument() {
     let (_, _, o) = find(&d, "reject");
     assert_eq!(o, "claims that the money had been stolen");
 }
+
+/// An embedded question's clause with a bare question word for its object says nothing on its
+/// own ("the company · would do · what"); the question stays the object of its verb.
+#[test]
+fn bare_question_word_object_gives_no_triple() {
+    let d = doc("He explained what the company would do next.");
+    assert!(
+        d.triples().iter().all(|t| !d.slice(t.object.span).eq_ignore_ascii_case("what")),
+        "{:?}",
+        lemmas(&d)
+    );
+    let (_, _, o) = find(&d, "explain");
+    assert_eq!(o, "what the company would do next");
+}
