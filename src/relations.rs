@@ -2659,16 +2659,28 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // ("take part in the race", "pay tribute to the victims"): the noun alone says nothing.
     // A bare plural is a real object ("conduct hearings in January", "cut jobs in Wales") but
     // after a light verb ("hold talks with", "put brakes on").
+    // So does "make it" before where it got to ("made it into the final squad", "made it to
+    // the semi-finals"): "made · it" says nothing.
+    let make_it = |o: usize| cx.lemma(g.last_verb) == "make" && o == g.last_verb + 1 && cx.is(o, "it");
     if let [o] = objects[..]
         && !g.passive
         && o > v
-        && cx.upos(o) == Upos::Noun
-        && (cx.xpos(o) == "NN" || LIGHT_VERBS.contains(&cx.lemma(g.last_verb).as_str()))
-        && cx.kids[o].is_empty()
-        // A capital inside the sentence is a name the tagger read as a noun ("beat Bath on
-        // Sunday"), not part of an idiom.
-        && !cx.text(o).starts_with(|c: char| c.is_uppercase())
-        && let Some((k, p)) = obliques.iter().find(|(k, _)| *k > o).cloned()
+        && ((cx.upos(o) == Upos::Noun
+            && (cx.xpos(o) == "NN" || LIGHT_VERBS.contains(&cx.lemma(g.last_verb).as_str()))
+            && cx.kids[o].is_empty()
+            // A capital inside the sentence is a name the tagger read as a noun ("beat Bath on
+            // Sunday"), not part of an idiom.
+            && !cx.text(o).starts_with(|c: char| c.is_uppercase()))
+            || make_it(o))
+        && let Some((k, p)) = obliques
+            .iter()
+            .find(|(k, p)| {
+                *k > o
+                    && (!make_it(o)
+                        || (matches!(p.as_str(), "to" | "into" | "onto" | "through")
+                            && subtree_bounds(cx, *k).0 == o + 1))
+            })
+            .cloned()
     {
         let mut g2 = g.clone();
         g2.lemma = format!("{} {} {p}", g2.lemma, cx.lower(o));

@@ -1153,3 +1153,14 @@ fn bare_question_word_object_gives_no_triple() {
     let (_, _, o) = find(&d, "explain");
     assert_eq!(o, "what the company would do next");
 }
+
+/// "make it" before where it got to is one relation ("made it into the final squad");
+/// "made it clear to" is not.
+#[test]
+fn make_it_to_is_one_relation() {
+    let d = doc("The film made it into the final list of nominees.");
+    let (_, s, o) = find(&d, "make it into");
+    assert_eq!((s, o), ("The film", "the final list of nominees"));
+    let d = doc("He made it clear to the board that he would stay.");
+    assert!(d.triples().iter().all(|t| t.predicate.lemma != "make it to"), "{:?}", lemmas(&d));
+}
