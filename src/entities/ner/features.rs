@@ -474,14 +474,9 @@ pub(crate) fn at(infos: &[TokenInfo], i: usize, k: isize) -> &TokenInfo {
 /// [`role_features`] they are all of a token's static features.
 pub(crate) fn pair_features(infos: &[TokenInfo], i: usize, out: &mut Vec<u64>) {
     let (tags, evidence) = pair_groups(infos, i);
-    let mut rest = Vec::new();
-    pair_rest(infos, i, &mut rest);
-    // In the order training has always seen them.
-    out.clear();
-    out.extend_from_slice(&rest[..3]);
-    out.extend_from_slice(&tags);
-    out.extend_from_slice(&evidence);
-    out.extend_from_slice(&rest[3..]);
+    pair_rest(infos, i, out);
+    // In the order training has always seen them: the groups after the first three.
+    out.splice(3..3, tags.into_iter().chain(evidence));
 }
 
 /// The number of features in each of [`pair_groups`].

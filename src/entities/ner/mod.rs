@@ -397,7 +397,7 @@ pub(crate) struct Lattice {
     /// holds one score per class.
     blocks: Vec<[[f32; N_CLASSES]; N_CLASSES + 1]>,
     /// How many of `blocks` (from the first) have minus infinity for every transition
-    /// [`allowed`] forbids ([`Lattice::decode`] sees to the others).
+    /// [`may_follow`] forbids ([`Lattice::decode`] sees to the others).
     sealed: usize,
     /// Each token's block.
     block_of: Vec<u32>,
@@ -428,6 +428,18 @@ fn open(c: usize) -> bool {
 #[inline]
 fn starts(c: usize) -> bool {
     c == 0 || matches!((c - 1) % 4, 0 | 3)
+}
+
+/// Whether class `c` may follow class `p` ([`N_CLASSES`] for the sentence start): after an
+/// open class only its label's inside and last classes, after the others the classes that
+/// start. These are [`allowed`]'s rules by class number.
+fn may_follow(p: usize, c: usize) -> bool {
+    if p < N_CLASSES && open(p) {
+        let b = p - (p - 1) % 4;
+        c == b + 1 || c == b + 2
+    } else {
+        starts(c)
+    }
 }
 
 /// Whether a sentence may end on class `c` (no span left open).
@@ -469,15 +481,7 @@ impl Lattice {
         for block in &mut self.blocks[self.sealed..] {
             for (p, row) in block.iter_mut().enumerate() {
                 for (c, x) in row.iter_mut().enumerate() {
-                    // After an open class only its label's inside and last classes; after the
-                    // others (and at the start) the classes that start.
-                    let ok = if p < N_CLASSES && open(p) {
-                        let b = p - (p - 1) % 4;
-                        c == b + 1 || c == b + 2
-                    } else {
-                        starts(c)
-                    };
-                    if !ok {
+                    if !may_follow(p, c) {
                         *x = NEG;
                     }
                 }
@@ -691,16 +695,11 @@ mod tests {
     fn unrolled_transitions_are_the_allowed_ones() {
         for p in 0..N_CLASSES {
             for c in 0..N_CLASSES {
-                let unrolled = if open(p) {
-                    let b = p - (p - 1) % 4;
-                    c == b + 1 || c == b + 2
-                } else {
-                    starts(c)
-                };
-                assert_eq!(unrolled, allowed(p, c), "{p} -> {c}");
+                assert_eq!(may_follow(p, c), allowed(p, c), "{p} -> {c}");
                 assert_eq!(CLOSED.contains(&p), !open(p));
             }
             assert_eq!(starts(p), allowed(usize::MAX, p));
+            assert_eq!(may_follow(N_CLASSES, p), allowed(usize::MAX, p));
         }
     }
 
