@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use crate::document::Document;
 use crate::error::BuildError;
+use crate::matcher::pattern::PatternSet;
 use crate::matcher::{Gazetteer, Pattern};
 use crate::text::{self, Tokenizer};
 
@@ -275,12 +276,16 @@ impl ExtractorBuilder {
             None if builtin => crate::ner::NerModel::builtin().map(Cow::Borrowed),
             None => None,
         };
+        let mut patterns: Vec<(Pattern, bool)> = patterns.into_iter().map(|p| (p, true)).collect();
+        if builtin {
+            patterns.extend(crate::builtin::PATTERNS_PARSED.iter().map(|p| (p.clone(), false)));
+        }
         Ok(Extractor {
             inner: Arc::new(Inner {
                 config: self.config.clone(),
                 tokenizer,
                 gazetteers,
-                patterns,
+                patterns: PatternSet::new(patterns),
                 builtin,
                 ner,
             }),
@@ -294,8 +299,8 @@ struct Inner {
     tokenizer: Tokenizer,
     /// The user's gazetteers, in priority order.
     gazetteers: Vec<Gazetteer>,
-    /// The user's patterns.
-    patterns: Vec<Pattern>,
+    /// The user's patterns, then the built-in ones (if any).
+    patterns: PatternSet,
     builtin: bool,
     /// The entity model, if any.
     ner: Option<Cow<'static, crate::ner::NerModel>>,
@@ -416,7 +421,6 @@ impl Extractor {
         let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
         let entities = {
             let (gazetteers, builtin) = self.gazetteers();
-            let patterns = self.patterns();
             crate::entities::resolve(&crate::entities::Input {
                 tokens: &tokens,
                 tags: &tags,
@@ -424,7 +428,7 @@ impl Extractor {
                 sentences: &sentences,
                 gazetteers: &gazetteers,
                 builtin,
-                patterns: &patterns,
+                patterns: &inner.patterns,
                 model: inner.ner.as_deref(),
                 mode: match inner.config.ner {
                     NerMode::Rules => crate::entities::Mode::Rules,
@@ -469,22 +473,12 @@ impl Extractor {
         (gazetteers, builtin)
     }
 
-    /// The user's patterns (`true`), then the built-in ones.
-    fn patterns(&self) -> Vec<(&Pattern, bool)> {
-        let mut patterns: Vec<(&Pattern, bool)> = self.inner.patterns.iter().map(|p| (p, true)).collect();
-        if self.inner.builtin {
-            patterns.extend(crate::builtin::PATTERNS_PARSED.iter().map(|p| (p, false)));
-        }
-        patterns
-    }
-
     /// Runs the stages up to the entity model and returns what it would see.
     pub(crate) fn entity_inputs<'t>(&self, text: &'t str) -> EntityInputs<'t> {
         let inner = &*self.inner;
         let (tokens, sentences) = text::analyze(text, &inner.tokenizer, inner.config.max_sentence_tokens);
         let (tags, lemmas) = crate::tagger::tag_document(&tokens, &sentences);
         let (gazetteers, builtin) = self.gazetteers();
-        let patterns = self.patterns();
         let evidence = if tokens.is_empty() {
             Default::default()
         } else {
@@ -496,7 +490,7 @@ impl Extractor {
                     sentences: &sentences,
                     gazetteers: &gazetteers,
                     builtin,
-                    patterns: &patterns,
+                    patterns: &inner.patterns,
                     model: None,
                     mode: crate::entities::Mode::Rules,
                 },

@@ -24,6 +24,7 @@ use names::Known;
 use crate::Span;
 use crate::entity::{Entity, EntityId, Label, Mention};
 use crate::hash::FxBuild;
+use crate::matcher::pattern::PatternSet;
 use crate::matcher::{EntryRef, Gazetteer, GazetteerMatch, Kind, Pattern};
 use crate::tagger::Tag;
 use crate::text::{Sentence, Token};
@@ -514,7 +515,8 @@ pub(crate) struct Input<'a, 't> {
     pub gazetteers: &'a [&'a Gazetteer],
     /// The index of the built-in gazetteer in `gazetteers`.
     pub builtin: Option<usize>,
-    pub patterns: &'a [(&'a Pattern, bool)],
+    /// The user's patterns, then the built-in ones.
+    pub patterns: &'a PatternSet,
     pub model: Option<&'a ner::NerModel>,
     pub mode: Mode,
 }
@@ -1056,11 +1058,13 @@ fn pattern_candidates(
     lemmas: &[Option<Box<str>>],
     sentences: &[Sentence],
     known: &[Known],
-    patterns: &[(&Pattern, bool)],
+    set: &PatternSet,
     builtin_priority: usize,
     out: &mut Vec<Candidate>,
 ) {
+    let patterns = set.patterns();
     let mut starts: Vec<Vec<bool>> = Vec::new();
+    let (mut live, mut seen) = (Vec::new(), Vec::new());
     for s in sentences {
         let r = s.tokens();
         let lowers: Vec<std::borrow::Cow<'_, str>> = tokens[r.clone()]
@@ -1073,7 +1077,13 @@ fn pattern_candidates(
                 }
             })
             .collect();
-        let shapes: Vec<String> = if patterns.iter().any(|(p, _)| p.uses_shape()) {
+        let words = tokens[r.clone()].iter().zip(&lowers).map(|(t, l)| (t.text(), &**l));
+        set.live(words, &mut live, &mut seen);
+        if live.is_empty() {
+            continue;
+        }
+        let live: Vec<&(Pattern, bool)> = live.iter().map(|&i| &patterns[i]).collect();
+        let shapes: Vec<String> = if live.iter().any(|(p, _)| p.uses_shape()) {
             tokens[r.clone()].iter().map(|t| t.shape()).collect()
         } else {
             vec![String::new(); r.len()]
@@ -1094,10 +1104,6 @@ fn pattern_candidates(
                 },
             })
             .collect();
-        let live: Vec<&(&Pattern, bool)> = patterns.iter().filter(|(p, _)| p.may_match(&views)).collect();
-        if live.is_empty() {
-            continue;
-        }
         // Where each live pattern may start (a few places: near the words it needs).
         starts.resize_with(live.len(), Vec::new);
         for ((p, _), st) in live.iter().zip(starts.iter_mut()) {

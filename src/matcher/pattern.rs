@@ -162,6 +162,78 @@ pub struct TokenSpec {
     quantifier: Quantifier,
 }
 
+/// Patterns in priority order, indexed by their required words ([`Pattern::required`]): the
+/// patterns a sentence may match are found with a lookup or two per token, not one per token
+/// and pattern.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct PatternSet {
+    /// Each pattern, and whether it is the user's (`true`) or built in.
+    patterns: Vec<(Pattern, bool)>,
+    /// Lower-cased required word -> the patterns that need it.
+    by_lower: std::collections::HashMap<String, Vec<usize>, crate::hash::FxBuild>,
+    /// Exact required word -> the patterns that need it.
+    by_orth: std::collections::HashMap<String, Vec<usize>, crate::hash::FxBuild>,
+    /// The patterns without required words: tried on every sentence.
+    always: Vec<usize>,
+}
+
+impl PatternSet {
+    /// Indexes `patterns` (in priority order; `true` for the user's).
+    pub(crate) fn new(patterns: Vec<(Pattern, bool)>) -> PatternSet {
+        let mut set = PatternSet { patterns, ..PatternSet::default() };
+        for (i, (p, _)) in set.patterns.iter().enumerate() {
+            let Some((attr, words)) = &p.required else {
+                set.always.push(i);
+                continue;
+            };
+            let map = if *attr == Attr::Lower { &mut set.by_lower } else { &mut set.by_orth };
+            for w in words {
+                map.entry(w.clone()).or_default().push(i);
+            }
+        }
+        set
+    }
+
+    /// Whether there are no patterns.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// The patterns, in priority order, each with whether it is the user's.
+    pub(crate) fn patterns(&self) -> &[(Pattern, bool)] {
+        &self.patterns
+    }
+
+    /// Puts in `live`, in priority order, the patterns a sentence of these tokens (exact and
+    /// lower-cased text) may match: those without required words and those one of whose
+    /// required words it contains. `seen` is scratch space.
+    pub(crate) fn live<'a>(
+        &self,
+        words: impl Iterator<Item = (&'a str, &'a str)>,
+        live: &mut Vec<usize>,
+        seen: &mut Vec<bool>,
+    ) {
+        live.clear();
+        seen.clear();
+        seen.resize(self.patterns.len(), false);
+        for &i in &self.always {
+            seen[i] = true;
+        }
+        let (lower, orth) = (!self.by_lower.is_empty(), !self.by_orth.is_empty());
+        for (text, low) in words {
+            let hits = (if lower { self.by_lower.get(low) } else { None }).into_iter().chain(if orth {
+                self.by_orth.get(text)
+            } else {
+                None
+            });
+            for &i in hits.flatten() {
+                seen[i] = true;
+            }
+        }
+        live.extend(seen.iter().enumerate().filter(|(_, s)| **s).map(|(i, _)| i));
+    }
+}
+
 /// A token pattern with a label.
 #[derive(Clone, Debug)]
 pub struct Pattern {
@@ -317,15 +389,6 @@ impl Pattern {
             specs[..a].iter().try_fold(0usize, |n, s| n.checked_add(s.quantifier.bounds().1)).map(|n| (a, n))
         });
         Ok(Pattern { id, label, specs, required, anchor })
-    }
-
-    /// Whether a sentence can hold a match at all (the prefilter of `required`).
-    pub(crate) fn may_match(&self, toks: &[TokenView<'_>]) -> bool {
-        match &self.required {
-            None => true,
-            Some((Attr::Lower, ws)) => toks.iter().any(|t| ws.contains(t.lower)),
-            Some((_, ws)) => toks.iter().any(|t| ws.contains(t.text)),
-        }
     }
 
     /// Marks in `out` (one flag per token of `toks`) the tokens a match may start at: those at
@@ -526,6 +589,35 @@ pub fn parse_patterns(name: &str, data: &str) -> Result<Vec<Pattern>, BuildError
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sentence's live patterns are those without required words and those whose required
+    /// word (lower-cased or exact, as the pattern says) it contains, in priority order.
+    #[test]
+    fn live_patterns_are_found_through_their_required_words() {
+        let data = [
+            r#"{"label": "DATE", "pattern": [{"LOWER": "last"}, {"LOWER": "week"}]}"#,
+            r#"{"label": "ORG", "pattern": [{"ORTH": {"IN": ["Acme", "Zeta"]}}, {"LOWER": "corp"}]}"#,
+            r#"{"label": "PERSON", "pattern": [{"LOWER": "jr", "OP": "?"}, {"LOWER": "sen"}]}"#,
+            r#"{"label": "DATE", "pattern": [{"SHAPE": "dddd"}]}"#,
+        ]
+        .join("\n");
+        let parsed = parse_patterns("test", &data).unwrap();
+        let set = PatternSet::new(parsed.into_iter().map(|p| (p, false)).collect());
+        let live = |words: &[&str]| {
+            let lowers: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+            let (mut live, mut seen) = (Vec::new(), Vec::new());
+            set.live(words.iter().copied().zip(lowers.iter().map(|l| l.as_str())), &mut live, &mut seen);
+            live
+        };
+        assert_eq!(live(&["nothing", "here"]), vec![3]);
+        assert_eq!(live(&["LAST", "time"]), vec![0, 3]);
+        assert_eq!(live(&["Zeta", "Corp", "Jr"]), vec![1, 3]);
+        // Only the first required token's words count ("jr" is optional).
+        assert_eq!(live(&["Zeta", "SEN"]), vec![1, 2, 3]);
+        // The exact test does not match another case.
+        assert_eq!(live(&["ACME", "corp"]), vec![3]);
+        assert_eq!(live(&["Acme", "last"]), vec![0, 1, 3]);
+    }
 
     /// The prefix test only ever rejects what the regex rejects.
     #[test]
