@@ -371,7 +371,7 @@ fn repair_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
         let noun = v - 1;
         let h = heads[noun] as usize;
         if upos(v) != Upos::Verb
-            || !matches!(x.tags[v].xpos.as_str(), "VBD" | "VBZ" | "VBP")
+            || !matches!(x.tags[v].xpos.as_bytes(), b"VBD" | b"VBZ" | b"VBP")
             || subjects[v][0].is_some()
             || matches!(rels[v], "conj" | "xcomp")
             || !nominal(noun)
@@ -495,7 +495,7 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
             // A piece with a subject or copula of its own, else a finite verb.
             let with_subject =
                 |k: usize| (s0..=c).any(|d| heads[d] as usize == k && matches!(rels[d], "nsubj" | "cop"));
-            let finite = |k: usize| matches!(x.tags[k].xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD");
+            let finite = |k: usize| matches!(x.tags[k].xpos.as_bytes(), b"VBD" | b"VBZ" | b"VBP" | b"MD");
             let Some(&q) =
                 pieces.iter().find(|&&k| with_subject(k)).or_else(|| pieces.iter().find(|&&k| finite(k)))
             else {
@@ -635,7 +635,7 @@ fn repair_possessed_objects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         }
         let Some(pos) = f.checked_sub(1) else { continue };
         let p = heads[pos] as usize;
-        if x.tags[pos].xpos.as_str() != "POS"
+        if x.tags[pos].xpos.as_bytes() != b"POS"
             || rels[pos] != "case"
             || p >= n
             || p <= o1
@@ -659,9 +659,9 @@ fn repair_possessed_participles(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut
     for v in 2..n {
         let h = heads[v] as usize;
         if !rels[v].starts_with("acl")
-            || !matches!(x.tags[v].xpos.as_str(), "VBG" | "VBN")
+            || !matches!(x.tags[v].xpos.as_bytes(), b"VBG" | b"VBN")
             || h + 1 >= v
-            || x.tags[v - 1].xpos.as_str() != "POS"
+            || x.tags[v - 1].xpos.as_bytes() != b"POS"
             || heads[v - 1] as usize != h
         {
             continue;
@@ -721,7 +721,7 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
         if let Some(c) = r.clone().find(|&k| !punct(k)) {
             let v = heads[c] as usize;
             if rels[c] == "ccomp"
-                && matches!(x.tags[c].xpos.as_str(), "VBG" | "VBN")
+                && matches!(x.tags[c].xpos.as_bytes(), b"VBG" | b"VBN")
                 && r.contains(&v)
                 && c < v
                 && subject(heads, rels, c).is_none()
@@ -774,7 +774,7 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
                 r.clone().any(|k| k != c && heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj"));
             if !REPORTING.contains(&lemma.as_str())
                 || complemented
-                || matches!(x.tags[sc].xpos.as_str(), "WP" | "WDT")
+                || matches!(x.tags[sc].xpos.as_bytes(), b"WP" | b"WDT")
             {
                 continue;
             }
@@ -819,12 +819,12 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     let n = heads.len();
     // Dependents before `c` in its sentence (from `start`): the pass stays linear.
     let finite = |heads: &[u32], rels: &[&str], start: usize, c: usize| {
-        matches!(x.tags[c].xpos.as_str(), "VBP" | "VBZ" | "VBD")
-            || (x.tags[c].xpos.as_str() == "VB"
+        matches!(x.tags[c].xpos.as_bytes(), b"VBP" | b"VBZ" | b"VBD")
+            || (x.tags[c].xpos.as_bytes() == b"VB"
                 && !(start..c)
                     .any(|k| heads[k] as usize == c && (rels[k] == "mark" || rels[k].starts_with("aux"))))
             || (start..c).any(|k| {
-                heads[k] as usize == c && rels[k].starts_with("aux") && x.tags[k].xpos.as_str() == "MD"
+                heads[k] as usize == c && rels[k].starts_with("aux") && x.tags[k].xpos.as_bytes() == b"MD"
             })
     };
     for o in 0..n {
@@ -851,8 +851,8 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         }
         // A present tense right before a noun is more likely a plural noun ("its bank loans
         // unit").
-        if matches!(x.tags[c].xpos.as_str(), "VBZ" | "VBP")
-            && x.tags.get(c + 1).is_some_and(|t| matches!(t.xpos.as_str(), "NN" | "NNS"))
+        if matches!(x.tags[c].xpos.as_bytes(), b"VBZ" | b"VBP")
+            && x.tags.get(c + 1).is_some_and(|t| matches!(t.xpos.as_bytes(), b"NN" | b"NNS"))
         {
             continue;
         }
@@ -882,7 +882,7 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
             ("ccomp", Some(sc))
                 if sc > o
                     && TELLING.contains(&lemma.as_str())
-                    && !matches!(x.tags[sc].xpos.as_str(), "WP" | "WDT") =>
+                    && !matches!(x.tags[sc].xpos.as_bytes(), b"WP" | b"WDT") =>
             {
                 rels[o] = "iobj";
                 rels[c] = "ccomp";

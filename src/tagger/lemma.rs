@@ -239,7 +239,7 @@ pub(crate) fn lemma_memo(form: &str, tag: Tag, next_is_participle: bool) -> Opti
         return (unchanged != form).then(|| unchanged.into());
     }
     let mut key = crate::linear::hash_bytes(form.as_bytes());
-    for &b in tag.xpos.as_str().as_bytes() {
+    for &b in tag.xpos.as_bytes() {
         key = (key ^ b as u64).wrapping_mul(0x0100_0000_01b3);
     }
     key ^= ((tag.upos as u64) << 56) ^ ((next_is_participle as u64) << 63);
@@ -268,13 +268,13 @@ fn lemma_fast(form: &str, tag: Tag) -> Option<&str> {
     let Cow::Borrowed(f) = crate::text::normalize(form) else { return None };
     let lower = !f.chars().any(char::is_uppercase);
     let unchanged = match tag.upos {
-        Upos::Propn => tag.xpos.as_str() != "NNPS",
+        Upos::Propn => tag.xpos.as_bytes() != b"NNPS",
         Upos::Punct | Upos::Sym | Upos::X => true,
         // Digits without thousands separators; number words and unit letters need a look.
         Upos::Num => !f.contains(',') && !f.chars().any(char::is_alphabetic),
         Upos::Adp | Upos::Cconj | Upos::Sconj | Upos::Intj => lower,
         Upos::Det => lower && determiner_lemma(f).is_none(),
-        Upos::Adv => lower && !matches!(tag.xpos.as_str(), "RBR" | "RBS"),
+        Upos::Adv => lower && !matches!(tag.xpos.as_bytes(), b"RBR" | b"RBS"),
         _ => false,
     };
     unchanged.then_some(f)

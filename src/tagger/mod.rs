@@ -283,9 +283,11 @@ impl Tagger {
                 model.add_scores(&tag_pair_features(t1 as u16, t2 as u16), row);
             }
         }
-        let finite_verb =
-            tags.iter().map(|t: &Tag| matches!(t.xpos.as_str(), "VB" | "VBP" | "VBZ" | "VBD")).collect();
-        let possessive = tags.iter().position(|t| t.xpos.as_str() == "POS").map(|c| c as u16);
+        let finite_verb = tags
+            .iter()
+            .map(|t: &Tag| matches!(t.xpos.as_bytes(), b"VB" | b"VBP" | b"VBZ" | b"VBD"))
+            .collect();
+        let possessive = tags.iter().position(|t| t.xpos.as_bytes() == b"POS").map(|c| c as u16);
         let verb = |x: &str| {
             tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == x).map(|c| c as u16)
         };
@@ -624,7 +626,7 @@ pub(crate) fn tag_document(
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let next_vbn = tags.get(i + 1).is_some_and(|n: &Tag| n.xpos.as_str() == "VBN");
+            let next_vbn = tags.get(i + 1).is_some_and(|n: &Tag| n.xpos.as_bytes() == b"VBN");
             lemma::lemma_memo(t.text(), tags[i], next_vbn)
         })
         .collect();
