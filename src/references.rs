@@ -114,7 +114,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         }
         // Not the last part of a longer title ("Deputy Prime Minister John Prescott" holds no
         // "Prime Minister"), nor a one-word name that is a common word ("the Queen Mother").
-        let one_common = b == a + 1 && crate::lexicon::is_common_word(&x.tokens[a].norm().to_lowercase());
+        let one_common = b == a + 1 && crate::lexicon::is_common_word(&x.tokens[a].lower());
         let title_before =
             (0..a).rev().take(6).find_map(|k| title_at[k].filter(|&(_, end)| end == a).map(|t| (k, t)));
         if let Some((k, t)) = title_before
@@ -202,7 +202,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         if entity_of[i].is_some() {
             continue;
         }
-        let word = x.tokens[i].norm().to_lowercase();
+        let word = x.tokens[i].lower();
         let s = sentence_of(i);
         // The mentions before the pronoun in its sentence and the `back` before, with the
         // references already found (a chain: "Mr Lebedev said ... He added ... he told").
@@ -292,9 +292,9 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             let others = mentions[lo..].iter().take_while(|m| m.0 < i).any(|m| m.2 != e);
             (k < i && sentence_of(k) == s && quote_of[k] == quote_of[i] && !others).then_some(e)
         };
-        let link = match word.as_str() {
+        let link = match word.as_ref() {
             "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
-                let g = if matches!(word.as_str(), "he" | "him" | "his" | "himself") {
+                let g = if matches!(word.as_ref(), "he" | "him" | "his" | "himself") {
                     Gender::Male
                 } else {
                     Gender::Female
@@ -348,7 +348,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 }
             }
             "it" | "its" | "they" | "them" | "their" => {
-                let singular = matches!(word.as_str(), "it" | "its");
+                let singular = matches!(word.as_ref(), "it" | "its");
                 let org = |e: EntityId| label(e) == Some(Label::Org);
                 let group = |e: EntityId| matches!(label(e), Some(Label::Org | Label::Place));
                 let subject_org = || {
@@ -431,7 +431,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         !(why == "pronoun"
             && spoken_by[i] == Some(e)
             && matches!(
-                x.tokens[i].norm().to_lowercase().as_str(),
+                x.tokens[i].lower().as_ref(),
                 "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
             ))
     });
@@ -636,7 +636,7 @@ fn unnamed_person_between(x: &Input<'_, '_>, entity_of: &[Option<EntityId>], fro
     }
     (from..to.min(x.tokens.len())).any(|k| {
         let outside = entity_of[k].is_none();
-        outside && x.tags[k].upos == Upos::Noun && PERSON_NOUNS.contains(&x.tokens[k].norm().to_lowercase().as_str())
+        outside && x.tags[k].upos == Upos::Noun && PERSON_NOUNS.contains(&x.tokens[k].lower().as_ref())
             // A proper noun no entity holds, not at a sentence's start: perhaps a name missed.
             || outside
                 && x.tags[k].upos == Upos::Propn
@@ -657,22 +657,22 @@ fn nearest(ms: &[(usize, usize, EntityId)], fits: &dyn Fn(EntityId) -> bool) -> 
 /// "It" that stands for nothing or for a situation: "it is unlikely", "it was raining", "it will be
 /// hard", "it seems".
 fn pleonastic(x: &Input<'_, '_>, i: usize) -> bool {
-    let word = |k: usize| x.tokens.get(i + k).map(|t| t.norm().to_lowercase()).unwrap_or_default();
+    let word = |k: usize| x.tokens.get(i + k).map(|t| t.lower()).unwrap_or_default();
     let upos = |k: usize| x.tags.get(i + k).map(|t| t.upos);
-    if matches!(word(1).as_str(), "seems" | "seemed" | "appears" | "appeared" | "emerged" | "remains") {
+    if matches!(word(1).as_ref(), "seems" | "seemed" | "appears" | "appeared" | "emerged" | "remains") {
         return true;
     }
     // "It is ...", "it was ...": a copula says what a situation or event is far more often than
     // what an organisation is ("It was a short meeting").
-    if matches!(word(1).as_str(), "is" | "was" | "'s" | "isn't" | "wasn't") {
+    if matches!(word(1).as_ref(), "is" | "was" | "'s" | "isn't" | "wasn't") {
         return true;
     }
-    if !matches!(word(1).as_str(), "will" | "would" | "could" | "may" | "might") {
+    if !matches!(word(1).as_ref(), "will" | "would" | "could" | "may" | "might") {
         return false;
     }
     // Past "be" and "not" to the word that decides: "it is (not) clear", "it will be hard".
     let mut k = 2;
-    while matches!(word(k).as_str(), "be" | "not" | "n't" | "been" | "also" | "still" | "now") {
+    while matches!(word(k).as_ref(), "be" | "not" | "n't" | "been" | "also" | "still" | "now") {
         k += 1;
     }
     let raising = [
@@ -703,7 +703,7 @@ fn pleonastic(x: &Input<'_, '_>, i: usize) -> bool {
         "difficult",
         "easy",
     ];
-    raising.contains(&word(k).as_str()) || matches!(upos(k), Some(Upos::Adj))
+    raising.contains(&word(k).as_ref()) || matches!(upos(k), Some(Upos::Adj))
 }
 
 /// Whether a word is a form of address ("Dr", "Mr.", "Sir").

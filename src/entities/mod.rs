@@ -619,7 +619,7 @@ pub(crate) fn rules(
             if t.is_lowercase() {
                 cue_bits(t.norm())
             } else if t.has_upper() && t.text().len() <= 12 {
-                cue_bits(&t.norm().to_lowercase()) & !(CUE_SPORTS | CUE_BUSINESS | CUE_PARTY)
+                cue_bits(&t.lower()) & !(CUE_SPORTS | CUE_BUSINESS | CUE_PARTY)
             } else {
                 0
             }
@@ -1067,16 +1067,7 @@ fn pattern_candidates(
     let (mut live, mut seen) = (Vec::new(), Vec::new());
     for s in sentences {
         let r = s.tokens();
-        let lowers: Vec<std::borrow::Cow<'_, str>> = tokens[r.clone()]
-            .iter()
-            .map(|t| {
-                if t.has_upper() {
-                    t.norm().to_lowercase().into()
-                } else {
-                    std::borrow::Cow::Borrowed(t.norm())
-                }
-            })
-            .collect();
+        let lowers: Vec<std::borrow::Cow<'_, str>> = tokens[r.clone()].iter().map(|t| t.lower()).collect();
         let words = tokens[r.clone()].iter().zip(&lowers).map(|(t, l)| (t.text(), &**l));
         set.live(words, &mut live, &mut seen);
         if live.is_empty() {
@@ -1298,7 +1289,7 @@ impl Context<'_, '_> {
                     let rest = after.trim_start_matches(['-', '\u{2010}', '\u{2011}']).to_lowercase();
                     return PLACE_SUFFIXES.contains(&rest.as_str());
                 }
-                if self.prev(first).is_some_and(|p| LOCATIVES.contains(&p.norm().to_lowercase().as_str())) {
+                if self.prev(first).is_some_and(|p| LOCATIVES.contains(&p.lower().as_ref())) {
                     return true;
                 }
                 // "Reading, Pennsylvania"
@@ -1374,7 +1365,7 @@ impl Context<'_, '_> {
             Label::Org => {
                 let s = self.sentence.tokens();
                 let next = (end < s.end).then(|| &self.tokens[end]);
-                let next_lower = next.map(|t| t.norm().to_lowercase()).unwrap_or_default();
+                let next_lower = next.map(|t| t.lower()).unwrap_or_default();
                 // Whether the entry's country is one the story names (or its clubs' country).
                 let home = r.country_code().is_some_and(|cc| self.countries.contains(&cc));
                 let common_word = end - first == 1
@@ -1425,7 +1416,7 @@ impl Context<'_, '_> {
                                 .is_some_and(|p| matches!(p.norm(), "in" | "near" | "outside" | "around"))
                     }
                     "company" => {
-                        self.info.business || matches!(next_lower.as_str(), "shares" | "'s" | "stock")
+                        self.info.business || matches!(next_lower.as_ref(), "shares" | "'s" | "stock")
                     }
                     "committee" => self.info.congress,
                     _ => false,

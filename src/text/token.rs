@@ -113,6 +113,16 @@ impl<'t> Token<'t> {
         self.flags.has(Flags::HAS_LOWER) && !self.flags.has(Flags::HAS_UPPER)
     }
 
+    /// The normalised form in lower case; borrowed (no allocation) when there is nothing to
+    /// lower.
+    pub(crate) fn lower(&self) -> std::borrow::Cow<'_, str> {
+        if self.has_upper() || !self.norm.is_ascii() {
+            self.norm.to_lowercase().into()
+        } else {
+            std::borrow::Cow::Borrowed(self.norm())
+        }
+    }
+
     /// Whether the token has at least one upper-case letter.
     pub fn has_upper(&self) -> bool {
         self.flags.has(Flags::HAS_UPPER)
