@@ -14,6 +14,7 @@ use crate::entity::{Argument, Entity, EntityId, Label, Modality, Predicate, Trip
 use crate::parser::{DocDep, ROOT};
 use crate::tagger::{Tag, Upos};
 use crate::text::{Sentence, Token};
+use std::borrow::Cow;
 
 /// What the pass reads.
 pub(crate) struct Input<'a, 't> {
@@ -31,8 +32,17 @@ impl Input<'_, '_> {
     fn lemma_or_lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
         match self.lemmas.get(i) {
             Some(Some(l)) => std::borrow::Cow::Borrowed(l),
-            _ => std::borrow::Cow::Owned(self.tokens[i].text().to_lowercase()),
+            _ => lower_text(self.tokens[i].text()),
         }
+    }
+}
+
+/// `text` in lower case, borrowed where it has nothing to lower.
+fn lower_text(text: &str) -> Cow<'_, str> {
+    if text.is_ascii() && !text.bytes().any(|c| c.is_ascii_uppercase()) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -75,8 +85,8 @@ impl Ctx<'_, '_> {
     fn text(&self, i: usize) -> &str {
         self.x.tokens[i].text()
     }
-    fn lower(&self, i: usize) -> String {
-        self.text(i).to_lowercase()
+    fn lower(&self, i: usize) -> Cow<'_, str> {
+        lower_text(self.text(i))
     }
     /// Whether token `i` is `word` (lower-case ASCII), in any case; allocates nothing.
     fn is(&self, i: usize, word: &str) -> bool {
@@ -86,12 +96,12 @@ impl Ctx<'_, '_> {
     fn kids(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
         self.kids[i].iter().map(|&k| k as usize)
     }
-    fn lemma(&self, i: usize) -> String {
+    fn lemma(&self, i: usize) -> Cow<'_, str> {
         match self.x.lemmas.get(i) {
-            Some(Some(l)) => l.to_string(),
+            Some(Some(l)) => Cow::Borrowed(l),
             _ => {
                 if matches!(self.upos(i), Upos::Propn) {
-                    self.text(i).to_string()
+                    Cow::Borrowed(self.text(i))
                 } else {
                     self.lower(i)
                 }
@@ -691,10 +701,10 @@ fn sentence_of(x: &Input<'_, '_>, i: usize) -> std::ops::Range<usize> {
 }
 
 /// A verb's lemma as the repairs read it: the tagger's, or the lower-cased word.
-fn verb_lemma(x: &Input<'_, '_>, i: usize) -> String {
+fn verb_lemma<'a>(x: &'a Input<'_, '_>, i: usize) -> Cow<'a, str> {
     match x.lemmas.get(i) {
-        Some(Some(l)) => l.to_string(),
-        _ => x.tokens[i].text().to_lowercase(),
+        Some(Some(l)) => Cow::Borrowed(l),
+        _ => lower_text(x.tokens[i].text()),
     }
 }
 
@@ -750,7 +760,7 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
                 continue;
             }
             let lemma = verb_lemma(x, c);
-            if x.tags[c].upos != Upos::Verb || !REPORTING.contains(&lemma.as_str()) {
+            if x.tags[c].upos != Upos::Verb || !REPORTING.contains(&lemma.as_ref()) {
                 continue;
             }
             let Some(sv) = subject(heads, rels, v) else { continue };
@@ -772,7 +782,7 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
             let Some(sc) = subject(heads, rels, c) else { continue };
             let complemented =
                 r.clone().any(|k| k != c && heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj"));
-            if !REPORTING.contains(&lemma.as_str())
+            if !REPORTING.contains(&lemma.as_ref())
                 || complemented
                 || matches!(x.tags[sc].xpos.as_bytes(), b"WP" | b"WDT")
             {
@@ -836,7 +846,7 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
             continue;
         }
         let lemma = verb_lemma(x, v);
-        if !REPORTING.contains(&lemma.as_str()) {
+        if !REPORTING.contains(&lemma.as_ref()) {
             continue;
         }
         let r = sentence_of(x, o);
@@ -881,7 +891,7 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
             }
             ("ccomp", Some(sc))
                 if sc > o
-                    && TELLING.contains(&lemma.as_str())
+                    && TELLING.contains(&lemma.as_ref())
                     && !matches!(x.tags[sc].xpos.as_bytes(), b"WP" | b"WDT") =>
             {
                 rels[o] = "iobj";
@@ -1189,7 +1199,7 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
     let address = words.clone().all(|t| {
         crate::lexicon::is_form_of_address(cx.text(t))
             || matches!(
-                cx.lower(t).as_str(),
+                cx.lower(t).as_ref(),
                 "von" | "van" | "de" | "der" | "den" | "da" | "di" | "del" | "la" | "le" | "bin" | "al"
             )
             || cx.upos(t) == Upos::Det
@@ -1474,10 +1484,10 @@ fn phrase_full(
                 && cx.upos(k) == Upos::Verb
                 && matches!(cx.upos(h), Upos::Noun | Upos::Propn)
                 && cx.has_to(k)
-                && (INFINITIVE_NOUNS.contains(&cx.lemma(h).as_str())
+                && (INFINITIVE_NOUNS.contains(&cx.lemma(h).as_ref())
                     || ranked(cx, h)
                     || (matches!(cx.rel(h), "obj" | "iobj")
-                        && cx.head(h).is_some_and(|v| OBJECT_INFINITIVE.contains(&cx.lemma(v).as_str()))));
+                        && cx.head(h).is_some_and(|v| OBJECT_INFINITIVE.contains(&cx.lemma(v).as_ref()))));
             // A relative clause that says which one it is, not set off by a comma ("the way it
             // creates transistors", "the people who are on the police authority"), is part of
             // the phrase; one set off ("the document, which ...") is an aside.
@@ -1629,7 +1639,7 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
             && s < v
             && names_time(cx, s)
             && matches!(cx.rel(v), "ccomp" | "xcomp" | "advcl" | "dep")
-            && TIME_VERBS.contains(&cx.lemma(h).as_str())
+            && TIME_VERBS.contains(&cx.lemma(h).as_ref())
             && h < s
         {
             return subject_of(cx, h, depth + 1).map(|(s, _)| (s, true));
@@ -1676,9 +1686,9 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
                 let l = cx.lemma(h);
                 !completed_noun(cx, o)
                     && if cx.has_to(v) {
-                        OBJECT_INFINITIVE.contains(&l.as_str())
+                        OBJECT_INFINITIVE.contains(&l.as_ref())
                     } else {
-                        GERUND_DOERS.contains(&l.as_str()) || bare_infinitive(cx, h, v)
+                        GERUND_DOERS.contains(&l.as_ref()) || bare_infinitive(cx, h, v)
                     }
             }) =>
         {
@@ -1700,7 +1710,7 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
                 && !matches!(cx.rel(h).split(':').next(), Some("xcomp" | "acl" | "advcl" | "nmod" | "obl"))
                 && let Some(a) = cx.kids_with(h, "obl:agent").find(|&a| {
                     !completed_noun(cx, a)
-                        && !["quest", "agreement", "consent"].contains(&cx.lemma(a).as_str())
+                        && !["quest", "agreement", "consent"].contains(&cx.lemma(a).as_ref())
                 })
             {
                 return Some((a, true));
@@ -1713,9 +1723,9 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
                 let first = subtree_bounds(cx, v).0;
                 let planned = cx.kids_with(h, "obj").any(|o| {
                     completed_noun(cx, o)
-                        || ["plan", "proposal", "idea", "scheme", "strategy"].contains(&cx.lemma(o).as_str())
+                        || ["plan", "proposal", "idea", "scheme", "strategy"].contains(&cx.lemma(o).as_ref())
                 }) && cx.kids_with(h, "obj").any(|o| subtree_bounds(cx, o).1 + 1 == first);
-                let wanted = cx.upos(h) == Upos::Adj && ATTITUDE_ADJECTIVES.contains(&cx.lemma(h).as_str());
+                let wanted = cx.upos(h) == Upos::Adj && ATTITUDE_ADJECTIVES.contains(&cx.lemma(h).as_ref());
                 if wanted || planned {
                     return None;
                 }
@@ -1757,7 +1767,7 @@ const TIME_SUBJECT_VERBS: &[&str] = &[
 /// something themselves ("the weeks preceding the vote") are left alone, as is a time that is a
 /// subject ("an unfavourable monsoon season affecting the farm sector").
 fn time_spent(cx: &Ctx<'_, '_>, h: usize, v: usize) -> Option<usize> {
-    if !names_time(cx, h) || TIME_SUBJECT_VERBS.contains(&cx.lemma(v).as_str()) {
+    if !names_time(cx, h) || TIME_SUBJECT_VERBS.contains(&cx.lemma(v).as_ref()) {
         return None;
     }
     let g = cx.head(h)?;
@@ -1766,7 +1776,7 @@ fn time_spent(cx: &Ctx<'_, '_>, h: usize, v: usize) -> Option<usize> {
     }
     let r = cx.rel(h);
     let adjunct = r.starts_with("obl") || r == "nmod:tmod" || r == "nmod:npmod";
-    let spent = r == "obj" && TIME_VERBS.contains(&cx.lemma(g).as_str());
+    let spent = r == "obj" && TIME_VERBS.contains(&cx.lemma(g).as_ref());
     (adjunct || spent).then_some(g)
 }
 
@@ -1805,7 +1815,7 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
         // Office says has cost ...": the office says so of the document only).
         let says = cx.kids(at).find(|&k| {
             cx.rel(k) == "parataxis"
-                && crate::lexicon::SAY.contains(&cx.lemma(k).as_str())
+                && crate::lexicon::SAY.contains(&cx.lemma(k).as_ref())
                 && !cx.kids(k).any(|c| c < k && is_relative_pronoun(cx, c))
         });
         if let Some(s) = says.and_then(|k| subject_of(cx, k, 0)) {
@@ -1813,7 +1823,7 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
         }
         let h = cx.head(at)?;
         let r = cx.rel(at);
-        if (r == "ccomp" || r == "parataxis") && crate::lexicon::SAY.contains(&cx.lemma(h).as_str()) {
+        if (r == "ccomp" || r == "parataxis") && crate::lexicon::SAY.contains(&cx.lemma(h).as_ref()) {
             return subject_of(cx, h, 0).map(|(s, _)| s);
         }
         if !matches!(r, "conj" | "xcomp" | "ccomp") || steps > 4 {
@@ -1838,7 +1848,7 @@ fn neg_raised(cx: &Ctx<'_, '_>, v: usize) -> bool {
         match cx.rel(at) {
             "ccomp" => {
                 return h < at
-                    && NEG_RAISERS.contains(&cx.lemma(h).as_str())
+                    && NEG_RAISERS.contains(&cx.lemma(h).as_ref())
                     && cx.kids(h).any(|k| cx.is_negation(k))
                     && !(h..at).any(|k| matches!(cx.text(k), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``"));
             }
@@ -1917,12 +1927,12 @@ fn group_modality(cx: &Ctx<'_, '_>, tokens: &[usize], chain: &[(usize, bool)]) -
     for (i, &(at, passive)) in chain.iter().enumerate() {
         let followed = i + 1 < chain.len();
         let lemma = cx.lemma(at);
-        if followed && OBLIGATION.contains(&lemma.as_str()) {
+        if followed && OBLIGATION.contains(&lemma.as_ref()) {
             note(Modality::Necessary, false);
         }
         if followed
-            && (HEDGE_RAISING.contains(&lemma.as_str())
-                || (passive && HEDGE_PASSIVES.contains(&lemma.as_str())))
+            && (HEDGE_RAISING.contains(&lemma.as_ref())
+                || (passive && HEDGE_PASSIVES.contains(&lemma.as_ref())))
         {
             note(Modality::Possible, false);
         }
@@ -1947,8 +1957,8 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     // a past participle (the labeller sometimes calls "had" a passive auxiliary's cousin).
     // Only a form of "be" or "get" makes a passive, whatever the labeller called the
     // auxiliary ("has led" is active).
-    let be_aux = cx.kids_with(v, "aux").any(|k| matches!(cx.lemma(k).as_str(), "be" | "get"));
-    let pass_aux = cx.kids_with(v, "aux:pass").any(|k| matches!(cx.lemma(k).as_str(), "be" | "get"));
+    let be_aux = cx.kids_with(v, "aux").any(|k| matches!(cx.lemma(k).as_ref(), "be" | "get"));
+    let pass_aux = cx.kids_with(v, "aux:pass").any(|k| matches!(cx.lemma(k).as_ref(), "be" | "get"));
     let mut passive = pass_aux
         || ((cx.has_kid(v, "nsubj:pass") || cx.has_kid(v, "csubj:pass")) && be_aux && cx.xpos(v) == "VBN");
     // A bare participle on a noun ("missiles delivered by drones"), not a relative clause.
@@ -1987,10 +1997,10 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
             // phrase. With an agent the triple turns active and the "be" goes (see `clause`).
             lemma.push(format!("be {}", cx.lower(at)));
         } else {
-            lemma.push(cx.lemma(at));
+            lemma.push(cx.lemma(at).into_owned());
         }
         for k in cx.kids_with(at, "compound:prt") {
-            lemma.push(cx.lower(k));
+            lemma.push(cx.lower(k).into_owned());
         }
         // Follow one infinitival or gerund complement: "refused to reveal", "is considering
         // sharing".
@@ -2033,7 +2043,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
 fn controller(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> Option<usize> {
     // An infinitive, or a gerund after its doer ("stop them having to", "keep fans waiting");
     // not the time a gerund fills ("spent the money buying shares").
-    let gerund = cx.xpos(inf) == "VBG" && !TIME_VERBS.contains(&cx.lemma(verb).as_str());
+    let gerund = cx.xpos(inf) == "VBG" && !TIME_VERBS.contains(&cx.lemma(verb).as_ref());
     if !cx.has_to(inf) && !gerund && !bare_infinitive(cx, verb, inf) {
         return None;
     }
@@ -2060,7 +2070,7 @@ fn bare_infinitive(cx: &Ctx<'_, '_>, verb: usize, inf: usize) -> bool {
     matches!(cx.xpos(inf), "VB" | "VBP")
         && cx.rel(inf) == "xcomp"
         && !cx.has_to(inf)
-        && BARE_INFINITIVE_VERBS.contains(&cx.lemma(verb).as_str())
+        && BARE_INFINITIVE_VERBS.contains(&cx.lemma(verb).as_ref())
 }
 
 /// Adjectives a gerund completes as something wanted, feared or possible, not done:
@@ -2110,9 +2120,9 @@ const GERUND_DOERS: &[&str] = &[
 /// freedom to do more"), not one who is to do it.
 fn completed_noun(cx: &Ctx<'_, '_>, o: usize) -> bool {
     let l = cx.lemma(o);
-    INFINITIVE_NOUNS.contains(&l.as_str())
+    INFINITIVE_NOUNS.contains(&l.as_ref())
         || ["courage", "possibility", "way", "time", "money", "means", "nerve", "strength", "potential"]
-            .contains(&l.as_str())
+            .contains(&l.as_ref())
 }
 
 /// Verbs that say little without their noun ("hold talks", "take steps", "pay tribute").
@@ -2251,7 +2261,7 @@ fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option
                 && ((r == "xcomp" && controller(cx, verb, k) == Some(object))
                     // The labeller calls some of these a purpose ("expects profits to rise"):
                     // after a verb that takes an object and an infinitive, they are the same.
-                    || (r == "advcl" && OBJECT_INFINITIVE.contains(&cx.lemma(verb).as_str())))
+                    || (r == "advcl" && OBJECT_INFINITIVE.contains(&cx.lemma(verb).as_ref())))
         }),
         r if r.starts_with("obl") && preposition(cx, object).as_deref() == Some("for") => {
             cx.kids(verb).find(|&k| matches!(cx.rel(k), "xcomp" | "advcl") && k > object && to_after(k))
@@ -2283,7 +2293,7 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
         // what happens to it: "will have their computer infected by a virus".
         .or_else(|| {
             ["have", "get", "see", "want", "find", "keep", "leave", "need"]
-                .contains(&cx.lemma(verb).as_str())
+                .contains(&cx.lemma(verb).as_ref())
                 .then(|| {
                     // ("compared to" is a preposition.)
                     cx.kids(object)
@@ -2347,7 +2357,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let copular = cx.has_kid(v, "cop") && up != Upos::Verb;
     // "Hill had responsibility for an army", "they did their homework": the tagger reads a main
     // "have" or "do" as an auxiliary; with an object of its own it is the verb.
-    let main_aux = up == Upos::Aux && cx.has_kid(v, "obj") && matches!(cx.lemma(v).as_str(), "have" | "do");
+    let main_aux = up == Upos::Aux && cx.has_kid(v, "obj") && matches!(cx.lemma(v).as_ref(), "have" | "do");
     let verbal = (up == Upos::Verb || main_aux)
         && !matches!(rel, "amod" | "compound" | "case" | "mark" | "fixed" | "xcomp");
     // xcomp verbs are part of their governor's group ("refused to reveal"), unless they are not
@@ -2381,7 +2391,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let mut tokens: Vec<usize> =
             cx.kids(v).filter(|&k| matches!(cx.rel(k), "aux" | "cop") || cx.is_negation(k)).collect();
         let mut negated = tokens.iter().any(|&k| cx.is_negation(k));
-        let mut lemma = cx.lemma(cop);
+        let mut lemma = cx.lemma(cop).into_owned();
         let mut last_verb = v;
         let mut passive = false;
         if matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
@@ -2400,7 +2410,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             tokens.extend(cx.kids_with(v, "case").filter(|&c| c < v));
         }
         let (mut modality, mut would_only) = group_modality(cx, &tokens, &[(v, false)]);
-        if HEDGE_PREDICATES.contains(&cx.lower(v).as_str()) && adjective_verb.is_some() {
+        if HEDGE_PREDICATES.contains(&cx.lower(v).as_ref()) && adjective_verb.is_some() {
             (modality, would_only) = (Modality::Possible, false);
         }
         if let Some(x) = adjective_verb {
@@ -2480,7 +2490,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         // A bare time is when, not what ("have struggled this decade", "met this time"); one
         // with "a" and a modifier is a thing had or spent ("had a busy summer").
         // Time itself is what some verbs act on ("spent several years", "took two weeks").
-        let spends_time = TIME_VERBS.contains(&cx.lemma(lv).as_str());
+        let spends_time = TIME_VERBS.contains(&cx.lemma(lv).as_ref());
         let (times, real): (Vec<usize>, Vec<usize>) = cx.kids_with(lv, "obj").partition(|&o| {
             let had = cx.kids(o).any(|d| cx.rel(d) == "det" && (cx.is(d, "a") || cx.is(d, "an")))
                 && cx.kids(o).any(|d| matches!(cx.rel(d), "amod" | "compound"));
@@ -2529,9 +2539,9 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         && cx.upos(v) == Upos::Verb
         && !g.passive
         && !["ccomp", "xcomp", "obj", "iobj"].iter().any(|r| cx.has_kid(v, r))
-        && !GAPLESS_NOUNS.contains(&cx.lemma(h).as_str())
+        && !GAPLESS_NOUNS.contains(&cx.lemma(h).as_ref())
         && !is_time(cx, h)
-        && !INTRANSITIVE.contains(&cx.lemma(v).as_str())
+        && !INTRANSITIVE.contains(&cx.lemma(v).as_ref())
         && !subtree_has_wh(cx, v)
         && h < v
     {
@@ -2549,7 +2559,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // verb reports; the hearer goes with the adjuncts (`recipients` has already gone there).
     let hearer_only = !objects.is_empty()
         && cx.has_kid(lv, "ccomp")
-        && TELLING.contains(&cx.lemma(lv).as_str())
+        && TELLING.contains(&cx.lemma(lv).as_ref())
         && objects.iter().all(|&o| cx.kids_with(lv, "ccomp").all(|c| c > o))
         // A clause, not a noun the labeller called one ("told BBC Radio 4's Today programme").
         && cx.kids_with(lv, "ccomp").all(|c| {
@@ -2631,8 +2641,8 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         // A saying or thinking verb's content is its quotation or clause: "Mirza said after her
         // win", "I think for some of these suspects ..." have no prepositional object.
         let lemma = cx.lemma(v);
-        if crate::lexicon::SAY.contains(&lemma.as_str())
-            || matches!(lemma.as_str(), "think" | "believe" | "guess" | "reckon")
+        if crate::lexicon::SAY.contains(&lemma.as_ref())
+            || matches!(lemma.as_ref(), "think" | "believe" | "guess" | "reckon")
         {
             return;
         }
@@ -2666,7 +2676,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         && !g.passive
         && o > v
         && ((cx.upos(o) == Upos::Noun
-            && (cx.xpos(o) == "NN" || LIGHT_VERBS.contains(&cx.lemma(g.last_verb).as_str()))
+            && (cx.xpos(o) == "NN" || LIGHT_VERBS.contains(&cx.lemma(g.last_verb).as_ref()))
             && cx.kids[o].is_empty()
             // A capital inside the sentence is a name the tagger read as a noun ("beat Bath on
             // Sunday"), not part of an idiom.
@@ -2694,7 +2704,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     if passive_with_agent {
         // Active again: "be angered" -> "anger".
         let participle = cx.lower(v);
-        if let Some(rest) = g.lemma.strip_prefix("be ").and_then(|r| r.strip_prefix(participle.as_str())) {
+        if let Some(rest) = g.lemma.strip_prefix("be ").and_then(|r| r.strip_prefix(participle.as_ref())) {
             g.lemma = format!("{}{rest}", cx.lemma(v));
         }
     }
@@ -2854,7 +2864,7 @@ fn emit(
 /// the sentence and before the next mark; otherwise at `l`.
 fn quoted_to(cx: &Ctx<'_, '_>, v: usize, s: &Sentence, f: usize, l: usize) -> usize {
     let mark = |i: usize| matches!(cx.text(i), "\"" | "\u{201c}" | "\u{201d}");
-    if !crate::lexicon::SAY.contains(&cx.lemma(v).as_str())
+    if !crate::lexicon::SAY.contains(&cx.lemma(v).as_ref())
         || f == 0
         || f <= s.tokens().start
         || !matches!(cx.text(f - 1), "\"" | "\u{201c}")
@@ -3001,7 +3011,7 @@ fn content_clause(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> bool {
     let lemma = cx.lemma(noun);
     let first = subtree_bounds(cx, clause).0;
     cx.upos(noun) == Upos::Noun
-        && (CONTENT_NOUNS.contains(&lemma.as_str()) || HEDGE_NOUNS.contains(&lemma.as_str()))
+        && (CONTENT_NOUNS.contains(&lemma.as_ref()) || HEDGE_NOUNS.contains(&lemma.as_ref()))
         && cx.kids_with(clause, "mark").any(|m| m == first && cx.is(m, "that"))
         && first > noun
         && !matches!(cx.text(first - 1), "," | "(" | "-" | ";" | ":")
@@ -3033,7 +3043,7 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     let mark = |c: usize| -> Option<String> {
         let m = cx.kids_with(c, "mark").next()?;
         let before = m.checked_sub(1).filter(|&b| cx.is(b, "as") || cx.is(b, "even"));
-        if before.is_some() { None } else { Some(cx.lower(m)) }
+        if before.is_some() { None } else { Some(cx.lower(m).into_owned()) }
     };
     let conditional_mark =
         |c: usize| matches!(mark(c).as_deref(), Some("if" | "unless" | "provided" | "providing"));
@@ -3051,7 +3061,7 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     // "if" after a verb of asking or knowing opens an embedded question ("asked if it was OK",
     // "to see if they provide"); before its verb, a condition.
     let after_asking = |c: usize| {
-        cx.head(c).is_some_and(|h| h < c && ASKING.contains(&cx.lemma(h).as_str()))
+        cx.head(c).is_some_and(|h| h < c && ASKING.contains(&cx.lemma(h).as_ref()))
             && mark(c).as_deref() == Some("if")
     };
     match base {
@@ -3073,9 +3083,9 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     {
         let lemma = cx.lemma(h);
         let passive = cx.kids(h).any(|k| cx.rel(k) == "aux:pass") || cx.has_kid(h, "nsubj:pass");
-        if HEDGE_PREDICATES.contains(&lemma.as_str())
-            || (passive && HEDGE_PASSIVES.contains(&lemma.as_str()))
-            || HEDGE_VERBS.contains(&lemma.as_str())
+        if HEDGE_PREDICATES.contains(&lemma.as_ref())
+            || (passive && HEDGE_PASSIVES.contains(&lemma.as_ref()))
+            || HEDGE_VERBS.contains(&lemma.as_ref())
         {
             return Modality::Possible;
         }
@@ -3084,7 +3094,7 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     if matches!(base, "acl" | "ccomp")
         && let Some(h) = cx.head(t)
         && cx.upos(h) == Upos::Noun
-        && HEDGE_NOUNS.contains(&cx.lemma(h).as_str())
+        && HEDGE_NOUNS.contains(&cx.lemma(h).as_ref())
     {
         return Modality::Possible;
     }
