@@ -185,6 +185,23 @@ const REPORTING: &[&str] = &[
     "decide",
 ];
 
+/// Verbs besides those of saying and thinking ([`REPORTING`]) whose object may be a clause
+/// without "that" ("ensure sites stay up", "proves the plan works").
+const THAT_CLAUSE_VERBS: &[&str] = &[
+    "ensure",
+    "indicate",
+    "prove",
+    "imply",
+    "assume",
+    "acknowledge",
+    "allege",
+    "conclude",
+    "estimate",
+    "recognise",
+    "recognize",
+    "demonstrate",
+];
+
 /// Verbs of saying that take a hearer before what they report ("told reporters he would
 /// stay", "assured investors that").
 const TELLING: &[&str] = &[
@@ -834,8 +851,15 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
                 && !(start..c)
                     .any(|k| heads[k] as usize == c && (rels[k] == "mark" || rels[k].starts_with("aux"))))
             || (start..c).any(|k| {
-                heads[k] as usize == c && rels[k].starts_with("aux") && x.tags[k].xpos.as_bytes() == b"MD"
+                heads[k] as usize == c
+                    && rels[k].starts_with("aux")
+                    && matches!(x.tags[k].xpos.as_bytes(), b"MD" | b"VBP" | b"VBZ" | b"VBD")
             })
+    };
+    // The verb whose clause token `t` opens: `t` itself, or the verb it is an auxiliary of.
+    let clause_of = |heads: &[u32], rels: &[&str], t: usize| {
+        let c = if rels[t].starts_with("aux") || rels[t] == "cop" { heads[t] as usize } else { t };
+        (c < n && c > t.saturating_sub(1) && x.tags[c].upos == Upos::Verb).then_some(c)
     };
     for o in 0..n {
         let v = heads[o] as usize;
@@ -846,17 +870,29 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
             continue;
         }
         let lemma = verb_lemma(x, v);
-        if !REPORTING.contains(&lemma.as_ref()) {
+        if !REPORTING.contains(&lemma.as_ref()) && !THAT_CLAUSE_VERBS.contains(&lemma.as_ref()) {
             continue;
         }
         let r = sentence_of(x, o);
         // The object's phrase, and what comes right after it.
         let Some(last) = (o..r.end).take_while(|&k| reaches(heads, k, o, 32)).last() else { continue };
-        let Some(c) = (last + 1..r.end).find(|&k| heads[k] as usize == v && x.tags[k].upos == Upos::Verb)
-        else {
-            continue;
-        };
-        if !matches!(rels[c], "advcl" | "parataxis" | "dep" | "conj") || !finite(heads, rels, r.start, c) {
+        // The verb: the next one that hangs on this verb, or the one whose clause opens right
+        // after the phrase though the parser hung it higher up ("the plans seemed to suggest
+        // [chief constables] should be told", with "told" on "said").
+        let hung = (last + 1..r.end).find(|&k| heads[k] as usize == v && x.tags[k].upos == Upos::Verb);
+        let higher = (last + 1 < r.end).then(|| clause_of(heads, rels, last + 1)).flatten().filter(|&c| {
+            let h = heads[c] as usize;
+            h != v && h < n && reaches(heads, v, h, 32) && !reaches(heads, v, c, 32)
+        });
+        let Some(c) = hung.filter(|_| higher.is_none()).or(higher) else { continue };
+        // A bare verb after the object is the object's own infinitive only after a verb
+        // that takes one ("made them pay"); after "ensure" it is a clause ("ensure sites stay
+        // up").
+        let xcomp = rels[c] == "xcomp" && !BARE_INFINITIVE_VERBS.contains(&lemma.as_ref());
+        if !(matches!(rels[c], "advcl" | "parataxis" | "dep" | "conj" | "ccomp") || xcomp)
+            || (rels[c] == "ccomp" && heads[c] as usize == v)
+            || !finite(heads, rels, r.start, c)
+        {
             continue;
         }
         // A present tense right before a noun is more likely a plural noun ("its bank loans
@@ -866,9 +902,34 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         {
             continue;
         }
-        // Nothing between the phrase and the verb but the verb's own words.
+        // Nothing between the phrase and the verb but the verb's own words, and none of them
+        // a subordinating word or a noun outside an aside set off by a comma ("showed signs
+        // of recovery even as airlines were teetering", "immigrants with skills the UK really
+        // needs will be"; not "tactics, like making them cold, could").
         let opens = (last + 1..=c).find(|&k| reaches(heads, k, c, 32)).unwrap_or(c);
-        if opens != last + 1 || matches!(x.tags[opens].upos, Upos::Adp | Upos::Sconj | Upos::Cconj) {
+        let subordinator = |k: usize| {
+            (rels[k] == "mark"
+                || matches!(x.tags[k].xpos.as_bytes(), b"WRB" | b"WDT" | b"WP")
+                || (matches!(x.tags[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                    && !(last + 1..=k).any(|j| {
+                        heads[j] as usize == c
+                            && (rels[j].starts_with("nsubj") || rels[j] == "expl")
+                            && reaches(heads, k, j, 32)
+                    })))
+                && !(last + 1..k).any(|j| x.tokens[j].text() == ",")
+        };
+        if opens != last + 1
+            || matches!(x.tags[opens].upos, Upos::Adp | Upos::Sconj | Upos::Cconj)
+            || (opens..c).any(subordinator)
+        {
+            continue;
+        }
+        // A pronoun in the object case is no clause's subject ("to prove him wrong came").
+        if x.tags[o].upos == Upos::Pron
+            && ["him", "them", "me", "us", "her", "whom"]
+                .iter()
+                .any(|w| x.tokens[o].text().eq_ignore_ascii_case(w))
+        {
             continue;
         }
         // A nominal complement with a copula or a subject is a clause of its own ("said the
@@ -885,12 +946,27 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         }
         match (rels[o], subject) {
             ("obj", None) => {
+                // "ensure that sites stay up": "that" read as the determiner of a plural or a
+                // name opens the clause.
+                let first = (r.start..o).find(|&k| reaches(heads, k, o, 32)).unwrap_or(o);
+                if first == v + 1
+                    && heads[first] as usize == o
+                    && rels[first] == "det"
+                    && x.tokens[first].text().eq_ignore_ascii_case("that")
+                    && matches!(x.tags[o].xpos.as_bytes(), b"NNS" | b"NNPS" | b"NNP")
+                {
+                    heads[first] = c as u32;
+                    rels[first] = "mark";
+                }
+                let passive = r.clone().any(|k| heads[k] as usize == c && rels[k] == "aux:pass");
                 heads[o] = c as u32;
-                rels[o] = "nsubj";
+                rels[o] = if passive { "nsubj:pass" } else { "nsubj" };
+                heads[c] = v as u32;
                 rels[c] = "ccomp";
             }
             ("ccomp", Some(sc))
                 if sc > o
+                    && heads[c] as usize == v
                     && TELLING.contains(&lemma.as_ref())
                     && !matches!(x.tags[sc].xpos.as_bytes(), b"WP" | b"WDT") =>
             {

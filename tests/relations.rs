@@ -1164,3 +1164,26 @@ fn make_it_to_is_one_relation() {
     let d = doc("He made it clear to the board that he would stay.");
     assert!(d.triples().iter().all(|t| t.predicate.lemma != "make it to"), "{:?}", lemmas(&d));
 }
+
+/// A clause without "that" after a verb of ensuring or suggesting, whose verb the parser hung
+/// elsewhere (as an adverbial, an infinitive, or on the verb of saying above), is the verb's
+/// object and the noun before it the clause's subject: "ensure · that websites" and "suggest ·
+/// head teachers" said nothing.
+#[test]
+fn a_clause_object_keeps_its_verb() {
+    let d = doc("Special hardware takes over to block the traffic and ensure that websites stay up.");
+    let (_, _, o) = find(&d, "ensure");
+    assert_eq!(o, "that websites stay up", "{:?}", lemmas(&d));
+    let d = doc("The plan would ensure that large shops in Wales remain closed on Boxing Day.");
+    let (_, _, o) = find(&d, "ensure");
+    assert_eq!(o, "that large shops in Wales remain closed on Boxing Day", "{:?}", lemmas(&d));
+    let t = d.triples().iter().find(|t| t.predicate.lemma.contains("close")).expect("a close triple");
+    assert_eq!(d.slice(t.subject.span), "large shops in Wales", "{:?}", lemmas(&d));
+    let d = doc(
+        "Lady Jones said the proposals seemed to suggest head teachers should be told what to teach by a single minister.",
+    );
+    let (_, _, o) = find(&d, "seem to suggest");
+    assert_eq!(o, "head teachers should be told what to teach by a single minister", "{:?}", lemmas(&d));
+    let (_, _, o) = find(&d, "say");
+    assert!(o.starts_with("the proposals seemed"), "{:?}", lemmas(&d));
+}
