@@ -165,7 +165,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
 
     // Quotations with the speakers their attributions name (pronoun speakers come later), and
     // each token's quotation.
-    let quotes = quotations(x, &[]);
+    let quotes = quotations(x, &[], false);
     let mut quote_of: Vec<Option<usize>> = vec![None; n];
     for (q, &(a, b, _)) in quotes.iter().enumerate() {
         for slot in quote_of.iter_mut().take(b.min(n)).skip(a) {
@@ -417,7 +417,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // First persons inside quotations: the speaker the attribution names, found by name or by
     // a pronoun just linked ("...," he said).
     let speakers: Vec<(usize, EntityId)> = found.iter().map(|f| (f.0, f.1)).collect();
-    let quoted = quotations(x, &speakers);
+    let quoted = quotations(x, &speakers, true);
     // A third person inside a quotation is someone the speaker speaks of, never the speaker,
     // also where the attribution is itself a pronoun ('"... she knew he had been to a
     // casting," he said'): each token's speaker, then one pass over the links.
@@ -831,8 +831,15 @@ fn description(x: &Input<'_, '_>, i: usize, word: &str, title_start: &[bool]) ->
 /// Kate Allen; "...," he added) or before the opening one (Kate Allen told the BBC: "..."), whose
 /// subject is a person or organisation mention or a pronoun linked to one (`links`). A
 /// quotation with no attribution of its own that opens a paragraph right after another one
-/// continues it: the same speaker.
-fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)]) -> Vec<(usize, usize, Option<EntityId>)> {
+/// continues it: the same speaker. With `from_before`, a quotation with no attribution that
+/// opens its sentence after a sentence in which a person says or thinks something is that
+/// person's: good enough for "I" and "we" (which are the speaker or nobody), too weak to steer
+/// the resolution of "he" and "she".
+fn quotations(
+    x: &Input<'_, '_>,
+    links: &[(usize, EntityId)],
+    from_before: bool,
+) -> Vec<(usize, usize, Option<EntityId>)> {
     const SAYING: [&str; 18] = [
         "say", "tell", "add", "insist", "admit", "explain", "warn", "claim", "argue", "state", "announce",
         "comment", "reply", "write", "continue", "conclude", "declare", "confirm",
@@ -842,6 +849,11 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)]) -> Vec<(usize, usi
     let sentence_of =
         |i: usize| x.sentences.partition_point(|s| s.tokens().end <= i).min(x.sentences.len() - 1);
     let said = |i: usize| x.lemmas.get(i).and_then(|l| l.as_deref()).is_some_and(|l| SAYING.contains(&l));
+    let thought = |i: usize| {
+        x.lemmas.get(i).and_then(|l| l.as_deref()).is_some_and(|l| {
+            matches!(l, "believe" | "think" | "feel" | "hope" | "reveal" | "admit" | "accept" | "describe")
+        })
+    };
     // Each token's person or organisation, from mentions and linked pronouns.
     let mut who_at: Vec<Option<EntityId>> = vec![None; n];
     for e in x.entities.iter().filter(|e| matches!(e.label, Label::Person | Label::Org)) {
@@ -939,11 +951,27 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)]) -> Vec<(usize, usi
             }
         }
         // A paragraph of quotation right after another, with no attribution of its own.
+        let mut continues = false;
         if !attributed {
             if let Some(prev) = out.last() {
                 if sentence_of(o) <= sentence_of(prev.1.min(n.saturating_sub(1))) + 1 {
                     who = prev.2;
+                    continues = true;
                 }
+            }
+        }
+        // A quotation with no attribution that opens its sentence, right after a sentence
+        // outside quotation marks in which a person says or thinks something: that person's
+        // ("Wenger insists he has complete faith in the Spaniard. "If you look at my career
+        // ..."").
+        let s = sentence_of(o);
+        if from_before && !attributed && !continues && s > 0 && x.sentences[s].tokens().start == o {
+            let r = x.sentences[s - 1].tokens();
+            let quoted_before = marks.iter().any(|&(m, _)| r.contains(&m));
+            let person = |e: EntityId| x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person);
+            if !quoted_before {
+                who =
+                    r.clone().filter(|&v| said(v) || thought(v)).find_map(speaker_of).filter(|&e| person(e));
             }
         }
         out.push((o + 1, end, who));

@@ -167,6 +167,23 @@ fn we_of_a_speaker_with_a_post_is_their_organisation() {
     links("\"I will fight on,\" said John Smith.", "I", 0, "John Smith");
 }
 
+/// A quotation with no attribution that opens a paragraph right after a sentence in which a
+/// person says or thinks something is that person's; not after a sentence that only tells of
+/// someone, nor after a sentence that is itself a quotation.
+#[test]
+fn a_quotation_after_a_paraphrase_is_the_paraphrased_persons() {
+    let text = "Arsene Wenger insists he still trusts the young keeper.\n\n\"If you look at my record, \
+                you will see that I have been patient with players.\"";
+    links(text, "I", 0, "Arsene Wenger");
+    links(text, "my", 0, "Arsene Wenger");
+    let believes = "Maurice Greene believes he lost the race in the semi-final.\n\n\"I should have won \
+                    the race but I was saving energy.\"";
+    links(believes, "I", 0, "Maurice Greene");
+    unlinked("Arsene Wenger arrived in London on Monday.\n\n\"I have been patient with players.\"", "I", 0);
+    // The quotation must open its sentence.
+    unlinked("Arsene Wenger insists he trusts the keeper. Fans say \"I want a change.\"", "I", 0);
+}
+
 #[test]
 fn what_must_stay_unlinked() {
     // The speaker of reported speech is an unnamed person: "he" is that person.
