@@ -2655,6 +2655,18 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                 && cx.upos(k) != Upos::Verb
                 && !(copular_infinitive(cx, k) == Some(lv) && controller(cx, lv, k).is_none())
         }));
+        // '"Every user will add four megabytes a day," he said, "about one MP3 file."': a
+        // quoted fragment without a verb after the attribution goes on with the quotation
+        // before it; it is not a second thing said.
+        let quoted = |c: usize| cx.kids(c).any(|k| matches!(cx.text(k), "\"" | "\u{201c}" | "\u{201d}"));
+        if clausal.iter().any(|&c| c < lv && quoted(c)) {
+            clausal.retain(|&c| {
+                c < lv
+                    || cx.upos(c) == Upos::Verb
+                    || cx.kids(c).any(|k| cx.rel(k).starts_with("nsubj") || cx.rel(k) == "cop")
+                    || !cx.kids(c).any(|k| k < c && matches!(cx.text(k), "\"" | "\u{201c}"))
+            });
+        }
     }
     // Obliques with their prepositions; the agent of a passive; other adjuncts.
     let mut agent = None;

@@ -1187,3 +1187,30 @@ fn a_clause_object_keeps_its_verb() {
     let (_, _, o) = find(&d, "say");
     assert!(o.starts_with("the proposals seemed"), "{:?}", lemmas(&d));
 }
+
+/// A quoted fragment without a verb after the attribution goes on with the quotation before
+/// it ('"...," he said, "about one MP3 file."'): the speaker said the quotation, not the
+/// fragment alone.
+#[test]
+fn a_quoted_afterthought_is_not_a_second_thing_said() {
+    let cases = [
+        (
+            "\"Each visitor will download three to four songs per day,\" she said, \"about one CD.\"",
+            "Each visitor will download three to four songs per day",
+        ),
+        (
+            "\"The new engine will burn ten litres per hour,\" he said, \"roughly one full tank.\"",
+            "The new engine will burn ten litres per hour",
+        ),
+    ];
+    for (text, what) in cases {
+        let d = doc(text);
+        let said: Vec<&str> = d
+            .triples()
+            .iter()
+            .filter(|t| t.predicate.lemma == "say")
+            .map(|t| d.slice(t.object.span))
+            .collect();
+        assert_eq!(said, [what], "{:?}", lemmas(&d));
+    }
+}
