@@ -3135,7 +3135,22 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     };
     let conditional_mark =
         |c: usize| matches!(mark(c).as_deref(), Some("if" | "unless" | "provided" | "providing"));
-    let asks = |c: usize| cx.kids(c).any(|k| cx.rel(k) == "punct" && cx.text(k) == "?");
+    // A verb of saying before its quotation ('Wenger said: "You don't think so, do you?"'),
+    // not itself asked about ("Did she say he would come?"), leaves the question mark to the
+    // quotation.
+    let quoting = |c: usize| {
+        crate::lexicon::SAY.contains(&cx.lemma(c).as_ref())
+            && !question_form(cx, c)
+            && cx.kids(c).any(|k| k > c && matches!(cx.rel(k), "ccomp" | "parataxis"))
+    };
+    let mark_at = |c: usize| cx.kids(c).find(|&k| cx.rel(k) == "punct" && cx.text(k) == "?");
+    let asks = |c: usize| mark_at(c).is_some() && !quoting(c);
+    // ... and the quotation takes it.
+    if matches!(base, "ccomp" | "parataxis")
+        && cx.head(t).is_some_and(|h| h < t && quoting(h) && mark_at(h).is_some_and(|q| q > t))
+    {
+        return Modality::Question;
+    }
     // A question mark belongs to the clause it hangs on, unless that clause reads as a
     // statement and a clause coordinated with it as a question ("I think it will be Anfield,
     // but do we need ...?"): then to that one.

@@ -1214,3 +1214,18 @@ fn a_quoted_afterthought_is_not_a_second_thing_said() {
         assert_eq!(said, [what], "{:?}", lemmas(&d));
     }
 }
+
+/// The question mark after a quotation is the quotation's, not the saying's: 'Wenger said:
+/// "You don't think ..., do you?"' asserts that he said it; the quoted words are the question.
+/// A saying asked about ("Did she say ...?") stays a question.
+#[test]
+fn a_quoted_question_leaves_the_saying_asserted() {
+    let d = doc("Mr Jones said: \"You don't think I would sell the club for just one bad season, do you?\"");
+    let (t, _, _) = find(&d, "say");
+    assert_eq!(t.modality, dossier::Modality::Asserted, "{:?}", lemmas(&d));
+    let (t, _, _) = find(&d, "think");
+    assert_eq!(t.modality, dossier::Modality::Question, "{:?}", lemmas(&d));
+    let d = doc("Did she say he would come?");
+    let (t, _, _) = find(&d, "say");
+    assert_eq!(t.modality, dossier::Modality::Question, "{:?}", lemmas(&d));
+}
