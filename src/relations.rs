@@ -978,6 +978,29 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     }
 }
 
+/// Reads an adverb particle right after its verb and right before the preposition of one of
+/// the verb's obliques as part of the verb, in the pass's own copy of the tree: "came in at the
+/// top of expectations" parsed with "in" as an adverb gave "come at", another verb; now "come
+/// in at", as with a particle the parser names ("carried on with", "went back to").
+fn repair_particles(x: &Input<'_, '_>, heads: &[u32], rels: &mut [&str]) {
+    const PARTICLES: [&str; 9] = ["in", "out", "up", "down", "off", "back", "over", "away", "on"];
+    let n = heads.len();
+    for k in 1..n.saturating_sub(1) {
+        let v = heads[k] as usize;
+        if v + 1 != k || rels[k] != "advmod" || x.tags[v].upos != Upos::Verb {
+            continue;
+        }
+        if !PARTICLES.iter().any(|p| x.tokens[k].text().eq_ignore_ascii_case(p)) {
+            continue;
+        }
+        let p = k + 1;
+        let o = heads[p] as usize;
+        if rels[p] == "case" && o < n && heads[o] as usize == v && rels[o].starts_with("obl") {
+            rels[k] = "compound:prt";
+        }
+    }
+}
+
 /// Whether a token is a score or a result ("26-21", "2-0", "3–1"): two numbers of at most three
 /// digits joined by a hyphen or a dash.
 fn is_score(w: &str) -> bool {
@@ -1169,6 +1192,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_scores(x, &mut heads, &mut rels);
     repair_report_clauses(x, &mut heads, &mut rels);
     repair_reported_subjects(x, &mut heads, &mut rels);
+    repair_particles(x, &heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];

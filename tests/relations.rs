@@ -1229,3 +1229,14 @@ fn a_quoted_question_leaves_the_saying_asserted() {
     let (t, _, _) = find(&d, "say");
     assert_eq!(t.modality, dossier::Modality::Question, "{:?}", lemmas(&d));
 }
+
+/// An adverb particle between a verb and its oblique's preposition is part of the verb:
+/// "came in at" is not "came at", "hit back at" not "hit at".
+#[test]
+fn a_particle_before_a_preposition_stays_with_its_verb() {
+    let d = doc("Quarterly profits came in at 5.2 billion dollars.");
+    let (t, _, o) = find(&d, "come in at");
+    assert_eq!((t.predicate.lemma.as_str(), o), ("come in at", "5.2 billion dollars"), "{:?}", lemmas(&d));
+    let d = doc("Fraudsters tried to cash in on the goodwill of donors.");
+    assert!(d.triples().iter().any(|t| t.predicate.lemma.ends_with("cash in on")), "{:?}", lemmas(&d));
+}
