@@ -967,7 +967,8 @@ fn quotations(
         let s = sentence_of(o);
         if from_before && !attributed && !continues && s > 0 && x.sentences[s].tokens().start == o {
             let r = x.sentences[s - 1].tokens();
-            let quoted_before = marks.iter().any(|&(m, _)| r.contains(&m));
+            let quoted_before =
+                marks.get(marks.partition_point(|&(m, _)| m < r.start)).is_some_and(|&(m, _)| m < r.end);
             let person = |e: EntityId| x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person);
             if !quoted_before {
                 who =

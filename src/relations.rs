@@ -29,20 +29,11 @@ pub(crate) struct Input<'a, 't> {
 impl Input<'_, '_> {
     /// Token `i`'s lemma, or its text in lower case where it has none: what the tree repairs
     /// compare with word lists.
-    fn lemma_or_lower(&self, i: usize) -> std::borrow::Cow<'_, str> {
+    fn lemma_or_lower(&self, i: usize) -> Cow<'_, str> {
         match self.lemmas.get(i) {
-            Some(Some(l)) => std::borrow::Cow::Borrowed(l),
-            _ => lower_text(self.tokens[i].text()),
+            Some(Some(l)) => Cow::Borrowed(l),
+            _ => crate::text::lower(self.tokens[i].text()),
         }
-    }
-}
-
-/// `text` in lower case, borrowed where it has nothing to lower.
-fn lower_text(text: &str) -> Cow<'_, str> {
-    if text.is_ascii() && !text.bytes().any(|c| c.is_ascii_uppercase()) {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_lowercase())
     }
 }
 
@@ -86,7 +77,7 @@ impl Ctx<'_, '_> {
         self.x.tokens[i].text()
     }
     fn lower(&self, i: usize) -> Cow<'_, str> {
-        lower_text(self.text(i))
+        crate::text::lower(self.text(i))
     }
     /// Whether token `i` is `word` (lower-case ASCII), in any case; allocates nothing.
     fn is(&self, i: usize, word: &str) -> bool {
@@ -721,7 +712,7 @@ fn sentence_of(x: &Input<'_, '_>, i: usize) -> std::ops::Range<usize> {
 fn verb_lemma<'a>(x: &'a Input<'_, '_>, i: usize) -> Cow<'a, str> {
     match x.lemmas.get(i) {
         Some(Some(l)) => Cow::Borrowed(l),
-        _ => lower_text(x.tokens[i].text()),
+        _ => crate::text::lower(x.tokens[i].text()),
     }
 }
 
@@ -859,7 +850,7 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     // The verb whose clause token `t` opens: `t` itself, or the verb it is an auxiliary of.
     let clause_of = |heads: &[u32], rels: &[&str], t: usize| {
         let c = if rels[t].starts_with("aux") || rels[t] == "cop" { heads[t] as usize } else { t };
-        (c < n && c > t.saturating_sub(1) && x.tags[c].upos == Upos::Verb).then_some(c)
+        (c < n && c >= t && x.tags[c].upos == Upos::Verb).then_some(c)
     };
     for o in 0..n {
         let v = heads[o] as usize;
@@ -907,16 +898,16 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         // of recovery even as airlines were teetering", "immigrants with skills the UK really
         // needs will be"; not "tactics, like making them cold, could").
         let opens = (last + 1..=c).find(|&k| reaches(heads, k, c, 32)).unwrap_or(c);
+        let aside = (last + 1..c).find(|&j| x.tokens[j].text() == ",").unwrap_or(c);
+        let subjects: Vec<usize> = (last + 1..c)
+            .filter(|&j| heads[j] as usize == c && (rels[j].starts_with("nsubj") || rels[j] == "expl"))
+            .collect();
         let subordinator = |k: usize| {
-            (rels[k] == "mark"
-                || matches!(x.tags[k].xpos.as_bytes(), b"WRB" | b"WDT" | b"WP")
-                || (matches!(x.tags[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
-                    && !(last + 1..=k).any(|j| {
-                        heads[j] as usize == c
-                            && (rels[j].starts_with("nsubj") || rels[j] == "expl")
-                            && reaches(heads, k, j, 32)
-                    })))
-                && !(last + 1..k).any(|j| x.tokens[j].text() == ",")
+            k < aside
+                && (rels[k] == "mark"
+                    || matches!(x.tags[k].xpos.as_bytes(), b"WRB" | b"WDT" | b"WP")
+                    || (matches!(x.tags[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                        && !subjects.iter().any(|&j| reaches(heads, k, j, 32))))
         };
         if opens != last + 1
             || matches!(x.tags[opens].upos, Upos::Adp | Upos::Sconj | Upos::Cconj)

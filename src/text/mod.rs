@@ -45,6 +45,16 @@ pub fn analyze<'t>(
     (tokens, sentences)
 }
 
+/// `s` in lower case, borrowed (no allocation) when there is nothing to lower: ASCII without
+/// capitals.
+pub(crate) fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.is_ascii() && !s.bytes().any(|c| c.is_ascii_uppercase()) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.to_lowercase())
+    }
+}
+
 /// The tokens a byte span covers, as a range of indices: the first token starting at or after
 /// its start, to the end of the last token ending by its end (two binary searches).
 pub(crate) fn token_range(tokens: &[Token<'_>], span: crate::span::Span) -> (usize, usize) {

@@ -116,11 +116,7 @@ impl<'t> Token<'t> {
     /// The normalised form in lower case; borrowed (no allocation) when there is nothing to
     /// lower.
     pub(crate) fn lower(&self) -> std::borrow::Cow<'_, str> {
-        if self.has_upper() || !self.norm.is_ascii() {
-            self.norm.to_lowercase().into()
-        } else {
-            std::borrow::Cow::Borrowed(self.norm())
-        }
+        super::lower(self.norm())
     }
 
     /// Whether the token has at least one upper-case letter.
