@@ -193,3 +193,20 @@ fn a_clause_before_a_closing_attribution_gets_its_verb() {
     let text = "Hosted by a radio group, the ceremony featured performances from Usher and Mary J Blige, who won awards.";
     assert_eq!(xpos_of(text, "featured"), "VBD");
 }
+
+/// The BBC's text writes "£800m" as "pounds 800m": the currency's name stands where the sign
+/// would, and is tagged as the sign is; a number with a scale on it beside a currency, or with
+/// a decimal point or a scale other than "m", is a cardinal number. A whole number of metres
+/// (an event's name in sport) is left to the model.
+#[test]
+fn currency_names_before_amounts_are_signs_and_amounts_are_numbers() {
+    let s = "The firm will oppose any formal pounds 800m takeover bid, worth dollars 1.13bn.";
+    assert_eq!(xpos_of(s, "pounds"), "$");
+    assert_eq!(xpos_of(s, "800m"), "CD");
+    assert_eq!(xpos_of(s, "dollars"), "$");
+    assert_eq!(xpos_of(s, "1.13bn"), "CD");
+    assert_eq!(xpos_of("The show was watched by 11.9m viewers.", "11.9m"), "CD");
+    assert_eq!(xpos_of("Profits rose to 506m euros last year.", "506m"), "CD");
+    // Not a currency before a number: the plural noun it is.
+    assert_eq!(xpos_of("He lost ten pounds in a month.", "pounds"), "NNS");
+}

@@ -170,6 +170,10 @@ pub struct Tagger {
     possessive: Option<u16>,
     vbd: Option<u16>,
     vbz: Option<u16>,
+    /// The classes of a cardinal number (Penn CD, UD NUM) and of a currency sign (Penn `$`),
+    /// if the model has them.
+    cardinal: Option<u16>,
+    currency: Option<u16>,
 }
 
 thread_local! {
@@ -225,6 +229,55 @@ const ATTRIBUTING: &[&str] = &[
     "writes",
     "estimated",
 ];
+
+/// A number with a scale written on it: "800m", "1.13bn", "2tn", "30k" (news style for
+/// millions, billions, trillions and thousands, as in "pounds 800m"). The training corpora
+/// hardly have them, and the model read them as adjectives, determiners and even auxiliaries
+/// ("any formal pounds 800m/VBP takeover bid"), which broke the amount off its noun phrase.
+/// They are cardinal numbers, fixed before the words after them are tagged.
+fn is_scaled_amount(w: &str) -> bool {
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let scale = &w[digits.len()..];
+    matches!(scale, "m" | "bn" | "tn" | "k" | "M" | "BN" | "K")
+        && digits.starts_with(|c: char| c.is_ascii_digit())
+        && digits.ends_with(|c: char| c.is_ascii_digit())
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+}
+
+/// Whether word `i` is a [scaled amount](is_scaled_amount) that is surely a number. A whole
+/// number of "m" may be metres, and an event's name in sport ("the 1500m champion", where
+/// the model's reading holds the phrase together): it counts only beside a currency ("pounds
+/// 800m", "506m euros", "$5m"), as do the rest with a decimal point or another scale ("11.9m
+/// viewers", "2bn").
+fn amount_at(words: &[&str], i: usize) -> bool {
+    let w = words[i];
+    if !is_scaled_amount(w) {
+        return false;
+    }
+    let currency = |k: Option<&&str>| {
+        k.is_some_and(|k| CURRENCY_NAMES.contains(k) || matches!(*k, "$" | "£" | "€" | "¥"))
+    };
+    !w.ends_with('m')
+        || w.contains('.')
+        || currency(i.checked_sub(1).and_then(|p| words.get(p)))
+        || currency(words.get(i + 1))
+}
+
+/// Currencies' names, as the BBC's text writes them in place of the sign.
+const CURRENCY_NAMES: &[&str] = &["pounds", "dollars", "euros", "yen", "pound", "dollar", "euro"];
+
+/// A currency's name written where its sign would stand, right before the amount: "pounds
+/// 800m", "dollars 1.13bn", "euros 5" (how the BBC's text renders "£800m" and "$1.13bn").
+/// Tagged as the sign is (Penn `$`), the parser reads the amount as the sign's number and the
+/// two as one noun phrase, as it learned from "$ 800m"; as a plural noun it hung the number
+/// on a later word ("lost about dollars 180bn" gave "lost about · dollars").
+fn currency_before_amount(words: &[&str], i: usize) -> bool {
+    CURRENCY_NAMES.contains(&words[i])
+        && words.get(i + 1).is_some_and(|w| {
+            w.starts_with(|c: char| c.is_ascii_digit())
+                && (is_scaled_amount(w) || w.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b','))
+        })
+}
 
 /// Where the clause before a closing attribution ends: the last comma of a sentence whose
 /// remaining words (before the full stop) are a short source and an attributing verb, in
@@ -292,7 +345,10 @@ impl Tagger {
             tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == x).map(|c| c as u16)
         };
         let (vbd, vbz) = (verb("VBD"), verb("VBZ"));
-        Ok(Tagger { model, tags, id, tag_pairs, finite_verb, possessive, vbd, vbz })
+        let cardinal =
+            tags.iter().position(|t| t.upos == Upos::Num && t.xpos.as_bytes() == b"CD").map(|c| c as u16);
+        let currency = tags.iter().position(|t| t.xpos.as_bytes() == b"$").map(|c| c as u16);
+        Ok(Tagger { model, tags, id, tag_pairs, finite_verb, possessive, vbd, vbz, cardinal, currency })
     }
 
     /// Appends a word type's cache entry (see `tag_classes`) to `arena`: the scores of its own
@@ -515,8 +571,15 @@ impl Tagger {
         let mut hashes: Vec<_> =
             words.iter().enumerate().map(|(i, w)| token_hashes_light(w, i == 0)).collect();
         let case = sentence_case(words);
-        let dict: Vec<Option<u16>> =
-            hashes.iter().map(|h| self.model.tagdict.get(&h.word).copied()).collect();
+        let dict: Vec<Option<u16>> = hashes
+            .iter()
+            .enumerate()
+            .map(|(i, h)| match (self.cardinal, self.currency) {
+                (Some(cd), _) if amount_at(words, i) => Some(cd),
+                (_, Some(sign)) if currency_before_amount(words, i) => Some(sign),
+                _ => self.model.tagdict.get(&h.word).copied(),
+            })
+            .collect();
         // Each token's scores, in a per-thread buffer: every row that is read is written
         // first (a tag-dictionary word's row is neither), so it is never cleared.
         let mut stat = STAT.with(|s| std::mem::take(&mut *s.borrow_mut()));
