@@ -1165,6 +1165,98 @@ fn repair_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     }
 }
 
+/// Reads a copular clause that the parser took for an apposition, in the pass's own copy of the
+/// tree: a noun phrase hung on the noun before it as an apposition, with the copula between
+/// them as its own dependent.
+///
+/// - With a relative pronoun for its subject ("the minimum monthly salary, which is currently
+///   dollars 94"), it is a relative clause on that noun.
+/// - With no subject of its own ("Net profit was dollars 186m", "GM's main European brands are
+///   Opel and Vauxhall"), the noun before is its subject: the predicate takes the noun's place in
+///   the tree, and the noun's dependents after the copula go with it.
+///
+/// Not when the noun before has a preposition of its own ("Among the biggest laggards ... are
+/// Greece and Italy": an inverted clause, not a subject).
+fn repair_copular_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    if !rels.contains(&"appos") {
+        return;
+    }
+    let kids = crate::parser::Children::new(heads);
+    for a in 0..n {
+        let mut h = heads[a] as usize;
+        if rels[a] != "appos"
+            || h >= a
+            || !matches!(x.tags[a].upos, Upos::Noun | Upos::Propn | Upos::Num | Upos::Sym | Upos::Pron)
+        {
+            continue;
+        }
+        let has_case = |t: usize| kids[t].iter().any(|&k| rels[k as usize] == "case");
+        if !matches!(x.tags[h].upos, Upos::Noun | Upos::Propn | Upos::Pron) {
+            continue;
+        }
+        // A finite copula: not "to be one of the biggest markets", nor a title ("Being Julia").
+        let finite = |k: usize| matches!(x.tags[k].xpos.as_bytes(), b"VBZ" | b"VBD" | b"VBP");
+        let Some(c) =
+            kids[a].iter().map(|&k| k as usize).find(|&k| rels[k] == "cop" && finite(k) && h < k && k < a)
+        else {
+            continue;
+        };
+        let subject = kids[a].iter().map(|&k| k as usize).find(|&k| rels[k].starts_with("nsubj"));
+        match subject {
+            Some(s) if h < s && s < c && is_relative_word(x.tokens[s].text()) => rels[a] = "acl:relcl",
+            Some(_) => {}
+            None => {
+                // The whole subject, not the last noun of it ("The original size of Libya's
+                // funds was ...").
+                while has_case(h) && rels[h].starts_with("nmod") && (heads[h] as usize) < h {
+                    h = heads[h] as usize;
+                }
+                if has_case(h) {
+                    continue;
+                }
+                // The words between the subject and the copula are the subject's own.
+                let under_h = |t: usize| {
+                    let mut u = t;
+                    for _ in 0..32 {
+                        if u == h {
+                            return true;
+                        }
+                        if u == a {
+                            return false;
+                        }
+                        match heads[u] as usize {
+                            p if p < n => u = p,
+                            _ => return false,
+                        }
+                    }
+                    false
+                };
+                if !(h + 1..c).all(under_h) {
+                    continue;
+                }
+                heads[a] = heads[h];
+                // A clause before its attribution ("..., the central bank told Reuters") is
+                // what was said, where the parser made its subject the verb's.
+                rels[a] =
+                    if rels[h].starts_with("nsubj") && heads[h] as usize > a { "ccomp" } else { rels[h] };
+                for &k in &kids[h] {
+                    let k = k as usize;
+                    if k > c && k != a {
+                        heads[k] = a as u32;
+                    }
+                }
+                heads[h] = a as u32;
+                rels[h] = "nsubj";
+            }
+        }
+    }
+}
+
+fn is_relative_word(w: &str) -> bool {
+    matches!(w, "which" | "who" | "that" | "Which" | "Who")
+}
+
 /// Reads the triples of a parsed document.
 pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     let n = x.tokens.len();
@@ -1178,6 +1270,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_told_that(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
+    repair_copular_appositions(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);
@@ -1633,17 +1726,27 @@ fn phrase_full(
         }
     }
     inside.sort_unstable();
-    // The contiguous run around the head.
+    // The contiguous run around the head, across a bracketed aside inside the phrase ("a
+    // dollars 676m (pounds 352m) loss", "its Canadian (and Mexican) units"): cut as an
+    // apposition or coordination, it would otherwise end the phrase at the bracket.
     let at = inside.binary_search(&h).unwrap_or(0);
-    let mut i = at;
-    while i > 0 && inside[i - 1] + 1 == inside[i] {
-        i -= 1;
+    let run = |bridge: bool| {
+        let joined = |a: usize, b: usize| a + 1 == b || (bridge && bracket_gap(cx, a + 1, b - 1, h));
+        let mut i = at;
+        while i > 0 && joined(inside[i - 1], inside[i]) {
+            i -= 1;
+        }
+        let mut j = at;
+        while j + 1 < inside.len() && joined(inside[j], inside[j + 1]) {
+            j += 1;
+        }
+        (i, j)
+    };
+    let (mut i, mut j) = run(true);
+    if !balanced_brackets(cx, inside[i], inside[j]) {
+        (i, j) = run(false);
     }
     first = first.min(inside[i]);
-    let mut j = at;
-    while j + 1 < inside.len() && inside[j] + 1 == inside[j + 1] {
-        j += 1;
-    }
     last = last.max(inside[j]);
     // No punctuation or conjunction at either edge; and a noun phrase does not open with a
     // subordinating conjunction the parser hung in it ("Although the Algeciras Conference",
@@ -1676,6 +1779,42 @@ fn phrase_full(
         }
     }
     Arg { head, first, last }
+}
+
+/// Whether the gap `a..=b` in a phrase headed by `h` is part of a bracketed aside in its middle:
+/// short, holding a bracket, and every token of it under `h` in the tree (the bracket and
+/// whatever the aside's head did not bring into the phrase).
+fn bracket_gap(cx: &Ctx<'_, '_>, a: usize, b: usize, h: usize) -> bool {
+    b >= a
+        && b - a < 12
+        && (a..=b).any(|t| matches!(cx.text(t), "(" | ")"))
+        && (a..=b).all(|t| {
+            let mut u = t;
+            for _ in 0..16 {
+                match cx.head(u) {
+                    Some(p) if p == h => return true,
+                    Some(p) => u = p,
+                    None => return false,
+                }
+            }
+            false
+        })
+}
+
+/// Whether the brackets of tokens `a..=b` pair up, each ")" after its "(".
+fn balanced_brackets(cx: &Ctx<'_, '_>, a: usize, b: usize) -> bool {
+    let mut depth = 0i32;
+    for t in a..=b {
+        match cx.text(t) {
+            "(" => depth += 1,
+            ")" => depth -= 1,
+            _ => {}
+        }
+        if depth < 0 {
+            return false;
+        }
+    }
+    depth == 0
 }
 
 /// Whether token `t` is a time word before a name it is not part of: a day ("Wednesday",

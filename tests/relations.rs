@@ -1240,3 +1240,34 @@ fn a_particle_before_a_preposition_stays_with_its_verb() {
     let d = doc("Fraudsters tried to cash in on the goodwill of donors.");
     assert!(d.triples().iter().any(|t| t.predicate.lemma.ends_with("cash in on")), "{:?}", lemmas(&d));
 }
+
+/// An amount written "pounds 800m" stays whole in its argument, and so does a noun phrase with
+/// a bracketed aside in its middle ("a dollars 676m (pounds 352m) loss").
+#[test]
+fn amounts_and_bracketed_asides_stay_in_their_argument() {
+    let d = doc("Critics will oppose any formal pounds 800m takeover bid from the tycoon.");
+    let (_, s, o) = find(&d, "oppose");
+    assert_eq!((s, o), ("Critics", "any formal pounds 800m takeover bid from the tycoon"));
+    let d = doc("Shareholders lost about dollars 180bn when the firm collapsed.");
+    let (_, _, o) = find(&d, "lose about");
+    assert_eq!(o, "dollars 180bn");
+    let d = doc("Marsh posted a dollars 676m (pounds 352m) loss for the year.");
+    let (_, _, o) = find(&d, "post");
+    assert!(o.starts_with("a dollars 676m (pounds 352m) loss"), "{o:?}");
+    let d = doc("The firm sold its Canadian (and Mexican) units to Ford.");
+    let (_, _, o) = find(&d, "sell");
+    assert_eq!(o, "its Canadian (and Mexican) units");
+}
+
+/// A copular clause the parser hung on a noun as an apposition is read as the clause it is:
+/// "Net profit was dollars 186m" (the noun before is the subject) and ", which is currently
+/// dollars 94" (a relative clause on the noun).
+#[test]
+fn a_copular_clause_read_as_an_apposition_is_a_clause() {
+    let d = doc("Net profit was dollars 186m in the quarter.");
+    let (_, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("Net profit", "dollars 186m in the quarter"));
+    let d = doc("The rules limit payments to the minimum monthly salary, which is currently dollars 94.");
+    let (_, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("the minimum monthly salary", "dollars 94"));
+}
