@@ -2469,6 +2469,10 @@ const OBJECT_INFINITIVE: &[&str] = &[
     "warn",
 ];
 
+/// Adjectives of "to be honest" and its like: the speaker's comment on the sentence, never
+/// what an object is to be.
+const DISJUNCTS: &[&str] = &["honest", "frank", "fair", "precise", "exact", "blunt"];
+
 /// The infinitive an object of `verb` controls (see [`controller`]), or, for an object with
 /// "for" ("called for him to name the day"), the infinitive right after it: the object's
 /// argument runs to the infinitive's end, since who is to do what is the object.
@@ -2483,7 +2487,16 @@ fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option
         return None;
     }
     let end = subtree_bounds(cx, object).1;
-    let to_after = |k: usize| cx.upos(k) == Upos::Verb && infinitive(k) && subtree_bounds(cx, k).0 == end + 1;
+    // A copular infinitive too: "expects the clash to be a fight", "wants the club to be
+    // ready".
+    // "to be" as two words in a row, and not a disjunct ("it haunted me to be honest").
+    let copular = |k: usize| {
+        cx.kids(k).any(|c| {
+            cx.rel(c) == "cop" && cx.xpos(c) == "VB" && c > 0 && cx.is(c - 1, "to") && cx.rel(c - 1) == "mark"
+        }) && !DISJUNCTS.iter().any(|w| cx.is(k, w))
+    };
+    let verbal = |k: usize| cx.upos(k) == Upos::Verb || copular(k);
+    let to_after = |k: usize| verbal(k) && infinitive(k) && subtree_bounds(cx, k).0 == end + 1;
     match cx.rel(object) {
         "obj" | "iobj" => cx.kids(verb).find(|&k| {
             let r = cx.rel(k);
@@ -2518,6 +2531,10 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
             k > object
                 && (cx.rel(k) == "xcomp" || (it && cx.rel(k) == "ccomp"))
                 && (cx.upos(k) == Upos::Adj || participle(k))
+                && !(k >= 2
+                    && cx.is(k - 1, "be")
+                    && cx.is(k - 2, "to")
+                    && DISJUNCTS.iter().any(|w| cx.is(k, w)))
         })
         // After "have", "get" and the like, a participle the labeller hung on the object is
         // what happens to it: "will have their computer infected by a virus".

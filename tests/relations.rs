@@ -1271,3 +1271,19 @@ fn a_copular_clause_read_as_an_apposition_is_a_clause() {
     let (_, s, o) = find(&d, "be");
     assert_eq!((s, o), ("the minimum monthly salary", "dollars 94"));
 }
+
+/// What an object is to be belongs to the object ("expects the clash to be a fight": the
+/// expectation is not the clash), as an infinitive of doing does; "to be honest" does not.
+#[test]
+fn an_object_keeps_what_it_is_to_be() {
+    let d = doc("The manager expects the clash with Barcelona to be a fight to the finish.");
+    let (_, s, o) = find(&d, "expect");
+    assert_eq!((s, o), ("The manager", "the clash with Barcelona to be a fight to the finish"));
+    let d = doc("Sony did not consider the console to be part of its offering.");
+    let (t, _, o) = find(&d, "consider");
+    assert_eq!(o, "the console to be part of its offering");
+    assert!(t.negated);
+    let d = doc("It haunted me to be honest.");
+    let (_, _, o) = find(&d, "haunt");
+    assert_eq!(o, "me");
+}
