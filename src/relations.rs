@@ -504,7 +504,33 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
                     rels[k] = "appos";
                 }
             }
+            // The verb's other complements after the speaker are pieces of the speaker's
+            // description ("said Ben Wood, principal analyst at research firm Gartner"); a
+            // noun with no subject or copula of its own right after the comma is the
+            // speaker's apposition ("said Jacob Dreyer, the institute's chief economist").
+            let describe = |heads: &mut [u32], rels: &mut [&str], inverted: bool| {
+                for k in e..s1 {
+                    if heads[k] as usize != v || !matches!(rels[k], "ccomp" | "obj" | "xcomp" | "iobj") {
+                        continue;
+                    }
+                    let clause =
+                        (e..s1).any(|d| heads[d] as usize == k && matches!(rels[d], "nsubj" | "cop"));
+                    let first = (e + 1..=k).find(|&d| reaches(heads, d, k, 8)).unwrap_or(k);
+                    if matches!(upos(k), Upos::Noun | Upos::Propn)
+                        && !clause
+                        && text(e) == ","
+                        && first == e + 1
+                    {
+                        heads[k] = h as u32;
+                        rels[k] = "appos";
+                    } else if inverted {
+                        rels[k] = "dep";
+                    }
+                }
+            };
             if heads[h] as usize == v && rels[h] == "nsubj" {
+                // (A clause there is more of the quotation: 'says Prof Reddy, "I know ...'.)
+                describe(heads, rels, false);
                 continue; // the speaker is already the subject
             }
             // The quotation's head: the one piece of it that is a clause.
@@ -546,13 +572,7 @@ fn repair_inverted_quotes(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
             }
             heads[h] = v as u32;
             rels[h] = "nsubj";
-            // The verb's other complements after the speaker are pieces of the speaker's
-            // description ("said Ben Wood, principal analyst at research firm Gartner").
-            for k in e..s1 {
-                if heads[k] as usize == v && matches!(rels[k], "ccomp" | "obj" | "xcomp" | "iobj") {
-                    rels[k] = "dep";
-                }
-            }
+            describe(heads, rels, true);
             // The description after the comma that the name hung on is its apposition.
             let above_verb = |heads: &[u32], t: usize| {
                 let mut at = v;
@@ -1166,8 +1186,8 @@ fn repair_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
 }
 
 /// Reads a copular clause that the parser took for an apposition, in the pass's own copy of the
-/// tree: a noun phrase hung on the noun before it as an apposition, with the copula between
-/// them as its own dependent.
+/// tree: a noun phrase hung on the noun before it as an apposition (or a clause modifying it,
+/// `acl`), with a finite copula between them as its own dependent.
 ///
 /// - With a relative pronoun for its subject ("the minimum monthly salary, which is currently
 ///   dollars 94"), it is a relative clause on that noun.
@@ -1179,13 +1199,13 @@ fn repair_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
 /// Greece and Italy": an inverted clause, not a subject).
 fn repair_copular_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
-    if !rels.contains(&"appos") {
+    if !rels.iter().any(|r| matches!(*r, "appos" | "acl")) {
         return;
     }
     let kids = crate::parser::Children::new(heads);
     for a in 0..n {
         let mut h = heads[a] as usize;
-        if rels[a] != "appos"
+        if !matches!(rels[a], "appos" | "acl")
             || h >= a
             || !matches!(x.tags[a].upos, Upos::Noun | Upos::Propn | Upos::Num | Upos::Sym | Upos::Pron)
         {
@@ -1237,9 +1257,13 @@ fn repair_copular_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [
                 }
                 heads[a] = heads[h];
                 // A clause before its attribution ("..., the central bank told Reuters") is
-                // what was said, where the parser made its subject the verb's.
-                rels[a] =
-                    if rels[h].starts_with("nsubj") && heads[h] as usize > a { "ccomp" } else { rels[h] };
+                // what was said, where the parser made its subject the verb's; so is one
+                // whose subject it made the verb's object ("officials said the causes were").
+                rels[a] = if (rels[h].starts_with("nsubj") && heads[h] as usize > a) || rels[h] == "obj" {
+                    "ccomp"
+                } else {
+                    rels[h]
+                };
                 for &k in &kids[h] {
                     let k = k as usize;
                     if k > c && k != a {
@@ -3026,8 +3050,12 @@ fn emit(
         for &o in objects {
             let controlled = controlled_infinitive(cx, g.last_verb, o);
             let complement = if controlled.is_none() { object_complement(cx, g.last_verb, o) } else { None };
+            // A clause stays whole: the conjuncts of a copular clause's predicate ("most of
+            // the proposals are in tourism, industry and fishery, he said") are not objects.
+            let clausal = o != v && cx.kids(o).any(|k| matches!(cx.rel(k), "cop" | "nsubj" | "nsubj:pass"));
             let oheads = if prep_object.is_some()
                 || cx.upos(o) == Upos::Verb
+                || clausal
                 || controlled.is_some()
                 || complement.is_some()
             {

@@ -1287,3 +1287,48 @@ fn an_object_keeps_what_it_is_to_be() {
     let (_, _, o) = find(&d, "haunt");
     assert_eq!(o, "me");
 }
+
+#[test]
+fn a_speaker_after_the_verb_keeps_the_description_as_an_apposition() {
+    let d = doc("\"Prices will fall again in the spring,\" said Anna Kovac, the bank's senior economist.");
+    let (_, s, o) = find(&d, "say");
+    assert_eq!((s, o), ("Anna Kovac", "Prices will fall again in the spring"));
+    let (_, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("Anna Kovac", "the bank's senior economist"));
+    assert!(
+        d.triples()
+            .iter()
+            .all(|t| !d.slice(t.object.span).ends_with("economist") || t.predicate.lemma == "be")
+    );
+    // A clause that goes on after the speaker is more of the quotation, not a description.
+    let d = doc("\"Sales are up,\" says Ms Lund, \"this is a good year for us.\"");
+    let be: Vec<_> = d.triples().iter().filter(|t| t.predicate.lemma == "be").collect();
+    assert!(be.iter().all(|t| d.slice(t.subject.span) != "Ms Lund"), "{:?}", lemmas(&d));
+}
+
+#[test]
+fn a_reported_clause_is_not_split_into_its_predicates_conjuncts() {
+    for (text, said) in [
+        (
+            "Most of the new jobs are in retail, farming and shipping, she said.",
+            "Most of the new jobs are in retail, farming and shipping",
+        ),
+        (
+            "The main risks were inflation, unemployment and debt, he said.",
+            "The main risks were inflation, unemployment and debt",
+        ),
+        (
+            "Officials said the main causes were heat, drought and wind.",
+            "the main causes were heat, drought and wind",
+        ),
+        (
+            "\"It was a fair result, but not a great one,\" said Ed Moss.",
+            "It was a fair result, but not a great one",
+        ),
+    ] {
+        let d = doc(text);
+        let says: Vec<_> = d.triples().iter().filter(|t| t.predicate.lemma == "say").collect();
+        assert_eq!(says.len(), 1, "{:?}", lemmas(&d));
+        assert_eq!(d.slice(says[0].object.span), said);
+    }
+}
