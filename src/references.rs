@@ -151,7 +151,9 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     }
     holders.sort_unstable_by_key(|h| h.0);
     let label = |e: EntityId| x.entities.get(e.index()).map(|e| e.label);
-    let genders: Vec<Option<Gender>> = x.entities.iter().map(|e| gender_of(x, e)).collect();
+    // (A person whose sex no name says takes it from the first "he" or "she" that reported
+    // speech links to them.)
+    let mut genders: Vec<Option<Gender>> = x.entities.iter().map(|e| gender_of(x, e)).collect();
     let rel = |i: usize| x.deps[i].rel.as_bytes();
     let head = |i: usize| (x.deps[i].head != ROOT).then_some(x.deps[i].head as usize);
     let lemma = |i: usize| x.lemmas.get(i).and_then(|l| l.as_deref()).unwrap_or("");
@@ -289,9 +291,22 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
             let k = subject_of[g]?;
             let e = subject_entity(k)?;
             let lo = mentions.partition_point(|m| m.0 <= k);
-            let others = mentions[lo..].iter().take_while(|m| m.0 < i).any(|m| m.2 != e);
+            // (Another person between them makes it either; a team or a place does not.)
+            let others = mentions[lo..]
+                .iter()
+                .take_while(|m| m.0 < i)
+                .any(|m| m.2 != e && label(m.2) == Some(Label::Person));
             (k < i && sentence_of(k) == s && quote_of[k] == quote_of[i] && !others).then_some(e)
         };
+        // The one person that fits named in the pronoun's own sentence before it (`w`), when
+        // that person is a subject outside quotations.
+        let own_subject = |w: &[(usize, usize, EntityId)], fits: &dyn Fn(EntityId) -> bool| {
+            let e = unique(w, fits)?;
+            w.iter().any(|m| m.2 == e && is_subject(m) && quote_of[m.0].is_none()).then_some(e)
+        };
+        // Whether the link settles the person's sex: only the surest rule's ("Mr Lim said he
+        // ..."), so that one wrong link does not carry on to the rest.
+        let mut says_sex = false;
         let link = match word.as_ref() {
             "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself" => {
                 let g = if matches!(word.as_ref(), "he" | "him" | "his" | "himself") {
@@ -311,8 +326,20 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 let carries = first_subject;
                 // Inside a quotation, "he" is someone the speaker speaks of, never the speaker.
                 let quoted_speaker = quote_of[i].and_then(|q| quotes[q].2);
-                let fits = |e: EntityId| fits(e) && quoted_speaker != Some(e);
+                // Nor, as an object ("Ferguson talked him into it"), its own verb's subject.
+                // ("her" before a noun or adjective is a possessive, however parsed.)
+                let possessive = word == "her"
+                    && !x.tags.get(i + 1).is_none_or(|t| {
+                        matches!(t.upos, Upos::Det | Upos::Adp | Upos::Punct | Upos::Adv | Upos::Part)
+                    });
+                let own_verb_subject = (matches!(word.as_ref(), "him" | "her")
+                    && !possessive
+                    && matches!(rel(i), b"obj" | b"iobj"))
+                .then(|| head(i).and_then(|v| subject_of.get(v).copied().flatten()).and_then(subject_entity))
+                .flatten();
+                let fits = |e: EntityId| fits(e) && quoted_speaker != Some(e) && own_verb_subject != Some(e);
                 if let Some(e) = speaker().filter(|&e| fits(e)) {
+                    says_sex = true;
                     Some((e, "pronoun"))
                 } else if speaker_unnamed() {
                     // "A spokesman said he had ...": he is the one who said it, whom no name
@@ -321,8 +348,19 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 } else if let Some(e) = matrix_subject().filter(|&e| fits(e)) {
                     Some((e, "pronoun"))
                 } else if let Some(e) =
-                    one_or_subject(&window(WINDOW), s, &sentence_of, &is_subject, &fits, carries)
+                    one_or_subject(&window(WINDOW), s, &sentence_of, &is_subject, &fits, carries, &|k| {
+                        quote_of[k].is_some()
+                    })
                 {
+                    Some((e, "pronoun"))
+                } else if let Some(e) = own_subject(&window(0), &fits).filter(|e| {
+                    // (A person whose sex no name says: "he" only, by far the likelier
+                    // in news; "she" for them is as likely someone the text did not name.)
+                    quote_of[i].is_none() && genders[e.index()].unwrap_or(Gender::Male) == g
+                }) {
+                    // Several about, but one of them the subject of the pronoun's own sentence
+                    // and the only one of that sex named in it before the pronoun ("Gregory
+                    // Ioannidis has submitted evidence which he claims proves ...").
                     Some((e, "pronoun"))
                 } else if window(WINDOW).iter().any(|m| label(m.2) == Some(Label::Person))
                     || quote_of[i].is_some()
@@ -412,6 +450,17 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
         };
         if let Some((e, why)) = link {
             found.push((i, e, why));
+            let g = match word.as_ref() {
+                _ if !says_sex => None,
+                "he" => Some(Gender::Male),
+                "she" => Some(Gender::Female),
+                _ => None,
+            };
+            if let Some(slot) = genders.get_mut(e.index())
+                && slot.is_none()
+            {
+                *slot = g;
+            }
         }
     }
     // First persons inside quotations: the speaker the attribution names, found by name or by
@@ -524,6 +573,7 @@ fn one_or_subject(
     is_subject: &dyn Fn(&(usize, usize, EntityId)) -> bool,
     fits: &dyn Fn(EntityId) -> bool,
     carries: bool,
+    quoted: &dyn Fn(usize) -> bool,
 ) -> Option<EntityId> {
     if let Some(e) = unique(ms, fits) {
         return Some(e);
@@ -531,11 +581,18 @@ fn one_or_subject(
     if !carries {
         return None;
     }
-    // The subject of the sentence before (this one's first subject is the pronoun).
+    // The subject of the sentence before (this one's first subject is the pronoun), unless
+    // someone else who fits is a subject before the pronoun in its own sentence (one the parser
+    // did not take for the sentence's subject: "Asked about Mr Smith, Mr Johnson told the BBC
+    // he ...").
     for back in 1..=WINDOW {
         let Some(sent) = s.checked_sub(back) else { break };
         if let Some(found) = sole_subject(ms, sent, sentence_of, is_subject, fits) {
-            return found;
+            let other_here = |e: EntityId| {
+                ms.iter()
+                    .any(|m| sentence_of(m.0) == s && fits(m.2) && m.2 != e && !quoted(m.0) && is_subject(m))
+            };
+            return found.filter(|&e| !other_here(e));
         }
     }
     None
@@ -719,6 +776,11 @@ fn gender_of(x: &Input<'_, '_>, e: &Entity) -> Option<Gender> {
     if e.label != Label::Person {
         return None;
     }
+    // A given name that says it first: a form of address before a mention folded in by
+    // mistake ("Mrs Howard" with "Michael Howard") must not turn it.
+    if let Some(g) = e.name.split(' ').next().and_then(crate::lexicon::given_name_gender) {
+        return Some(g);
+    }
     for m in &e.mentions {
         let (a, _) = token_range(x.tokens, m.span);
         if a > 0 {
@@ -729,7 +791,7 @@ fn gender_of(x: &Input<'_, '_>, e: &Entity) -> Option<Gender> {
             }
         }
     }
-    e.name.split(' ').next().and_then(crate::lexicon::given_name_gender)
+    None
 }
 
 /// What kind of organisation a definite description names.
@@ -840,9 +902,46 @@ fn quotations(
     links: &[(usize, EntityId)],
     from_before: bool,
 ) -> Vec<(usize, usize, Option<EntityId>)> {
-    const SAYING: [&str; 18] = [
-        "say", "tell", "add", "insist", "admit", "explain", "warn", "claim", "argue", "state", "announce",
-        "comment", "reply", "write", "continue", "conclude", "declare", "confirm",
+    // (Not "ask": "Asked whether ..., Mr Howard told the BBC" opens the next sentence.)
+    const SAYING: [&str; 38] = [
+        "say",
+        "tell",
+        "add",
+        "insist",
+        "admit",
+        "explain",
+        "warn",
+        "claim",
+        "argue",
+        "state",
+        "announce",
+        "comment",
+        "reply",
+        "write",
+        "continue",
+        "conclude",
+        "declare",
+        "confirm",
+        "recall",
+        "joke",
+        "quip",
+        "respond",
+        "note",
+        "observe",
+        "stress",
+        "concede",
+        "suggest",
+        "predict",
+        "urge",
+        "acknowledge",
+        "boast",
+        "complain",
+        "remark",
+        "agree",
+        "maintain",
+        "emphasise",
+        "emphasize",
+        "assert",
     ];
     let n = x.tokens.len();
     let text = |i: usize| x.tokens.get(i).map_or("", |t| t.text());
@@ -877,7 +976,13 @@ fn quotations(
             subject[h as usize].get_or_insert(k);
         }
     }
-    let speaker_of = |v: usize| subject[v].and_then(|k| who_at[k]);
+    // The subject's entity; for a form of address the parser made the subject ("Mr Peston
+    // told", "Mr" the subject), the name's after it.
+    let speaker_of = |v: usize| {
+        subject[v].and_then(|k| {
+            who_at[k].or_else(|| is_address(text(k)).then(|| who_at.get(k + 1).copied().flatten()).flatten())
+        })
+    };
     // Tokens inside title mentions.
     let mut titles: std::collections::HashSet<usize> = Default::default();
     for e in x.entities.iter().filter(|e| e.label == Label::Title) {
@@ -922,10 +1027,15 @@ fn quotations(
         let mut who = None;
         let mut attributed = false;
         if closed {
-            let stop = (end + 7).min(n).min(x.sentences[sentence_of(end)].tokens().end + 1);
+            // (Into the next sentence where the quotation ends in "!" or "?" and the sentence
+            // with it, '"... if I have to!" Tom Tansley joked.', though not to a verb that opens
+            // it: '"...!" Asked whether ...'.)
+            let sentence_end = x.sentences[sentence_of(end)].tokens().end;
+            let exclaims = end + 1 == sentence_end && end > 0 && matches!(text(end - 1), "!" | "?");
+            let stop = (end + 7).min(n).min(if exclaims { n } else { sentence_end });
             // The first saying verb is the attribution, whoever its subject ("...," an IRB
             // spokesman said: no one this stage knows).
-            if let Some(v) = (end + 1..stop).find(|&v| said(v)) {
+            if let Some(v) = (end + 1..stop).find(|&v| said(v) && v != sentence_end) {
                 attributed = true;
                 who = speaker_of(v);
             }
@@ -948,6 +1058,15 @@ fn quotations(
             if let Some(v) = (from..o).rev().find(|&v| said(v)) {
                 attributed = true;
                 who = speaker_of(v);
+            }
+        }
+        // A name and a colon, the attribution of interviews and results pages
+        // ("Manchester City boss Kevin Keegan: "We had ...").
+        if !attributed && o >= 2 && text(o - 1) == ":" {
+            let person = |e: EntityId| x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person);
+            if let Some(e) = who_at[o - 2].filter(|&e| person(e)) {
+                attributed = true;
+                who = Some(e);
             }
         }
         // A paragraph of quotation right after another, with no attribution of its own.

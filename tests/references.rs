@@ -295,3 +295,49 @@ fn a_title_as_a_description_is_who_holds_it() {
     unlinked("Deputy Prime Minister John Prescott spoke. The prime minister was abroad.", "prime", 0);
     unlinked("Judge Ann Reid heard the case. Then the judge Mary Cole spoke.", "judge", 0);
 }
+
+#[test]
+fn a_subject_before_the_pronoun_in_its_clause_is_who_it_is() {
+    // A team or a place between them does not make it ambiguous.
+    links("Lee Bowyer put Newcastle ahead when he fed Stephen Carr on the right.", "he", 0, "Lee Bowyer");
+    // Two men in the window, one of them the subject of the pronoun's own sentence.
+    let text = "Kostas Kenteris' lawyer has called for the charges to be dropped. \
+                Gregory Ioannidis has submitted evidence to a tribunal which he claims proves the case.";
+    links(text, "he", 0, "Gregory Ioannidis");
+    // Not a "she" for someone whose name says no sex: the woman may be one no name gives.
+    let text = "Ravi Anand said Noor was being sent back to Oslo, from which she holds a passport.";
+    unlinked(text, "she", 0);
+}
+
+#[test]
+fn an_object_pronoun_is_not_its_own_verbs_subject() {
+    let text = "Ryan Giggs had thought of retiring. The winger said how manager Sir Alex Ferguson talked him \
+                into staying.";
+    assert_ne!(linked(text, "him", 0).as_deref(), Some("Alex Ferguson"));
+    links(text, "him", 0, "Giggs");
+}
+
+#[test]
+fn reported_speech_settles_a_persons_sex() {
+    // "he" said of Dale Ramsey settles that he is a man: a later "she" is someone else.
+    let text = "Singer Dale Ramsey claimed he had never met the accuser. \
+                The accuser waited two years because she was negotiating.";
+    unlinked(text, "she", 0);
+}
+
+#[test]
+fn the_first_person_of_a_quotation_after_other_attributions() {
+    // A form of address the parser takes for the subject.
+    let text = "Mr Peston told BBC News: \"My view is that they are not close. \"I think it shows.\"";
+    links(text, "I", 0, "Peston");
+    // Verbs of saying beyond "say".
+    links("\"I caught his eye before that,\" Neil Healey recalled.", "I", 0, "Neil Healey");
+    links("\"I'll sell to anyone if I have to!\" Tom Tansley joked.", "I", 0, "Tom Tansley");
+    // A name and a colon.
+    links(
+        "After the game, coach Kevin Keegan: \"I thought we were the better side.\"",
+        "I",
+        0,
+        "Kevin Keegan",
+    );
+}
