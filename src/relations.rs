@@ -3381,6 +3381,7 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
         return Modality::Conditional;
     }
     if matches!(base, "ccomp" | "csubj" | "xcomp" | "advcl")
+        && !granted(cx, t)
         && let Some(h) = cx.head(t)
     {
         let lemma = cx.lemma(h);
@@ -3433,7 +3434,17 @@ fn question_form(cx: &Ctx<'_, '_>, t: usize) -> bool {
 fn inherits_scope(cx: &Ctx<'_, '_>, t: usize) -> bool {
     let rel = cx.rel(t);
     let base = rel.find(':').map_or(rel, |i| &rel[..i]);
-    matches!(base, "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis")
+    matches!(base, "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis") && !granted(cx, t)
+}
+
+/// Whether `t` is an adverbial clause the sentence takes as given whatever it hedges: a
+/// concession or a reason ("Although Nintendo is aiming for younger players, it is likely
+/// that ...", "because the plant is closing").
+fn granted(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    cx.rel(t).starts_with("advcl")
+        && cx.kids_with(t, "mark").next().is_some_and(|m| {
+            matches!(cx.lower(m).as_ref(), "although" | "though" | "because" | "since" | "whereas")
+        })
 }
 
 /// Every token's [`local_scope`], passed down to the clauses that inherit it: linear, each

@@ -1332,3 +1332,14 @@ fn a_reported_clause_is_not_split_into_its_predicates_conjuncts() {
         assert_eq!(d.slice(says[0].object.span), said);
     }
 }
+
+#[test]
+fn a_concession_or_reason_is_not_under_the_hedge() {
+    use dossier::Modality::{Asserted, Possible};
+    let text = "Although Nintendo is aiming at younger players, it is likely that the two firms will compete for customers.";
+    assert_eq!(modality(text, "aim at"), (Asserted, false));
+    assert_eq!(modality(text, "compete for").0, Possible);
+    let text = "The firm may close the plant because rivals have cut their prices.";
+    assert_eq!(modality(text, "cut"), (Asserted, false));
+    assert_eq!(modality(text, "close").0, Possible);
+}
