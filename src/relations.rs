@@ -2609,6 +2609,32 @@ fn adjectival_participle(cx: &Ctx<'_, '_>, v: usize) -> bool {
         && !cx.kids(v).any(|k| matches!(cx.rel(k), "aux" | "aux:pass") || cx.rel(k).starts_with("nsubj"))
 }
 
+/// Whether `v` is a participle used as a preposition, with no subject or auxiliary of its
+/// own: "following the changes", "compared with 0.5%", "considering the team", "given the
+/// low value of the dollar" (this one only where it opens its clause or takes "that":
+/// "the Attorney General, given the full advice" is a passive).
+fn prepositional_participle(cx: &Ctx<'_, '_>, v: usize) -> bool {
+    if !matches!(cx.xpos(v), "VBG" | "VBN")
+        || cx.kids(v).any(|k| {
+            // (A gerund after its own preposition is a verb: "by following a link".)
+            matches!(cx.rel(k), "aux" | "aux:pass" | "cop" | "mark" | "case")
+                || cx.rel(k).starts_with("nsubj")
+        })
+    {
+        return false;
+    }
+    match cx.lower(v).as_ref() {
+        "following" | "compared" | "considering" | "regarding" | "concerning" | "excluding" | "barring"
+        | "pending" | "according" => true,
+        "given" => {
+            let opens =
+                v == 0 || matches!(cx.text(v - 1), "," | ";" | ":" | "-" | "(") || cx.xpos(v - 1) == "CC";
+            opens || cx.kids_with(v, "ccomp").next().is_some()
+        }
+        _ => false,
+    }
+}
+
 /// The verb that governs `v` as a copular infinitive ("want [to be more informed]", "needed
 /// [to be inside the Lords]"), if `v` is one.
 fn copular_infinitive(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
@@ -2634,7 +2660,8 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // xcomp verbs are part of their governor's group ("refused to reveal"), unless they are not
     // infinitives with "to".
     let xcomp_alone = up == Upos::Verb && rel == "xcomp" && cx.xpos(v) != "VBG" && !cx.has_to(v);
-    if !(verbal || copular || xcomp_alone) || adjectival_participle(cx, v) {
+    if !(verbal || copular || xcomp_alone) || adjectival_participle(cx, v) || prepositional_participle(cx, v)
+    {
         return;
     }
     // What an object is not made, let or seen to do ("did not let the firm sell its shares")

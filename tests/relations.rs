@@ -1343,3 +1343,26 @@ fn a_concession_or_reason_is_not_under_the_hedge() {
     assert_eq!(modality(text, "cut"), (Asserted, false));
     assert_eq!(modality(text, "close").0, Possible);
 }
+
+#[test]
+fn a_participle_used_as_a_preposition_is_no_predicate() {
+    for (text, not) in [
+        ("The singer arrived in Paris on Friday following his show in Rome.", "follow"),
+        ("Sales rose 4% in March, compared with 2% a year ago.", "compare"),
+        ("Given that prices are rising, the bank may act.", "give"),
+        ("It is a poor result, considering the money spent.", "consider"),
+    ] {
+        let d = doc(text);
+        assert!(
+            d.triples().iter().all(|t| t.predicate.lemma.split(' ').next() != Some(not)),
+            "{:?}",
+            lemmas(&d)
+        );
+    }
+    // A gerund after its own preposition, and a participle with an auxiliary, are verbs.
+    let d = doc("Users can download films by following a link to the files.");
+    let (_, s, o) = find(&d, "follow");
+    assert_eq!((s, o), ("Users", "a link to the files"));
+    let d = doc("The minister was given the full legal advice.");
+    find(&d, "be given");
+}
