@@ -1277,6 +1277,63 @@ fn repair_copular_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [
     }
 }
 
+/// Puts the "of" phrase of a partitive subject back under it, in the pass's own copy of the
+/// tree: "Much of that trade passes through Rotterdam", where the parser hung "of that trade"
+/// on the verb and the subject was left "Much".
+fn repair_partitive_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for s in 0..n.saturating_sub(2) {
+        if !rels[s].starts_with("nsubj") || !is_partitive(&x.tokens[s].lower()) {
+            continue;
+        }
+        let v = heads[s] as usize;
+        if v >= n || v <= s + 2 || !x.tokens[s + 1].text().eq_ignore_ascii_case("of") {
+            continue;
+        }
+        // The "of" phrase: a dependent of the verb between the subject and the verb, whose
+        // own "of" is the word right after the subject, and every word up to it below it.
+        let Some(o) =
+            (s + 2..v).find(|&o| heads[o] as usize == v && rels[o] == "obl" && heads[s + 1] as usize == o)
+        else {
+            continue;
+        };
+        if !(s + 1..=o).all(|k| reaches(heads, k, o, 8)) {
+            continue;
+        }
+        heads[o] = s as u32;
+        rels[o] = "nmod";
+    }
+}
+
+/// Words that take a part of what follows "of": "much of", "most of", "some of".
+fn is_partitive(w: &str) -> bool {
+    matches!(
+        w,
+        "much"
+            | "most"
+            | "many"
+            | "some"
+            | "all"
+            | "none"
+            | "part"
+            | "half"
+            | "each"
+            | "any"
+            | "few"
+            | "several"
+            | "both"
+            | "either"
+            | "neither"
+            | "majority"
+            | "rest"
+            | "one"
+            | "two"
+            | "three"
+            | "lot"
+            | "bulk"
+    )
+}
+
 fn is_relative_word(w: &str) -> bool {
     matches!(w, "which" | "who" | "that" | "Which" | "Who")
 }
@@ -1295,6 +1352,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     repair_copular_appositions(x, &mut heads, &mut rels);
+    repair_partitive_subjects(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);
@@ -2576,6 +2634,16 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
 }
 
 /// The preposition of an oblique or nominal modifier ("into", "according to"), if any.
+/// [`preposition`], of the case words after token `after` only.
+fn preposition_after(cx: &Ctx<'_, '_>, k: usize, after: usize) -> Option<String> {
+    let case: Vec<usize> = cx.kids_with(k, "case").filter(|&c| c < k && c > after).collect();
+    let first = *case.first()?;
+    let mut words = vec![cx.lower(first)];
+    words.extend(cx.kids_with(first, "fixed").map(|f| cx.lower(f)));
+    words.extend(case.iter().skip(1).map(|&c| cx.lower(c)));
+    Some(words.join(" "))
+}
+
 fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
     let case: Vec<usize> = cx.kids_with(k, "case").filter(|&c| c < k).collect();
     let first = *case.first()?;
@@ -2702,10 +2770,11 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                 lemma = format!("{lemma} {}", cx.lower(k));
             }
             lemma = format!("{lemma} {}", cx.lower(v));
-        } else if let Some(p) = preposition(cx, v) {
-            // "is at the hall": the preposition joins the relation.
+        } else if let Some(p) = preposition_after(cx, v, cop) {
+            // "is at the hall": the preposition joins the relation (not one before the
+            // copula: "Of course, X is a rich seam", "than it has been for").
             lemma = format!("{lemma} {p}");
-            tokens.extend(cx.kids_with(v, "case").filter(|&c| c < v));
+            tokens.extend(cx.kids_with(v, "case").filter(|&c| c < v && c > cop));
         }
         let (mut modality, mut would_only) = group_modality(cx, &tokens, &[(v, false)]);
         if HEDGE_PREDICATES.contains(&cx.lower(v).as_ref()) && adjective_verb.is_some() {

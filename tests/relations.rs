@@ -1366,3 +1366,19 @@ fn a_participle_used_as_a_preposition_is_no_predicate() {
     let d = doc("The minister was given the full legal advice.");
     find(&d, "be given");
 }
+
+#[test]
+fn a_preposition_before_the_copula_is_not_the_predicates() {
+    let d = doc("Of course, the new plan is a sensible one.");
+    let (_, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("the new plan", "a sensible one"));
+    let d = doc("Sales are better than they have been for a decade.");
+    assert!(d.triples().iter().any(|t| t.predicate.lemma == "be for"), "{:?}", lemmas(&d));
+}
+
+#[test]
+fn a_partitive_subject_keeps_its_of_phrase() {
+    let d = doc("Much of that trade passes through the port of Rotterdam.");
+    let (_, s, _) = find(&d, "pass through");
+    assert_eq!(s, "Much of that trade");
+}
