@@ -978,6 +978,7 @@ fn quotations(
     }
     // The subject's entity; for a form of address the parser made the subject ("Mr Peston
     // told", "Mr" the subject), the name's after it.
+    let person = |e: EntityId| x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person);
     let speaker_of = |v: usize| {
         subject[v].and_then(|k| {
             who_at[k].or_else(|| is_address(text(k)).then(|| who_at.get(k + 1).copied().flatten()).flatten())
@@ -1063,7 +1064,6 @@ fn quotations(
         // A name and a colon, the attribution of interviews and results pages
         // ("Manchester City boss Kevin Keegan: "We had ...").
         if !attributed && o >= 2 && text(o - 1) == ":" {
-            let person = |e: EntityId| x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person);
             if let Some(e) = who_at[o - 2].filter(|&e| person(e)) {
                 attributed = true;
                 who = Some(e);
@@ -1088,7 +1088,6 @@ fn quotations(
             let r = x.sentences[s - 1].tokens();
             let quoted_before =
                 marks.get(marks.partition_point(|&(m, _)| m < r.start)).is_some_and(|&(m, _)| m < r.end);
-            let person = |e: EntityId| x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person);
             if !quoted_before {
                 who =
                     r.clone().filter(|&v| said(v) || thought(v)).find_map(speaker_of).filter(|&e| person(e));

@@ -2634,18 +2634,13 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
 }
 
 /// The preposition of an oblique or nominal modifier ("into", "according to"), if any.
-/// [`preposition`], of the case words after token `after` only.
-fn preposition_after(cx: &Ctx<'_, '_>, k: usize, after: usize) -> Option<String> {
-    let case: Vec<usize> = cx.kids_with(k, "case").filter(|&c| c < k && c > after).collect();
-    let first = *case.first()?;
-    let mut words = vec![cx.lower(first)];
-    words.extend(cx.kids_with(first, "fixed").map(|f| cx.lower(f)));
-    words.extend(case.iter().skip(1).map(|&c| cx.lower(c)));
-    Some(words.join(" "))
+fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
+    preposition_from(cx, k, 0)
 }
 
-fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
-    let case: Vec<usize> = cx.kids_with(k, "case").filter(|&c| c < k).collect();
+/// [`preposition`], of the case words at or after token `from` only.
+fn preposition_from(cx: &Ctx<'_, '_>, k: usize, from: usize) -> Option<String> {
+    let case: Vec<usize> = cx.kids_with(k, "case").filter(|&c| c < k && c >= from).collect();
     let first = *case.first()?;
     let mut words = vec![cx.lower(first)];
     words.extend(cx.kids_with(first, "fixed").map(|f| cx.lower(f)));
@@ -2770,7 +2765,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                 lemma = format!("{lemma} {}", cx.lower(k));
             }
             lemma = format!("{lemma} {}", cx.lower(v));
-        } else if let Some(p) = preposition_after(cx, v, cop) {
+        } else if let Some(p) = preposition_from(cx, v, cop + 1) {
             // "is at the hall": the preposition joins the relation (not one before the
             // copula: "Of course, X is a rich seam", "than it has been for").
             lemma = format!("{lemma} {p}");
