@@ -2871,8 +2871,11 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         }
         // An "agent" without a preposition is an object the labeller misnamed.
         objects.extend(cx.kids_with(lv, "obl:agent").filter(|&k| misnamed_object(cx, k)));
-        let complemented = ["ccomp", "xcomp", "obl"].iter().any(|r| cx.has_kid(lv, r));
-        if objects.is_empty() && !complemented {
+        // (An adjunct before the verb completes nothing: "In arbitrage, traders buy and sell
+        // stocks".)
+        let complemented =
+            cx.has_kid(lv, "ccomp") || cx.has_kid(lv, "xcomp") || cx.kids_with(lv, "obl").any(|k| k > lv);
+        if objects.is_empty() && !complemented && !copular {
             // "buy and sell stocks": the object hangs on the last verb but belongs to both.
             if let Some(c) =
                 cx.kids_with(lv, "conj").find(|&c| cx.upos(c) == Upos::Verb && !cx.has_kid(c, "nsubj"))
@@ -2991,6 +2994,37 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             let mut g2 = g;
             g2.lemma = format!("{} {p}", g2.lemma);
             emit(cx, si, s, v, subj, inherited, &g2, &objects, Some(k), &obliques, &adjuncts, out);
+            return;
+        }
+        // "The railways were separate", "he was not very happy": an adjective with nothing to
+        // complete it is what the subject is; the copula is the relation. Not one that opens a
+        // clause of its own ("sure [that he would win]", "unclear [whether]"), nor one with a
+        // noun's dependents (a noun the tagger misread).
+        if objects.is_empty()
+            && up == Upos::Adj
+            && cx.upos(subj) != Upos::Adj
+            && !matches!(cx.lemma(v).as_ref(), "worth" | "like" | "unlike")
+            && !cx.kids(v).any(|k| {
+                matches!(
+                    cx.rel(k),
+                    "ccomp"
+                        | "csubj"
+                        | "xcomp"
+                        | "expl"
+                        | "det"
+                        | "nmod"
+                        | "nmod:poss"
+                        | "obj"
+                        | "iobj"
+                        | "compound"
+                        | "nummod"
+                        | "amod"
+                        | "case"
+                )
+            })
+            && let Some(g2) = without_complement(cx, &g, v)
+        {
+            emit(cx, si, s, v, subj, inherited, &g2, &[v], None, &obliques, &adjuncts, out);
             return;
         }
         emit(cx, si, s, v, subj, inherited, &g, &objects, None, &obliques, &adjuncts, out);
@@ -3146,6 +3180,7 @@ fn emit(
             let clausal = o != v && cx.kids(o).any(|k| matches!(cx.rel(k), "cop" | "nsubj" | "nsubj:pass"));
             let oheads = if prep_object.is_some()
                 || cx.upos(o) == Upos::Verb
+                || (o == v && cx.upos(v) == Upos::Adj)
                 || clausal
                 || controlled.is_some()
                 || complement.is_some()
@@ -3180,7 +3215,8 @@ fn emit(
                     }
                     Arg { last: end.max(a.last), ..a }
                 } else if oh == v {
-                    phrase_full(cx, oh, None, true, true)
+                    let a = phrase_full(cx, oh, None, true, true);
+                    if cx.upos(v) == Upos::Adj { predicative_phrase(cx, v, a) } else { a }
                 } else if prep_object.is_none() && (cx.upos(oh) == Upos::Verb || cx.rel(oh) == "ccomp") {
                     let a = phrase(cx, oh, None);
                     let (f, l) = subtree_bounds(cx, oh);
@@ -3234,6 +3270,54 @@ fn emit(
             }
         }
     }
+}
+
+/// The phrase of predicative adjective `v` (`a`, without the clause's parts) with
+/// the modifiers right before it ("very happy", "more reliable", "generally physically
+/// separated") and the adjectives coordinated with it ("separate and distinct").
+fn predicative_phrase(cx: &Ctx<'_, '_>, v: usize, a: Arg) -> Arg {
+    let mut first = a.first;
+    while first > 0
+        && cx.head(first - 1) == Some(v)
+        && cx.rel(first - 1) == "advmod"
+        && !cx.is_negation(first - 1)
+    {
+        first -= 1;
+    }
+    let mut last = a.last;
+    for k in cx.kids_with(v, "conj") {
+        let (f, l) = subtree_bounds(cx, k);
+        let own_clause = cx.kids(k).any(|d| matches!(cx.rel(d), "nsubj" | "nsubj:pass" | "cop" | "aux"));
+        if matches!(cx.upos(k), Upos::Adj | Upos::Adv) && !own_clause && f > last && f <= last + 3 {
+            last = l;
+        }
+    }
+    Arg { first, last, ..a }
+}
+
+/// The copular group `g` of adjective `v` without the words that [`clause`] joined
+/// to it ("be more reliable" -> "be"), when the predicate word is its last: those words become
+/// the object.
+fn without_complement(cx: &Ctx<'_, '_>, g: &Group, v: usize) -> Option<Group> {
+    let degree = |k: usize| {
+        cx.head(k) == Some(v) && cx.rel(k) == "advmod" && k < v && DEGREE.iter().any(|w| cx.is(k, w))
+    };
+    let mut suffix = String::new();
+    for &k in g.tokens.iter().filter(|&&k| degree(k)) {
+        suffix.push(' ');
+        suffix.push_str(&cx.lower(k));
+    }
+    suffix.push(' ');
+    suffix.push_str(&cx.lower(v));
+    let lemma = g.lemma.strip_suffix(suffix.as_str())?;
+    let tokens: Vec<usize> = g.tokens.iter().copied().filter(|&k| k != v && !degree(k)).collect();
+    // One finite word, all before the predicate: "is is", "are referring to is" are two
+    // clauses' words run together by a misparse.
+    let finite = tokens.iter().filter(|&&k| matches!(cx.xpos(k), "VBZ" | "VBP" | "VBD" | "MD")).count();
+    if tokens.is_empty() || finite > 1 || tokens.iter().any(|&k| k > v) {
+        return None;
+    }
+    Some(Group { tokens, lemma: lemma.to_string(), ..g.clone() })
 }
 
 /// Where a saying verb's clausal object (tokens `f` to `l`) ends: at its quotation's closing

@@ -1382,3 +1382,46 @@ fn a_partitive_subject_keeps_its_of_phrase() {
     let (_, s, _) = find(&d, "pass through");
     assert_eq!(s, "Much of that trade");
 }
+
+/// A predicative adjective with nothing to complete it is the object of its copula ("The
+/// railways were separate"); the degree and manner words before it and the adjectives
+/// coordinated with it stay with it, negation and modals stay in the relation. An adjective
+/// that opens a clause of its own, or that a misparse gave a noun's dependents, gives none.
+#[test]
+fn a_bare_predicative_adjective_is_the_copulas_object() {
+    let d = doc("The two railways were separate.");
+    let (t, s, o) = find(&d, "be");
+    assert_eq!((s, o, t.predicate.text.as_str()), ("The two railways", "separate", "were"));
+    let d = doc("The minister was not very happy.");
+    let (t, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("The minister", "very happy"));
+    assert!(t.negated);
+    let d = doc("The results could be more disappointing.");
+    let (t, _, o) = find(&d, "be");
+    assert_eq!((o, t.predicate.text.as_str()), ("more disappointing", "could be"));
+    assert_eq!(t.modality, dossier::Modality::Possible);
+    let d = doc("Modern computer networks are large, complex and fragile.");
+    let (_, s, o) = find(&d, "be");
+    assert_eq!((s, o), ("Modern computer networks", "large, complex and fragile"));
+    // Completed by a preposition, the adjective stays in the relation.
+    let d = doc("The group was responsible for the attack.");
+    assert!(d.triples().iter().all(|t| t.predicate.lemma != "be"), "{:?}", lemmas(&d));
+    // A clause of its own, or an empty subject: no triple.
+    for text in ["The coach was sure that his team would win.", "It was unclear whether the bank would pay."]
+    {
+        let d = doc(text);
+        assert!(d.triples().iter().all(|t| t.predicate.lemma != "be"), "{text}: {:?}", lemmas(&d));
+    }
+}
+
+/// Two verbs sharing the object after the second share it though an adjunct opens the
+/// sentence ("In arbitrage, traders buy and sell stocks"); an adjective's copula does not take
+/// the object of a verb coordinated with it.
+#[test]
+fn coordinated_verbs_share_an_object_after_a_fronted_adjunct() {
+    let d = doc("In the evening, traders buy and sell large amounts of stocks.");
+    let (_, s, o) = find(&d, "buy");
+    assert_eq!((s, o), ("traders", "large amounts of stocks"));
+    let (_, s, o) = find(&d, "sell");
+    assert_eq!((s, o), ("traders", "large amounts of stocks"));
+}
