@@ -301,3 +301,41 @@ fn the_organisation_after_the_name() {
     let got = roles("The unions met Deputy Prime Minister John Prescott at Labour's spring conference.");
     assert!(!got.iter().any(|(p, _, o)| p == "John Prescott" && o.contains("Labour")), "{got:?}");
 }
+
+/// A word the title lists hold that is a word of a name here is no title and gives no role:
+/// after a form of address ("Mr Dean"), after a given name ("James Dean Bradfield"), a common first
+/// name before a surname ("Don Cheadle", "Sir Bobby Robson"), or before an organisation's or
+/// place's head word ("Regent Street", "Censor Board"). A title before a name, or after a
+/// party's name, still is one.
+#[test]
+fn a_title_word_inside_a_name_is_no_title() {
+    let titles = |text: &str| -> Vec<String> {
+        let ex = dossier::Extractor::new();
+        let doc = extract(&ex, text);
+        doc.entities().iter().filter(|e| e.label == dossier::Label::Title).map(|e| e.name.clone()).collect()
+    };
+    for text in [
+        "The chief engineer, Mr Dean, said the discs would last.",
+        "Guitarist James Dean Bradfield will appear on the show.",
+        "The lawyer Ms Khan said the ruling was wrong.",
+        "The film's star Don Cheadle received a standing ovation.",
+        "He played under Sir Bobby Robson at the club.",
+        "Shops in Regent Street reported busy trading.",
+        "The film was cleared by the Censor Board last week.",
+    ] {
+        let got = titles(text);
+        assert!(
+            got.iter().all(|t| !["Dean", "Khan", "Don", "Bobby", "Regent", "Censor"].contains(&t.as_str())),
+            "{text:?}: {got:?}"
+        );
+        assert!(
+            roles(text)
+                .iter()
+                .all(|(_, t, _)| !["Dean", "Khan", "Don", "Bobby", "Regent", "Censor"].contains(&t.as_str())),
+            "{text:?}: {:?}",
+            roles(text)
+        );
+    }
+    has_role("Manager Brian Kerr was keen to praise the players.", "Brian Kerr", "manager", "");
+    has_role("Flanker Colin Charvis is unlikely to play.", "Colin Charvis", "flanker", "");
+}

@@ -1276,6 +1276,35 @@ impl Context<'_, '_> {
         self.tokens[self.sentence.tokens().start..i].iter().all(|t| !t.is_wordlike())
     }
 
+    /// Whether a capitalised weak title at tokens `first..end` is a word of a name: after a
+    /// form of address ("Mr Dean", "Mr Major") or a given name that is no common word
+    /// ("Chaka Khan", "James Dean Bradfield"); a common first name before a capitalised word
+    /// ("Don Cheadle", "Bobby Darin"); or before the head word of an organisation or place
+    /// ("Regent Street", "Censor Board").
+    fn in_a_name(&self, first: usize, end: usize) -> bool {
+        let s = self.sentence.tokens();
+        let word = |t: &Token<'_>| t.is_capitalized() && t.is_alpha();
+        if let Some(p) = self.prev(first) {
+            if crate::lexicon::is_form_of_address(p.text()) {
+                return true;
+            }
+            if word(p)
+                && !self.title_at.contains(&(first - 1))
+                && !self.strong_end.contains_key(&first)
+                && crate::lexicon::given_name(p.text()).is_some()
+                && !crate::lexicon::is_common_word(&p.lower())
+            {
+                return true;
+            }
+        }
+        let Some(next) = (end < s.end).then(|| &self.tokens[end]).filter(|t| word(t)) else { return false };
+        let common_first_name = end - first == 1
+            && crate::lexicon::given_name(self.tokens[first].text()).is_some_and(|f| f >= 0.04);
+        let thing =
+            crate::lexicon::org_word(next.text()).is_some() || crate::lexicon::is_place_word(next.text());
+        common_first_name || thing
+    }
+
     /// Whether the context supports a weak reading.
     fn supports(&self, r: &EntryRef<'_>, m: &GazetteerMatch) -> bool {
         let first = m.first_token;
@@ -1299,6 +1328,9 @@ impl Context<'_, '_> {
             }
             Label::Title => {
                 let t = &self.tokens[first];
+                if t.is_capitalized() && self.in_a_name(first, end) {
+                    return false;
+                }
                 // A capital that proves something: not at the start, not in a title-case headline,
                 // not right after a given name ("John Major" is a name, not a major).
                 let after_given_name = self
