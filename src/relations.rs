@@ -2757,8 +2757,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let mut passive = false;
         if matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
             // A comparison keeps its degree word: "was more reliable than", "is as much".
-            let degree: Vec<usize> =
-                cx.kids_with(v, "advmod").filter(|&k| k < v && DEGREE.iter().any(|w| cx.is(k, w))).collect();
+            let degree: Vec<usize> = degree_words(cx, v).collect();
             tokens.extend(&degree);
             tokens.push(v);
             for k in degree {
@@ -3295,22 +3294,26 @@ fn predicative_phrase(cx: &Ctx<'_, '_>, v: usize, a: Arg) -> Arg {
     Arg { first, last, ..a }
 }
 
+/// The degree words before adjective or adverb `v` that its copular relation keeps ("was
+/// more reliable than", "is as much").
+fn degree_words<'a>(cx: &'a Ctx<'_, '_>, v: usize) -> impl Iterator<Item = usize> + 'a {
+    cx.kids_with(v, "advmod").filter(move |&k| k < v && DEGREE.iter().any(|w| cx.is(k, w)))
+}
+
 /// The copular group `g` of adjective `v` without the words that [`clause`] joined
 /// to it ("be more reliable" -> "be"), when the predicate word is its last: those words become
 /// the object.
 fn without_complement(cx: &Ctx<'_, '_>, g: &Group, v: usize) -> Option<Group> {
-    let degree = |k: usize| {
-        cx.head(k) == Some(v) && cx.rel(k) == "advmod" && k < v && DEGREE.iter().any(|w| cx.is(k, w))
-    };
+    let degree: Vec<usize> = degree_words(cx, v).collect();
     let mut suffix = String::new();
-    for &k in g.tokens.iter().filter(|&&k| degree(k)) {
+    for &k in &degree {
         suffix.push(' ');
         suffix.push_str(&cx.lower(k));
     }
     suffix.push(' ');
     suffix.push_str(&cx.lower(v));
     let lemma = g.lemma.strip_suffix(suffix.as_str())?;
-    let tokens: Vec<usize> = g.tokens.iter().copied().filter(|&k| k != v && !degree(k)).collect();
+    let tokens: Vec<usize> = g.tokens.iter().copied().filter(|&k| k != v && !degree.contains(&k)).collect();
     // One finite word, all before the predicate: "is is", "are referring to is" are two
     // clauses' words run together by a misparse.
     let finite = tokens.iter().filter(|&&k| matches!(cx.xpos(k), "VBZ" | "VBP" | "VBD" | "MD")).count();

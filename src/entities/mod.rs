@@ -1278,7 +1278,7 @@ impl Context<'_, '_> {
 
     /// Whether a capitalised weak title at tokens `first..end` is a word of a name: after a
     /// form of address ("Mr Dean", "Mr Major") or a given name that is no common word
-    /// ("Chaka Khan", "James Dean Bradfield"); a common first name before a capitalised word
+    /// ("James Dean Bradfield"; not after a party's name, "Tory Lord Campbell"); a common first name before a capitalised word
     /// ("Don Cheadle", "Bobby Darin"); or before the head word of an organisation or place
     /// ("Regent Street", "Censor Board").
     fn in_a_name(&self, first: usize, end: usize) -> bool {
