@@ -190,8 +190,8 @@ pub struct Predicate {
     pub span: Span,
     /// The relation phrase with verbs lemmatised ("refuse to reveal", "slam into").
     pub lemma: String,
-    /// The relation phrase as written, auxiliaries and negation included ("has refused to
-    /// reveal", "slammed into").
+    /// The relation phrase as written, auxiliaries, negation and the adverbs inside the verb
+    /// group included ("has refused to reveal", "slammed into", "has also denied").
     pub text: String,
 }
 

@@ -3154,7 +3154,23 @@ fn emit(
         .collect();
     // The relation as written: the group's tokens, then the preposition of a prepositional
     // object.
-    let mut words: Vec<String> = g.tokens.iter().map(|&t| cx.text(t).to_string()).collect();
+    // An adverb inside the group stays where it is written ("are also known as", "has
+    // already sold", "is n't even considering"); the lemma leaves it out.
+    let mut inside: Vec<usize> = g.tokens.clone();
+    if let (Some(&a), Some(&b)) = (g.tokens.first(), g.tokens.last()) {
+        inside.extend((a + 1..b).filter(|&k| {
+            cx.rel(k) == "advmod"
+                && cx.upos(k) == Upos::Adv
+                && cx.head(k).is_some_and(|h| g.tokens.contains(&h))
+                && !g.tokens.contains(&k)
+                && cx.xpos(k).starts_with("RB")
+                && !CONNECTIVES.contains(&cx.lower(k).as_ref())
+                && !DEGREE.contains(&cx.lower(k).as_ref())
+                && !cx.is(k, "all")
+        }));
+        inside.sort_unstable();
+    }
+    let mut words: Vec<String> = inside.iter().map(|&t| cx.text(t).to_string()).collect();
     if let Some(k) = prep_object
         && let Some(p) = preposition(cx, k)
     {
@@ -3347,6 +3363,24 @@ fn quoted_to(cx: &Ctx<'_, '_>, v: usize, s: &Sentence, f: usize, l: usize) -> us
     }
     last
 }
+
+/// Adverbs that join a clause to the text before it, not part of what its verb says.
+const CONNECTIVES: &[&str] = &[
+    "however",
+    "therefore",
+    "thus",
+    "hence",
+    "meanwhile",
+    "nevertheless",
+    "nonetheless",
+    "moreover",
+    "furthermore",
+    "consequently",
+    "instead",
+    "though",
+    "accordingly",
+    "besides",
+];
 
 /// Nouns a relative clause without a relative word leaves no object gap in: "the day he
 /// arrived", "the way they play", "the reason he left".

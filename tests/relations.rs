@@ -1425,3 +1425,19 @@ fn coordinated_verbs_share_an_object_after_a_fronted_adjunct() {
     let (_, s, o) = find(&d, "sell");
     assert_eq!((s, o), ("traders", "large amounts of stocks"));
 }
+
+/// An adverb inside the verb group stays in the relation as written ("has also denied", "were
+/// probably stolen from"); the lemma leaves it out, and a connective ("however") stays out of
+/// both.
+#[test]
+fn an_adverb_inside_the_verb_group_is_in_the_relation_text() {
+    let d = doc("The company has also denied the claims.");
+    let (t, s, o) = find(&d, "deny");
+    assert_eq!((s, o, t.predicate.text.as_str()), ("The company", "the claims", "has also denied"));
+    let d = doc("The paintings were probably stolen from the museum.");
+    let (t, ..) = find(&d, "be stolen from");
+    assert_eq!(t.predicate.text, "were probably stolen from");
+    let d = doc("The company has however denied the claims.");
+    let (t, ..) = find(&d, "deny");
+    assert_eq!(t.predicate.text, "has denied");
+}
