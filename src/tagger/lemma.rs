@@ -540,6 +540,12 @@ pub(crate) fn is_only_past_tense(lower: &str) -> bool {
         && !lex.nouns.contains(lower)
 }
 
+/// Whether a lower-case word is a past tense that is no past participle ("rose", "grew",
+/// "began"; not "raised", "set" or "shown").
+pub(crate) fn is_past_not_participle(lower: &str) -> bool {
+    is_past_tense(lower) && !LEXICON.forms.contains_key(&(Slot::PastPart, lower))
+}
+
 /// Whether a lower-case word is the third person singular of a verb ("expires", "accounts").
 pub(crate) fn is_third_singular(lower: &str) -> bool {
     LEXICON.forms.contains_key(&(Slot::S, lower))

@@ -296,7 +296,8 @@ fn closing_attribution(words: &[&str]) -> Option<usize> {
     (source || inverted).then_some(c)
 }
 
-/// Forms of "be", "have" and "get" that make a participle after them one ([`Tagger::verbless`]).
+/// Forms of "be", "have" and "get" that make a participle after them one ([`Tagger::verbless`],
+/// [`Tagger::past_only`]).
 const AUXILIARIES: [&str; 17] = [
     "be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "'ve", "'d", "get",
     "gets", "got", "'re",
@@ -431,18 +432,27 @@ impl Tagger {
     }
 
     /// A word that can only be a past tense ("shrank", "grew": no participle, base form or noun
-    /// in the lexicon) is one, whatever the model read ("its rival shrank/NN").
+    /// in the lexicon) is one, whatever the model read ("its rival shrank/NN"); and a verb read
+    /// as a participle that has no participle reading is a past tense ("Average earnings
+    /// rose/VBN by 4.3%", which made the earnings what rose them).
     fn past_only(&self, words: &[&str], out: &mut [u16]) {
         let Some(vbd) = self.vbd else { return };
         for (i, w) in words.iter().enumerate() {
             // The model's misreadings of such words are nouns, adjectives, adverbs and
-            // prepositions; the other words are not looked up.
-            let upos = self.class_tag(out[i]).upos;
-            if matches!(upos, Upos::Noun | Upos::Adj | Upos::Adv | Upos::Adp)
-                && w.len() > 2
-                && w.starts_with(|c: char| c.is_ascii_lowercase())
-                && crate::tagger::lemma::is_only_past_tense(w)
-            {
+            // prepositions, and participles; the other words are not looked up.
+            let tag = self.class_tag(out[i]);
+            if !(w.len() > 2 && w.starts_with(|c: char| c.is_ascii_lowercase())) {
+                continue;
+            }
+            let misread = matches!(tag.upos, Upos::Noun | Upos::Adj | Upos::Adv | Upos::Adp)
+                && crate::tagger::lemma::is_only_past_tense(w);
+            // Not after an auxiliary, where the lexicon may miss a participle ("to have lied").
+            let participle = tag.xpos.as_bytes() == b"VBN"
+                && crate::tagger::lemma::is_past_not_participle(w)
+                && !words[i.saturating_sub(2)..i]
+                    .iter()
+                    .any(|p| AUXILIARIES.iter().any(|a| p.eq_ignore_ascii_case(a)));
+            if misread || participle {
                 out[i] = vbd;
             }
         }
