@@ -3141,6 +3141,26 @@ fn emit(
     {
         return;
     }
+    // A finite "be", "have" or modal after another finite word of the group ("it is 's not",
+    // "they is were better", "could be have missed", "announced had conducted"): two clauses'
+    // words a misparse ran together. (A participle the tagger read as a past tense, "have
+    // subsequently bought/VBD", and a verb after "do", "we do have/VBP", are one group.)
+    // Nor the bare verb after a modal or "do", past adverbs or an inverted subject, that the
+    // tagger read as finite ("could easily have/VBP gone", "do so many Scots have/VBP").
+    let finite = |k: usize| matches!(cx.xpos(k), "VBZ" | "VBP" | "VBD" | "MD");
+    let finites: Vec<usize> = g.tokens.iter().copied().filter(|&k| finite(k)).collect();
+    let bare_after = |a: usize, b: usize| {
+        (cx.xpos(a) == "MD" || (cx.lemma(a) == "do" && cx.lemma(b) != "be"))
+            && cx.xpos(b) != "MD"
+            && (a + 1..b).all(|k| !matches!(cx.upos(k), Upos::Verb | Upos::Aux))
+    };
+    let ran_together = finites.iter().enumerate().skip(1).any(|(i, &k)| {
+        let auxiliary = cx.xpos(k) == "MD" || matches!(cx.lemma(k).as_ref(), "be" | "have");
+        auxiliary && !(i == 1 && bare_after(finites[0], k))
+    });
+    if ran_together {
+        return;
+    }
     let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase_with(cx, a, None, true)));
     let modality = modality_of(cx, v, g, attribution.is_some());
     let negated = g.negated != neg_raised(cx, v);
@@ -3330,10 +3350,8 @@ fn without_complement(cx: &Ctx<'_, '_>, g: &Group, v: usize) -> Option<Group> {
     suffix.push_str(&cx.lower(v));
     let lemma = g.lemma.strip_suffix(suffix.as_str())?;
     let tokens: Vec<usize> = g.tokens.iter().copied().filter(|&k| k != v && !degree.contains(&k)).collect();
-    // One finite word, all before the predicate: "is is", "are referring to is" are two
-    // clauses' words run together by a misparse.
-    let finite = tokens.iter().filter(|&&k| matches!(cx.xpos(k), "VBZ" | "VBP" | "VBD" | "MD")).count();
-    if tokens.is_empty() || finite > 1 || tokens.iter().any(|&k| k > v) {
+    // All before the predicate (words run together by a misparse are [`emit`]'s to refuse).
+    if tokens.is_empty() || tokens.iter().any(|&k| k > v) {
         return None;
     }
     Some(Group { tokens, lemma: lemma.to_string(), ..g.clone() })

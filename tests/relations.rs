@@ -1441,3 +1441,30 @@ fn an_adverb_inside_the_verb_group_is_in_the_relation_text() {
     let (t, ..) = find(&d, "deny");
     assert_eq!(t.predicate.text, "has denied");
 }
+
+/// A verb group with a finite "be", "have" or modal after another finite word is two clauses'
+/// words run together by a misparse: no triple. A bare verb the tagger read as finite after a
+/// modal or "do" ("could easily have lost", "Do so many Scots have") is one group.
+#[test]
+fn a_verb_group_of_two_clauses_gives_no_triple() {
+    for text in [
+        "\"The story of the console is it's not a gaming device as much as it is a music player,\" said one analyst.",
+        "The club is currently listed is on the smaller share exchange.",
+        "Mr Jones said the world would would monitor the situation.",
+    ] {
+        let d = doc(text);
+        let texts: Vec<&str> = d.triples().iter().map(|t| t.predicate.text.as_str()).collect();
+        assert!(
+            texts
+                .iter()
+                .all(|p| !["is 's not", "is currently listed is on", "would would monitor"].contains(p)),
+            "{text}: {texts:?}"
+        );
+    }
+    let d = doc("We could easily have lost the game.");
+    let (_, s, o) = find(&d, "lose");
+    assert_eq!((s, o), ("We", "the game"));
+    let d = doc("They did have a good taste in music.");
+    let (_, s, _) = find(&d, "have");
+    assert_eq!(s, "They");
+}
