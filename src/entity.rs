@@ -263,7 +263,9 @@ pub struct Triple {
     /// verb ("in Pakistan", "this morning"), each with its preposition.
     pub adjuncts: Vec<Argument>,
     /// Who the statement is attributed to, when it is reported speech ("X said ...",
-    /// "according to X").
+    /// "according to X"), a clause inside reported speech ("X said the farm, which employs 300
+    /// workers, ...") or inside a quotation whose attribution names a speaker ('X said: "We
+    /// ..."', '"...," said X', and the quotation's later sentences): the speaker's words.
     pub attribution: Option<Argument>,
     /// The sentence index.
     pub sentence: usize,

@@ -442,14 +442,15 @@ impl Extractor {
         } else {
             Vec::new()
         };
-        let entities = crate::references::resolve(&crate::references::Input {
-            tokens: &tokens,
-            sentences: &sentences,
-            tags: &tags,
-            lemmas: &lemmas,
-            deps: &deps,
-            entities: &entities,
-        });
+        let crate::references::Resolved { entities, quotations } =
+            crate::references::resolve(&crate::references::Input {
+                tokens: &tokens,
+                sentences: &sentences,
+                tags: &tags,
+                lemmas: &lemmas,
+                deps: &deps,
+                entities: &entities,
+            });
         let roles = crate::roles::roles(&tokens, &sentences, &entities);
         let triples = crate::relations::triples(&crate::relations::Input {
             tokens: &tokens,
@@ -458,6 +459,7 @@ impl Extractor {
             lemmas: &lemmas,
             deps: &deps,
             entities: &entities,
+            quotations: &quotations,
         });
         Document { text, tokens, sentences, tags, lemmas, deps, entities, roles, triples, truncated }
     }

@@ -54,12 +54,35 @@ const SAY: [&str; 14] = [
     "admit", "deny", "suggest",
 ];
 
+/// A quotation: its tokens inside the marks, who says it (where the attribution names a person
+/// or organisation) and the attribution's words (the subject of the saying verb, or the name
+/// after it: '"...," said Kate Allen').
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Quotation {
+    /// The first token inside the marks.
+    pub first: usize,
+    /// The token after the last one inside (the closing mark, or where the quotation stops).
+    pub end: usize,
+    /// The speaker's entity.
+    pub who: Option<EntityId>,
+    /// A token of the attribution's phrase (the subject of the saying verb, or a word of the
+    /// name after it); a paragraph continuing a quotation carries the attribution before.
+    pub by: Option<usize>,
+}
+
+/// What the reference stage gives: the entities with the references found added as mentions,
+/// and the document's quotations with their attributions.
+pub(crate) struct Resolved {
+    pub entities: Vec<Entity>,
+    pub quotations: Vec<Quotation>,
+}
+
 /// The entities with the references found added as mentions, in text order.
-pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
+pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
     let n = x.tokens.len();
     let mut out: Vec<Entity> = x.entities.to_vec();
     if x.deps.len() != n {
-        return out;
+        return Resolved { entities: out, quotations: Vec::new() };
     }
     let mut entity_of: Vec<Option<EntityId>> = vec![None; n];
     // Mentions by token range, in text order: (first, end, entity).
@@ -169,8 +192,8 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // each token's quotation.
     let quotes = quotations(x, &[], false);
     let mut quote_of: Vec<Option<usize>> = vec![None; n];
-    for (q, &(a, b, _)) in quotes.iter().enumerate() {
-        for slot in quote_of.iter_mut().take(b.min(n)).skip(a) {
+    for (q, quote) in quotes.iter().enumerate() {
+        for slot in quote_of.iter_mut().take(quote.end.min(n)).skip(quote.first) {
             *slot = Some(q);
         }
     }
@@ -325,7 +348,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 let first_subject = rel(i).starts_with(b"nsubj") && !subject_before[i];
                 let carries = first_subject;
                 // Inside a quotation, "he" is someone the speaker speaks of, never the speaker.
-                let quoted_speaker = quote_of[i].and_then(|q| quotes[q].2);
+                let quoted_speaker = quote_of[i].and_then(|q| quotes[q].who);
                 // Nor, as an object ("Ferguson talked him into it"), its own verb's subject.
                 // ("her" before a noun or adjective is a possessive, however parsed.)
                 let possessive = word == "her"
@@ -471,7 +494,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     // also where the attribution is itself a pronoun ('"... she knew he had been to a
     // casting," he said'): each token's speaker, then one pass over the links.
     let mut spoken_by: Vec<Option<EntityId>> = vec![None; n];
-    for &(first, end, who) in &quoted {
+    for &Quotation { first, end, who, .. } in &quoted {
         for slot in spoken_by.iter_mut().take(end.min(n)).skip(first) {
             *slot = who;
         }
@@ -484,7 +507,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
             ))
     });
-    for (first, end, who) in quoted {
+    for Quotation { first, end, who, .. } in quoted {
         let Some(who) = who else { continue };
         // "We" spoken by someone the attribution places in an organisation is the organisation
         // ("'... we didn't see anyone ...,' said Dr Carl Gavin, managing director of Lateral
@@ -533,7 +556,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
     for e in &mut out {
         e.mentions.sort_by_key(|m| m.span.start);
     }
-    out
+    Resolved { entities: out, quotations: quotes }
 }
 
 /// The organisation of a post person `who` holds anywhere in the text: the latest before token
@@ -897,11 +920,7 @@ fn description(x: &Input<'_, '_>, i: usize, word: &str, title_start: &[bool]) ->
 /// opens its sentence after a sentence in which a person says or thinks something is that
 /// person's: good enough for "I" and "we" (which are the speaker or nobody), too weak to steer
 /// the resolution of "he" and "she".
-fn quotations(
-    x: &Input<'_, '_>,
-    links: &[(usize, EntityId)],
-    from_before: bool,
-) -> Vec<(usize, usize, Option<EntityId>)> {
+fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool) -> Vec<Quotation> {
     // (Not "ask": "Asked whether ..., Mr Howard told the BBC" opens the next sentence.)
     const SAYING: [&str; 38] = [
         "say",
@@ -970,20 +989,23 @@ fn quotations(
     }
     // The subject of each verb.
     let mut subject: Vec<Option<usize>> = vec![None; n];
+    // And the last, for a verb after a quotation its subject sits inside ('"... Million Dollar
+    // Baby ...," Mr Karger said', both nouns read as subjects).
+    let mut last_subject: Vec<Option<usize>> = vec![None; n];
     for k in 0..n {
         let h = x.deps[k].head;
         if h != ROOT && x.deps[k].rel.as_bytes().starts_with(b"nsubj") && (h as usize) < n {
             subject[h as usize].get_or_insert(k);
+            last_subject[h as usize] = Some(k);
         }
     }
     // The subject's entity; for a form of address the parser made the subject ("Mr Peston
     // told", "Mr" the subject), the name's after it.
     let person = |e: EntityId| x.entities.get(e.index()).is_some_and(|e| e.label == Label::Person);
-    let speaker_of = |v: usize| {
-        subject[v].and_then(|k| {
-            who_at[k].or_else(|| is_address(text(k)).then(|| who_at.get(k + 1).copied().flatten()).flatten())
-        })
+    let who_is = |k: usize| {
+        who_at[k].or_else(|| is_address(text(k)).then(|| who_at.get(k + 1).copied().flatten()).flatten())
     };
+    let speaker_of = |v: usize| subject[v].and_then(who_is);
     // Tokens inside title mentions.
     let mut titles: std::collections::HashSet<usize> = Default::default();
     for e in x.entities.iter().filter(|e| e.label == Label::Title) {
@@ -1007,7 +1029,7 @@ fn quotations(
         .filter(|&i| matches!(text(i), "\"" | "\u{201c}" | "\u{201d}"))
         .map(|i| (i, opens(i)))
         .collect();
-    let mut out: Vec<(usize, usize, Option<EntityId>)> = Vec::new();
+    let mut out: Vec<Quotation> = Vec::new();
     let mut k = 0;
     while k < marks.len() {
         let (o, is_open) = marks[k];
@@ -1026,6 +1048,7 @@ fn quotations(
             None => (n, false),
         };
         let mut who = None;
+        let mut by = None;
         let mut attributed = false;
         if closed {
             // (Into the next sentence where the quotation ends in "!" or "?" and the sentence
@@ -1036,9 +1059,13 @@ fn quotations(
             let stop = (end + 7).min(n).min(if exclaims { n } else { sentence_end });
             // The first saying verb is the attribution, whoever its subject ("...," an IRB
             // spokesman said: no one this stage knows).
+            // (Not a subject the parse found inside the quotation: '"... the fact that we've
+            // been playing ...," added Robertson'.)
+            let outside = |v: usize| last_subject[v].filter(|&k| k > end);
             if let Some(v) = (end + 1..stop).find(|&v| said(v) && v != sentence_end) {
                 attributed = true;
-                who = speaker_of(v);
+                who = outside(v).and_then(who_is);
+                by = outside(v);
             }
             // '...," said Dr Carl Gavin': the name right after the verb, past forms of address
             // and titles, where the parse gave the verb no subject.
@@ -1046,12 +1073,13 @@ fn quotations(
             if text(v) == "," {
                 v += 1;
             }
-            if who.is_none() && v < n && said(v) && subject[v].is_none() {
+            if who.is_none() && v < n && said(v) && outside(v).is_none() {
                 let mut j = v + 1;
                 while j < n && who_at[j].is_none() && (titles.contains(&j) || is_address(text(j))) {
                     j += 1;
                 }
                 who = who_at.get(j).copied().flatten();
+                by = who.map(|_| j);
             }
         }
         if !attributed && o > 0 {
@@ -1059,6 +1087,7 @@ fn quotations(
             if let Some(v) = (from..o).rev().find(|&v| said(v)) {
                 attributed = true;
                 who = speaker_of(v);
+                by = subject[v];
             }
         }
         // A name and a colon, the attribution of interviews and results pages
@@ -1067,14 +1096,16 @@ fn quotations(
             if let Some(e) = who_at[o - 2].filter(|&e| person(e)) {
                 attributed = true;
                 who = Some(e);
+                by = Some(o - 2);
             }
         }
         // A paragraph of quotation right after another, with no attribution of its own.
         let mut continues = false;
         if !attributed {
             if let Some(prev) = out.last() {
-                if sentence_of(o) <= sentence_of(prev.1.min(n.saturating_sub(1))) + 1 {
-                    who = prev.2;
+                if sentence_of(o) <= sentence_of(prev.end.min(n.saturating_sub(1))) + 1 {
+                    who = prev.who;
+                    by = prev.by;
                     continues = true;
                 }
             }
@@ -1093,7 +1124,7 @@ fn quotations(
                     r.clone().filter(|&v| said(v) || thought(v)).find_map(speaker_of).filter(|&e| person(e));
             }
         }
-        out.push((o + 1, end, who));
+        out.push(Quotation { first: o + 1, end, who, by });
     }
     out
 }

@@ -24,6 +24,8 @@ pub(crate) struct Input<'a, 't> {
     pub lemmas: &'a [Option<Box<str>>],
     pub deps: &'a [DocDep],
     pub entities: &'a [Entity],
+    /// The quotations and their attributions: what a quotation says is its speaker's.
+    pub quotations: &'a [crate::references::Quotation],
 }
 
 impl Input<'_, '_> {
@@ -57,6 +59,8 @@ struct Ctx<'a, 't> {
     /// The modality each clause inherits from the clauses it is part of: a question, a
     /// condition, a hedging predicate ("it is likely that ...").
     scope: Vec<Modality>,
+    /// For each token inside a quotation, a word of its attribution's phrase.
+    quoted_by: Vec<Option<usize>>,
 }
 
 impl Ctx<'_, '_> {
@@ -784,11 +788,20 @@ fn repair_report_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
         // between is the head; its clause hangs on it.
         for c in r.clone() {
             let v = heads[c] as usize;
-            if rels[c] != "ccomp" || v >= n || c >= v || x.tags[v].upos != Upos::Verb {
+            if !matches!(rels[c], "ccomp" | "advcl") || v >= n || c >= v || x.tags[v].upos != Upos::Verb {
                 continue;
             }
             let lemma = verb_lemma(x, c);
             if x.tags[c].upos != Upos::Verb || !REPORTING.contains(&lemma.as_ref()) {
+                continue;
+            }
+            // Read as an adverbial clause ("Deutsche Boerse has said [it will boost ...]" with
+            // "said" hanging on "boost"): only a finite saying clause with a subject of its own
+            // and no conjunction ("as he said", "when he said") is the head instead.
+            if rels[c] == "advcl"
+                && (subject(heads, rels, c).is_none()
+                    || r.clone().any(|k| heads[k] as usize == c && rels[k] == "mark"))
+            {
                 continue;
             }
             let Some(sv) = subject(heads, rels, v) else { continue };
@@ -1392,7 +1405,16 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
         }
     }
     let xpos = x.tags.iter().map(|t| t.xpos.as_str()).collect();
-    let mut cx = Ctx { x, kids, heads, entity_of, date, place, title, org, rels, xpos, scope: Vec::new() };
+    let mut quoted_by = vec![None; n];
+    for q in x.quotations {
+        if let Some(by) = q.by {
+            for slot in quoted_by.iter_mut().take(q.end.min(n)).skip(q.first) {
+                *slot = Some(by);
+            }
+        }
+    }
+    let mut cx =
+        Ctx { x, kids, heads, entity_of, date, place, title, org, rels, xpos, scope: Vec::new(), quoted_by };
     cx.scope = scopes(&cx);
     let mut out = Vec::new();
     for (si, s) in x.sentences.iter().enumerate() {
@@ -2109,17 +2131,30 @@ fn possessed_participle(cx: &Ctx<'_, '_>, v: usize) -> bool {
 }
 
 /// Who clause `v` is attributed to: the subject of a saying verb it complements, or an
-/// "according to" phrase on it.
-fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
+/// "according to" phrase on it; and whether the clause is the report itself (or coordinated
+/// with it, or its complement), where "would" is the future of the past, rather than a clause
+/// inside it.
+fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<(usize, bool)> {
     // "according to X" on the verb, or (misattached) on one of its arguments.
     let args = cx.kids(v).filter(|&k| matches!(cx.rel(k).split(':').next(), Some("obj" | "obl" | "nsubj")));
     let near = cx.kids(v).chain(args.flat_map(|k| cx.kids(k)));
     for k in near {
         if cx.kids(k).any(|c| cx.rel(c) == "case" && cx.is(c, "according")) {
-            return Some(k);
+            return Some((k, true));
         }
     }
-    let (mut at, mut steps) = (v, 0);
+    let (mut at, mut steps, mut report) = (v, 0, true);
+    // Failing that, the attribution of the quotation the verb is in ('Kate Allen said: "We
+    // have ..."', and a paragraph that goes on with it): the head of its phrase.
+    let quoted = || {
+        let mut k = cx.quoted_by[v]?;
+        while matches!(cx.rel(k).split(':').next(), Some("flat" | "compound"))
+            && let Some(h) = cx.head(k).filter(|&h| h > k && h <= k + 4)
+        {
+            k = h;
+        }
+        Some((k, false))
+    };
     loop {
         // "the rebels, police said, had crossed": the saying clause hangs on the clause it
         // reports as parataxis.
@@ -2131,15 +2166,32 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
                 && !cx.kids(k).any(|c| c < k && is_relative_pronoun(cx, c))
         });
         if let Some(s) = says.and_then(|k| subject_of(cx, k, 0)) {
-            return Some(s.0);
+            return Some((s.0, report));
         }
-        let h = cx.head(at)?;
+        let Some(h) = cx.head(at) else { return quoted() };
         let r = cx.rel(at);
         if (r == "ccomp" || r == "parataxis") && crate::lexicon::SAY.contains(&cx.lemma(h).as_ref()) {
-            return subject_of(cx, h, 0).map(|(s, _)| s);
+            return subject_of(cx, h, 0).map(|(s, _)| (s, report));
         }
-        if !matches!(r, "conj" | "xcomp" | "ccomp") || steps > 4 {
-            return None;
+        // Up through whatever the reported clause holds: its coordinated and complement
+        // clauses, its adverbial clauses, and the relative clauses of its nouns ("The company
+        // said the farm, which employs 300 workers, ...": the company says that too). Only a
+        // complement or an aside makes a clause reported: a saying verb's own subject or
+        // adverbial clause ("Speaking to reporters, he said") is not what it reports.
+        let through = match r.split(':').next() {
+            Some("conj" | "xcomp" | "ccomp") => true,
+            Some("advcl" | "acl") => {
+                report = false;
+                true
+            }
+            Some("nsubj" | "obj" | "iobj" | "obl" | "nmod" | "appos") => {
+                report = false;
+                cx.upos(at) != Upos::Verb
+            }
+            _ => false,
+        };
+        if !through || steps > 8 {
+            return quoted();
         }
         at = h;
         steps += 1;
@@ -3161,8 +3213,9 @@ fn emit(
     if ran_together {
         return;
     }
-    let attribution = attribution_of(cx, v).map(|a| argument(cx, phrase_with(cx, a, None, true)));
-    let modality = modality_of(cx, v, g, attribution.is_some());
+    let attributed = attribution_of(cx, v);
+    let attribution = attributed.map(|(a, _)| argument(cx, phrase_with(cx, a, None, true)));
+    let modality = modality_of(cx, v, g, attributed.is_some_and(|(_, report)| report));
     let negated = g.negated != neg_raised(cx, v);
     let adj: Vec<Argument> = obliques
         .iter()
@@ -3806,6 +3859,7 @@ mod tests {
             lemmas: &lemmas,
             deps: &deps,
             entities: &[],
+            quotations: &[],
         };
         let n = tokens.len();
         let mut heads: Vec<u32> =

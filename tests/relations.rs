@@ -203,6 +203,86 @@ fn an_attribution_aside_does_not_take_the_clause_subject() {
 }
 
 #[test]
+fn what_a_quotation_says_is_its_speakers() {
+    // The attribution after the quotation, before it with a colon, with the name after the
+    // verb, and for a second sentence of the same quotation.
+    attributed(&[
+        (
+            "\"The smugglers have moved their boats to the north,\" the coastguard said.",
+            "move",
+            "The smugglers",
+            "their boats",
+            "the coastguard",
+        ),
+        (
+            "Maria Lopez told reporters: \"We expect a decision soon.\"",
+            "expect",
+            "We",
+            "a decision",
+            "Maria Lopez",
+        ),
+        (
+            "\"The council ignored our letters,\" said Anna Berg, a local resident.",
+            "ignore",
+            "The council",
+            "our letters",
+            "Anna Berg",
+        ),
+        (
+            "The minister said: \"The army has closed the road. The villagers fear a new attack.\"",
+            "fear",
+            "The villagers",
+            "a new attack",
+            "The minister",
+        ),
+    ]);
+    // Not a subject the parser finds inside the quotation.
+    let d = doc("\"Their new album sold a million copies,\" Mr Hale said.");
+    let (t, ..) = find(&d, "sell");
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("Mr Hale"));
+    // Words outside quotation marks are nobody's quotation.
+    let d = doc("The army closed the road. The villagers fear a new attack.");
+    let (t, ..) = find(&d, "fear");
+    assert!(t.attribution.is_none());
+}
+
+#[test]
+fn a_reported_clause_attributes_the_clauses_inside_it() {
+    // A relative clause on a noun of the report, an adverbial clause in it, and a report the
+    // parse hung on its own complement ("has said" read as an adverbial clause of "boost").
+    attributed(&[
+        (
+            "Officials said that the bridge, which carries the main road, will close in June.",
+            "carry",
+            "the bridge",
+            "the main road",
+            "Officials",
+        ),
+        (
+            "The police said the gang fled after the guards raised the alarm.",
+            "raise",
+            "the guards",
+            "the alarm",
+            "The police",
+        ),
+        (
+            "Deutsche Boerse, the German stock exchange, has said it will raise its dividend by 27%.",
+            "raise",
+            "it",
+            "its dividend",
+            "Deutsche Boerse",
+        ),
+    ]);
+    // The saying verb's own adverbial clause is not what it reports.
+    let d = doc("Speaking after the match, the coach said the team had played well.");
+    assert!(d.triples().iter().all(|t| t.predicate.lemma != "speak" || t.attribution.is_none()));
+    // "would" inside a quoted clause keeps its own sense ...
+    let d = doc("\"If they had kicked their points they would have beaten France,\" he said.");
+    let (t, ..) = find(&d, "beat");
+    assert_ne!(t.modality, dossier::Modality::Asserted);
+}
+
+#[test]
 fn a_reporting_aside_is_the_attribution_of_the_clause_it_interrupts() {
     attributed(&[
         ("The rebels, police said, had crossed the river.", "cross", "The rebels", "the river", "police"),
