@@ -2371,11 +2371,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         // Not where an object stands between them: that object is who is to do it ("pressed
         // the US to cut", "asked his players to keep calm"), and the infinitive belongs to the
         // object (see `controlled_infinitive`).
-        let next = cx.kids_with(at, "xcomp").find(|&k| {
-            cx.upos(k) == Upos::Verb
-                && (cx.has_to(k) || cx.xpos(k) == "VBG")
-                && controller(cx, at, k).is_none()
-        });
+        let next = cx.kids_with(at, "xcomp").find(|&k| followed(cx, at, k));
         match next {
             Some(k) if tokens.len() < 12 => {
                 if cx.xpos(k) != "VBG" {
@@ -2399,6 +2395,58 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         modality,
         would_only,
     }
+}
+
+/// Whether the verb group of `at` goes on into its complement `k`: an infinitive or gerund
+/// with no object between that is to do it.
+fn followed(cx: &Ctx<'_, '_>, at: usize, k: usize) -> bool {
+    cx.upos(k) == Upos::Verb && (cx.has_to(k) || cx.xpos(k) == "VBG") && controller(cx, at, k).is_none()
+}
+
+/// For a verb coordinated with an infinitive of a verb group, with no subject or auxiliary of
+/// its own ("The projects aim to develop the field and [raise] output", "plans to cut jobs
+/// and [close] plants"): the group's verbs before that infinitive, from the top, and the
+/// infinitive. The coordinated verb is as much wanted, planned or hoped for as the first.
+fn shared_chain(cx: &Ctx<'_, '_>, v: usize) -> Option<(Vec<usize>, usize)> {
+    if cx.rel(v) != "conj" || cx.upos(v) != Upos::Verb {
+        return None;
+    }
+    let own = |k: usize| {
+        let r = cx.rel(k);
+        r.starts_with("nsubj") || r.starts_with("csubj") || r.starts_with("aux") || r == "expl"
+    };
+    if cx.kids(v).any(own) {
+        return None;
+    }
+    let h = cx.head(v)?;
+    let mut verbs = Vec::new();
+    let mut at = h;
+    while cx.rel(at) == "xcomp" && verbs.len() < 6 {
+        let m = cx.head(at)?;
+        if !matches!(cx.upos(m), Upos::Verb | Upos::Aux) || !followed(cx, m, at) {
+            break;
+        }
+        verbs.push(m);
+        at = m;
+    }
+    if verbs.is_empty() || h < verbs[0] {
+        return None;
+    }
+    verbs.reverse();
+    // The verb has the infinitive's form: a gerund for a gerund, a base form for an infinitive
+    // (the tagger's present tense too, where the group's first verb is no plural present:
+    // "hopes to open stores and hire/VBP staff"). A finite verb is coordinated higher up ("He
+    // fails to hold serve and gives ...").
+    let form = match (cx.xpos(h), cx.xpos(v)) {
+        ("VBG", x) => x == "VBG",
+        (_, "VB") => true,
+        (_, "VBP") => !matches!(cx.xpos(verbs[0]), "VB" | "VBP"),
+        _ => false,
+    };
+    if !form {
+        return None;
+    }
+    Some((verbs, h))
 }
 
 /// The object of `verb` that controls its infinitive `inf`: a direct or indirect object (not a
@@ -2860,6 +2908,48 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         tokens.sort_unstable();
         tokens.dedup();
         Group { tokens, lemma, last_verb, negated, passive, penalty: 0.0, modality, would_only }
+    } else if let Some((verbs, inf)) = shared_chain(cx, v) {
+        // The shared verbs come first, with their auxiliaries, negation and particles, then
+        // "to" (the verb's own, or the first infinitive's) and the verb's own group.
+        let inner = group(cx, v);
+        let mut tokens = Vec::new();
+        let mut lemma = Vec::new();
+        let mut negated = inner.negated;
+        let mut chain = Vec::new();
+        for (i, &m) in verbs.iter().enumerate() {
+            for k in cx.kids(m) {
+                let r = cx.rel(k);
+                if r == "aux"
+                    || r == "aux:pass"
+                    || r == "compound:prt"
+                    || (r == "mark" && i > 0 && cx.is(k, "to"))
+                {
+                    tokens.push(k);
+                } else if cx.is_negation(k) {
+                    tokens.push(k);
+                    negated = true;
+                }
+            }
+            tokens.push(m);
+            chain.push((m, false));
+            lemma.push(cx.lemma(m).into_owned());
+            lemma.extend(cx.kids_with(m, "compound:prt").map(|k| cx.lower(k).into_owned()));
+        }
+        let to = |k: usize| cx.kids(k).find(|&c| cx.rel(c) == "mark" && cx.is(c, "to"));
+        if let Some(t) = to(v).or_else(|| to(inf)) {
+            tokens.push(t);
+            lemma.push("to".into());
+        }
+        tokens.extend(&inner.tokens);
+        lemma.push(inner.lemma);
+        chain.push((v, inner.passive));
+        tokens.sort_unstable();
+        tokens.dedup();
+        let (mut modality, mut would_only) = group_modality(cx, &tokens, &chain);
+        if modality == Modality::Asserted {
+            (modality, would_only) = (inner.modality, inner.would_only);
+        }
+        Group { tokens, lemma: lemma.join(" "), negated, modality, would_only, ..inner }
     } else {
         group(cx, v)
     };
@@ -3215,7 +3305,10 @@ fn emit(
     }
     let attributed = attribution_of(cx, v);
     let attribution = attributed.map(|(a, _)| argument(cx, phrase_with(cx, a, None, true)));
-    let modality = modality_of(cx, v, g, attributed.is_some_and(|(_, report)| report));
+    // (A verb sharing another's group, "hopes to open stores and [hire] staff", is in the
+    // clause of the group's first verb.)
+    let scope_verb = shared_chain(cx, v).map_or(v, |(verbs, _)| verbs[0]);
+    let modality = modality_of(cx, scope_verb, g, attributed.is_some_and(|(_, report)| report));
     let negated = g.negated != neg_raised(cx, v);
     let adj: Vec<Argument> = obliques
         .iter()

@@ -1548,3 +1548,22 @@ fn a_verb_group_of_two_clauses_gives_no_triple() {
     let (_, s, _) = find(&d, "have");
     assert_eq!(s, "They");
 }
+
+#[test]
+fn a_verb_coordinated_with_an_infinitive_shares_its_group() {
+    // What the first infinitive is wanted, planned or denied as, the second is too.
+    let d = doc("The company wants to close two factories and cut 500 jobs.");
+    let (t, s, o) = find(&d, "want to cut");
+    assert_eq!((s, o), ("The company", "500 jobs"));
+    assert_eq!(t.predicate.text, "wants to cut");
+    let d = doc("The bank did not want to sell the shares or buy new ones.");
+    let (t, s, o) = find(&d, "want to buy");
+    assert_eq!((s, o), ("The bank", "new ones"));
+    assert!(t.negated);
+    let d = doc("Ministers may have to raise taxes and cut spending.");
+    let (t, ..) = find(&d, "have to cut");
+    assert_eq!(t.modality, dossier::Modality::Necessary);
+    // A finite verb is coordinated with the group's first verb, not with the infinitive.
+    let d = doc("The striker failed to score and gave the ball away.");
+    assert!(d.triples().iter().all(|t| !t.predicate.lemma.starts_with("fail to give")), "{:?}", lemmas(&d));
+}
