@@ -1318,6 +1318,63 @@ fn repair_partitive_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&
     }
 }
 
+/// A number or partitive word the parser hung on the noun of its own "of" phrase ("lost
+/// [nine] of their 14 matches" parsed as "nine ... matches" with "of" the noun's preposition,
+/// and the noun an oblique of the verb): the word heads the phrase, in the noun's place (an
+/// object where a verb had no object and an "of" oblique stood there instead), and the noun is
+/// its "of" modifier.
+fn repair_partitive_heads(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for p in 0..n.saturating_sub(2) {
+        let w = x.tokens[p].lower();
+        if !(is_partitive(&w) || x.tags[p].xpos.as_str() == "CD")
+            || !matches!(rels[p], "nummod" | "det" | "amod" | "advmod" | "nmod")
+            || !x.tokens[p + 1].text().eq_ignore_ascii_case("of")
+        {
+            continue;
+        }
+        let h = heads[p] as usize;
+        if h >= n || h <= p + 1 || heads[p + 1] as usize != h || rels[p + 1] != "case" {
+            continue;
+        }
+        // Nothing but the noun's own words between ("nine of their 14 matches"), and not a
+        // date ("the 5 of March" is a day).
+        if !(p + 1..h).all(|k| reaches(heads, k, h, 8)) || x.tags[h].upos == Upos::Propn {
+            continue;
+        }
+        let v = heads[h] as usize;
+        let r = rels[h];
+        let verb = v < n && matches!(x.tags[v].upos, Upos::Verb | Upos::Aux);
+        let objectless = (0..n).all(|k| heads[k] as usize != v || rels[k] != "obj");
+        heads[p] = heads[h];
+        rels[p] = match r {
+            "obl" if verb && objectless && v < p => "obj",
+            _ => r,
+        };
+        heads[h] = p as u32;
+        rels[h] = "nmod";
+    }
+    // "The firm sold [most] of its shares" with "most" a second subject after the verb: a
+    // verb with a subject before it and none of its objects takes a partitive word after it,
+    // with its "of" phrase, as its object.
+    for p in 1..n.saturating_sub(1) {
+        let v = heads[p] as usize;
+        if v >= p
+            || rels[p] != "nsubj"
+            || !is_partitive(&x.tokens[p].lower())
+            || !x.tokens[p + 1].text().eq_ignore_ascii_case("of")
+            || x.tags[v].upos != Upos::Verb
+        {
+            continue;
+        }
+        let before = (0..v).any(|k| heads[k] as usize == v && rels[k].starts_with("nsubj"));
+        let object = (0..n).any(|k| heads[k] as usize == v && matches!(rels[k], "obj" | "ccomp" | "xcomp"));
+        if before && !object {
+            rels[p] = "obj";
+        }
+    }
+}
+
 /// Words that take a part of what follows "of": "much of", "most of", "some of".
 fn is_partitive(w: &str) -> bool {
     matches!(
@@ -1366,6 +1423,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_appositions(x, &mut heads, &mut rels);
     repair_copular_appositions(x, &mut heads, &mut rels);
     repair_partitive_subjects(x, &mut heads, &mut rels);
+    repair_partitive_heads(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);

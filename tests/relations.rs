@@ -1567,3 +1567,17 @@ fn a_verb_coordinated_with_an_infinitive_shares_its_group() {
     let d = doc("The striker failed to score and gave the ball away.");
     assert!(d.triples().iter().all(|t| !t.predicate.lemma.starts_with("fail to give")), "{:?}", lemmas(&d));
 }
+
+#[test]
+fn a_number_or_partitive_word_heads_its_of_phrase() {
+    for (text, lemma, object) in [
+        ("They have lost nine of their 14 matches.", "lose", "nine of their 14 matches"),
+        ("The firm sold most of its shares.", "sell", "most of its shares"),
+        ("He scored 20 of his 31 goals in the league.", "score", "20 of his 31 goals"),
+    ] {
+        let d = doc(text);
+        let (t, _, o) = find(&d, lemma);
+        assert_eq!(o, object, "{text}");
+        assert_eq!(t.predicate.lemma, lemma, "{text}");
+    }
+}
