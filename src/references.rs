@@ -1006,6 +1006,17 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
         who_at[k].or_else(|| is_address(text(k)).then(|| who_at.get(k + 1).copied().flatten()).flatten())
     };
     let speaker_of = |v: usize| subject[v].and_then(who_is);
+    // The person named right before a saying verb ("..., Mr Blair said:"), not inside a
+    // prepositional phrase ("a spokesman for Mr Blair said"): the speaker where the parse gave
+    // the verb another subject or none (an opening clause's "what" read as the subject).
+    let named_before = |v: usize| {
+        let e = who_at[v.checked_sub(1)?].filter(|&e| person(e))?;
+        let mut first = v - 1;
+        while first > 0 && who_at[first - 1] == Some(e) {
+            first -= 1;
+        }
+        (first == 0 || x.tags[first - 1].upos != Upos::Adp).then_some((e, v - 1))
+    };
     // Tokens inside title mentions.
     let mut titles: std::collections::HashSet<usize> = Default::default();
     for e in x.entities.iter().filter(|e| e.label == Label::Title) {
@@ -1066,6 +1077,11 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
                 attributed = true;
                 who = outside(v).and_then(who_is);
                 by = outside(v);
+                if who.is_none_or(|e| !person(e))
+                    && let Some((e, k)) = named_before(v).filter(|&(_, k)| k > end)
+                {
+                    (who, by) = (Some(e), Some(k));
+                }
             }
             // '...," said Dr Carl Gavin': the name right after the verb, past forms of address
             // and titles, where the parse gave the verb no subject.
@@ -1088,6 +1104,11 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
                 attributed = true;
                 who = speaker_of(v);
                 by = subject[v];
+                if who.is_none_or(|e| !person(e))
+                    && let Some((e, k)) = named_before(v)
+                {
+                    (who, by) = (Some(e), Some(k));
+                }
             }
         }
         // A name and a colon, the attribution of interviews and results pages
@@ -1127,4 +1148,110 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
         out.push(Quotation { first: o + 1, end, who, by });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parser::Deprel;
+    use crate::tagger::Xpos;
+
+    /// A quotation's speaker is the person named right before the saying verb where the parse
+    /// gave the verb another subject: here "speech" the subject of "said" and "Mr Blair" an
+    /// apposition of "Sunday". Not a person inside a prepositional phrase before the verb.
+    #[test]
+    fn the_name_before_the_saying_verb_is_the_speaker() {
+        let text = "In his speech on Sunday , Mr Blair said : \"I will stay .\"";
+        let tokenizer = crate::text::Tokenizer::new();
+        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
+        assert_eq!(tokens.len(), 16);
+        let tag = |u: &str, x: &str| Tag { upos: Upos::parse(u), xpos: Xpos::new(x) };
+        let tags = [
+            tag("ADP", "IN"),
+            tag("PRON", "PRP$"),
+            tag("NOUN", "NN"),
+            tag("ADP", "IN"),
+            tag("PROPN", "NNP"),
+            tag("PUNCT", ","),
+            tag("PROPN", "NNP"),
+            tag("PROPN", "NNP"),
+            tag("VERB", "VBD"),
+            tag("PUNCT", ":"),
+            tag("PUNCT", "``"),
+            tag("PRON", "PRP"),
+            tag("AUX", "MD"),
+            tag("VERB", "VB"),
+            tag("PUNCT", "."),
+            tag("PUNCT", "''"),
+        ];
+        let tree = [
+            (2, "case"),
+            (2, "nmod:poss"),
+            (8, "nsubj"),
+            (4, "case"),
+            (2, "nmod"),
+            (7, "punct"),
+            (7, "flat"),
+            (4, "appos"),
+            (ROOT, "root"),
+            (13, "punct"),
+            (13, "punct"),
+            (13, "nsubj"),
+            (13, "aux"),
+            (8, "ccomp"),
+            (13, "punct"),
+            (13, "punct"),
+        ];
+        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
+        let lemmas: Vec<Option<Box<str>>> = (0..tokens.len())
+            .map(|i| (i == 8).then(|| "say".into()).or_else(|| (i == 13).then(|| "stay".into())))
+            .collect();
+        let person = |start: usize, end: usize| Entity {
+            id: EntityId(0),
+            label: Label::Person,
+            name: "Mr Blair".into(),
+            kb_id: None,
+            country: None,
+            mentions: vec![Mention { span: Span::new(start, end), sentence: 0, source: "test".into() }],
+        };
+        let blair = text.find("Mr Blair").unwrap();
+        let entities = [person(blair, blair + 8)];
+        let x = Input {
+            tokens: &tokens,
+            sentences: &sentences,
+            tags: &tags,
+            lemmas: &lemmas,
+            deps: &deps,
+            entities: &entities,
+        };
+        let quotes = quotations(&x, &[], false);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].who, Some(EntityId(0)));
+        assert_eq!(quotes[0].by, Some(7));
+        // "for Mr Blair": a spokesman's words, not his.
+        let text = "A spokesman for Mr Blair said : \"I will stay .\"";
+        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
+        let tags = [&[tag("DET", "DT"), tag("NOUN", "NN"), tag("ADP", "IN")], &tags[6..]].concat();
+        let tree = [(1, "det"), (5, "nsubj"), (4, "case"), (4, "flat"), (1, "nmod")]
+            .into_iter()
+            .chain(tree[8..].iter().map(|&(h, r)| (if h == ROOT { ROOT } else { h - 3 }, r)))
+            .collect::<Vec<_>>();
+        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
+        let lemmas: Vec<Option<Box<str>>> =
+            (0..tokens.len()).map(|i| (i == 5).then(|| "say".into())).collect();
+        let blair = text.find("Mr Blair").unwrap();
+        let entities = [person(blair, blair + 8)];
+        let x = Input {
+            tokens: &tokens,
+            sentences: &sentences,
+            tags: &tags,
+            lemmas: &lemmas,
+            deps: &deps,
+            entities: &entities,
+        };
+        let quotes = quotations(&x, &[], false);
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].who, None);
+        assert_eq!(quotes[0].by, Some(1));
+    }
 }

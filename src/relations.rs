@@ -2229,6 +2229,11 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<(usize, bool)> {
         let Some(h) = cx.head(at) else { return quoted() };
         let r = cx.rel(at);
         if (r == "ccomp" || r == "parataxis") && crate::lexicon::SAY.contains(&cx.lemma(h).as_ref()) {
+            // A quotation's own attribution, where the saying verb is the one outside it: the
+            // quotation stage found its speaker by name as well as by the parse.
+            if cx.quoted_by[v].is_some() && cx.quoted_by[h].is_none() {
+                return quoted();
+            }
             return subject_of(cx, h, 0).map(|(s, _)| (s, report));
         }
         // Up through whatever the reported clause holds: its coordinated and complement
