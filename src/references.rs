@@ -507,8 +507,42 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
                 "he" | "him" | "his" | "himself" | "she" | "her" | "hers" | "herself"
             ))
     });
-    for Quotation { first, end, who, .. } in quoted {
-        let Some(who) = who else { continue };
+    // The organisation an attribution that names no one gives by a post: "A spokesman for
+    // Darlington Council said", "an official at the ministry said".
+    let post_org = |k: usize| {
+        if x.tags[k].upos != Upos::Noun {
+            return None;
+        }
+        (k + 1..(k + 8).min(n)).find_map(|c| {
+            let of = (head(c) == Some(k) && rel(c) == b"nmod")
+                && (k + 1..c).any(|p| {
+                    head(p) == Some(c) && matches!(x.tokens[p].lower().as_ref(), "for" | "of" | "at")
+                });
+            entity_of[c].filter(|&e| of && label(e) == Some(Label::Org))
+        })
+    };
+    // First persons: "we", "us", "our" (not "US"); "I", "me", "my".
+    let plural = |i: usize| {
+        let w = x.tokens[i].norm();
+        ["we", "us", "our"].iter().any(|p| w.eq_ignore_ascii_case(p))
+            && (!w.eq_ignore_ascii_case("us") || x.tokens[i].text() != "US")
+    };
+    let singular = |i: usize| {
+        let w = x.tokens[i].norm();
+        ["I", "me", "my"].iter().any(|p| w.eq_ignore_ascii_case(p)) && (w != "I" || x.tokens[i].text() == "I")
+    };
+    for Quotation { first, end, who, by } in quoted {
+        let Some(who) = who else {
+            // "We" is that organisation; "I" is someone not named.
+            if let Some(o) = by.and_then(post_org) {
+                for (i, linked) in entity_of.iter().enumerate().take(end.min(n)).skip(first) {
+                    if plural(i) && linked.is_none() {
+                        found.push((i, o, "quotation"));
+                    }
+                }
+            }
+            continue;
+        };
         // "We" spoken by someone the attribution places in an organisation is the organisation
         // ("'... we didn't see anyone ...,' said Dr Carl Gavin, managing director of Lateral
         // Visions"), or where the text gives the speaker's post elsewhere, that post's
@@ -521,13 +555,8 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
             Some(who)
         };
         for (i, linked) in entity_of.iter().enumerate().take(end.min(n)).skip(first) {
-            let w = x.tokens[i].norm();
-            let plural = ["we", "us", "our"].iter().any(|p| w.eq_ignore_ascii_case(p))
-                && (!w.eq_ignore_ascii_case("us") || x.tokens[i].text() != "US");
-            let first_person = plural
-                || ["I", "me", "my"].iter().any(|p| w.eq_ignore_ascii_case(p))
-                    && (w != "I" || x.tokens[i].text() == "I");
-            if first_person && linked.is_none() {
+            let plural = plural(i);
+            if (plural || singular(i)) && linked.is_none() {
                 match (plural, ours) {
                     (false, _) => found.push((i, who, "quotation")),
                     (true, Some(o)) => found.push((i, o, "quotation")),
@@ -1067,7 +1096,12 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
             // it: '"...!" Asked whether ...'.)
             let sentence_end = x.sentences[sentence_of(end)].tokens().end;
             let exclaims = end + 1 == sentence_end && end > 0 && matches!(text(end - 1), "!" | "?");
-            let stop = (end + 7).min(n).min(if exclaims { n } else { sentence_end });
+            // (Up to a dozen words on where no other verb comes first: "...," an official at
+            // the European Commission said.)
+            let verbless = (end + 1..(end + 13).min(n))
+                .find(|&k| said(k) || matches!(x.tags[k].upos, Upos::Verb | Upos::Aux))
+                .map_or(end + 7, |k| (k + 1).max(end + 7));
+            let stop = verbless.min(n).min(if exclaims { n } else { sentence_end });
             // The first saying verb is the attribution, whoever its subject ("...," an IRB
             // spokesman said: no one this stage knows).
             // (Not a subject the parse found inside the quotation: '"... the fact that we've

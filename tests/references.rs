@@ -162,6 +162,17 @@ fn we_of_a_speaker_with_a_post_is_their_organisation() {
         0,
         "Amnesty International",
     );
+    // A speaker named only by a post in an organisation: "we" is the organisation, "I" no one
+    // named.
+    let spokesman = "A spokesman for Ryanair said: \"We have cancelled the flights and I regret it.\"";
+    links(spokesman, "We", 0, "Ryanair");
+    unlinked(spokesman, "I", 0);
+    links(
+        "\"We will not comment,\" an official at the European Commission said.",
+        "We",
+        0,
+        "European Commission",
+    );
     // No organisation known: "we" is some group the speaker is part of, never the speaker.
     unlinked("\"We will fight on,\" said John Smith.", "We", 0);
     links("\"I will fight on,\" said John Smith.", "I", 0, "John Smith");
