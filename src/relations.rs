@@ -3167,10 +3167,19 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let mut adjuncts: Vec<usize> = recipients;
     adjuncts.extend(hearers);
     let holders: Vec<usize> = if copular { vec![v] } else { vec![lv] };
+    // A nominal predicate's phrase: its own modifiers inside it are no adjuncts ("is part [of
+    // the claim]").
+    let own = (copular && objects.contains(&v)).then(|| phrase_full(cx, v, None, true, true));
+    let inside = |k: usize| {
+        own.is_some_and(|o| {
+            let a = phrase_with(cx, k, None, false);
+            o.first <= a.first && a.last <= o.last
+        })
+    };
     for &h in &holders {
         for k in cx.kids(h) {
             let r = cx.rel(k);
-            if !(r.starts_with("obl") || (copular && r == "nmod")) {
+            if !(r.starts_with("obl") || (copular && r == "nmod" && !inside(k))) {
                 continue;
             }
             if cx.kids(k).any(|c| cx.rel(c) == "case" && cx.is(c, "according")) {

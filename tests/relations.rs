@@ -1581,3 +1581,21 @@ fn a_number_or_partitive_word_heads_its_of_phrase() {
         assert_eq!(t.predicate.lemma, lemma, "{text}");
     }
 }
+
+#[test]
+fn a_nominal_predicate_keeps_its_modifiers_in_itself_not_as_adjuncts() {
+    for (text, object) in [
+        ("The broadcaster is not part of the claim.", "part of the claim"),
+        (
+            "The bank is one of the biggest investors in the project.",
+            "one of the biggest investors in the project",
+        ),
+        ("He is the future of the club.", "the future of the club"),
+    ] {
+        let d = doc(text);
+        let t = d.triples().iter().find(|t| t.predicate.lemma == "be").unwrap_or_else(|| panic!("{text}"));
+        assert_eq!(d.slice(t.object.span), object, "{text}");
+        let adjuncts: Vec<&str> = t.adjuncts.iter().map(|a| d.slice(a.span)).collect();
+        assert!(adjuncts.is_empty(), "{text}: {adjuncts:?}");
+    }
+}
