@@ -1599,3 +1599,24 @@ fn a_nominal_predicate_keeps_its_modifiers_in_itself_not_as_adjuncts() {
         assert!(adjuncts.is_empty(), "{text}: {adjuncts:?}");
     }
 }
+
+#[test]
+fn an_infinitive_completing_a_noun_of_choice_or_duty_stays_in_the_phrase() {
+    for (text, lemma, object) in [
+        (
+            "The airline has the option to buy ten more aircraft.",
+            "have",
+            "the option to buy ten more aircraft",
+        ),
+        ("Parents have the choice to remove the programs.", "have", "the choice to remove the programs"),
+        ("The opposition lacks the courage to cut spending.", "lack", "the courage to cut spending"),
+    ] {
+        let d = doc(text);
+        let (_, _, o) = find(&d, lemma);
+        assert_eq!(o, object, "{text}");
+    }
+    // A purpose after an ordinary noun is no part of it.
+    let d = doc("The firm hired new staff to cut costs.");
+    let (_, _, o) = find(&d, "hire");
+    assert_eq!(o, "new staff");
+}
