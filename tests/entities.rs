@@ -328,3 +328,22 @@ fn plural_abbreviations_are_not_names() {
         assert!(!names.contains(&w), "{w} in {names:?}");
     }
 }
+
+#[test]
+fn a_given_name_alone_is_the_one_person_seen_with_it() {
+    let text = "The coach picked Harriet Jensen for the final. \"Harriet has been superb all season,\" \
+                he said. Sir Gregory Plaskett watched from the stand. Sir Gregory said the team was ready.";
+    let doc = Extractor::new().extract(text);
+    crate::check_document(text, &doc);
+    let jensen = find(&doc, Label::Person, "Harriet Jensen");
+    assert!(mentions(&doc, jensen).contains(&"Harriet".to_string()), "{:?}", mentions(&doc, jensen));
+    let plaskett = find(&doc, Label::Person, "Gregory Plaskett");
+    assert!(mentions(&doc, plaskett).contains(&"Gregory".to_string()), "{:?}", mentions(&doc, plaskett));
+    // Two people with that given name: the name alone is neither.
+    let text = "Tom Ashby and Tom Whitlock both played. \"Tom was unlucky,\" the coach said.";
+    let doc = Extractor::new().extract(text);
+    for name in ["Tom Ashby", "Tom Whitlock"] {
+        let e = find(&doc, Label::Person, name);
+        assert_eq!(mentions(&doc, e), [name], "{name}");
+    }
+}

@@ -1834,6 +1834,9 @@ fn fold(
     // For aliases: surname -> entity, acronym -> entity (the latest one wins).
     let mut by_surname: HashMap<String, usize, FxBuild> = HashMap::default();
     let mut by_acronym: HashMap<String, usize, FxBuild> = HashMap::default();
+    // Given name -> the one person seen so far with it as the first word of a full name (None
+    // once two people share it): "John" after "John Yapp", "Sir Paul" after "Paul McCartney".
+    let mut by_given: HashMap<String, Option<usize>, FxBuild> = HashMap::default();
     // The candidate's words as written, with one space wherever the text had white space.
     let text_of = |c: &Candidate| -> String {
         let mut out = String::new();
@@ -1973,13 +1976,24 @@ fn fold(
                 let addressed = (c.label == Label::Person)
                     .then(|| addressed_name(&tokens[c.first_token..c.end_token]))
                     .flatten();
+                // A knight or dame is addressed by the given name ("Sir Paul", "Dame Judi").
+                let knighted = addressed.is_some()
+                    && ["sir", "dame"].iter().any(|f| tokens[c.first_token].text().eq_ignore_ascii_case(f));
+                let given = |w: &str| by_given.get(w).copied().flatten();
                 let alias = match why.as_ref() {
-                    _ if addressed.is_some() => addressed.and_then(|(_, w)| by_surname.get(w).copied()),
+                    _ if addressed.is_some() => addressed.and_then(|(_, w)| {
+                        by_surname.get(w).copied().or_else(|| if knighted { given(w) } else { None })
+                    }),
                     "rule:alias:surname" => by_surname.get(&text).copied(),
                     "rule:alias:acronym" => by_acronym.get(&text).copied(),
                     // A one-word person found on its own evidence is still the full name seen
                     // before ("Wray said ..." after "Christopher Wray").
-                    _ if one_word && c.label == Label::Person => by_surname.get(&text).copied(),
+                    // A given name alone is the one person seen with it ("John" after "John
+                    // Yapp"), where no one has it as a surname.
+                    _ if one_word && c.label == Label::Person => by_surname
+                        .get(&text)
+                        .copied()
+                        .or_else(|| crate::lexicon::given_name(&text).and_then(|_| given(&text))),
                     _ if one_word && c.label == Label::Org => by_acronym.get(&text).copied(),
                     _ => None,
                 };
@@ -1996,6 +2010,14 @@ fn fold(
             tokens[c.first_token..c.end_token].iter().filter(|t| t.is_wordlike()).collect();
         if entities[k].label == Label::Person && words.len() >= 2 {
             by_surname.insert(words[words.len() - 1].text().to_string(), k);
+            // (Past a form of address: "Sir Paul McCartney" is Paul's.)
+            let first = usize::from(crate::lexicon::is_form_of_address(words[0].text()));
+            if words.len() > first + 1 && crate::lexicon::given_name(words[first].text()).is_some() {
+                let slot = by_given.entry(words[first].text().to_string()).or_insert(Some(k));
+                if *slot != Some(k) {
+                    *slot = None;
+                }
+            }
             if crate::lexicon::given_name(words[0].text()).is_none()
                 && words[0].text().len() > 2
                 && !crate::lexicon::is_form_of_address(words[0].text())
