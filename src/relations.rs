@@ -1325,6 +1325,12 @@ fn repair_partitive_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&
 /// its "of" modifier.
 fn repair_partitive_heads(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
+    // A verb's dependents are looked for in its sentence only: the pass stays linear in the
+    // document.
+    let sentence = |k: usize| {
+        let s = x.sentences.partition_point(|s| s.tokens().end <= k).min(x.sentences.len().saturating_sub(1));
+        x.sentences.get(s).map_or(0..0, |s| s.tokens())
+    };
     for p in 0..n.saturating_sub(2) {
         let w = x.tokens[p].lower();
         if !(is_partitive(&w) || x.tags[p].xpos.as_str() == "CD")
@@ -1345,7 +1351,7 @@ fn repair_partitive_heads(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
         let v = heads[h] as usize;
         let r = rels[h];
         let verb = v < n && matches!(x.tags[v].upos, Upos::Verb | Upos::Aux);
-        let objectless = (0..n).all(|k| heads[k] as usize != v || rels[k] != "obj");
+        let objectless = sentence(p).all(|k| heads[k] as usize != v || rels[k] != "obj");
         heads[p] = heads[h];
         rels[p] = match r {
             "obl" if verb && objectless && v < p => "obj",
@@ -1367,8 +1373,10 @@ fn repair_partitive_heads(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
         {
             continue;
         }
-        let before = (0..v).any(|k| heads[k] as usize == v && rels[k].starts_with("nsubj"));
-        let object = (0..n).any(|k| heads[k] as usize == v && matches!(rels[k], "obj" | "ccomp" | "xcomp"));
+        let r = sentence(p);
+        let before = (r.start..v).any(|k| heads[k] as usize == v && rels[k].starts_with("nsubj"));
+        let object =
+            r.into_iter().any(|k| heads[k] as usize == v && matches!(rels[k], "obj" | "ccomp" | "xcomp"));
         if before && !object {
             rels[p] = "obj";
         }
@@ -2404,19 +2412,10 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     let mut at = v;
     loop {
         chain.push((at, passive && at == v));
-        for k in cx.kids(at) {
-            let r = cx.rel(k);
-            if r == "aux" || r == "aux:pass" || (r == "mark" && at != v && cx.is(k, "to")) {
-                tokens.push(k);
-            } else if cx.is_negation(k) {
-                tokens.push(k);
-                negated = true;
-            } else if at == v && matches!(r, "mark" | "case") && cx.is(k, "without") {
-                // "deploy it without causing problems": the gerund after "without" is denied.
-                negated = true;
-            } else if r == "compound:prt" {
-                tokens.push(k);
-            }
+        negated |= verb_words(cx, at, at != v, &mut tokens);
+        // "deploy it without causing problems": the gerund after "without" is denied.
+        if at == v && cx.kids(at).any(|k| matches!(cx.rel(k), "mark" | "case") && cx.is(k, "without")) {
+            negated = true;
         }
         tokens.push(at);
         if passive && at == v {
@@ -2458,6 +2457,22 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         modality,
         would_only,
     }
+}
+
+/// The words a verb brings to its group: auxiliaries, negation, particles and, for a verb
+/// inside the group (`inner`), its "to"; pushed to `tokens`. Whether one is a negation.
+fn verb_words(cx: &Ctx<'_, '_>, at: usize, inner: bool, tokens: &mut Vec<usize>) -> bool {
+    let mut negated = false;
+    for k in cx.kids(at) {
+        let r = cx.rel(k);
+        if r == "aux" || r == "aux:pass" || r == "compound:prt" || (r == "mark" && inner && cx.is(k, "to")) {
+            tokens.push(k);
+        } else if cx.is_negation(k) {
+            tokens.push(k);
+            negated = true;
+        }
+    }
+    negated
 }
 
 /// Whether the verb group of `at` goes on into its complement `k`: an infinitive or gerund
@@ -2997,19 +3012,7 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let mut negated = inner.negated;
         let mut chain = Vec::new();
         for (i, &m) in verbs.iter().enumerate() {
-            for k in cx.kids(m) {
-                let r = cx.rel(k);
-                if r == "aux"
-                    || r == "aux:pass"
-                    || r == "compound:prt"
-                    || (r == "mark" && i > 0 && cx.is(k, "to"))
-                {
-                    tokens.push(k);
-                } else if cx.is_negation(k) {
-                    tokens.push(k);
-                    negated = true;
-                }
-            }
+            negated |= verb_words(cx, m, i > 0, &mut tokens);
             tokens.push(m);
             chain.push((m, false));
             lemma.push(cx.lemma(m).into_owned());
