@@ -2101,6 +2101,16 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
             if prepositional && matches!(cx.xpos(h), "VBN") && !cx.has_kid(h, "nsubj") {
                 return None;
             }
+            // An infinitive the labeller called a purpose after the object of a verb whose
+            // object is to do it ("allows players to take part", "persuaded the board to
+            // approve the merger") is what the object is to do, not what the subject does: the
+            // verb's triple holds it in its object, as for an infinitive labelled a complement.
+            if cx.has_to(v)
+                && OBJECT_INFINITIVE.contains(&cx.lemma(h).as_ref())
+                && cx.kids(h).any(|o| controlled_infinitive(cx, h, o) == Some(v))
+            {
+                return None;
+            }
             // The purpose of a passive is its agent's: "the flaws could be used by virus
             // writers to take over computers" (the writers take them over, not the flaws).
             // Only for a passive clause of its own (not one inside a phrase: "in the process of
@@ -2773,7 +2783,15 @@ fn controlled_infinitive(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option
         }) && !DISJUNCTS.iter().any(|w| cx.is(k, w))
     };
     let verbal = |k: usize| cx.upos(k) == Upos::Verb || copular(k);
-    let to_after = |k: usize| verbal(k) && infinitive(k) && subtree_bounds(cx, k).0 == end + 1;
+    // Right after the object's phrase, or after the comma closing an apposition at its end
+    // ("urging the regulator, Ofcom, to reduce").
+    let aside = cx.kids_with(object, "appos").any(|a| subtree_bounds(cx, a).1 == end)
+        && end + 1 < cx.heads.len()
+        && cx.is(end + 1, ",");
+    let to_after = |k: usize| {
+        let first = subtree_bounds(cx, k).0;
+        verbal(k) && infinitive(k) && (first == end + 1 || (aside && first == end + 2))
+    };
     match cx.rel(object) {
         "obj" | "iobj" => cx.kids(verb).find(|&k| {
             let r = cx.rel(k);

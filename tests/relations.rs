@@ -680,6 +680,26 @@ fn an_object_before_an_infinitive_is_who_is_to_do_it() {
 }
 
 #[test]
+fn what_an_object_is_to_do_is_no_triple_of_the_subject() {
+    // The labeller reads these infinitives as purposes; the subject does not do them.
+    for (text, verb, subject) in [
+        ("The deal allows players to take part.", "take", "The deal"),
+        ("They persuaded the board to approve the merger.", "approve", "They"),
+        ("The new law forces companies to publish their accounts.", "publish", "The new law"),
+    ] {
+        let t = all(text);
+        assert!(!t.iter().any(|x| x.starts_with(&format!("{subject} · {verb}"))), "{text}: {t:?}");
+    }
+    // An apposition of the object before the infinitive stays in the object.
+    let d = doc("The charity is urging the regulator, Ofcom, to reduce the cost of the service.");
+    assert_eq!(find(&d, "urge").2, "the regulator, Ofcom, to reduce the cost of the service");
+    assert!(d.triples().iter().all(|t| t.predicate.lemma != "reduce"), "{:?}", lemmas(&d));
+    // A purpose after a verb that takes no doer stays the subject's.
+    let t = all("We spent a lot of money to make it faster.");
+    assert!(t.iter().any(|x| x.starts_with("We · make")), "{t:?}");
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
