@@ -1002,6 +1002,106 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     }
 }
 
+/// Reads a reported clause whose subject is set off from its verb by an aside, in the pass's
+/// own copy of the tree: "are hoping that [Isinbayeva's main rival, fellow Russian Svetlana
+/// Feofanova,] will take part", "meant that [Bangor, beaten 5-1 by Newry,] will take on
+/// Portadown". The parser made the subject (or the participle of the aside) the complement
+/// that "that" opens and the verb a conjunct of the reporting verb without a subject, so the
+/// verb took the reporting verb's subject ("The organisers · will take part in · the event").
+/// A finite verb with no subject, no conjunction and no subordinating word of its own, right
+/// after such a complement, is the complement; the noun is its subject, and a participle the
+/// noun's reduced relative.
+fn repair_interrupted_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for r in x.sentences.iter().map(Sentence::tokens) {
+        let r = r.start.min(n)..r.end.min(n);
+        for c in r.clone() {
+            let v = heads[c] as usize;
+            if v >= n || v >= c || x.tags[c].upos != Upos::Verb || x.tags[v].upos != Upos::Verb {
+                continue;
+            }
+            let finite = matches!(x.tags[c].xpos.as_bytes(), b"VBZ" | b"VBP" | b"VBD")
+                || r.clone().any(|k| {
+                    k < c
+                        && heads[k] as usize == c
+                        && rels[k].starts_with("aux")
+                        && matches!(x.tags[k].xpos.as_bytes(), b"MD" | b"VBZ" | b"VBP" | b"VBD")
+                });
+            let has = |rels: &[&str], f: &dyn Fn(&str) -> bool| {
+                r.clone().any(|k| heads[k] as usize == c && f(rels[k]))
+            };
+            if !finite || has(rels, &|l| l.starts_with("nsubj") || matches!(l, "expl" | "cc")) {
+                continue;
+            }
+            // The same complement with the subject hung on its "that" ("hope that [the new
+            // leader, Mahmoud Abbas,] will use").
+            if rels[c] == "ccomp" {
+                let that = r.clone().find(|&m| {
+                    m < c
+                        && heads[m] as usize == c
+                        && rels[m] == "mark"
+                        && x.tokens[m].text().eq_ignore_ascii_case("that")
+                });
+                let Some(m) = that else { continue };
+                let Some(o) = (m + 1..c).find(|&k| {
+                    heads[k] as usize == m && matches!(x.tags[k].upos, Upos::Noun | Upos::Propn | Upos::Pron)
+                }) else {
+                    continue;
+                };
+                let passive = has(rels, &|l| l == "aux:pass");
+                heads[o] = c as u32;
+                rels[o] = if passive { "nsubj:pass" } else { "nsubj" };
+                continue;
+            }
+            if !matches!(rels[c], "conj" | "parataxis" | "dep" | "advcl") || has(rels, &|l| l == "mark") {
+                continue;
+            }
+            // The complement "that" opens, between the two verbs.
+            let Some(o) = (v + 1..c).rev().find(|&k| heads[k] as usize == v && rels[k] == "ccomp") else {
+                continue;
+            };
+            let kid =
+                |k: usize, rel: &str| r.clone().find(|&j| heads[j] as usize == k && rels[j].starts_with(rel));
+            let Some(that) =
+                kid(o, "mark").filter(|&m| m < o && x.tokens[m].text().eq_ignore_ascii_case("that"))
+            else {
+                continue;
+            };
+            let subject = match x.tags[o].upos {
+                Upos::Noun | Upos::Propn if kid(o, "cop").is_none() && kid(o, "nsubj").is_none() => o,
+                Upos::Verb
+                    if matches!(x.tags[o].xpos.as_bytes(), b"VBN" | b"VBG")
+                        && kid(o, "aux").is_none()
+                        && kid(o, "cop").is_none() =>
+                {
+                    match kid(o, "nsubj") {
+                        Some(s) if s < o && (s + 1..o).any(|k| x.tokens[k].text() == ",") => s,
+                        _ => continue,
+                    }
+                }
+                _ => continue,
+            };
+            // Everything between the complement's phrase and the verb is the verb's own
+            // (a comma, auxiliaries, adverbs).
+            let Some(last) = (o..c).rev().find(|&k| reaches(heads, k, o, 32)) else { continue };
+            if (last + 1..c).any(|k| !reaches(heads, k, c, 32)) {
+                continue;
+            }
+            if subject != o {
+                heads[o] = subject as u32;
+                rels[o] = "acl";
+            }
+            heads[that] = c as u32;
+            rels[that] = "mark";
+            let passive = r.clone().any(|k| heads[k] as usize == c && rels[k] == "aux:pass");
+            heads[subject] = c as u32;
+            rels[subject] = if passive { "nsubj:pass" } else { "nsubj" };
+            heads[c] = v as u32;
+            rels[c] = "ccomp";
+        }
+    }
+}
+
 /// Reads an adverb particle right after its verb and right before the preposition of one of
 /// the verb's obliques as part of the verb, in the pass's own copy of the tree: "came in at the
 /// top of expectations" parsed with "in" as an adverb gave "come at", another verb; now "come
@@ -1437,6 +1537,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_scores(x, &mut heads, &mut rels);
     repair_report_clauses(x, &mut heads, &mut rels);
     repair_reported_subjects(x, &mut heads, &mut rels);
+    repair_interrupted_clauses(x, &mut heads, &mut rels);
     repair_particles(x, &heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];

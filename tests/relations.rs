@@ -700,6 +700,17 @@ fn what_an_object_is_to_do_is_no_triple_of_the_subject() {
 }
 
 #[test]
+fn a_reported_subject_set_off_by_an_aside_keeps_its_verb() {
+    let t =
+        all("The organisers hope that the new leader, Mahmoud Abbas, will use the opportunity for talks.");
+    assert!(t.iter().any(|x| x.starts_with("the new leader · use · the opportunity")), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("The organisers · use")), "{t:?}");
+    let t = all("It meant that Bangor, beaten 5-1 by Newry on the field, will take on Portadown.");
+    assert!(t.iter().any(|x| x.starts_with("Bangor · take on · Portadown")), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("It · take")), "{t:?}");
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
