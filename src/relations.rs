@@ -1102,6 +1102,110 @@ fn repair_interrupted_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [
     }
 }
 
+/// Adjectives whose subject is what their infinitive acts on ("the question was easy to
+/// understand"), not who acts.
+const TOUGH_ADJECTIVES: &[&str] = &[
+    "awkward",
+    "cheap",
+    "dangerous",
+    "difficult",
+    "easy",
+    "expensive",
+    "fun",
+    "hard",
+    "impossible",
+    "painful",
+    "safe",
+    "simple",
+    "tough",
+    "tricky",
+];
+
+/// Adjectives whose infinitive their subject does, or is to do ("it is due to announce", "it
+/// was committed to resolving", "it is set to"): an "it" before them stands for something,
+/// unlike the empty "it" of "it is hard to say".
+const RAISING_ADJECTIVES: &[&str] = &["about", "bound", "certain", "due", "poised", "set", "sure"];
+
+/// Reads an infinitive right after an adjective with a copula as the adjective's complement,
+/// in the pass's own copy of the tree: "growth is set to slow", "was close to achieving a
+/// deal", "would be delighted to see", which the parser often labels a purpose (and then
+/// "growth · is · set" said nothing, and "Smith · see · it" lost its "would"); and "is due to
+/// report", parsed as the preposition "due to" before a verb with a copula.
+fn repair_adjective_infinitives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let is = |k: usize, w: &str| k < n && x.tokens[k].text().eq_ignore_ascii_case(w);
+    for a in 0..n.saturating_sub(2) {
+        if x.tags[a].upos != Upos::Adj || !is(a + 1, "to") || x.tags[a + 2].upos != Upos::Verb {
+            continue;
+        }
+        let v = a + 2;
+        let r = sentence_of(x, a);
+        if !r.contains(&v) {
+            continue;
+        }
+        let kid = |heads: &[u32], rels: &[&str], h: usize, rel: &str| {
+            r.clone().find(|&k| heads[k] as usize == h && rels[k] == rel)
+        };
+        if heads[v] as usize == a && rels[v] == "advcl" && heads[a + 1] as usize == v && rels[a + 1] == "mark"
+        {
+            // Not "the first to reach" (the predicate would lose its "the"), nor "easy to
+            // understand", whose subject is the infinitive's object, not its doer.
+            let lemma = verb_lemma(x, a);
+            // And only an infinitive with something to say of its own ("is set to cut 500
+            // jobs"); "is set to slow" stays the adjective's phrase ("growth · is · set to
+            // slow"), as a clause with no object gives no triple.
+            let argument = r.clone().any(|k| {
+                k > v
+                    && heads[k] as usize == v
+                    && (rels[k].starts_with("obl") || matches!(rels[k], "obj" | "iobj" | "ccomp" | "xcomp"))
+            });
+            if kid(heads, rels, a, "cop").is_some()
+                && kid(heads, rels, a, "det").is_none()
+                && !TOUGH_ADJECTIVES.contains(&lemma.as_ref())
+                && argument
+            {
+                rels[v] = "xcomp";
+            }
+        } else if rels[a] == "case"
+            && heads[a] as usize == v
+            && heads[a + 1] as usize == a
+            && rels[a + 1] == "fixed"
+            && matches!(x.tags[v].xpos.as_bytes(), b"VB" | b"VBP")
+        {
+            // "is due to report": the adjective heads the clause, with the copula and the
+            // subject; the verb is its infinitive.
+            let Some(cop) = kid(heads, rels, v, "cop").filter(|&c| c < a) else { continue };
+            heads[a] = heads[v];
+            rels[a] = rels[v];
+            for k in r.clone() {
+                if heads[k] as usize == v
+                    && k < a
+                    && (k == cop
+                        || rels[k].starts_with("nsubj")
+                        || rels[k].starts_with("aux")
+                        || rels[k] == "advmod")
+                {
+                    heads[k] = a as u32;
+                    if rels[k] == "nsubj:outer" {
+                        rels[k] = "nsubj";
+                    }
+                }
+            }
+            heads[a + 1] = v as u32;
+            rels[a + 1] = "mark";
+            heads[v] = a as u32;
+            rels[v] = "xcomp";
+            // What hung on the verb from before the adjective and is still there (a
+            // punctuation mark, a conjunction) stays; the root's children move with it.
+            for k in r.clone() {
+                if k != v && heads[k] as usize == v && k < a {
+                    heads[k] = a as u32;
+                }
+            }
+        }
+    }
+}
+
 /// Reads an adverb particle right after its verb and right before the preposition of one of
 /// the verb's obliques as part of the verb, in the pass's own copy of the tree: "came in at the
 /// top of expectations" parsed with "in" as an adverb gave "come at", another verb; now "come
@@ -1538,6 +1642,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_report_clauses(x, &mut heads, &mut rels);
     repair_reported_subjects(x, &mut heads, &mut rels);
     repair_interrupted_clauses(x, &mut heads, &mut rels);
+    repair_adjective_infinitives(x, &mut heads, &mut rels);
     repair_particles(x, &heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
@@ -2921,12 +3026,17 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
         return None;
     }
     let participle = |k: usize| cx.upos(k) == Upos::Verb && cx.xpos(k) == "VBN" && !cx.has_to(k);
+    // What the object is made or named: "makes the web a more hands-free experience",
+    // "named him chairman".
+    let named = |k: usize| {
+        matches!(cx.upos(k), Upos::Noun | Upos::Propn) && NAMING_VERBS.contains(&cx.lemma(verb).as_ref())
+    };
     let k = cx
         .kids(verb)
         .find(|&k| {
             k > object
                 && (cx.rel(k) == "xcomp" || (it && cx.rel(k) == "ccomp"))
-                && (cx.upos(k) == Upos::Adj || participle(k))
+                && (cx.upos(k) == Upos::Adj || participle(k) || named(k))
                 && !(k >= 2
                     && cx.is(k - 1, "be")
                     && cx.is(k - 2, "to")
@@ -2946,6 +3056,13 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
         })?;
     (subtree_bounds(cx, k).0 == phrase(cx, object, None).last + 1).then_some(k)
 }
+
+/// Verbs whose object is made, called or chosen what the noun after it says ("made the web a
+/// more hands-free experience", "named him chairman", "voted her player of the year").
+const NAMING_VERBS: &[&str] = &[
+    "appoint", "brand", "call", "consider", "crown", "declare", "deem", "dub", "elect", "label", "make",
+    "name", "nominate", "vote",
+];
 
 /// The preposition of an oblique or nominal modifier ("into", "according to"), if any.
 fn preposition(cx: &Ctx<'_, '_>, k: usize) -> Option<String> {
@@ -3172,7 +3289,9 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                 || cx.has_kid(v, "ccomp")
                 || cx.has_kid(v, "csubj")
                 || cx.kids_with(v, "acl").any(|k| cx.kids_with(k, "mark").any(|m| cx.is(m, "that")))
-                || cx.kids_with(v, "xcomp").any(|k| cx.upos(k) == Upos::Verb)))
+                || (cx.kids_with(v, "xcomp").any(|k| cx.upos(k) == Upos::Verb)
+                    && !RAISING_ADJECTIVES.contains(&cx.lemma(v).as_ref())
+                    && !ATTITUDE_ADJECTIVES.contains(&cx.lemma(v).as_ref()))))
             || (inherited && cx.head(v).is_some_and(|h| cx.upos(h) == Upos::Adj)));
     // "consumer spending", "mortgage lending", "group managing director": a bare singular
     // noun right before a gerund with no auxiliary is a compound noun, not a clause.
@@ -3677,6 +3796,18 @@ fn predicative_phrase(cx: &Ctx<'_, '_>, v: usize, a: Arg) -> Arg {
         first -= 1;
     }
     let mut last = a.last;
+    // "glad to come through", "set to slow": an infinitive right after the adjective
+    // completes it.
+    // (Not a clause of its own coordinated with it: "was ineligible to be a candidate [and the
+    // association was seeking a substitute]".)
+    if let Some(k) = cx.kids_with(v, "advcl").find(|&k| cx.has_to(k) && subtree_bounds(cx, k).0 == last + 1) {
+        let own_clause = |c: usize| cx.rel(c) == "conj" && cx.kids(c).any(|d| cx.rel(d).starts_with("nsubj"));
+        last = cx
+            .kids(k)
+            .filter(|&c| c > k && !own_clause(c) && cx.rel(c) != "punct" && cx.rel(c) != "cc")
+            .map(|c| subtree_bounds(cx, c).1)
+            .fold(k, usize::max);
+    }
     for k in cx.kids_with(v, "conj") {
         let (f, l) = subtree_bounds(cx, k);
         let own_clause = cx.kids(k).any(|d| matches!(cx.rel(d), "nsubj" | "nsubj:pass" | "cop" | "aux"));

@@ -711,6 +711,39 @@ fn a_reported_subject_set_off_by_an_aside_keeps_its_verb() {
 }
 
 #[test]
+fn an_adjective_and_its_infinitive_are_one_predicate() {
+    for (text, want) in [
+        ("The firm is due to report its results on Monday.", "The firm · be due to report · its results"),
+        ("His government was close to achieving a deal.", "His government · be close to achieve · a deal"),
+        (
+            "The Conservatives are committed to cutting public spending.",
+            "The Conservatives · be committed to cut · public spending",
+        ),
+        // An "it" before such an adjective stands for something.
+        ("It is also due to announce a replacement in July.", "It · be due to announce · a replacement"),
+    ] {
+        let t = all(text);
+        assert!(t.iter().any(|x| x.starts_with(want)), "{text}: {t:?}");
+    }
+    // With nothing after the infinitive, the adjective's phrase takes it in.
+    let d = doc("The survey warned that growth is set to slow.");
+    assert!(d.triples().iter().any(|t| d.slice(t.object.span) == "set to slow"), "{:?}", lemmas(&d));
+    // "easy to understand": the subject is what is understood, not who understands.
+    let d = doc("The commission said the question was easy to understand.");
+    assert!(d.triples().iter().any(|t| d.slice(t.object.span) == "easy to understand"), "{:?}", lemmas(&d));
+    // The empty "it" of "it is hard to say" still says nothing.
+    assert!(all("It is hard to say what happens next.").iter().all(|x| !x.starts_with("It ·")));
+}
+
+#[test]
+fn what_a_verb_makes_its_object_is_in_the_object() {
+    let d = doc("This makes the web a more hands-free experience.");
+    assert_eq!(find(&d, "make").2, "the web a more hands-free experience");
+    let d = doc("The new engine would make Aston Martin globally visible.");
+    assert_eq!(find(&d, "make").2, "Aston Martin globally visible");
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
