@@ -2253,7 +2253,36 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         if is_relative_pronoun(cx, s) {
             // A relative pronoun stands for the noun its clause hangs on; without one, the
             // clause is misattached and says nothing usable.
-            return if cx.rel(v).starts_with("acl") { cx.head(v).map(|h| (h, true)) } else { None };
+            // After a list, a verb in the singular is the last name's alone ("Jamie Noon and
+            // Henry Paul - who retains his place - are in the mix").
+            if !cx.rel(v).starts_with("acl") {
+                return None;
+            }
+            let h = cx.head(v)?;
+            // (The labeller often reads a list of names as an apposition and a coordination.)
+            let mut list = vec![h];
+            let mut i = 0;
+            while i < list.len() && list.len() < 16 {
+                let t = list[i];
+                i += 1;
+                list.extend(cx.kids(t).filter(|&k| {
+                    matches!(cx.rel(k), "conj" | "appos") && matches!(cx.upos(k), Upos::Noun | Upos::Propn)
+                }));
+            }
+            let last = list.iter().copied().filter(|&k| k < s).max().unwrap_or(h);
+            let singular = std::iter::once(v)
+                .chain(cx.kids(v).filter(|&k| matches!(cx.rel(k), "aux" | "aux:pass" | "cop")))
+                .filter(|&k| k > s)
+                .min()
+                .is_some_and(|k| cx.xpos(k) == "VBZ" || cx.is(k, "was"));
+            // A list, not one name and its apposition; and "which" is no person's ("the show
+            // Bethan and Huw, which explores").
+            let coordination = list.iter().any(|&k| cx.rel(k) == "conj");
+            let person = cx.entity_of[last]
+                .and_then(|e| cx.x.entities.get(e.0 as usize))
+                .is_some_and(|e| e.label == Label::Person);
+            let fits = !(cx.is(s, "which") && person);
+            return Some((if coordination && singular && fits && last < s { last } else { h }, true));
         }
         return Some((s, false));
     }

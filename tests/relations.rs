@@ -744,6 +744,16 @@ fn what_a_verb_makes_its_object_is_in_the_object() {
 }
 
 #[test]
+fn a_singular_relative_clause_after_a_list_is_the_last_names() {
+    let t = all("Fans cheered Keane and Joss Stone, who was voted best urban act.");
+    assert!(t.iter().any(|x| x.starts_with("Joss Stone · be voted")), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("Keane · be voted")), "{t:?}");
+    let t = all("Stuart Abbott, Jamie Noon and Henry Paul - who retains his place - are in the squad.");
+    let retain: Vec<_> = t.iter().filter(|x| x.contains("retain")).collect();
+    assert_eq!(retain, ["Henry Paul · retain · his place"], "{t:?}");
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
