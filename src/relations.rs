@@ -1002,6 +1002,100 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     }
 }
 
+/// Reads a clause opened by "who" or "which" right after a noun and a comma as a relative
+/// clause on that noun, in the pass's own copy of the tree: "legendary R&B star Bo Diddley, who
+/// performed with Eric Clapton", "the production, which cost pounds 9m" parsed as a coordinated
+/// or paratactic clause, an adverbial or a complement, whose relative word then stood for
+/// nothing and the clause gave no triple.
+fn repair_wh_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for w in 2..n {
+        let c = heads[w] as usize;
+        if c >= n
+            || c <= w
+            || !matches!(rels[w], "nsubj" | "nsubj:pass")
+            || !(x.tokens[w].text().eq_ignore_ascii_case("who")
+                || x.tokens[w].text().eq_ignore_ascii_case("which"))
+            || x.tokens[w - 1].text() != ","
+            || !matches!(rels[c], "parataxis" | "conj" | "advcl" | "advcl:relcl" | "ccomp" | "dep")
+        {
+            continue;
+        }
+        let noun = w - 2;
+        let r = sentence_of(x, w);
+        if !r.contains(&noun)
+            || !matches!(x.tags[noun].upos, Upos::Noun | Upos::Propn)
+            // The noun must not hang below the clause (the clause would hang below itself).
+            || reaches(heads, noun, c, r.len())
+        {
+            continue;
+        }
+        // Not a time ("a share sale made last year, which cut"; "from 95.5 in January, which
+        // could indicate": the clause is the sale's, or the sentence's), nor a plural before a
+        // verb in the singular ("would cut pounds 35bn from public services, which was the
+        // equivalent of ..." says it of the cut).
+        let xpos = |k: usize| x.tags[k].xpos.as_bytes();
+        let singular_verb = std::iter::once(c)
+            .chain(
+                r.clone()
+                    .filter(|&k| heads[k] as usize == c && matches!(rels[k], "aux" | "aux:pass" | "cop")),
+            )
+            .filter(|&k| k > w)
+            .min()
+            .is_some_and(|k| xpos(k) == b"VBZ" || x.tokens[k].text().eq_ignore_ascii_case("was"));
+        let span = x.tokens[noun].span();
+        let date = x
+            .entities
+            .iter()
+            .filter(|e| e.label == Label::Date)
+            .any(|e| e.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end));
+        if date
+            || time_word(&verb_lemma(x, noun))
+            || (singular_verb && matches!(xpos(noun), b"NNS" | b"NNPS"))
+        {
+            continue;
+        }
+        // A name of several words: its head, not its first word ("Bo Diddley" is on "Diddley").
+        let head =
+            if rels[noun] == "flat" && (heads[noun] as usize) < noun { heads[noun] as usize } else { noun };
+        // The sentence's own verb after the comma that closes the clause, which the parser hung
+        // on the clause ("Franz Ferdinand, who recently picked up five nominations, ended up
+        // in 15th place" with the name as the root): the verb takes the name's place, with the
+        // name as its subject. Where the name is not the root, the sentence is too tangled to
+        // mend, and the clause stays as it was.
+        let finite = |k: usize| {
+            x.tags[k].upos == Upos::Verb
+                && (matches!(xpos(k), b"VBZ" | b"VBP" | b"VBD")
+                    || r.clone().any(|a| {
+                        heads[a] as usize == k
+                            && rels[a].starts_with("aux")
+                            && matches!(xpos(a), b"MD" | b"VBZ" | b"VBP" | b"VBD")
+                    }))
+        };
+        if let Some(close) = (c + 1..r.end).find(|&k| x.tokens[k].text() == ",") {
+            let absorbed: Vec<usize> =
+                (close + 1..r.end).filter(|&k| finite(k) && reaches(heads, k, c, r.len())).collect();
+            if let Some(&main) = absorbed.first() {
+                let subjectless =
+                    !r.clone().any(|a| heads[a] as usize == main && rels[a].starts_with("nsubj"));
+                if heads[main] as usize != c
+                    || !matches!(rels[main], "conj" | "parataxis" | "dep" | "advcl" | "ccomp")
+                    || !subjectless
+                    || (heads[head] as usize) < n
+                {
+                    continue;
+                }
+                heads[main] = heads[head];
+                rels[main] = rels[head];
+                heads[head] = main as u32;
+                rels[head] = "nsubj";
+            }
+        }
+        heads[c] = head as u32;
+        rels[c] = "acl:relcl";
+    }
+}
+
 /// Reads a reported clause whose subject is set off from its verb by an aside, in the pass's
 /// own copy of the tree: "are hoping that [Isinbayeva's main rival, fellow Russian Svetlana
 /// Feofanova,] will take part", "meant that [Bangor, beaten 5-1 by Newry,] will take on
@@ -1632,6 +1726,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_inverted_quotes(x, &mut heads, &mut rels);
     repair_told_that(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
+    repair_wh_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     repair_copular_appositions(x, &mut heads, &mut rels);
     repair_partitive_subjects(x, &mut heads, &mut rels);

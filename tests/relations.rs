@@ -754,6 +754,23 @@ fn a_singular_relative_clause_after_a_list_is_the_last_names() {
 }
 
 #[test]
+fn who_or_which_after_a_noun_and_a_comma_opens_a_relative_clause() {
+    let t = all("Police arrested Smith, who faces charges of fraud.");
+    assert!(t.contains(&"Smith · face · charges of fraud".to_string()), "{t:?}");
+    let t = all("Franz Ferdinand, who recently picked up five nominations, ended up in 15th place.");
+    assert!(t.iter().any(|x| x.starts_with("Franz Ferdinand · pick up · five nominations")), "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("Franz Ferdinand · end up in · 15th place")), "{t:?}");
+    // Not a time before the comma, nor a plural before a verb in the singular: the clause is
+    // about something else.
+    let t = all("The index fell to 94.2 from 95.5 in January, which could indicate a fall in spending.");
+    assert!(!t.iter().any(|x| x.starts_with("January")), "{t:?}");
+    let t = all(
+        "He said the Tories would cut pounds 35bn from public services, which was the equivalent of sacking every doctor.",
+    );
+    assert!(!t.iter().any(|x| x.starts_with("public services")), "{t:?}");
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
