@@ -3803,9 +3803,33 @@ fn emit(
     for sh in coordinated(cx, subj) {
         // A subject phrase never swallows the clause itself (relative clauses hang on it).
         // An argument never starts with its preposition ("of Ethiopians", a misattachment).
-        let sa = phrase_with(cx, sh, Some(v), true);
+        let mut sa = phrase_with(cx, sh, Some(v), true);
         if !contentful(cx, sa) || (sa.first <= v && v <= sa.last) {
             continue;
+        }
+        // A subject phrase that still opens with a preposition: a time or place fronted
+        // before the subject is cut off ("[In July] a variant of the virus · slowed down");
+        // one that holds the subject itself belongs to an oblique the parser took for the
+        // subject ("in Angola's 30-year civil war · ended", "of star skipper Brian O'Driscoll
+        // · missed"): no triple. ("about 400 workers", "at least a million people" are
+        // numbers.)
+        let quantity = ["about", "around", "over", "under", "up", "to"].iter().any(|w| cx.is(sa.first, w))
+            || (cx.is(sa.first, "at") && (cx.is(sa.first + 1, "least") || cx.is(sa.first + 1, "most")));
+        if cx.upos(sa.first) == Upos::Adp && sa.first < sh && !quantity {
+            // A time that opens the sentence or follows a comma.
+            let opens = sa.first == s.tokens().start || cx.is(sa.first - 1, ",");
+            let fronted = cx.head(sa.first).map(|p| subtree_bounds(cx, p)).filter(|&(f, l)| {
+                f == sa.first && l < sh && opens && (f..=l).any(|k| is_time(cx, k) || time_word(&cx.lemma(k)))
+            });
+            let Some((_, l)) = fronted else { continue };
+            let mut f = l + 1;
+            while f < sh && matches!(cx.upos(f), Upos::Punct) {
+                f += 1;
+            }
+            if is_time(cx, f) {
+                continue;
+            }
+            sa.first = f;
         }
         for &o in objects {
             let controlled = controlled_infinitive(cx, g.last_verb, o);

@@ -771,6 +771,24 @@ fn who_or_which_after_a_noun_and_a_comma_opens_a_relative_clause() {
 }
 
 #[test]
+fn a_fronted_time_is_no_part_of_the_subject() {
+    let d = doc("In recent months companies such as Adam Opel have slashed jobs.");
+    assert_eq!(find(&d, "slash").1, "companies such as Adam Opel");
+    // Every subject starts with its own words, never a preposition (but a number's "about").
+    for text in [
+        "In July a variant of the MyDoom virus slowed down searches on Google.",
+        "About 400 workers lost their jobs at the plant in June.",
+    ] {
+        let d = doc(text);
+        for t in d.triples() {
+            let s = d.slice(t.subject.span);
+            let first = s.split_whitespace().next().unwrap_or("");
+            assert!(!["In", "in", "of", "from", "for", "by"].contains(&first), "{text}: {:?}", lemmas(&d));
+        }
+    }
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
