@@ -4366,6 +4366,20 @@ fn modality_of(cx: &Ctx<'_, '_>, v: usize, g: &Group, attributed: bool) -> Modal
             return m;
         }
     }
+    // A purpose is as sure as the verb it is the purpose of: "the flaws could be used by virus
+    // writers to take over computers" (possible), not a fact.
+    if g.modality == Modality::Asserted
+        && scope == Modality::Asserted
+        && cx.rel(v) == "advcl"
+        && cx.has_to(v)
+        && !cx.kids(v).any(|k| cx.rel(k).starts_with("nsubj"))
+        && let Some(h) = cx.head(v).filter(|&h| cx.upos(h) == Upos::Verb)
+    {
+        let outer = group(cx, h);
+        if matches!(outer.modality, Modality::Possible | Modality::Necessary) && !outer.would_only {
+            return outer.modality;
+        }
+    }
     match g.modality {
         Modality::Asserted => scope,
         Modality::Possible if g.would_only && (attributed || cx.rel(v) == "ccomp") => scope,

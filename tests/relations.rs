@@ -789,6 +789,18 @@ fn a_fronted_time_is_no_part_of_the_subject() {
 }
 
 #[test]
+fn a_purpose_is_as_sure_as_its_verb() {
+    let d = doc("Many of the flaws could be used by virus writers to take over computers remotely.");
+    let (t, s, _) = find(&d, "take over");
+    assert_eq!((s, t.modality), ("virus writers", dossier::Modality::Possible), "{:?}", lemmas(&d));
+    let d = doc("Critics fear the tags could be used to monitor shoppers.");
+    assert_eq!(find(&d, "monitor").0.modality, dossier::Modality::Possible, "{:?}", lemmas(&d));
+    // A purpose of a plain statement stays as it was.
+    let d = doc("He went to London to see the Queen.");
+    assert_eq!(find(&d, "see").0.modality, dossier::Modality::Asserted, "{:?}", lemmas(&d));
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
