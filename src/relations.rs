@@ -4232,7 +4232,13 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
         cx.head(c).is_some_and(|h| h < c && ASKING.contains(&cx.lemma(h).as_ref()))
             && mark(c).as_deref() == Some("if")
     };
+    // "looked as if the Cabinet had decided", "as though it owned the place": a seeming,
+    // not a fact.
+    let as_if = cx
+        .kids_with(t, "mark")
+        .any(|m| (cx.is(m, "if") || cx.is(m, "though")) && m.checked_sub(1).is_some_and(|b| cx.is(b, "as")));
     match base {
+        "advcl" | "ccomp" if as_if => return Modality::Possible,
         _ if mark(t).as_deref() == Some("whether") => return Modality::Question,
         "ccomp" | "csubj" | "advcl" if after_asking(t) => return Modality::Question,
         "ccomp" if mark(t).as_deref() == Some("if") && cx.head(t).is_some_and(|h| h < t) => {

@@ -801,6 +801,12 @@ fn a_purpose_is_as_sure_as_its_verb() {
 }
 
 #[test]
+fn a_seeming_is_no_fact() {
+    let d = doc("It looked for one glorious moment as if the Cabinet had decided to bury their differences.");
+    assert_eq!(find(&d, "decide to bury").0.modality, dossier::Modality::Possible, "{:?}", lemmas(&d));
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
