@@ -347,3 +347,14 @@ fn a_given_name_alone_is_the_one_person_seen_with_it() {
         assert_eq!(mentions(&doc, e), [name], "{name}");
     }
 }
+
+#[test]
+fn a_known_organisation_or_place_after_a_form_of_address_is_a_person() {
+    let text = "Lord Sainsbury gave money to Labour. Mr Kennedy said the plan was fair.";
+    let doc = Extractor::new().extract(text);
+    crate::check_document(text, &doc);
+    let sainsbury = find(&doc, Label::Person, "Sainsbury");
+    assert!(mentions(&doc, sainsbury).iter().any(|m| m.ends_with("Sainsbury")));
+    assert!(doc.entities().iter().all(|e| e.label != Label::Org || !e.name.starts_with("Sainsbury")));
+    assert!(doc.entities().iter().any(|e| e.label == Label::Person && e.name.ends_with("Kennedy")));
+}

@@ -765,8 +765,17 @@ pub(crate) fn rules(
             let is_title = m.readings(gaz).any(|r| r.label() == Label::Title)
                 || (m.end_token == m.first_token + 1
                     && cue_bits(&tokens[m.first_token].text().to_lowercase()) & CUE_PARTY != 0);
+            // A built-in organisation or place right after a form of address is a person's
+            // name ("Lord Sainsbury", "Mr Ford"; user lists still win).
+            let addressed = Some(*g) == x.builtin
+                && ctx
+                    .prev(m.first_token)
+                    .is_some_and(|p| p.is_capitalized() && crate::lexicon::is_form_of_address(p.text()));
             let supported = |r: &EntryRef<'_>| {
                 if is_title && r.is_weak() && r.label() == Label::Org {
+                    return false;
+                }
+                if addressed && matches!(r.label(), Label::Org | Label::Place) {
                     return false;
                 }
                 let needs = r.is_weak() || (uninformative_case && r.kind() < Kind::Country);
