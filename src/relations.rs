@@ -1002,6 +1002,57 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     }
 }
 
+/// Reads the subject of a coordinated clause that the parser made the object of the clause
+/// before, in the pass's own copy of the tree: "any evidence would be looked into [and Mr
+/// Houston] may be interviewed" parsed with "Mr Houston" (and the "and") on "looked" and
+/// "interviewed" without a subject. A noun that carries a conjunction but is no conjunct,
+/// followed at once by a finite verb group with no subject, is that verb's subject, and the
+/// verb is coordinated with the clause the noun hung on.
+fn repair_coordinated_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for o in 1..n {
+        let v = heads[o] as usize;
+        if v >= n
+            || v >= o
+            || x.tags[v].upos != Upos::Verb
+            || !matches!(x.tags[o].upos, Upos::Noun | Upos::Propn)
+            || !(rels[o].starts_with("obl") || rels[o] == "obj")
+        {
+            continue;
+        }
+        let r = sentence_of(x, o);
+        let Some(cc) = (v + 1..o).find(|&k| heads[k] as usize == o && rels[k] == "cc") else { continue };
+        // The noun's phrase, then the verb's group: auxiliaries first, one of them finite.
+        let Some(last) = (o..r.end).take_while(|&k| k == o || reaches(heads, k, o, 16)).last() else {
+            continue;
+        };
+        let Some(&first_aux) = r.clone().filter(|&k| k > last).collect::<Vec<_>>().first() else { continue };
+        if !rels[first_aux].starts_with("aux")
+            || !matches!(x.tags[first_aux].xpos.as_bytes(), b"MD" | b"VBZ" | b"VBP" | b"VBD")
+        {
+            continue;
+        }
+        let c = heads[first_aux] as usize;
+        if c >= n
+            || c <= first_aux
+            || x.tags[c].upos != Upos::Verb
+            || (first_aux..c).any(|k| heads[k] as usize != c)
+            || r.clone().any(|k| heads[k] as usize == c && (rels[k].starts_with("nsubj") || rels[k] == "expl"))
+            // The verb hangs where the clause before it does (on the same reporting verb), or
+            // on that clause: the two are coordinated.
+            || !(heads[c] == heads[v] || heads[c] as usize == v)
+        {
+            continue;
+        }
+        let passive = r.clone().any(|k| heads[k] as usize == c && rels[k] == "aux:pass");
+        heads[o] = c as u32;
+        rels[o] = if passive { "nsubj:pass" } else { "nsubj" };
+        heads[cc] = c as u32;
+        heads[c] = v as u32;
+        rels[c] = "conj";
+    }
+}
+
 /// Reads a clause opened by "who" or "which" right after a noun and a comma as a relative
 /// clause on that noun, in the pass's own copy of the tree: "legendary R&B star Bo Diddley, who
 /// performed with Eric Clapton", "the production, which cost pounds 9m" parsed as a coordinated
@@ -1737,6 +1788,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_report_clauses(x, &mut heads, &mut rels);
     repair_reported_subjects(x, &mut heads, &mut rels);
     repair_interrupted_clauses(x, &mut heads, &mut rels);
+    repair_coordinated_subjects(x, &mut heads, &mut rels);
     repair_adjective_infinitives(x, &mut heads, &mut rels);
     repair_particles(x, &heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
@@ -1817,6 +1869,12 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
     let first = p.first.min(p.head);
     if first >= a {
         return;
+    }
+    // A form of address right before the name is the name's ("Science Minister [Lord]
+    // Sainsbury", "Labour peer [Baroness] Kennedy"), not the description's last word.
+    let mut a = a;
+    while a > first && crate::lexicon::is_form_of_address(cx.text(a - 1)) {
+        a -= 1;
     }
     let words = first..a;
     // A common noun (capitalised titles are tagged as names: a lower-case word or a title's
@@ -4478,5 +4536,65 @@ mod tests {
                 assert!(steps <= n, "token {start} is on a cycle: {heads:?}");
             }
         }
+    }
+
+    /// "looked into [and Mr Houston] may be interviewed", with the name and its "and" on
+    /// "looked": the name is the subject of the verb after it, and that verb a conjunct.
+    #[test]
+    fn a_coordinated_subject_taken_for_an_object_is_a_subject_again() {
+        let text = "He said evidence would be looked into and Houston may be interviewed .";
+        let tokenizer = crate::text::Tokenizer::new();
+        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
+        assert_eq!(tokens.len(), 13);
+        let tag = |u: &str, x: &str| Tag { upos: Upos::parse(u), xpos: Xpos::new(x) };
+        let tags = [
+            tag("PRON", "PRP"),
+            tag("VERB", "VBD"),
+            tag("NOUN", "NN"),
+            tag("AUX", "MD"),
+            tag("AUX", "VB"),
+            tag("VERB", "VBN"),
+            tag("ADP", "IN"),
+            tag("CCONJ", "CC"),
+            tag("PROPN", "NNP"),
+            tag("AUX", "MD"),
+            tag("AUX", "VB"),
+            tag("VERB", "VBN"),
+            tag("PUNCT", "."),
+        ];
+        let tree = [
+            (1, "nsubj"),
+            (ROOT, "root"),
+            (5, "nsubj:pass"),
+            (5, "aux"),
+            (5, "aux:pass"),
+            (1, "ccomp"),
+            (8, "case"),
+            (8, "cc"),
+            (5, "obl"),
+            (11, "aux"),
+            (11, "aux:pass"),
+            (1, "ccomp"),
+            (1, "punct"),
+        ];
+        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
+        let lemmas: Vec<Option<Box<str>>> = vec![None; tokens.len()];
+        let x = Input {
+            tokens: &tokens,
+            sentences: &sentences,
+            tags: &tags,
+            lemmas: &lemmas,
+            deps: &deps,
+            entities: &[],
+            quotations: &[],
+        };
+        let n = tokens.len();
+        let mut heads: Vec<u32> =
+            deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
+        let mut rels: Vec<&str> = deps.iter().map(|d| d.rel.as_str()).collect();
+        repair_coordinated_subjects(&x, &mut heads, &mut rels);
+        assert_eq!((heads[8], rels[8]), (11, "nsubj:pass"));
+        assert_eq!((heads[11], rels[11]), (5, "conj"));
+        assert_eq!(heads[7], 11, "the conjunction goes with its clause");
     }
 }

@@ -807,6 +807,12 @@ fn a_seeming_is_no_fact() {
 }
 
 #[test]
+fn a_form_of_address_before_a_name_is_no_part_of_the_title() {
+    let t = all("Science Minister Lord Sainsbury has made a donation to the party.");
+    assert!(t.contains(&"Lord Sainsbury · be · Science Minister".to_string()), "{t:?}");
+}
+
+#[test]
 fn an_infinitive_completing_a_noun_stays_in_its_phrase() {
     let d = doc("The company announced a plan to sell its stake.");
     assert_eq!(find(&d, "announce").2, "a plan to sell its stake");
