@@ -57,6 +57,8 @@ mod relations;
 mod roles;
 mod span;
 pub mod tagger;
+#[cfg(test)]
+mod testing;
 pub mod text;
 
 pub use document::{Document, SCHEMA_VERSION, WithTokens};

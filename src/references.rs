@@ -1187,8 +1187,49 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parser::Deprel;
-    use crate::tagger::Xpos;
+    use crate::testing::Parsed;
+
+    fn person(text: &str, name: &str) -> Entity {
+        let start = text.find(name).expect("the name is in the text");
+        Entity {
+            id: EntityId(0),
+            label: Label::Person,
+            name: name.into(),
+            kb_id: None,
+            country: None,
+            mentions: vec![Mention {
+                span: Span::new(start, start + name.len()),
+                sentence: 0,
+                source: "test".into(),
+            }],
+        }
+    }
+
+    fn quotes_of(p: &Parsed<'_>, entities: &[Entity]) -> Vec<Quotation> {
+        let x = Input {
+            tokens: &p.tokens,
+            sentences: &p.sentences,
+            tags: &p.tags,
+            lemmas: &p.lemmas,
+            deps: &p.deps,
+            entities,
+        };
+        quotations(&x, &[], false)
+    }
+
+    /// The quotation's analysis after its saying verb at token `say` (`"` : `"I will stay ."`).
+    fn quotation_rows(say: u32) -> Vec<crate::testing::Row<'static>> {
+        let stay = say + 5;
+        vec![
+            ("PUNCT", ":", Some(stay), "punct"),
+            ("PUNCT", "``", Some(stay), "punct"),
+            ("PRON", "PRP", Some(stay), "nsubj"),
+            ("AUX", "MD", Some(stay), "aux"),
+            ("VERB", "VB", Some(say), "ccomp"),
+            ("PUNCT", ".", Some(stay), "punct"),
+            ("PUNCT", "''", Some(stay), "punct"),
+        ]
+    }
 
     /// A quotation's speaker is the person named right before the saying verb where the parse
     /// gave the verb another subject: here "speech" the subject of "said" and "Mr Blair" an
@@ -1196,94 +1237,36 @@ mod tests {
     #[test]
     fn the_name_before_the_saying_verb_is_the_speaker() {
         let text = "In his speech on Sunday , Mr Blair said : \"I will stay .\"";
-        let tokenizer = crate::text::Tokenizer::new();
-        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
-        assert_eq!(tokens.len(), 16);
-        let tag = |u: &str, x: &str| Tag { upos: Upos::parse(u), xpos: Xpos::new(x) };
-        let tags = [
-            tag("ADP", "IN"),
-            tag("PRON", "PRP$"),
-            tag("NOUN", "NN"),
-            tag("ADP", "IN"),
-            tag("PROPN", "NNP"),
-            tag("PUNCT", ","),
-            tag("PROPN", "NNP"),
-            tag("PROPN", "NNP"),
-            tag("VERB", "VBD"),
-            tag("PUNCT", ":"),
-            tag("PUNCT", "``"),
-            tag("PRON", "PRP"),
-            tag("AUX", "MD"),
-            tag("VERB", "VB"),
-            tag("PUNCT", "."),
-            tag("PUNCT", "''"),
+        let mut rows = vec![
+            ("ADP", "IN", Some(2), "case"),
+            ("PRON", "PRP$", Some(2), "nmod:poss"),
+            ("NOUN", "NN", Some(8), "nsubj"),
+            ("ADP", "IN", Some(4), "case"),
+            ("PROPN", "NNP", Some(2), "nmod"),
+            ("PUNCT", ",", Some(7), "punct"),
+            ("PROPN", "NNP", Some(7), "flat"),
+            ("PROPN", "NNP", Some(4), "appos"),
+            ("VERB", "VBD", None, "root"),
         ];
-        let tree = [
-            (2, "case"),
-            (2, "nmod:poss"),
-            (8, "nsubj"),
-            (4, "case"),
-            (2, "nmod"),
-            (7, "punct"),
-            (7, "flat"),
-            (4, "appos"),
-            (ROOT, "root"),
-            (13, "punct"),
-            (13, "punct"),
-            (13, "nsubj"),
-            (13, "aux"),
-            (8, "ccomp"),
-            (13, "punct"),
-            (13, "punct"),
-        ];
-        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
-        let lemmas: Vec<Option<Box<str>>> = (0..tokens.len())
-            .map(|i| (i == 8).then(|| "say".into()).or_else(|| (i == 13).then(|| "stay".into())))
-            .collect();
-        let person = |start: usize, end: usize| Entity {
-            id: EntityId(0),
-            label: Label::Person,
-            name: "Mr Blair".into(),
-            kb_id: None,
-            country: None,
-            mentions: vec![Mention { span: Span::new(start, end), sentence: 0, source: "test".into() }],
-        };
-        let blair = text.find("Mr Blair").unwrap();
-        let entities = [person(blair, blair + 8)];
-        let x = Input {
-            tokens: &tokens,
-            sentences: &sentences,
-            tags: &tags,
-            lemmas: &lemmas,
-            deps: &deps,
-            entities: &entities,
-        };
-        let quotes = quotations(&x, &[], false);
+        rows.extend(quotation_rows(8));
+        let p = Parsed::new(text, &rows, &[(8, "say"), (13, "stay")]);
+        let quotes = quotes_of(&p, &[person(text, "Mr Blair")]);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].who, Some(EntityId(0)));
         assert_eq!(quotes[0].by, Some(7));
         // "for Mr Blair": a spokesman's words, not his.
         let text = "A spokesman for Mr Blair said : \"I will stay .\"";
-        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
-        let tags = [&[tag("DET", "DT"), tag("NOUN", "NN"), tag("ADP", "IN")], &tags[6..]].concat();
-        let tree = [(1, "det"), (5, "nsubj"), (4, "case"), (4, "flat"), (1, "nmod")]
-            .into_iter()
-            .chain(tree[8..].iter().map(|&(h, r)| (if h == ROOT { ROOT } else { h - 3 }, r)))
-            .collect::<Vec<_>>();
-        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
-        let lemmas: Vec<Option<Box<str>>> =
-            (0..tokens.len()).map(|i| (i == 5).then(|| "say".into())).collect();
-        let blair = text.find("Mr Blair").unwrap();
-        let entities = [person(blair, blair + 8)];
-        let x = Input {
-            tokens: &tokens,
-            sentences: &sentences,
-            tags: &tags,
-            lemmas: &lemmas,
-            deps: &deps,
-            entities: &entities,
-        };
-        let quotes = quotations(&x, &[], false);
+        let mut rows = vec![
+            ("DET", "DT", Some(1), "det"),
+            ("NOUN", "NN", Some(5), "nsubj"),
+            ("ADP", "IN", Some(4), "case"),
+            ("PROPN", "NNP", Some(4), "flat"),
+            ("PROPN", "NNP", Some(1), "nmod"),
+            ("VERB", "VBD", None, "root"),
+        ];
+        rows.extend(quotation_rows(5));
+        let p = Parsed::new(text, &rows, &[(5, "say"), (10, "stay")]);
+        let quotes = quotes_of(&p, &[person(text, "Mr Blair")]);
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].who, None);
         assert_eq!(quotes[0].by, Some(1));

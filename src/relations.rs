@@ -982,9 +982,8 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
                     heads[first] = c as u32;
                     rels[first] = "mark";
                 }
-                let passive = r.clone().any(|k| heads[k] as usize == c && rels[k] == "aux:pass");
+                rels[o] = subject_rel(heads, rels, r.clone(), c);
                 heads[o] = c as u32;
-                rels[o] = if passive { "nsubj:pass" } else { "nsubj" };
                 heads[c] = v as u32;
                 rels[c] = "ccomp";
             }
@@ -1044,9 +1043,8 @@ fn repair_coordinated_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut 
         {
             continue;
         }
-        let passive = r.clone().any(|k| heads[k] as usize == c && rels[k] == "aux:pass");
+        rels[o] = subject_rel(heads, rels, r.clone(), c);
         heads[o] = c as u32;
-        rels[o] = if passive { "nsubj:pass" } else { "nsubj" };
         heads[cc] = c as u32;
         heads[c] = v as u32;
         rels[c] = "conj";
@@ -1147,6 +1145,16 @@ fn repair_wh_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) 
     }
 }
 
+/// The relation a new subject of verb `c` takes: "nsubj:pass" where `c` has a passive
+/// auxiliary among the tokens of `r` (its sentence), else "nsubj".
+fn subject_rel(heads: &[u32], rels: &[&str], r: std::ops::Range<usize>, c: usize) -> &'static str {
+    if r.into_iter().any(|k| heads[k] as usize == c && rels[k] == "aux:pass") {
+        "nsubj:pass"
+    } else {
+        "nsubj"
+    }
+}
+
 /// Reads a reported clause whose subject is set off from its verb by an aside, in the pass's
 /// own copy of the tree: "are hoping that [Isinbayeva's main rival, fellow Russian Svetlana
 /// Feofanova,] will take part", "meant that [Bangor, beaten 5-1 by Newry,] will take on
@@ -1193,9 +1201,8 @@ fn repair_interrupted_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [
                 }) else {
                     continue;
                 };
-                let passive = has(rels, &|l| l == "aux:pass");
+                rels[o] = subject_rel(heads, rels, r.clone(), c);
                 heads[o] = c as u32;
-                rels[o] = if passive { "nsubj:pass" } else { "nsubj" };
                 continue;
             }
             if !matches!(rels[c], "conj" | "parataxis" | "dep" | "advcl") || has(rels, &|l| l == "mark") {
@@ -1238,9 +1245,8 @@ fn repair_interrupted_clauses(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [
             }
             heads[that] = c as u32;
             rels[that] = "mark";
-            let passive = r.clone().any(|k| heads[k] as usize == c && rels[k] == "aux:pass");
+            rels[subject] = subject_rel(heads, rels, r.clone(), c);
             heads[subject] = c as u32;
-            rels[subject] = if passive { "nsubj:pass" } else { "nsubj" };
             heads[c] = v as u32;
             rels[c] = "ccomp";
         }
@@ -4475,58 +4481,51 @@ fn subtree_bounds(cx: &Ctx<'_, '_>, h: usize) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parser::{Deprel, DocDep, ROOT};
-    use crate::tagger::Xpos;
+    use crate::testing::Parsed;
+
+    fn input<'a>(p: &'a Parsed<'a>) -> Input<'a, 'a> {
+        Input {
+            tokens: &p.tokens,
+            sentences: &p.sentences,
+            tags: &p.tags,
+            lemmas: &p.lemmas,
+            deps: &p.deps,
+            entities: &[],
+            quotations: &[],
+        }
+    }
+
+    /// The pass's own copy of the tree: heads (the token count for the root) and relations.
+    fn tree<'a>(p: &'a Parsed<'_>) -> (Vec<u32>, Vec<&'a str>) {
+        let n = p.deps.len() as u32;
+        let heads = p.deps.iter().map(|d| if d.head == ROOT { n } else { d.head }).collect();
+        (heads, p.deps.iter().map(|d| d.rel.as_str()).collect())
+    }
 
     /// The subject repair for a clause after an introductory phrase never closes a cycle: where
     /// the verb after the noun already hangs below that noun, the tree stays as it was (a cycle
     /// made phrase building grow without end on the linear bench's one-sentence text).
     #[test]
     fn subject_repair_keeps_a_tree() {
-        let text = "He stopped the campaign , missiles fired slammed .";
-        let tokenizer = crate::text::Tokenizer::new();
-        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
-        assert_eq!(tokens.len(), 9);
-        let tag = |u: &str, x: &str| Tag { upos: Upos::parse(u), xpos: Xpos::new(x) };
-        let tags = [
-            tag("PRON", "PRP"),
-            tag("VERB", "VBD"),
-            tag("DET", "DT"),
-            tag("NOUN", "NN"),
-            tag("PUNCT", ","),
-            tag("NOUN", "NNS"),
-            tag("VERB", "VBD"),
-            tag("VERB", "VBD"),
-            tag("PUNCT", "."),
-        ];
         // "missiles" an oblique of "stopped", "fired" a clause on "missiles".
-        let tree = [
-            (1, "nsubj"),
-            (ROOT, "root"),
-            (3, "det"),
-            (1, "obj"),
-            (5, "punct"),
-            (1, "obl:unmarked"),
-            (5, "acl"),
-            (1, "parataxis"),
-            (1, "punct"),
-        ];
-        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
-        let lemmas: Vec<Option<Box<str>>> = vec![None; tokens.len()];
-        let x = Input {
-            tokens: &tokens,
-            sentences: &sentences,
-            tags: &tags,
-            lemmas: &lemmas,
-            deps: &deps,
-            entities: &[],
-            quotations: &[],
-        };
-        let n = tokens.len();
-        let mut heads: Vec<u32> =
-            deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
-        let mut rels: Vec<&str> = deps.iter().map(|d| d.rel.as_str()).collect();
-        repair_relatives(&x, &mut heads, &mut rels);
+        let p = Parsed::new(
+            "He stopped the campaign , missiles fired slammed .",
+            &[
+                ("PRON", "PRP", Some(1), "nsubj"),
+                ("VERB", "VBD", None, "root"),
+                ("DET", "DT", Some(3), "det"),
+                ("NOUN", "NN", Some(1), "obj"),
+                ("PUNCT", ",", Some(5), "punct"),
+                ("NOUN", "NNS", Some(1), "obl:unmarked"),
+                ("VERB", "VBD", Some(5), "acl"),
+                ("VERB", "VBD", Some(1), "parataxis"),
+                ("PUNCT", ".", Some(1), "punct"),
+            ],
+            &[],
+        );
+        let (mut heads, mut rels) = tree(&p);
+        repair_relatives(&input(&p), &mut heads, &mut rels);
+        let n = heads.len();
         for start in 0..n {
             let mut at = start;
             let mut steps = 0;
@@ -4542,57 +4541,27 @@ mod tests {
     /// "looked": the name is the subject of the verb after it, and that verb a conjunct.
     #[test]
     fn a_coordinated_subject_taken_for_an_object_is_a_subject_again() {
-        let text = "He said evidence would be looked into and Houston may be interviewed .";
-        let tokenizer = crate::text::Tokenizer::new();
-        let (tokens, sentences) = crate::text::analyze(text, &tokenizer, 1000);
-        assert_eq!(tokens.len(), 13);
-        let tag = |u: &str, x: &str| Tag { upos: Upos::parse(u), xpos: Xpos::new(x) };
-        let tags = [
-            tag("PRON", "PRP"),
-            tag("VERB", "VBD"),
-            tag("NOUN", "NN"),
-            tag("AUX", "MD"),
-            tag("AUX", "VB"),
-            tag("VERB", "VBN"),
-            tag("ADP", "IN"),
-            tag("CCONJ", "CC"),
-            tag("PROPN", "NNP"),
-            tag("AUX", "MD"),
-            tag("AUX", "VB"),
-            tag("VERB", "VBN"),
-            tag("PUNCT", "."),
-        ];
-        let tree = [
-            (1, "nsubj"),
-            (ROOT, "root"),
-            (5, "nsubj:pass"),
-            (5, "aux"),
-            (5, "aux:pass"),
-            (1, "ccomp"),
-            (8, "case"),
-            (8, "cc"),
-            (5, "obl"),
-            (11, "aux"),
-            (11, "aux:pass"),
-            (1, "ccomp"),
-            (1, "punct"),
-        ];
-        let deps: Vec<DocDep> = tree.iter().map(|&(h, r)| DocDep { head: h, rel: Deprel::new(r) }).collect();
-        let lemmas: Vec<Option<Box<str>>> = vec![None; tokens.len()];
-        let x = Input {
-            tokens: &tokens,
-            sentences: &sentences,
-            tags: &tags,
-            lemmas: &lemmas,
-            deps: &deps,
-            entities: &[],
-            quotations: &[],
-        };
-        let n = tokens.len();
-        let mut heads: Vec<u32> =
-            deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
-        let mut rels: Vec<&str> = deps.iter().map(|d| d.rel.as_str()).collect();
-        repair_coordinated_subjects(&x, &mut heads, &mut rels);
+        let p = Parsed::new(
+            "He said evidence would be looked into and Houston may be interviewed .",
+            &[
+                ("PRON", "PRP", Some(1), "nsubj"),
+                ("VERB", "VBD", None, "root"),
+                ("NOUN", "NN", Some(5), "nsubj:pass"),
+                ("AUX", "MD", Some(5), "aux"),
+                ("AUX", "VB", Some(5), "aux:pass"),
+                ("VERB", "VBN", Some(1), "ccomp"),
+                ("ADP", "IN", Some(8), "case"),
+                ("CCONJ", "CC", Some(8), "cc"),
+                ("PROPN", "NNP", Some(5), "obl"),
+                ("AUX", "MD", Some(11), "aux"),
+                ("AUX", "VB", Some(11), "aux:pass"),
+                ("VERB", "VBN", Some(1), "ccomp"),
+                ("PUNCT", ".", Some(1), "punct"),
+            ],
+            &[],
+        );
+        let (mut heads, mut rels) = tree(&p);
+        repair_coordinated_subjects(&input(&p), &mut heads, &mut rels);
         assert_eq!((heads[8], rels[8]), (11, "nsubj:pass"));
         assert_eq!((heads[11], rels[11]), (5, "conj"));
         assert_eq!(heads[7], 11, "the conjunction goes with its clause");
