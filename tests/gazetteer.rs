@@ -213,3 +213,14 @@ fn a_plural_possessive_matches_without_its_apostrophe() {
         assert!(has(&e, Label::Org, "Amalgamated Lamplighters' Union"), "{text:?}: {e:?}");
     }
 }
+
+#[test]
+fn a_list_of_one_word_names_matches() {
+    // Every entry one word: the list has no sequences of several words at all.
+    let g = Gazetteer::from_tsv("watch.tsv", "z:1\tORG\tZorblax\n").unwrap();
+    let ex = Extractor::builder().gazetteer(g).build().unwrap();
+    let doc = ex.extract("Analysts said Zorblax would grow.");
+    let e = doc.entities().iter().find(|e| e.name == "Zorblax").expect("the watchlist's name");
+    assert_eq!(e.label, Label::Org);
+    assert!(e.mentions[0].source.contains("user") || e.kb_id.as_deref() == Some("z:1"), "{:?}", e);
+}

@@ -1177,7 +1177,9 @@ impl Gazetteer {
     /// take the longest whose case fits; when none fits, matching moves on one word.
     pub fn find(&self, tokens: &[Token<'_>], sentences: &[crate::text::Sentence]) -> Vec<GazetteerMatch> {
         let mut out = Vec::new();
-        if self.table.is_empty() {
+        // (Single words live in the vocabulary alone: a list of one-word names has an empty
+        // table of longer sequences and still matches.)
+        if self.vocab.is_empty() {
             return out;
         }
         let hay = Haystack::new(tokens, sentences, &self.vocab);
