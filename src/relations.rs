@@ -1025,7 +1025,10 @@ fn repair_coordinated_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut 
         let Some(last) = (o..r.end).take_while(|&k| k == o || reaches(heads, k, o, 16)).last() else {
             continue;
         };
-        let Some(&first_aux) = r.clone().filter(|&k| k > last).collect::<Vec<_>>().first() else { continue };
+        let first_aux = last + 1;
+        if first_aux >= r.end {
+            continue;
+        }
         if !rels[first_aux].starts_with("aux")
             || !matches!(x.tags[first_aux].xpos.as_bytes(), b"MD" | b"VBZ" | b"VBP" | b"VBD")
         {
@@ -1058,6 +1061,15 @@ fn repair_coordinated_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut 
 /// nothing and the clause gave no triple.
 fn repair_wh_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
+    // The dates' mentions, by start: looked up per candidate in logarithmic time (a scan of
+    // every entity per candidate was quadratic in a long document).
+    let mut dates: Vec<Span> = x
+        .entities
+        .iter()
+        .filter(|e| e.label == Label::Date)
+        .flat_map(|e| e.mentions.iter().map(|m| m.span))
+        .collect();
+    dates.sort_unstable_by_key(|d| (d.start, d.end));
     for w in 2..n {
         let c = heads[w] as usize;
         if c >= n
@@ -1093,11 +1105,8 @@ fn repair_wh_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) 
             .min()
             .is_some_and(|k| xpos(k) == b"VBZ" || x.tokens[k].text().eq_ignore_ascii_case("was"));
         let span = x.tokens[noun].span();
-        let date = x
-            .entities
-            .iter()
-            .filter(|e| e.label == Label::Date)
-            .any(|e| e.mentions.iter().any(|m| m.span.start <= span.start && span.end <= m.span.end));
+        let i = dates.partition_point(|d| d.start <= span.start);
+        let date = i > 0 && span.end <= dates[i - 1].end;
         if date
             || time_word(&verb_lemma(x, noun))
             || (singular_verb && matches!(xpos(noun), b"NNS" | b"NNPS"))
