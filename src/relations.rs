@@ -1940,7 +1940,7 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
     if !contentful(cx, object) {
         return;
     }
-    out.push(verbless(cx, si, a, subject, "be", "be", object, 0.35));
+    out.push(verbless(cx, si, a, subject, "be", "be", object, 0.45));
 }
 
 /// A triple a noun phrase states without a verb, its empty predicate placed at token `at`.
@@ -1973,7 +1973,8 @@ fn verbless(
 /// Statements a noun phrase makes without a verb: an apposition says what something is
 /// ("Panetta, the CIA director" -> Panetta · be · the CIA director), a possessive that
 /// something has something ("Pakistan's intelligence service" -> Pakistan · have ·
-/// intelligence service). They get a low confidence: they are true, but rarely news.
+/// intelligence service). Their confidence (0.4, 0.45 with a named subject) is an embedded
+/// clause's: as often right, on CaRB dev and in judged news samples, and rarely news.
 fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
     let Some(h) = cx.head(a) else { return };
     if !matches!(cx.upos(h), Upos::Noun | Upos::Propn) {
@@ -2049,7 +2050,7 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
     {
         return;
     }
-    let confidence = 0.3 + 0.05 * (cx.entity_of[subject.head].is_some() as u8 as f32);
+    let confidence = 0.4 + 0.05 * (cx.entity_of[subject.head].is_some() as u8 as f32);
     out.push(verbless(cx, si, a, subject, lemma, text, object, confidence));
 }
 
@@ -2730,6 +2731,24 @@ fn argument(cx: &Ctx<'_, '_>, a: Arg) -> Argument {
             .flatten()
     });
     Argument { span: span_of(cx, a), entity }
+}
+
+/// What the place of clause `v` in its sentence adds to its triples' confidence. The main
+/// clause is read best; a clause inside another is where the parser's errors and the
+/// arguments taken from outside the clause gather: on CaRB dev the main clause's triples
+/// scored 0.82 precision, adverbial, complement and participial clauses' 0.47 to 0.63; in a
+/// judged sample of BBC news triples 0.72 of the main clause's were right, a quarter of the
+/// complement and participial clauses'. A participle with no auxiliary ("a statue
+/// overlooking the river", "making his debut") is the least sure of all.
+fn clause_confidence(cx: &Ctx<'_, '_>, v: usize) -> f32 {
+    let bare_participle =
+        cx.xpos(v) == "VBG" && !cx.has_kid(v, "aux") && !cx.has_kid(v, "aux:pass") && !cx.has_kid(v, "cop");
+    let place = match cx.rel(v) {
+        "root" | "parataxis" => 0.1,
+        "conj" | "ccomp" | "advcl" | "acl:relcl" | "csubj" => -0.05,
+        _ => -0.1,
+    };
+    place - if bare_participle { 0.1 } else { 0.0 }
 }
 
 /// The verb group of clause `v`: its tokens in text order (auxiliaries, negation, the verb,
@@ -3961,7 +3980,7 @@ fn emit(
                 }
                 let subject = argument(cx, sa);
                 let object = argument(cx, oa);
-                let mut conf = 0.55f32 - g.penalty;
+                let mut conf = 0.55f32 - g.penalty + clause_confidence(cx, v);
                 if subject.entity.is_some() {
                     conf += 0.15;
                 }

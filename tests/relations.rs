@@ -1753,3 +1753,16 @@ fn an_infinitive_completing_a_noun_of_choice_or_duty_stays_in_the_phrase() {
     let (_, _, o) = find(&d, "hire");
     assert_eq!(o, "new staff");
 }
+
+/// Confidence ranks by where the clause is: the main clause's triple above the same triple
+/// reported inside another clause, a bare participle's below both.
+#[test]
+fn main_clauses_are_surer_than_embedded_ones() {
+    let conf = |text: &str, lemma: &str| find(&doc(text), lemma).0.confidence;
+    let main = conf("The company bought the factory in March.", "buy");
+    let reported = conf("Analysts said the company bought the factory in March.", "buy");
+    let participle = conf("The mayor unveiled a statue overlooking the river.", "overlook");
+    assert!(main > reported, "{main} vs {reported}");
+    assert!(reported > participle, "{reported} vs {participle}");
+    assert!(conf("The mayor unveiled a statue overlooking the river.", "unveil") > participle);
+}
