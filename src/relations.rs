@@ -1654,6 +1654,148 @@ fn repair_copular_appositions(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [
     }
 }
 
+/// Two subjects before one verb, the second continuing the first's phrase, in the pass's own
+/// copy of the tree: "[Shops] all over [the UK] reported", "[The owner] of brands such as
+/// [Dairy Milk] generates", "[A statue] overlooking [the river] was unveiled". The parser ended
+/// the first subject's modifier early and took the rest for a second subject, and the nearer
+/// one became the clause's. Where the second follows a preposition (not one that opens a
+/// clause: "before the Czech added") or ends a prepositional or participial modifier of the
+/// first, it goes back into that modifier (a participle lacking an object takes it as its
+/// object), and the words between that hung on the verb go with it. A first subject that is a
+/// time ("Three years after the crisis, Turkey has") or is no noun is left; so is a second
+/// set off by a comma ("None of the addresses work and the real owner is obscured").
+fn repair_double_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    // The last subject seen of each head, by head; only heads after their subjects count.
+    let mut last_subject = vec![u32::MAX; n + 1];
+    for s2 in 0..n {
+        if !rels[s2].starts_with("nsubj") {
+            continue;
+        }
+        let v = heads[s2] as usize;
+        if v >= n || v <= s2 {
+            continue;
+        }
+        let s1 = std::mem::replace(&mut last_subject[v], s2 as u32) as usize;
+        if s1 >= s2
+            || !matches!(x.tags[s1].upos, Upos::Noun | Upos::Propn | Upos::Num)
+            || x.tags[s2].upos == Upos::Pron
+            || time_word(&x.lemma_or_lower(s1))
+        {
+            continue;
+        }
+        // The first subject's phrase must not be inside a fronted phrase or clause ("[Since]
+        // the Davis Cup in Seville I have been working", "At a conference for ... experts").
+        let mut f1 = s1;
+        while f1 > 0
+            && reaches(heads, f1 - 1, s1, 8)
+            && !matches!(x.tags[f1 - 1].upos, Upos::Adp | Upos::Sconj)
+        {
+            f1 -= 1;
+        }
+        if f1 > 0 && matches!(x.tags[f1 - 1].upos, Upos::Adp | Upos::Sconj) {
+            continue;
+        }
+        // The second subject's phrase, from its first word; nothing between the subjects that
+        // is a verb, a clause's word or the end of a clause.
+        let mut f2 = s2;
+        while f2 > s1 + 1
+            && reaches(heads, f2 - 1, s2, 8)
+            && !matches!(x.tags[f2 - 1].upos, Upos::Verb | Upos::Aux | Upos::Punct)
+        {
+            f2 -= 1;
+        }
+        let participle = |k: usize| {
+            x.tags[k].upos == Upos::Verb
+                && rels[k] == "acl"
+                && heads[k] as usize == s1
+                && matches!(x.tags[k].xpos.as_str(), "VBG" | "VBN" | "VB")
+        };
+        let between_clean = (s1 + 1..f2).all(|k| {
+            !matches!(x.tags[k].upos, Upos::Verb | Upos::Aux | Upos::Sconj | Upos::Cconj | Upos::Pron)
+                || participle(k)
+        }) && (s1 + 1..s2).all(|k| {
+            !matches!(x.tokens[k].text(), "," | ";" | ":" | "-" | "--" | "\u{2013}" | "\u{2014}")
+                && !matches!(
+                    x.tokens[k].lower().as_ref(),
+                    "before"
+                        | "after"
+                        | "since"
+                        | "until"
+                        | "as"
+                        | "because"
+                        | "while"
+                        | "once"
+                        | "when"
+                        | "if"
+                )
+        });
+        // ("Possible help for pensioners The stamp duty threshold rise is ...": a heading run
+        // into the sentence.)
+        let new_sentence =
+            x.tags[f2].upos == Upos::Det && x.tokens[f2].text().starts_with(char::is_uppercase);
+        if f2 <= s1 + 1 || !between_clean || new_sentence {
+            continue;
+        }
+        let before = f2 - 1;
+        if x.tags[before].upos == Upos::Adp && heads[before] as usize != s2 {
+            // "[Shops] all over [the UK] reported": the preposition is the second's.
+            if matches!(x.tokens[before].lower().as_ref(), "than" | "like") {
+                continue;
+            }
+            for h in &mut heads[s1 + 1..before] {
+                if *h as usize == v {
+                    *h = s1 as u32;
+                }
+            }
+            heads[before] = s2 as u32;
+            rels[before] = "case";
+            heads[s2] = s1 as u32;
+            rels[s2] = "nmod";
+            last_subject[v] = s1 as u32;
+            continue;
+        }
+        // The first subject's modifier that ends right before the second's phrase.
+        let mut d = before;
+        for _ in 0..8 {
+            if heads[d] as usize == s1 {
+                break;
+            }
+            d = heads[d] as usize;
+            if d >= n {
+                break;
+            }
+        }
+        if d >= n || heads[d] as usize != s1 || !(s1 + 1..f2).all(|k| reaches(heads, k, s1, 8)) {
+            continue;
+        }
+        let without_object = !(d + 1..f2).any(|k| heads[k] as usize == d && rels[k] == "obj");
+        // A past participle with an object, or with the second subject right after it, is a
+        // past tense misread ("The research found/VBN very few women worked").
+        let vbn = x.tags[d].xpos.as_str() == "VBN";
+        let by_preposition = (d + 1..f2).any(|k| x.tags[k].upos == Upos::Adp);
+        let participle = participle(d) && !(vbn && (!without_object || !by_preposition));
+        // A noun phrase right after the modifier's noun, with its own determiner or none,
+        // opens a relative clause without "that" ("the work [the magazine has done]", "many
+        // features [people would like]").
+        let contact_relative = x.tags[f2].upos == Upos::Det
+            || (f2 == s2 && x.tags[s2].upos == Upos::Noun && x.tags[f2 - 1].upos == Upos::Noun);
+        // ("a breast feeding sketch": a bare noun after the participle is the phrase's head.)
+        let determined = matches!(x.tags[f2].upos, Upos::Det | Upos::Num | Upos::Propn)
+            || x.tags[f2].xpos.as_str() == "PRP$";
+        if participle && without_object && determined && x.tags[d].xpos.as_str() != "VBN" {
+            heads[s2] = d as u32;
+            rels[s2] = "obj";
+        } else if (rels[d] == "nmod" && !contact_relative) || (participle && vbn) {
+            heads[s2] = d as u32;
+            rels[s2] = "nmod";
+        } else {
+            continue;
+        }
+        last_subject[v] = s1 as u32;
+    }
+}
+
 /// Puts the "of" phrase of a partitive subject back under it, in the pass's own copy of the
 /// tree: "Much of that trade passes through Rotterdam", where the parser hung "of that trade"
 /// on the verb and the subject was left "Much".
@@ -1795,6 +1937,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_wh_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     repair_copular_appositions(x, &mut heads, &mut rels);
+    repair_double_subjects(x, &mut heads, &mut rels);
     repair_partitive_subjects(x, &mut heads, &mut rels);
     repair_partitive_heads(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);

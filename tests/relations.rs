@@ -1766,3 +1766,25 @@ fn main_clauses_are_surer_than_embedded_ones() {
     assert!(reported > participle, "{reported} vs {participle}");
     assert!(conf("The mayor unveiled a statue overlooking the river.", "unveil") > participle);
 }
+
+/// A subject whose modifier the parser ended early keeps the rest ("Shops all over [the UK]",
+/// "The majority owner of ... [Yukos]", "A statue overlooking [the river]"); a past tense read
+/// as a participle, a fronted time and a pronoun stay apart.
+#[test]
+fn a_second_subject_that_continues_the_first_is_part_of_it() {
+    for (text, lemma, subject) in [
+        ("Shops all over the UK reported strong sales.", "report", "Shops all over the UK"),
+        (
+            "The majority owner of the embattled oil firm Yukos has sued the Russian government.",
+            "sue",
+            "The majority owner of the embattled oil firm Yukos",
+        ),
+        ("A statue overlooking the river was unveiled on Monday.", "be unveiled on", "A statue"),
+        ("The research found very few women worked in the camera departments.", "work in", "very few women"),
+        ("Three years after the crisis Turkey has dressed its economy.", "dress", "Turkey"),
+    ] {
+        let d = doc(text);
+        let (_, s, _) = find(&d, lemma);
+        assert_eq!(s, subject, "{text}: {:?}", lemmas(&d));
+    }
+}
