@@ -131,6 +131,21 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
             m.1 <= to && m.1 > m.0 && x.entities.get(m.2.index()).is_some_and(|e| e.label == Label::Org)
         })
     };
+    // An organisation's mention that ends at `end` (of at most eight tokens). With `team`, a
+    // place's too: a coach's or a player's "we" is the side named for it ("Wales coach Mike
+    // Ruddock"); not other posts' (an MEP for the East Midlands is not its voice).
+    // Nor a past post's: "Former England captain Lawrence Dallaglio".
+    let group_ending_at = |end: usize, team: bool| {
+        let lo = mentions.partition_point(|m| m.0 < end.saturating_sub(8));
+        mentions[lo..].iter().take_while(|m| m.0 < end).find(|m| {
+            m.1 == end
+                && !(m.0 > 0
+                    && matches!(x.tokens[m.0 - 1].lower().as_ref(), "former" | "ex" | "ex-" | "then"))
+                && x.entities
+                    .get(m.2.index())
+                    .is_some_and(|e| e.label == Label::Org || (team && e.label == Label::Place))
+        })
+    };
     for &(a, b, p) in &mentions {
         if x.entities.get(p.index()).is_none_or(|e| e.label != Label::Person) {
             continue;
@@ -150,7 +165,18 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
             // The organisation right before the title, or its possessive.
             let before =
                 if k >= 2 && matches!(x.tokens[k - 1].norm(), "'s" | "\u{2019}s" | "'") { k - 1 } else { k };
-            if let Some(o) = org_between(before.saturating_sub(8), before).filter(|o| o.1 == before) {
+            let team =
+                TEAM_POSTS.contains(&x.tokens[k..t.1].last().map_or("".into(), |w| w.lower()).as_ref());
+            if let Some(o) = group_ending_at(before, team) {
+                posts.push((a, p, o.2));
+            }
+        } else if a >= 2
+            && entity_of[a - 1].is_none()
+            && POSITIONS.contains(&x.tokens[a - 1].lower().as_ref())
+        {
+            // A player's team before their position, which is no title: "Chelsea striker
+            // Didier Drogba", "Wales fly-half Stephen Jones".
+            if let Some(o) = group_ending_at(a - 1, true) {
                 posts.push((a, p, o.2));
             }
         }
@@ -690,6 +716,30 @@ fn plural_noun_between(x: &Input<'_, '_>, ms: &[(usize, usize, EntityId)], i: us
     people.len() >= 2
         || (from..i).any(|k| matches!(x.tags.get(k).map(|t| t.xpos.as_str()), Some("NNS" | "NNPS")))
 }
+
+/// The last words of the titles of a side's coaches and captains.
+const TEAM_POSTS: [&str; 5] = ["coach", "manager", "boss", "captain", "skipper"];
+
+/// A player's position, which names their team when it comes between the team and the name.
+const POSITIONS: [&str; 17] = [
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "forward",
+    "full-back",
+    "fullback",
+    "fly-half",
+    "scrum-half",
+    "flanker",
+    "centre",
+    "prop",
+    "lock",
+    "hooker",
+    "star",
+];
 
 /// Nouns for a person who may be the one a later "he" or "she" means though no name says who.
 const PERSON_NOUNS: [&str; 40] = [

@@ -178,6 +178,28 @@ fn we_of_a_speaker_with_a_post_is_their_organisation() {
     links("\"I will fight on,\" said John Smith.", "I", 0, "John Smith");
 }
 
+/// A coach's or a player's "we" is their side, named by a club or by a country before the post
+/// or the position ("Wales coach", "Chelsea striker"); a past post names no side, and a place
+/// before another kind of post is not the speaker's group.
+#[test]
+fn we_of_a_coach_or_player_is_their_side() {
+    links(
+        "Wales coach Mike Ruddock was pleased. \"We created more chances,\" said Ruddock.",
+        "We",
+        0,
+        "Wales",
+    );
+    links("Chelsea striker Didier Drogba said: \"We have had a good year.\"", "We", 0, "Chelsea");
+    links(
+        "Electoral Commission boss Sam Younger said: \"We know that young people are bored.\"",
+        "We",
+        0,
+        "Electoral Commission",
+    );
+    unlinked("Former England captain Lawrence Dallaglio said: \"We played well on Sunday.\"", "We", 0);
+    unlinked("London Mayor Ken Livingstone said: \"We will build more homes.\"", "We", 0);
+}
+
 /// A quotation with no attribution that opens a paragraph right after a sentence in which a
 /// person says or thinks something is that person's; not after a sentence that only tells of
 /// someone, nor after a sentence that is itself a quotation.
