@@ -2075,7 +2075,11 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
             )
             || cx.upos(t) == Upos::Det
     });
-    if !has_noun || !clean || !attached || other_name || address {
+    // A noun phrase, not a modifier left over from one: "the 508m tall TFC 101 Tower", "South
+    // West teenage singing sensation, Joss Stone" (cut at the comma).
+    let nominal_end =
+        a > first && (cx.title[a - 1] || matches!(cx.upos(a - 1), Upos::Noun | Upos::Propn | Upos::Num));
+    if !has_noun || !clean || !attached || other_name || address || !nominal_end {
         return;
     }
     let object = Arg { head: a - 1, first, last: a - 1 };
@@ -2084,6 +2088,20 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
         return;
     }
     out.push(verbless(cx, si, a, subject, "be", "be", object, 0.45));
+}
+
+/// Whether `h` and `a` are the names of two people or two organisations: a list without its
+/// conjunction ("Gerrard, Alonso, Kewell", a team's line-up), not an apposition, which
+/// describes one thing in other words.
+fn two_names(cx: &Ctx<'_, '_>, h: usize, a: usize) -> bool {
+    let label = |t: usize| cx.entity_of[t].and_then(|e| cx.x.entities.get(e.index())).map(|e| e.label);
+    // (Names, not a description linked to one: "Japanese carmaker Nissan" after "France's
+    // second largest carmaker", Renault.)
+    cx.entity_of[h] != cx.entity_of[a]
+        && cx.upos(h) == Upos::Propn
+        && cx.upos(a) == Upos::Propn
+        && matches!(label(h), Some(Label::Person | Label::Org))
+        && label(h) == label(a)
 }
 
 /// A triple a noun phrase states without a verb, its empty predicate placed at token `at`.
@@ -2139,7 +2157,8 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
                 && !fronted(cx, si, h, a)
                 && cx.kids_with(h, "appos").nth(1).is_none()
                 && !cx.has_kid(a, "conj")
-                && !cx.has_kid(a, "appos") =>
+                && !cx.has_kid(a, "appos")
+                && !two_names(cx, h, a) =>
         {
             let (lemma, text) = if cx.place[a] && cx.place[h] { ("be in", "be in") } else { ("be", "be") };
             let (head, appos) = (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true));

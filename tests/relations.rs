@@ -532,6 +532,18 @@ fn appositions_and_possessives_say_be_and_have_only_where_they_mean_it() {
     assert!(!t.iter().any(|x| x.contains("· be in · Britain") || x.contains("Britain · have")), "{t:?}");
     let t = all("The bank filed charges against the branch's former manager, Christopher Drogoul.");
     assert!(t.contains(&"Christopher Drogoul · be · the branch's former manager".to_string()), "{t:?}");
+    // Two people's names, or two organisations', side by side are a list, not one described
+    // by the other: a team's line-up, a panel.
+    for text in [
+        "Chelsea: Cech, Ferreira, Carvalho, Terry, Gallas, Tiago, Makelele, Lampard, Cole, Drogba.",
+        "Liverpool will travel to Burnley, Crystal Palace go to Sunderland, and Fulham face Watford.",
+    ] {
+        let t = all(text);
+        assert!(!t.iter().any(|x| x.contains("· be ·")), "{text}: {t:?}");
+    }
+    let t =
+        all("The panel included actress Gillian Anderson, critic Roger Clarke and director Kevin McDonald.");
+    assert!(!t.iter().any(|x| x.contains("Anderson · be") || x.contains("be · critic Roger")), "{t:?}");
 }
 
 #[test]
@@ -574,8 +586,13 @@ fn the_words_before_a_name_say_what_the_person_is() {
     let t = all("Labour leader Tony Blair and Tory leader Michael Howard clashed on Monday.");
     assert!(t.contains(&"Tony Blair · be · Labour leader".to_string()), "{t:?}");
     assert!(t.contains(&"Michael Howard · be · Tory leader".to_string()), "{t:?}");
-    // A form of address or an adjective alone describes nothing.
-    for text in ["Sir Peter Blake designed the cover.", "The wealthy Lydia Carew met the king."] {
+    // A form of address or an adjective alone describes nothing, nor do words that end in a
+    // modifier ("the 508m tall TFC 101 Tower").
+    for text in [
+        "Sir Peter Blake designed the cover.",
+        "The wealthy Lydia Carew met the king.",
+        "Spaniard Costa will next face Croatian Ivan Ljubicic in the final.",
+    ] {
         let t = all(text);
         assert!(!t.iter().any(|x| x.contains("· be ·")), "{t:?}");
     }
