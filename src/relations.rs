@@ -2394,7 +2394,9 @@ fn phrase_full(
             // [Harry Ellis]", "sprinter [Katerina Thanou]"), is the head the phrase is about.
             let bare_name = r == "appos" && t == h && k > h && cx.upos(k) == Upos::Propn && {
                 let first = subtree_bounds(cx, k).0;
-                first == h + 1 && cx.upos(h) == Upos::Noun
+                // (Or after a day the parser made the head: "On Wednesday [Mr Hale] told",
+                // the day then left out below.)
+                first == h + 1 && (cx.upos(h) == Upos::Noun || leading_time(cx, h))
             };
             if Some(k) == skip
                 || (cut(r)

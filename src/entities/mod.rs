@@ -541,6 +541,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Vec<Entity> {
                 }
             }
             let spans = split_at_possessives(x.tokens, &kept, spans);
+            let spans = start_after_modifiers(x.tokens, spans);
             fuse(x, kept, &spans, builtin_matches)
         }
         None => kept,
@@ -589,6 +590,31 @@ fn split_at_possessives(
         out.push(s);
     }
     out
+}
+
+/// Starts a model span after a hyphenated modifier inside it: "Hong Kong-based Hutchison
+/// Whampoa" is the company, "Rosneft-owned Yugansk" the oil unit; the words before are the
+/// rules' to name ("Hong Kong" a place). A span that is nothing but such words is dropped.
+fn start_after_modifiers(tokens: &[Token<'_>], spans: Vec<ner::NerSpan>) -> Vec<ner::NerSpan> {
+    let modifier = |t: &Token<'_>| {
+        t.text().rsplit_once('-').is_some_and(|(first, last)| {
+            !first.is_empty()
+                && (PLACE_SUFFIXES.contains(&last.to_lowercase().as_str())
+                    || matches!(
+                        last.to_lowercase().as_str(),
+                        "owned" | "backed" | "led" | "run" | "funded" | "controlled"
+                    ))
+        })
+    };
+    spans
+        .into_iter()
+        .filter_map(|mut s| {
+            if let Some(k) = (s.first..s.end).rev().find(|&k| modifier(&tokens[k])) {
+                s.first = k + 1;
+            }
+            (s.first < s.end).then_some(s)
+        })
+        .collect()
 }
 
 /// The rules' candidates, after the overlap policy, and (when `evidence` is asked for) what

@@ -15,7 +15,7 @@
 //! * ORG: an organisation head word or legal form ("Agency", "Ministry", "Party", "Corp",
 //!   "Ltd"), a short all-capital acronym, what only a company has ("shares in", "a stake in"
 //!   before; "shares", "shareholders", "board" after), where analysts work ("analysts at",
-//!   "Gartner analyst");
+//!   "Gartner analyst"), what kind of organisation it is just before ("games firm");
 //! * PLACE: a place head word ("River", "Province"), "X-based", a locative preposition before;
 //! * the document: the same words already labelled elsewhere.
 //!
@@ -312,17 +312,17 @@ fn classify(
         }
         _ => {}
     }
-    // What only a company has: shares, a stake, a board, shareholders ("shares in Dravex",
-    // "a stake in Vantrell", "Dravex shares fell", "the Dravex board").
+    // What only a company has: shares, a stake, a board, shareholders, headquarters ("shares in
+    // Dravex", "a stake in Vantrell", "Dravex shares fell", "the Dravex board").
     let before_word = |k: usize| (s >= range.start + k).then(|| tokens[s - k].norm().to_ascii_lowercase());
     let owned_before = before_word(1).as_deref() == Some("in")
         && matches!(
             before_word(2).as_deref(),
             Some("shares" | "stake" | "stakes" | "stock" | "holding" | "investment")
         );
-    let owned_after = next
-        .is_some_and(|t| matches!(t.norm(), "shares" | "shareholders" | "stock" | "board" | "boardroom"))
-        && !said_after;
+    let owned_after = next.is_some_and(|t| {
+        matches!(t.norm(), "shares" | "shareholders" | "stock" | "board" | "boardroom" | "headquarters")
+    }) && !said_after;
     if owned_before || owned_after {
         org += 4;
         why.push("company");
@@ -345,6 +345,57 @@ fn classify(
     if staff_before || staff_after {
         org += 3;
         why.push("employer");
+    }
+    // What kind of organisation it is, in lower case right before the name: "games firm
+    // Lateral Visions", "mobile operator Vodafone", "media watchdog Ofcom", "the charity
+    // Oxfam". (Not words that also describe people: "film maker", "veteran broadcaster",
+    // "property developer", "record producer".)
+    const KINDS: &[&str] = &[
+        "firm",
+        "company",
+        "companies",
+        "group",
+        "carmaker",
+        "chipmaker",
+        "drugmaker",
+        "automaker",
+        "bank",
+        "retailer",
+        "airline",
+        "carrier",
+        "agency",
+        "charity",
+        "insurer",
+        "lender",
+        "chain",
+        "conglomerate",
+        "consortium",
+        "watchdog",
+        "regulator",
+        "supermarket",
+        "brewer",
+        "operator",
+        "studio",
+        "studios",
+        "label",
+        "band",
+        "club",
+        "newspaper",
+        "magazine",
+        "organisation",
+        "organization",
+        "outfit",
+        "giant",
+        "network",
+        "broadcasters",
+        "website",
+        "site",
+    ];
+    let kind_before = before_word(1).is_some_and(|w| KINDS.contains(&w.as_str()))
+        && prev.is_some_and(|p| p.text().starts_with(|c: char| c.is_lowercase()));
+    if kind_before {
+        org += 3;
+        why.push("kind-before");
     }
     // An organisation's head word alone ("TV", "BANK") is the generic word, not a name.
     let acronym = n == 1
