@@ -3521,6 +3521,32 @@ fn copular_infinitive(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
         .then_some(h)
 }
 
+/// Whether verb `v` is a word of a work's title in title case ("the Beatles numbers Drive My
+/// Car and Get Back", "their single We Are The World", "the song Do They Know It's
+/// Christmas?") or of another name ("the Constitutional Affairs Select Committee"): capitalised
+/// in a sentence that is not itself in title case, and not where any word is ("'Had they been
+/// ruthless", a sentence's or a quotation's first word, after a colon or a bracket).
+fn in_a_title(cx: &Ctx<'_, '_>, s: &Sentence, v: usize) -> bool {
+    let r = s.tokens();
+    if v <= r.start
+        || cx.upos(v) != Upos::Verb
+        || !cx.text(v).starts_with(|c: char| c.is_uppercase())
+        || cx.text(v).chars().all(|c| !c.is_lowercase())
+        || matches!(
+            cx.text(v - 1),
+            "\"" | "\u{201c}" | "'" | "\u{2018}" | ":" | "(" | "[" | "-" | "\u{2013}" | "\u{2014}" | ";"
+        )
+    {
+        return false;
+    }
+    // A headline or heading in title case capitalises its verbs too: not there (four in five
+    // of the longer words capitalised).
+    let words = r.clone().filter(|&t| cx.text(t).starts_with(char::is_alphabetic) && cx.text(t).len() > 3);
+    let (n, capital) = words
+        .fold((0, 0), |(n, c), t| (n + 1, c + cx.text(t).starts_with(|c: char| c.is_uppercase()) as usize));
+    capital * 5 < n * 4
+}
+
 fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Triple>) {
     let up = cx.upos(v);
     let rel = cx.rel(v);
@@ -3534,7 +3560,10 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     // xcomp verbs are part of their governor's group ("refused to reveal"), unless they are not
     // infinitives with "to".
     let xcomp_alone = up == Upos::Verb && rel == "xcomp" && cx.xpos(v) != "VBG" && !cx.has_to(v);
-    if !(verbal || copular || xcomp_alone) || adjectival_participle(cx, v) || prepositional_participle(cx, v)
+    if !(verbal || copular || xcomp_alone)
+        || adjectival_participle(cx, v)
+        || prepositional_participle(cx, v)
+        || in_a_title(cx, s, v)
     {
         return;
     }

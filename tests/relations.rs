@@ -1805,3 +1805,25 @@ fn a_second_subject_that_continues_the_first_is_part_of_it() {
         assert_eq!(s, subject, "{text}: {:?}", lemmas(&d));
     }
 }
+
+/// A capitalised verb inside a sentence that is not in title case is a word of a title or a
+/// name ("the Beatles numbers Drive My Car", "the Constitutional Affairs Select Committee") or
+/// a hyphenated modifier ("Leicestershire-based"): no clause. A quotation's first word is not.
+#[test]
+fn a_capitalised_verb_inside_a_sentence_is_part_of_a_title() {
+    for text in [
+        "He opened the show with the Beatles numbers Drive My Car and Get Back.",
+        "The Constitutional Affairs Select Committee met on Monday.",
+        "The Markfield, Leicestershire-based company runs 142 quarries in the UK.",
+        "The band's hits include Design For Life and If You Tolerate This, released in 1998.",
+    ] {
+        let t = all(text);
+        assert!(
+            !t.iter()
+                .any(|x| ["· drive ·", "· select ·", "-bas", "· tolerate ·"].iter().any(|w| x.contains(w))),
+            "{text}: {t:?}"
+        );
+    }
+    let t = all("He said: \"Had they been ruthless, Wales could have won.\"");
+    assert!(t.iter().any(|x| x.starts_with("they · be ·")), "{t:?}");
+}
