@@ -1229,6 +1229,15 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
                     r.clone().filter(|&v| said(v) || thought(v)).find_map(speaker_of).filter(|&e| person(e));
             }
         }
+        // A form of address the parse made the subject ("Ms Hodge said", "Ms" read as a plural
+        // noun and "Hodge" a second subject): the attribution is the name after it.
+        // (Not where the name hangs on the address, which then heads "Mr Mandelson".)
+        let split = |k: usize| {
+            is_address(text(k))
+                && who_at.get(k + 1).copied().flatten().is_some()
+                && x.deps.get(k + 1).is_some_and(|d| d.head as usize != k)
+        };
+        let by = by.map(|k| if split(k) { k + 1 } else { k });
         out.push(Quotation { first: o + 1, end, who, by });
     }
     out

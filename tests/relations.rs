@@ -1827,3 +1827,16 @@ fn a_capitalised_verb_inside_a_sentence_is_part_of_a_title() {
     let t = all("He said: \"Had they been ruthless, Wales could have won.\"");
     assert!(t.iter().any(|x| x.starts_with("they · be ·")), "{t:?}");
 }
+
+/// A form of address the parser made a subject of its own beside the name ("Ms Hodge said",
+/// "Ms" read as a plural noun) is not the attribution of the quotation: the name is, linked to
+/// its entity.
+#[test]
+fn a_form_of_address_alone_is_not_the_attribution() {
+    let text = "Ms Hodge said: \"Foster carers must not be out of pocket when meeting the costs.\"";
+    let d = doc(text);
+    let (t, ..) = find(&d, "meet");
+    let by = t.attribution.as_ref().expect("attributed");
+    assert_eq!(d.slice(by.span), "Hodge", "{:?}", lemmas(&d));
+    assert!(by.entity.is_some());
+}
