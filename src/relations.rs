@@ -3856,7 +3856,22 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             if r == "obl:agent" && misnamed_object(cx, k) {
                 continue; // taken as an object above
             }
-            if g.passive && prep.as_deref() == Some("by") && agent.is_none() {
+            // "by" a time is when, not who: "had been decided by the last minute", "must be
+            // signed by the end of the year", "was approved by Friday".
+            // ("The end", "the start", "the close" of something; not "buoyed by Nadal's
+            // impressive start".)
+            let of_something =
+                || cx.kids_with(k, "nmod").any(|n| preposition(cx, n).as_deref() == Some("of"));
+            // (Not a name with a time after it the parser made the head: "by the EOC last year".)
+            let named = || (subtree_bounds(cx, k).0..k).any(|t| cx.entity_of[t].is_some());
+            let by_time = (is_time(cx, k) && !named())
+                || (cx.text(k).starts_with(|c: char| c.is_lowercase())
+                    && match cx.lower(k).as_ref() {
+                        "deadline" | "midnight" | "noon" => true,
+                        "end" | "start" | "beginning" | "middle" | "close" | "minute" => of_something(),
+                        _ => false,
+                    });
+            if g.passive && prep.as_deref() == Some("by") && agent.is_none() && !by_time {
                 agent = Some(k);
                 continue;
             }

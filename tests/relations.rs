@@ -1840,3 +1840,28 @@ fn a_form_of_address_alone_is_not_the_attribution() {
     assert_eq!(d.slice(by.span), "Hodge", "{:?}", lemmas(&d));
     assert!(by.entity.is_some());
 }
+
+/// "by" a time is when a passive happens, not who does it: no agent turned subject.
+#[test]
+fn by_a_time_is_no_agent() {
+    for (text, lemma) in [
+        ("The deal must be signed by the end of the year.", "sign"),
+        ("Nothing had been decided by the last minute of the match.", "decide"),
+        ("The plan will be approved by Friday.", "approve"),
+    ] {
+        let d = doc(text);
+        for t in d.triples().iter().filter(|t| t.predicate.lemma.starts_with(lemma)) {
+            let s = d.slice(t.subject.span);
+            assert!(!["end", "minute", "Friday"].iter().any(|w| s.contains(w)), "{text}: {:?}", lemmas(&d));
+        }
+    }
+    // A real agent stays one, a name with a time after it too.
+    let d = doc("The plan was approved by the board.");
+    assert_eq!(find(&d, "approve").1, "the board");
+    let d = doc("Research conducted by Amnesty International last year revealed abuses.");
+    assert!(
+        lemmas(&d).iter().any(|x| x.starts_with("Amnesty International") && x.contains("conduct")),
+        "{:?}",
+        lemmas(&d)
+    );
+}
