@@ -3757,11 +3757,20 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     }
     // An object that is a relative pronoun stands for the noun its clause hangs on ("the
     // team that we faced": we · face · the team); outside a relative clause it says nothing.
-    let relative_head = if rel == "acl:relcl" { cx.head(v) } else { None };
+    // A free relative ("what we have got", "watch what they want") hangs on its own question
+    // word: there is no noun for it to stand for, and "we · have got · What" says nothing;
+    // with no other object, nor does the clause ("what we learned at the weekend" is no
+    // "we · learn at · the weekend").
+    let free_relative = rel == "acl:relcl" && cx.head(v).is_some_and(|h| matches!(cx.xpos(h), "WP" | "WDT"));
+    let relative_head = if rel == "acl:relcl" && !free_relative { cx.head(v) } else { None };
     objects = objects
         .into_iter()
         .filter_map(|o| if is_relative_pronoun(cx, o) { relative_head.filter(|&h| h != o) } else { Some(o) })
+        .filter(|&o| !(free_relative && cx.head(v) == Some(o)))
         .collect();
+    if free_relative && objects.is_empty() && !cx.has_kid(v, "ccomp") && !cx.has_kid(v, "xcomp") {
+        return;
+    }
     // A relative clause with no relative word and no object has its noun as the object: "the
     // posts he held in his empire" (he · hold · the posts), "the issue that the minister is
     // dodging". Not where the noun is a time, place or manner ("the day he arrived") or the

@@ -1865,3 +1865,20 @@ fn by_a_time_is_no_agent() {
         lemmas(&d)
     );
 }
+
+/// A free relative ("what we have got") has no noun for its question word to stand for: no
+/// "we · get · What", and no oblique taken for an object in its place ("what they want on
+/// their phones" is no "they · want on · their phones"). A relative clause on a noun keeps it.
+#[test]
+fn a_free_relative_gives_no_triple_of_its_own() {
+    for text in [
+        "What we have got is a cynical case of recycling old laws.",
+        "They can watch what they want on their phones.",
+        "What we learned at the weekend is that the campaign will be dirty.",
+    ] {
+        let t = all(text);
+        assert!(!t.iter().any(|x| x.starts_with("we · ") || x.starts_with("they · want")), "{text}: {t:?}");
+    }
+    let t = all("The team that we faced on Sunday played well.");
+    assert!(t.contains(&"we · face · The team".to_string()), "{t:?}");
+}
