@@ -2398,13 +2398,17 @@ fn phrase_full(
                 // the day then left out below.)
                 first == h + 1 && (cx.upos(h) == Upos::Noun || leading_time(cx, h))
             };
+            // A free relative's clause is all there is of it: "rife about [what has triggered
+            // the stand-off]" ends at "what" without it.
+            let free_relative = r == "acl:relcl" && k > t && matches!(cx.xpos(t), "WP" | "WDT");
             if Some(k) == skip
                 || (cut(r)
                     && (t == h || !coordination)
                     && !infinitive
                     && !restrictive
                     && !bare_name
-                    && !content)
+                    && !content
+                    && !free_relative)
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))
             {

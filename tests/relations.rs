@@ -1882,3 +1882,12 @@ fn a_free_relative_gives_no_triple_of_its_own() {
     let t = all("The team that we faced on Sunday played well.");
     assert!(t.contains(&"we · face · The team".to_string()), "{t:?}");
 }
+
+/// A free relative inside an argument is part of it: the argument does not end at "what".
+#[test]
+fn an_argument_keeps_its_free_relative() {
+    let t = all("Speculation has been rife about what has triggered the stand-off.");
+    assert!(t.iter().any(|x| x.ends_with("rife about what has triggered the stand-off")), "{t:?}");
+    let t = all("Wales have rediscovered much of what made them a great rugby nation.");
+    assert!(t.iter().any(|x| x.ends_with("much of what made them a great rugby nation")), "{t:?}");
+}
