@@ -900,6 +900,56 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         let r = sentence_of(x, o);
         // The object's phrase, and what comes right after it.
         let Some(last) = (o..r.end).take_while(|&k| reaches(heads, k, o, 32)).last() else { continue };
+        // A pronoun in the object case is no clause's subject ("to prove him wrong came").
+        if x.tags[o].upos == Upos::Pron
+            && ["him", "them", "me", "us", "her", "whom"]
+                .iter()
+                .any(|w| x.tokens[o].text().eq_ignore_ascii_case(w))
+        {
+            continue;
+        }
+        // A nominal complement with a copula or a subject is a clause of its own ("said the
+        // size was the most important factor").
+        let clause =
+            r.clone().any(|k| heads[k] as usize == o && (rels[k] == "cop" || rels[k].starts_with("nsubj")));
+        if clause {
+            continue;
+        }
+        // A copular clause right after the phrase, its predicate on this verb and without a
+        // subject ("said [the current level of taxation] was about right", "claimed [their
+        // display] was our worst performance"): the phrase is its subject.
+        // Prepositional phrases between them that the parser hung on the verb belong to the
+        // phrase ("claimed [their display in the 3-1 defeat] was").
+        let mut after = last + 1;
+        let mut phrases = Vec::new();
+        while after < r.end && x.tags[after].upos == Upos::Adp && rels[after] == "case" {
+            let p = heads[after] as usize;
+            let Some(end) = (after..r.end).take_while(|&k| reaches(heads, k, p, 32)).last() else { break };
+            if p >= n || heads[p] as usize != v || rels[p] != "obl" || end < p {
+                break;
+            }
+            phrases.push(p);
+            after = end + 1;
+        }
+        if let Some(c) = copular_rest(x, heads, rels, after, r.end).filter(|&c| {
+            heads[c] as usize == v
+                && matches!(rels[c], "obl" | "ccomp" | "advcl" | "parataxis" | "dep" | "conj" | "xcomp")
+                && !r
+                    .clone()
+                    .any(|k| heads[k] as usize == c && (rels[k].starts_with("nsubj") || rels[k] == "mark"))
+        }) {
+            if rels[o] == "obj" || !TELLING.contains(&lemma.as_ref()) {
+                rels[o] = "nsubj";
+                heads[o] = c as u32;
+                heads[c] = v as u32;
+                rels[c] = "ccomp";
+                for p in phrases {
+                    heads[p] = o as u32;
+                    rels[p] = "nmod";
+                }
+            }
+            continue;
+        }
         // The verb: the next one that hangs on this verb, or the one whose clause opens right
         // after the phrase though the parser hung it higher up ("the plans seemed to suggest
         // [chief constables] should be told", with "told" on "said").
@@ -948,21 +998,6 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         {
             continue;
         }
-        // A pronoun in the object case is no clause's subject ("to prove him wrong came").
-        if x.tags[o].upos == Upos::Pron
-            && ["him", "them", "me", "us", "her", "whom"]
-                .iter()
-                .any(|w| x.tokens[o].text().eq_ignore_ascii_case(w))
-        {
-            continue;
-        }
-        // A nominal complement with a copula or a subject is a clause of its own ("said the
-        // size was the most important factor").
-        let clause =
-            r.clone().any(|k| heads[k] as usize == o && (rels[k] == "cop" || rels[k].starts_with("nsubj")));
-        if clause {
-            continue;
-        }
         let own = |rel: &str| r.clone().any(|k| heads[k] as usize == c && rels[k].starts_with(rel));
         let subject = r.clone().find(|&k| heads[k] as usize == c && rels[k].starts_with("nsubj"));
         if own("mark") || own("cc") {
@@ -999,6 +1034,17 @@ fn repair_reported_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
             _ => {}
         }
     }
+}
+
+/// The predicate of a copular clause whose verb group opens at token `t` (before `end`): a
+/// finite copula ("was", "is", "are") after any auxiliaries and adverbs of the same
+/// predicate ("has been", "would not be"), the predicate a nominal or adjective after it.
+fn copular_rest(x: &Input<'_, '_>, heads: &[u32], rels: &[&str], t: usize, end: usize) -> Option<usize> {
+    let cop = (t..end.min(t + 4)).find(|&k| rels[k] == "cop")?;
+    let c = heads[cop] as usize;
+    let group = |k: usize| heads[k] as usize == c && (rels[k].starts_with("aux") || rels[k] == "advmod");
+    let finite = (t..=cop).any(|k| matches!(x.tags[k].xpos.as_bytes(), b"MD" | b"VBD" | b"VBZ" | b"VBP"));
+    (c > cop && c < end && (t..cop).all(group) && finite && x.tags[c].upos != Upos::Verb).then_some(c)
 }
 
 /// Reads the subject of a coordinated clause that the parser made the object of the clause
@@ -2481,6 +2527,9 @@ fn phrase_full(
     {
         last -= 1;
     }
+    // But a quotation opened inside the phrase closes in it: the closing mark right after it
+    // stays ('the plan was "a total disaster"').
+    last = closing_quote(cx, first, last);
     // Nor a time the parser read into the name after it ("On Wednesday Mr Blair denied",
     // "Tuesday Foreign Secretary Jack Straw"): a day, in no name of its own, right
     // before a name, a title or a form of address. The name's last word then heads it.
@@ -2512,6 +2561,22 @@ fn bracket_gap(cx: &Ctx<'_, '_>, a: usize, b: usize, h: usize) -> bool {
             }
             false
         })
+}
+
+/// The end of tokens `a..=b` taken one further when a double quotation mark opens in them,
+/// does not close there and closes right after them.
+fn closing_quote(cx: &Ctx<'_, '_>, a: usize, b: usize) -> usize {
+    let mut open = false;
+    for t in a..=b {
+        match cx.text(t) {
+            "\"" => open = !open,
+            "\u{201c}" | "``" => open = true,
+            "\u{201d}" | "''" => open = false,
+            _ => {}
+        }
+    }
+    let closes = b + 1 < cx.x.tokens.len() && matches!(cx.text(b + 1), "\"" | "\u{201d}" | "''");
+    if open && closes { b + 1 } else { b }
 }
 
 /// Whether the brackets of tokens `a..=b` pair up, each ")" after its "(".
@@ -4192,7 +4257,7 @@ fn emit(
                 } else if prep_object.is_none() && (cx.upos(oh) == Upos::Verb || cx.rel(oh) == "ccomp") {
                     let a = phrase(cx, oh, None);
                     let (f, l) = subtree_bounds(cx, oh);
-                    Arg { head: a.head, first: f, last: quoted_to(cx, v, s, f, l) }
+                    Arg { head: a.head, first: f, last: closing_quote(cx, f, quoted_to(cx, v, s, f, l)) }
                 } else {
                     phrase_with(cx, oh, Some(v), true)
                 };

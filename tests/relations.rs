@@ -1891,3 +1891,28 @@ fn an_argument_keeps_its_free_relative() {
     let t = all("Wales have rediscovered much of what made them a great rugby nation.");
     assert!(t.iter().any(|x| x.ends_with("much of what made them a great rugby nation")), "{t:?}");
 }
+
+/// A noun after a verb of saying or thinking, followed by a copula with no subject of its
+/// own, is the subject of the reported clause, not the verb's object ("said the current
+/// level of taxation was about right" gave "He · say · the current level of taxation").
+#[test]
+fn a_reported_copular_clause_takes_the_noun_before_it() {
+    let t = all("He said the current level of taxation was about right.");
+    assert!(t.contains(&"He · say · the current level of taxation was about right".to_string()), "{t:?}");
+    let t =
+        all("The manager claimed their display in the defeat against Bayern was the worst of the season.");
+    assert!(t.iter().any(|x| x.starts_with("their display in the defeat against Bayern · be")), "{t:?}");
+    assert!(!t.iter().any(|x| x.ends_with("claim · their display")), "{t:?}");
+    // The noun that is a clause of its own already stays so.
+    let t = all("He said the size was the most important factor.");
+    assert!(t.contains(&"the size · be · the most important factor".to_string()), "{t:?}");
+}
+
+/// A quotation that opens inside an argument closes inside it.
+#[test]
+fn an_argument_keeps_the_closing_quotation_mark() {
+    let t = all("He said the plan was \"a total disaster\".");
+    assert!(t.contains(&"He · say · the plan was \"a total disaster\"".to_string()), "{t:?}");
+    let t = all("She described the deal as \u{201c}a great step\u{201d} for the club.");
+    assert!(!t.iter().any(|x| x.matches('\u{201c}').count() != x.matches('\u{201d}').count()), "{t:?}");
+}
