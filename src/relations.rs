@@ -3027,7 +3027,10 @@ fn group_modality(cx: &Ctx<'_, '_>, tokens: &[usize], chain: &[(usize, bool)]) -
     for (i, &(at, passive)) in chain.iter().enumerate() {
         let followed = i + 1 < chain.len();
         let lemma = cx.lemma(at);
-        if followed && OBLIGATION.contains(&lemma.as_ref()) {
+        if followed
+            && (OBLIGATION.contains(&lemma.as_ref())
+                || (passive && NECESSITY_VERBS.contains(&lemma.as_ref())))
+        {
             note(Modality::Necessary, false);
         }
         if followed
@@ -4467,6 +4470,42 @@ const HEDGE_ADVERBS: &[&str] = &[
 const HEDGE_PREDICATES: &[&str] =
     &["likely", "unlikely", "possible", "probable", "conceivable", "doubtful", "uncertain", "unclear"];
 
+/// Adjectives whose clause is what ought to be, not what is: "it is important that retailers
+/// respect the classifications", "it is vital to act".
+const NECESSITY_PREDICATES: &[&str] =
+    &["important", "essential", "vital", "crucial", "necessary", "imperative"];
+
+/// Verbs whose clause or infinitive is demanded, not done: "demanded that he resign", "urged
+/// the bank to cut rates", "are required to pay". Not "force" or "compel": what one was forced
+/// to do was done.
+const NECESSITY_VERBS: &[&str] = &["demand", "require", "urge", "order", "recommend"];
+
+/// Whether clause `t`, hanging on `h`, is what `h` says ought to be: the complement after a
+/// verb of demanding ("demanded that he resign", "urged them to leave"), or the extraposed
+/// clause of an adjective of necessity ("it is vital that we act", "it is important to
+/// remember"), which opens with "that" or "to" or right after the adjective.
+fn necessity_complement(cx: &Ctx<'_, '_>, h: usize, t: usize) -> bool {
+    let lemma = cx.lemma(h);
+    let rel = cx.rel(t);
+    if NECESSITY_VERBS.contains(&lemma.as_ref()) {
+        // Not a bare participle ("goods ordered as presents would arrive").
+        let participle = cx.xpos(h) == "VBN" && !cx.kids(h).any(|k| cx.rel(k).starts_with("aux"));
+        return cx.upos(h) == Upos::Verb
+            && t > h
+            && matches!(rel, "ccomp" | "xcomp")
+            && !participle
+            && cx.kids_with(t, "mark").all(|m| cx.is(m, "that") || cx.is(m, "to"));
+    }
+    let extraposed = cx.kids(h).any(|k| matches!(cx.rel(k), "expl" | "nsubj") && cx.is(k, "it"));
+    let opens = cx.kids_with(t, "mark").any(|m| cx.is(m, "that") || cx.is(m, "to"))
+        || subtree_bounds(cx, t).0 == h + 1;
+    NECESSITY_PREDICATES.contains(&lemma.as_ref())
+        && t > h
+        && (matches!(rel, "ccomp" | "csubj" | "xcomp") || (rel == "advcl" && that_clause(cx, t)))
+        && extraposed
+        && opens
+}
+
 /// Verbs that, in the passive, hedge their infinitive or clause: "is expected to", "is said to",
 /// "it is believed that".
 const HEDGE_PASSIVES: &[&str] =
@@ -4642,6 +4681,9 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
         {
             return Modality::Possible;
         }
+        if necessity_complement(cx, h, t) {
+            return Modality::Necessary;
+        }
     }
     // "speculation that he would stand", "fears that the plant will close".
     if matches!(base, "acl" | "ccomp")
@@ -4684,8 +4726,50 @@ fn question_form(cx: &Ctx<'_, '_>, t: usize) -> bool {
 fn inherits_scope(cx: &Ctx<'_, '_>, t: usize) -> bool {
     let rel = cx.rel(t);
     let base = rel.find(':').map_or(rel, |i| &rel[..i]);
-    matches!(base, "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis") && !granted(cx, t)
+    // What one knows or remembers is taken as fact whatever hedges the knowing ("it is
+    // important to remember that the bill will take a decade").
+    let factive = base == "ccomp"
+        && cx.head(t).is_some_and(|h| FACTIVE.contains(&cx.lemma(h).as_ref()))
+        && stated_clause(cx, t);
+    matches!(base, "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis")
+        && !granted(cx, t)
+        && !factive
 }
+
+/// Whether clause `t` opens with "that", not "so that" or "now that" (a content clause the
+/// labeller may have called adverbial).
+fn that_clause(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    cx.kids_with(t, "mark")
+        .any(|m| cx.is(m, "that") && !m.checked_sub(1).is_some_and(|b| cx.is(b, "so") || cx.is(b, "now")))
+}
+
+/// Whether clause `t` is a finite statement with a subject of its own, no question word and
+/// no mark but "that" ("that the bill will take a decade", "he is in a real contest"; not
+/// "how to turn off", "Mr Ebbers make").
+fn stated_clause(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    let finite_word = |k: usize| matches!(cx.xpos(k), "VBD" | "VBZ" | "VBP" | "MD");
+    let finite = finite_word(t)
+        || cx.kids(t).any(|k| matches!(cx.rel(k), "aux" | "aux:pass" | "cop") && finite_word(k));
+    let (first, _) = subtree_bounds(cx, t);
+    finite
+        && cx.kids(t).any(|k| cx.rel(k).starts_with("nsubj"))
+        && cx.kids_with(t, "mark").all(|m| cx.is(m, "that"))
+        && !(first..t).any(|k| matches!(cx.xpos(k), "WP" | "WRB" | "WDT" | "WP$"))
+}
+
+/// Verbs whose clause is taken as true: "know that", "remember that", "realised that".
+const FACTIVE: &[&str] = &[
+    "know",
+    "realise",
+    "realize",
+    "remember",
+    "recognise",
+    "recognize",
+    "notice",
+    "regret",
+    "forget",
+    "discover",
+];
 
 /// Whether `t` is an adverbial clause the sentence takes as given whatever it hedges: a
 /// concession or a reason ("Although Nintendo is aiming for younger players, it is likely

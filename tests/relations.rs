@@ -1916,3 +1916,25 @@ fn an_argument_keeps_the_closing_quotation_mark() {
     let t = all("She described the deal as \u{201c}a great step\u{201d} for the club.");
     assert!(!t.iter().any(|x| x.matches('\u{201c}').count() != x.matches('\u{201d}').count()), "{t:?}");
 }
+
+/// What an adjective of necessity or a verb of demanding puts in a clause ought to be, not
+/// is; what one knows or remembers stays a fact whatever hedges the knowing.
+#[test]
+fn demands_and_necessities_are_necessary_and_known_facts_asserted() {
+    use dossier::Modality::{Asserted, Necessary};
+    let text = "It is important that retailers respect the age ratings.";
+    assert_eq!(modality(text, "respect"), (Necessary, false));
+    assert_eq!(modality("It is vital that the council finds new money.", "find"), (Necessary, false));
+    assert_eq!(modality("The union demanded that the company pay the workers.", "pay"), (Necessary, false));
+    assert_eq!(modality("The union demanded that the company pay the workers.", "demand"), (Asserted, false));
+    assert_eq!(
+        modality("Firms are required to publish their accounts.", "be required to publish"),
+        (Necessary, false)
+    );
+    // What one was forced to do was done; an adjective that is no extraposition says nothing.
+    assert_eq!(modality("He was forced to sell the house.", "be forced to sell"), (Asserted, false));
+    let text = "Supercomputers are important for solving complex problems.";
+    assert!(doc(text).triples().iter().all(|t| t.modality == Asserted), "{:?}", lemmas(&doc(text)));
+    let text = "It is important to remember that the bill will take a decade.";
+    assert_eq!(modality(text, "take"), (Asserted, false));
+}
