@@ -1210,6 +1210,108 @@ fn subject_rel(heads: &[u32], rels: &[&str], r: std::ops::Range<usize>, c: usize
     }
 }
 
+/// Reads the subject after an opening prepositional phrase, in the pass's own copy of the
+/// tree: "In Argentina, [Suez's subsidiary], which has been fined ..., has maintained a tense
+/// relationship" parsed with the subject as an apposition of "Argentina" and the verb without
+/// one ("Argentina · be · Suez's subsidiary"). An apposition on the noun of a prepositional
+/// phrase of verb `v`, set off by commas and followed at once by `v`'s own words, when `v` has
+/// no subject, is `v`'s subject.
+fn repair_fronted_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let mut has_subject = vec![false; n];
+    for k in 0..n {
+        let h = heads[k] as usize;
+        if h < n && (rels[k].starts_with("nsubj") || rels[k].starts_with("csubj") || rels[k] == "expl") {
+            has_subject[h] = true;
+        }
+    }
+    for a in 0..n {
+        let p = heads[a] as usize;
+        if rels[a] != "appos" || p >= a || !rels[p].starts_with("obl") {
+            continue;
+        }
+        let v = heads[p] as usize;
+        if v >= n || v <= a || has_subject[v] || x.tags[v].upos != Upos::Verb {
+            continue;
+        }
+        // A preposition opens the phrase, and a comma sets the apposition off from it; the
+        // first apposition of several ("On Wednesday, Jacques Barrot, vice president ...,
+        // said") is the subject, the others describe it. A description after a person's
+        // name ("After the ruling Carla Ferstman, legal director of ...") is the name's.
+        let r = sentence_of(x, a);
+        let first = (r.start..p).find(|&k| reaches(heads, k, p, 32)).unwrap_or(p);
+        let earlier = (p + 1..a).any(|k| heads[k] as usize == p && rels[k] == "appos");
+        let named = x.tags[p].upos == Upos::Propn
+            && x.tags[a].upos == Upos::Noun
+            && (first..p).any(|k| heads[k] as usize == p && rels[k] == "flat");
+        if x.tags[first].upos != Upos::Adp
+            || x.tokens.get(p + 1).is_none_or(|t| t.text() != ",")
+            || earlier
+            || named
+        {
+            continue;
+        }
+        // Every later apposition of the same noun, each set off by commas, up to the verb.
+        let mut chain = vec![a];
+        let mut last = a;
+        while let Some(end) =
+            (last..r.end).take_while(|&k| reaches(heads, k, *chain.last().unwrap_or(&a), 32)).last()
+        {
+            last = end;
+            match (end + 2..v)
+                .find(|&k| heads[k] as usize == p && matches!(rels[k], "appos" | "nmod:unmarked"))
+            {
+                Some(next) if x.tokens[end + 1].text() == "," => {
+                    chain.push(next);
+                    last = next;
+                }
+                _ => break,
+            }
+        }
+        if last + 2 > v
+            || x.tokens[last + 1].text() != ","
+            || !(last + 2..v)
+                .all(|k| heads[k] as usize == v && (rels[k].starts_with("aux") || rels[k] == "advmod"))
+        {
+            continue;
+        }
+        // A word that also opens clauses ("Since the first supercomputer, the Cray-1, was
+        // installed ...", "after two friends, Donna Small and Asha Jama, were shot") on a
+        // clause inside another: the noun is the subject and the word its mark.
+        let subordinating = ["since", "after", "before", "until", "till", "once", "as"]
+            .iter()
+            .any(|w| x.tokens[first].text().eq_ignore_ascii_case(w));
+        // (The parser may have made the main clause hang on it: "..., computational speed
+        // has leaped".)
+        let inside = rels[v] == "advcl"
+            || (last + 2..r.end).any(|k| {
+                heads[k] as usize == v
+                    && matches!(rels[k], "advcl" | "parataxis")
+                    && (last + 2..k).any(|j| {
+                        heads[j] as usize == k
+                            && rels[j].starts_with("nsubj")
+                            && x.tokens[(last + 2..=j).find(|&i| reaches(heads, i, j, 32)).unwrap_or(j) - 1]
+                                .text()
+                                == ","
+                    })
+            });
+        if subordinating && inside {
+            heads[p] = v as u32;
+            rels[p] = subject_rel(heads, rels, r, v);
+            heads[first] = v as u32;
+            rels[first] = "mark";
+        } else {
+            heads[a] = v as u32;
+            rels[a] = subject_rel(heads, rels, r, v);
+            for &k in &chain[1..] {
+                heads[k] = a as u32;
+                rels[k] = "appos";
+            }
+        }
+        has_subject[v] = true;
+    }
+}
+
 /// Reads a reported clause whose subject is set off from its verb by an aside, in the pass's
 /// own copy of the tree: "are hoping that [Isinbayeva's main rival, fellow Russian Svetlana
 /// Feofanova,] will take part", "meant that [Bangor, beaten 5-1 by Newry,] will take on
@@ -1982,6 +2084,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_relatives(x, &mut heads, &mut rels);
     repair_wh_relatives(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
+    repair_fronted_subjects(x, &mut heads, &mut rels);
     repair_copular_appositions(x, &mut heads, &mut rels);
     repair_double_subjects(x, &mut heads, &mut rels);
     repair_partitive_subjects(x, &mut heads, &mut rels);

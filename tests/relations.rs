@@ -1938,3 +1938,21 @@ fn demands_and_necessities_are_necessary_and_known_facts_asserted() {
     let text = "It is important to remember that the bill will take a decade.";
     assert_eq!(modality(text, "take"), (Asserted, false));
 }
+
+/// The subject after an opening prepositional phrase, which the parser made an apposition of
+/// the phrase's noun, is the verb's subject; a description after it stays the subject's.
+#[test]
+fn a_subject_after_an_opening_phrase_is_no_apposition_of_it() {
+    let t = all("In Argentina, the company's subsidiary, which was fined last year, has kept its licence.");
+    assert!(t.iter().any(|x| x.starts_with("the company's subsidiary · keep · its licence")), "{t:?}");
+    assert!(!t.iter().any(|x| x.starts_with("Argentina · be")), "{t:?}");
+    let t = all(
+        "On Wednesday, Jacques Barrot, vice president of the commission, said that the changes were necessary.",
+    );
+    assert!(t.iter().any(|x| x.starts_with("Jacques Barrot · say · that the changes")), "{t:?}");
+    // "Since" opening a clause inside another: the noun is the clause's subject.
+    let t = all(
+        "Since the first supercomputer, the Cray-1, was installed in 1976, speed has leaped 500,000 times.",
+    );
+    assert!(t.iter().any(|x| x.starts_with("the first supercomputer · be installed")), "{t:?}");
+}
