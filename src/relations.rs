@@ -3922,9 +3922,20 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let complemented =
             cx.has_kid(lv, "ccomp") || cx.has_kid(lv, "xcomp") || cx.kids_with(lv, "obl").any(|k| k > lv);
         if objects.is_empty() && !complemented && !copular {
-            // "buy and sell stocks": the object hangs on the last verb but belongs to both.
-            if let Some(c) =
-                cx.kids_with(lv, "conj").find(|&c| cx.upos(c) == Upos::Verb && !cx.has_kid(c, "nsubj"))
+            // "buy and sell stocks": the object hangs on the last verb but belongs to both,
+            // when nothing but the conjunction comes between them ("go back and have a
+            // look", "went home and watched the match" share nothing).
+            let adjacent = |c: usize| {
+                (lv + 1..c).all(|k| {
+                    matches!(cx.rel(k), "cc" | "punct")
+                        || (cx.upos(k) == Upos::Verb && cx.rel(k) == "conj")
+                        || (cx.rel(k) == "advmod" && cx.head(k) == Some(c))
+                        || (cx.rel(k) == "compound:prt" && cx.head(k) == Some(lv))
+                })
+            };
+            if let Some(c) = cx
+                .kids_with(lv, "conj")
+                .find(|&c| cx.upos(c) == Upos::Verb && !cx.has_kid(c, "nsubj") && c > lv && adjacent(c))
             {
                 objects.extend(cx.kids_with(c, "obj").filter(|&o| o > c));
             }

@@ -1956,3 +1956,17 @@ fn a_subject_after_an_opening_phrase_is_no_apposition_of_it() {
     );
     assert!(t.iter().any(|x| x.starts_with("the first supercomputer · be installed")), "{t:?}");
 }
+
+/// Two verbs share the object of the second only when nothing but the conjunction comes
+/// between them: "buy and sell stocks", not "go back and have a look".
+#[test]
+fn coordinated_verbs_share_an_object_only_side_by_side() {
+    let t = all("Traders buy and sell stocks.");
+    assert!(t.contains(&"Traders · buy · stocks".to_string()), "{t:?}");
+    let t = all("The character will put on or lose weight.");
+    assert!(t.contains(&"The character · put on · weight".to_string()), "{t:?}");
+    for text in ["I should go back and have a better look.", "They went home and watched the match."] {
+        let t = all(text);
+        assert!(!t.iter().any(|x| x.contains(" · go · ")), "{text}: {t:?}");
+    }
+}
