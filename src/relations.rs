@@ -4610,14 +4610,17 @@ fn necessity_complement(cx: &Ctx<'_, '_>, h: usize, t: usize) -> bool {
             && !participle
             && cx.kids_with(t, "mark").all(|m| cx.is(m, "that") || cx.is(m, "to"));
     }
-    let extraposed = cx.kids(h).any(|k| matches!(cx.rel(k), "expl" | "nsubj") && cx.is(k, "it"));
-    let opens = cx.kids_with(t, "mark").any(|m| cx.is(m, "that") || cx.is(m, "to"))
-        || subtree_bounds(cx, t).0 == h + 1;
+    // The cheap tests first: this runs for every complement clause.
+    let extraposed = || cx.kids(h).any(|k| matches!(cx.rel(k), "expl" | "nsubj") && cx.is(k, "it"));
+    let opens = || {
+        cx.kids_with(t, "mark").any(|m| cx.is(m, "that") || cx.is(m, "to"))
+            || subtree_bounds(cx, t).0 == h + 1
+    };
     NECESSITY_PREDICATES.contains(&lemma.as_ref())
         && t > h
         && (matches!(rel, "ccomp" | "csubj" | "xcomp") || (rel == "advcl" && that_clause(cx, t)))
-        && extraposed
-        && opens
+        && extraposed()
+        && opens()
 }
 
 /// Verbs that, in the passive, hedge their infinitive or clause: "is expected to", "is said to",
