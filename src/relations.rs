@@ -692,6 +692,111 @@ fn repair_possessed_objects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
     }
 }
 
+/// Reads a possessor that the parser hung on a verb as the possessor of the noun after it, in
+/// the pass's own copy of the tree (a possessive belongs to a noun phrase, never to a verb):
+/// "Argentina's Agustin Calleri beat Jiri Novak", "Interest in Jet's IPO has been fuelled". The
+/// phrase after "'s" belongs to a noun hung on the same verb (its subject, object or oblique);
+/// the possessor hangs on that noun, and the subject is "Argentina's Agustin Calleri", not
+/// "Agustin Calleri". A participle right after "'s" is the noun's: [`participle_owned`].
+fn repair_verb_possessors(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let upos = |i: usize| x.tags[i].upos;
+    let nominal = |i: usize| matches!(upos(i), Upos::Noun | Upos::Propn);
+    for p in 0..n {
+        let v = heads[p] as usize;
+        if rels[p] != "nmod:poss" || v >= n || v <= p || !matches!(upos(v), Upos::Verb | Upos::Aux) {
+            continue;
+        }
+        // The possessor's phrase, its "'s" or apostrophe last.
+        let mut end = p;
+        while end + 1 < v && reaches(heads, end + 1, p, 8) {
+            end += 1;
+        }
+        if end == p || x.tags[end].xpos.as_bytes() != b"POS" {
+            continue;
+        }
+        let f = end + 1;
+        if f == v {
+            participle_owned(x, heads, rels, p, v);
+            continue;
+        }
+        if f > v {
+            continue;
+        }
+        // The noun on the verb whose phrase the word after "'s" opens.
+        let mut t = f;
+        for _ in 0..8 {
+            if heads[t] as usize == v || heads[t] as usize >= n {
+                break;
+            }
+            t = heads[t] as usize;
+        }
+        if heads[t] as usize == v
+            && t >= f
+            && nominal(t)
+            && matches!(rels[t], "nsubj" | "nsubj:pass" | "obj" | "iobj" | "obl" | "obl:unmarked")
+            && (f..t).all(|k| reaches(heads, k, t, 8))
+        {
+            heads[p] = t as u32;
+        }
+    }
+}
+
+/// The second reading of [`repair_verb_possessors`]: the verb `v` comes right after the "'s"
+/// of possessor `p`, as a participle with its object right after it ("The BBC's planned
+/// interactive media player which will give ..."). The participle is the noun's modifier and
+/// the noun takes the participle's place, with the possessor and a preposition the parser took
+/// for the clause's mark ("on his firm's reported interest").
+fn participle_owned(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str], p: usize, v: usize) {
+    let n = heads.len();
+    let upos = |i: usize| x.tags[i].upos;
+    let nominal = |i: usize| matches!(upos(i), Upos::Noun | Upos::Propn);
+    if !matches!(x.tags[v].xpos.as_bytes(), b"VBN" | b"VBG") {
+        return;
+    }
+    // The participle's object, bare, right after it (its own modifiers between).
+    let Some(o) = (v + 1..n.min(v + 6)).find(|&o| heads[o] as usize == v && rels[o] == "obj") else {
+        return;
+    };
+    if !nominal(o) || !(v + 1..o).all(|k| heads[k] as usize == o && matches!(rels[k], "amod" | "compound")) {
+        return;
+    }
+    let up = heads[v] as usize;
+    // The participle's place: a preposition read as its mark makes the noun an oblique (of a
+    // verb) or a modifier (of a noun); a clause's other functions are a noun's.
+    let prep = (p..v).find(|&k| heads[k] as usize == v && rels[k] == "mark" && upos(k) == Upos::Adp);
+    let rel = match (prep, rels[v]) {
+        (Some(_), _) if up < n && nominal(up) => "nmod",
+        (Some(_), _) => "obl",
+        (None, r @ ("nsubj" | "obj" | "obl" | "nmod" | "appos" | "conj" | "root")) => r,
+        (None, "csubj") => "nsubj",
+        (None, "ccomp" | "xcomp") => "obj",
+        // An opening "clause" before a verb with no subject is that verb's subject.
+        (None, "advcl")
+            if up < n
+                && v < up
+                && !sentence_of(x, v).any(|k| heads[k] as usize == up && rels[k].starts_with("nsubj")) =>
+        {
+            "nsubj"
+        }
+        _ => return,
+    };
+    if let Some(m) = prep {
+        heads[m] = o as u32;
+        rels[m] = "case";
+    }
+    let sentence = sentence_of(x, v);
+    for k in sentence {
+        if heads[k] as usize == v && k != o && (k < v || k > o) {
+            heads[k] = o as u32;
+        }
+    }
+    heads[o] = up as u32;
+    rels[o] = rel;
+    heads[v] = o as u32;
+    rels[v] = "amod";
+}
+
 /// Reads a participle right after a possessive, hung on the possessor as a reduced relative,
 /// as the modifier of the noun after it that the possessive belongs to, in the pass's own copy
 /// of the tree: "Monday evening's opening episode" parsed as "Monday evening" [opening
@@ -2091,6 +2196,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_partitive_heads(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
+    repair_verb_possessors(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);
     repair_report_clauses(x, &mut heads, &mut rels);
     repair_reported_subjects(x, &mut heads, &mut rels);

@@ -1970,3 +1970,17 @@ fn coordinated_verbs_share_an_object_only_side_by_side() {
         assert!(!t.iter().any(|x| x.contains(" · go · ")), "{text}: {t:?}");
     }
 }
+
+/// A possessor the parser hung on the verb belongs to the noun after it: the subject is
+/// "Norway's Lena Holt", not "Lena Holt"; a participle after "'s" modifies that noun.
+#[test]
+fn a_possessor_on_the_verb_goes_with_its_noun() {
+    for (text, want) in [
+        ("Norway's Lena Holt beat the defending champion in straight sets.", "Norway's Lena Holt · beat · "),
+        ("Ireland's Kate Byrne won the final in Oslo.", "Ireland's Kate Byrne · win · the final"),
+        ("Denmark's Arla bought the dairy in 2003.", "Denmark's Arla · buy · the dairy"),
+    ] {
+        let t = all(text);
+        assert!(t.iter().any(|x| x.contains(want)), "{text}: {t:?}");
+    }
+}
