@@ -2656,8 +2656,11 @@ fn phrase_full(
             // A free relative's clause is all there is of it: "rife about [what has triggered
             // the stand-off]" ends at "what" without it.
             let free_relative = r == "acl:relcl" && k > t && matches!(cx.xpos(t), "WP" | "WDT");
+            // A mark inside a word ("the 9/11 attacks", "a 1/2% coupon") is the word's.
+            let inner_mark = r == "punct" && matches!(cx.text(k), "/" | "-" | ":") && glued(cx, k);
             if Some(k) == skip
                 || (cut(r)
+                    && !inner_mark
                     && (t == h || !coordination)
                     && !infinitive
                     && !restrictive
@@ -2750,6 +2753,16 @@ fn phrase_full(
         }
     }
     Arg { head, first, last }
+}
+
+/// Whether token `k` is written against the tokens on both sides of it, with no space: a
+/// slash or hyphen inside a word ("9/11", "24/7").
+fn glued(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    let toks = cx.x.tokens;
+    k > 0
+        && k + 1 < toks.len()
+        && toks[k - 1].span().end == toks[k].span().start
+        && toks[k].span().end == toks[k + 1].span().start
 }
 
 /// Whether the gap `a..=b` in a phrase headed by `h` is part of a bracketed aside in its middle:

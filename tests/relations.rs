@@ -1984,3 +1984,15 @@ fn a_possessor_on_the_verb_goes_with_its_noun() {
         assert!(t.iter().any(|x| x.contains(want)), "{text}: {t:?}");
     }
 }
+
+/// A slash, hyphen or colon written inside a word is part of the argument: "the 9/11 attacks"
+/// (not "11 attacks"), odds of "5/4", a time of "3:58.20".
+#[test]
+fn a_mark_inside_a_word_stays_in_the_argument() {
+    let t = all("The airline blamed the 9/11 attacks for its losses.");
+    assert!(t.iter().any(|x| x.starts_with("The airline · blame · the 9/11 attacks")), "{t:?}");
+    let t = all("The bookmakers offered odds of 5/4 on the novel.");
+    assert!(t.iter().any(|x| x.contains("odds of 5/4")), "{t:?}");
+    let t = all("Kenyan runner Paul Kibet won in 3:58.20.");
+    assert!(t.iter().any(|x| x.contains("3:58.20")), "{t:?}");
+}
