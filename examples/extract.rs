@@ -118,8 +118,9 @@ enum Format {
     Jsonl,
     /// Tokens, lemmas, tags and the dependency parse in CoNLL-U, byte spans in MISC
     Conllu,
-    /// One sentence per input line; one line per triple for the CaRB scorer:
-    /// sentence, confidence, relation, arg1, arg2, adjuncts (tab-separated)
+    /// One sentence per input line (tokenized, as Open IE benchmarks give them); one line per
+    /// triple for the CaRB scorer: sentence, confidence, relation, arg1, arg2, adjuncts
+    /// (tab-separated)
     Carb,
     /// A self-contained HTML page: entities highlighted by label, roles, triples, the entity
     /// graph as SVG
@@ -423,28 +424,113 @@ fn print_table(out: &mut dyn Write, view: &View<'_, '_>) -> std::io::Result<()> 
 /// `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>adjunct...]`, the sentence as
 /// read. Arguments come in the sentence's own order (a passive's patient first, its relation
 /// ending in "by"), which is how Open IE benchmarks write them.
+///
+/// Open IE benchmarks give their sentences tokenized, with words split where running text
+/// keeps them whole ("State - owned", "could n't", "Courtaulds ' moves", "1\/2"). The
+/// extractor reads running text, so each line is first put back together
+/// ([`detokenize`]); the arguments are printed as the line's own tokens, which is what the
+/// scorer compares.
 fn print_carb(out: &mut dyn Write, extractor: &Extractor, text: &str, opts: &Options) -> std::io::Result<()> {
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
-        let doc = extractor.extract(line);
+        let (plain, map) = detokenize(line);
+        let doc = extractor.extract(&plain);
         let view = view_of(&doc, opts);
+        // A span of the plain text, as the same words of the line.
+        let original = |span: dossier::Span| -> &str {
+            if span.start >= span.end {
+                return "";
+            }
+            let (a, b) = (map[span.start], map[span.end - 1] + 1);
+            let b = (b..=line.len()).find(|&k| line.is_char_boundary(k)).unwrap_or(line.len());
+            line.get(a..b).unwrap_or("")
+        };
         for t in view.triples() {
             let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
-            let (subject, object) = (clean(doc.slice(t.subject.span)), clean(doc.slice(t.object.span)));
+            let (subject, object) = (clean(original(t.subject.span)), clean(original(t.object.span)));
             let agentive = t.passive && !t.predicate.lemma.starts_with("be ");
+            // The relation's words as the line has them: a word joined at a hyphen is split
+            // again where the line split it.
+            let words: Vec<String> = t
+                .predicate
+                .text
+                .split(' ')
+                .map(|w| {
+                    let split = w.replace('-', " - ");
+                    if w.contains('-') && !line.split(' ').any(|x| x == w) && line.contains(&split) {
+                        split
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect();
+            let predicate = words.join(" ");
             let (arg1, rel, arg2) = if agentive {
-                (object, format!("{} by", t.predicate.text), subject)
+                (object, format!("{predicate} by"), subject)
             } else {
-                (subject, t.predicate.text.clone(), object)
+                (subject, predicate, object)
             };
             write!(out, "{line}\t{:.3}\t{}\t{arg1}\t{arg2}", t.confidence, clean(&rel))?;
             for a in &t.adjuncts {
-                write!(out, "\t{}", clean(doc.slice(a.span)))?;
+                write!(out, "\t{}", clean(original(a.span)))?;
             }
             writeln!(out)?;
         }
     }
     Ok(())
+}
+
+/// Running text from a tokenized sentence, with the byte of the sentence each of its bytes
+/// came from: a hyphen between two words joins them ("State - owned" -> "State-owned"), a
+/// clitic joins the word before it ("could n't", "Hunt 's"), an apostrophe after a plural joins
+/// it ("Courtaulds ' moves") unless a single quotation opened before, and an escaped slash
+/// ("1\/2") loses its backslash. Everything else is kept as it is.
+fn detokenize(line: &str) -> (String, Vec<usize>) {
+    let words: Vec<(usize, &str)> = line
+        .split(' ')
+        .scan(0usize, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    let word_char = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let mut plain = String::with_capacity(line.len());
+    let mut map = Vec::with_capacity(line.len());
+    let mut single_open = false;
+    let mut glue_next = false;
+    for (i, &(start, w)) in words.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| words[j].1);
+        let next = words.get(i + 1).map(|x| x.1);
+        let hyphen = w == "-"
+            && word_char(prev.and_then(|p| p.chars().last()))
+            && word_char(next.and_then(|n| n.chars().next()));
+        let clitic =
+            matches!(w.to_ascii_lowercase().as_str(), "n't" | "'s" | "'re" | "'ve" | "'ll" | "'d" | "'m")
+                && prev.is_some();
+        let plural_owner = w == "'"
+            && !single_open
+            && prev.is_some_and(|p| p.ends_with(['s', 'S']))
+            && word_char(next.and_then(|n| n.chars().next()));
+        if w == "`" {
+            single_open = true;
+        }
+        if !(plain.is_empty() || hyphen || clitic || plural_owner || glue_next) {
+            plain.push(' ');
+            map.push(start.saturating_sub(1));
+        }
+        glue_next = hyphen;
+        let mut chars = w.char_indices().peekable();
+        while let Some((k, c)) = chars.next() {
+            if c == '\\' && chars.peek().is_some_and(|&(_, d)| d == '/') {
+                continue;
+            }
+            plain.push(c);
+            map.extend(std::iter::repeat_n(start + k, c.len_utf8()));
+        }
+    }
+    (plain, map)
 }
 
 /// Single-document mode: one input, any format.

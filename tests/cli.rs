@@ -88,12 +88,27 @@ fn text(b: &[u8]) -> String {
     String::from_utf8_lossy(b).into_owned()
 }
 
-/// A fresh directory for one test's files.
-fn scratch(name: &str) -> PathBuf {
+/// A fresh directory for one test's files, removed when the test ends (pass or fail).
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
     let dir = std::env::temp_dir().join(format!("dossier-cli-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("a scratch directory");
-    dir
+    Scratch(dir)
 }
 
 fn write(dir: &Path, name: &str, data: impl AsRef<[u8]>) -> String {
@@ -530,5 +545,30 @@ fn batch_output_is_byte_identical_across_runs_and_thread_counts() {
     for (i, (line, doc)) in text(&runs[0]).lines().zip(&docs).enumerate() {
         let json = serde_json::to_string(&ex.extract(doc)).unwrap();
         assert_eq!(line, format!("{{\"id\":{i},{}", &json[1..]));
+    }
+}
+
+/// The CaRB format reads tokenized sentences, as Open IE benchmarks give them: the words split
+/// inside a word are read as one ("could n't", "year - to - date", "Courtaulds '", "1\\/2"),
+/// and the arguments are printed in the line's own tokens.
+#[test]
+fn carb_output_reads_tokenized_sentences_and_keeps_their_tokens() {
+    let input = "The board approved the company 's year - to - date results on Monday .\n\
+                 Analysts said Courtaulds ' moves could boost the company 's value .\n\
+                 Officials said the firm could n't pay its 4 1\\/2 % coupon .\n";
+    let out = run(&["--format", "carb", "-"], input.as_bytes());
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let rows: Vec<Vec<String>> =
+        text(&out.stdout).lines().map(|l| l.split('\t').map(str::to_string).collect()).collect();
+    let has = |rel: &str, arg: &str| rows.iter().any(|r| r[2] == rel && r[3..].iter().any(|a| a == arg));
+    assert!(has("approved", "the company 's year - to - date results"), "{rows:?}");
+    assert!(has("could boost", "Courtaulds ' moves"), "{rows:?}");
+    assert!(has("could n't pay", "its 4 1\\/2 % coupon"), "{rows:?}");
+    // Every argument is a run of the line's own tokens.
+    for r in &rows {
+        let line = format!(" {} ", r[0]);
+        for a in r[3..].iter().filter(|a| !a.is_empty()) {
+            assert!(line.contains(&format!(" {a} ")), "{a:?} is not a run of tokens of {:?}", r[0]);
+        }
     }
 }
