@@ -797,6 +797,88 @@ fn participle_owned(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str], p: 
     rels[v] = "amod";
 }
 
+/// Reads a noun joined to a verb's object by "and" or "or" as the object's conjunct, where the
+/// parser hung it on the verb ("She criticised [the government] and [the opposition]": with
+/// "opposition" a conjunct of "criticised", the second object was lost), in the pass's own copy
+/// of the tree. Only when the noun has no clause of its own (no subject, object, auxiliary,
+/// copula or mark) and the object's phrase ends at the conjunction: "we got the goal - but one
+/// slip and they were back", "hiding records of faults and then secretly repairing" stay as
+/// they are.
+fn repair_object_conjuncts(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let upos = |i: usize| x.tags[i].upos;
+    for s in x.sentences {
+        let r = s.tokens();
+        let r = r.start..r.end.min(heads.len());
+        for c in r.clone() {
+            let v = heads[c] as usize;
+            if rels[c] != "conj"
+                || !matches!(upos(c), Upos::Noun | Upos::Propn)
+                || !r.contains(&v)
+                || v >= c
+                || upos(v) != Upos::Verb
+            {
+                continue;
+            }
+            let clause = r.clone().any(|k| {
+                heads[k] as usize == c
+                    && matches!(
+                        rels[k].split(':').next(),
+                        Some("nsubj" | "obj" | "aux" | "cop" | "mark" | "xcomp" | "ccomp")
+                    )
+            });
+            // Nor an oblique ("and at the weekends it has been going mad"), nor the subject of
+            // a clause of its own ("and O'Gara's pass sent Hickie over").
+            let mut end = c;
+            while end + 1 < r.end && reaches(heads, end + 1, c, 12) {
+                end += 1;
+            }
+            let oblique = r.clone().any(|k| heads[k] as usize == c && rels[k] == "case");
+            let subject = (end + 1 < r.end && matches!(upos(end + 1), Upos::Verb | Upos::Aux))
+                || r.clone().any(|k| {
+                    heads[k] as usize == c
+                        && upos(k) == Upos::Verb
+                        && rels[k] != "acl:relcl"
+                        && r.clone().any(|d| heads[d] as usize == k && matches!(rels[d], "obj" | "iobj"))
+                        && !r.clone().any(|d| heads[d] as usize == k && rels[d] == "mark")
+                });
+            // A gerund with no mark that the parser read as a clause is a modifier ("inherit
+            // staff, manufacturing facilities and ...", "steal online banking passwords or ...").
+            let gerund = x.tags[v].xpos.as_bytes() == b"VBG"
+                && !matches!(rels[v], "root" | "xcomp" | "ccomp")
+                && !r.clone().any(|k| heads[k] as usize == v && matches!(rels[k], "mark" | "aux"));
+            if clause || oblique || subject || gerund {
+                continue;
+            }
+            let Some(cc) = (v + 1..c).find(|&k| {
+                heads[k] as usize == c && rels[k] == "cc" && matches!(x.tokens[k].text(), "and" | "or")
+            }) else {
+                continue;
+            };
+            let Some(o) = (v + 1..cc).rev().find(|&k| heads[k] as usize == v && rels[k] == "obj") else {
+                continue;
+            };
+            // The object ends right before the conjunction (a comma between): a phrase with
+            // more nouns in it ("records of faults and ...", "action against the UK or ...")
+            // may be coordinated deeper down.
+            let before = if x.tokens[cc - 1].text() == "," { cc - 1 } else { cc };
+            if !(matches!(upos(o), Upos::Noun | Upos::Propn | Upos::Num | Upos::Pron)
+                && before == o + 1
+                && (cc + 1..c).all(|k| reaches(heads, k, c, 12)))
+            {
+                continue;
+            }
+            heads[c] = o as u32;
+            // An adverbial clause the parser hung on the noun is the verb's ("save money and
+            // space by considering ...").
+            for k in r.clone() {
+                if heads[k] as usize == c && rels[k] == "advcl" {
+                    heads[k] = v as u32;
+                }
+            }
+        }
+    }
+}
+
 /// Reads a participle right after a possessive, hung on the possessor as a reduced relative,
 /// as the modifier of the noun after it that the possessive belongs to, in the pass's own copy
 /// of the tree: "Monday evening's opening episode" parsed as "Monday evening" [opening
@@ -2197,6 +2279,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
     repair_verb_possessors(x, &mut heads, &mut rels);
+    repair_object_conjuncts(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);
     repair_report_clauses(x, &mut heads, &mut rels);
     repair_reported_subjects(x, &mut heads, &mut rels);

@@ -1996,3 +1996,16 @@ fn a_mark_inside_a_word_stays_in_the_argument() {
     let t = all("Kenyan runner Paul Kibet won in 3:58.20.");
     assert!(t.iter().any(|x| x.contains("3:58.20")), "{t:?}");
 }
+
+/// A noun joined by "and" to a verb's object is a second object even where the parser hung it
+/// on the verb; not an oblique, a clause's subject, or a word inside a longer object.
+#[test]
+fn a_second_object_hung_on_the_verb_is_still_an_object() {
+    let t = all("The minister criticised the council and the police for their silence.");
+    assert!(t.iter().any(|x| x.starts_with("The minister · criticise · the council")), "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("The minister · criticise · the police")), "{t:?}");
+    let t = all("Tory leader Michael Howard accused the prime minister and Mr Brown of squabbling.");
+    assert!(t.iter().any(|x| x.starts_with("Tory leader Michael Howard · accuse · Mr Brown")), "{t:?}");
+    let t = all("Sales have been showing strong growth and at the weekends it has been going mad.");
+    assert!(!t.iter().any(|x| x.contains("the weekends")), "{t:?}");
+}
