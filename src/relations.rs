@@ -2957,7 +2957,22 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         {
             return subject_of(cx, h, depth + 1).map(|(s, _)| (s, true));
         }
-        if is_relative_pronoun(cx, s) {
+        // The subject of a clause that is no relative clause, tagged as a demonstrative, is
+        // one: "That would be a disaster for the club."
+        // Only where a clause opens (after a conjunction or punctuation, not a noun or verb it
+        // could relate: "gadgets they no longer want that can be auctioned") and right before
+        // its verb group.
+        let demonstrative = cx.is(s, "that")
+            && cx.xpos(s) == "DT"
+            && !cx.rel(v).starts_with("acl")
+            && s.checked_sub(1).is_none_or(|b| {
+                matches!(cx.upos(b), Upos::Punct | Upos::Cconj | Upos::Sconj)
+                    || cx.x.sentences.iter().any(|x| x.tokens().start == s)
+            })
+            && (s + 1..=v)
+                .find(|&k| cx.upos(k) != Upos::Adv)
+                .is_some_and(|k| matches!(cx.upos(k), Upos::Aux | Upos::Verb));
+        if is_relative_pronoun(cx, s) && !demonstrative {
             // A relative pronoun stands for the noun its clause hangs on; without one, the
             // clause is misattached and says nothing usable.
             // After a list, a verb in the singular is the last name's alone ("Jamie Noon and

@@ -2009,3 +2009,15 @@ fn a_second_object_hung_on_the_verb_is_still_an_object() {
     let t = all("Sales have been showing strong growth and at the weekends it has been going mad.");
     assert!(!t.iter().any(|x| x.contains("the weekends")), "{t:?}");
 }
+
+/// A demonstrative "that" opening a clause is its subject ("That would be a disaster"); a
+/// relative "that" still stands for its noun.
+#[test]
+fn a_demonstrative_that_is_a_subject() {
+    let t = all("The club lost again. That would be a disaster for the manager.");
+    assert!(t.iter().any(|x| x.starts_with("That · be · a disaster for the manager")), "{t:?}");
+    let t = all("They lost, and that means the manager will go.");
+    assert!(t.iter().any(|x| x.starts_with("that · mean · ")), "{t:?}");
+    let t = all("The firm sells software that records every keystroke.");
+    assert!(!t.iter().any(|x| x.starts_with("that ")), "{t:?}");
+}
