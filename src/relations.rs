@@ -2736,6 +2736,15 @@ fn phrase_full(
                 // the day then left out below.)
                 first == h + 1 && (cx.upos(h) == Upos::Noun || leading_time(cx, h))
             };
+            // A name the parser split into a name and its apposition, with nothing between
+            // them ("[Million] [Dollar Baby] won four Oscars"), is one name.
+            let split_name = r == "appos"
+                && k > t
+                && cx.upos(t) == Upos::Propn
+                && cx.upos(k) == Upos::Propn
+                && subtree_bounds(cx, k).0 == t + 1
+                && !matches!(cx.upos(t + 1), Upos::Det | Upos::Pron | Upos::Num)
+                && !is_time(cx, k);
             // A free relative's clause is all there is of it: "rife about [what has triggered
             // the stand-off]" ends at "what" without it.
             let free_relative = r == "acl:relcl" && k > t && matches!(cx.xpos(t), "WP" | "WDT");
@@ -2748,6 +2757,7 @@ fn phrase_full(
                     && !infinitive
                     && !restrictive
                     && !bare_name
+                    && !split_name
                     && !content
                     && !free_relative)
                 || (strip_case && t == h && r == "case")

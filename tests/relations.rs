@@ -2021,3 +2021,13 @@ fn a_demonstrative_that_is_a_subject() {
     let t = all("The firm sells software that records every keystroke.");
     assert!(!t.iter().any(|x| x.starts_with("that ")), "{t:?}");
 }
+
+/// A name the parser split into a name and its apposition, with nothing between them, is one
+/// argument: "Million Dollar Baby won", not "Million won".
+#[test]
+fn a_name_split_by_the_parser_is_one_argument() {
+    let t = all("Million Dollar Baby won four Oscars on Sunday.");
+    assert!(t.iter().any(|x| x.starts_with("Million Dollar Baby · win · four Oscars")), "{t:?}");
+    let t = all("Critics said Million Dollar Baby deserved the award.");
+    assert!(t.iter().any(|x| x.starts_with("Million Dollar Baby · deserve · the award")), "{t:?}");
+}
