@@ -2159,6 +2159,50 @@ fn repair_partitive_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&
     }
 }
 
+/// A percentage with its "of" phrase opening a clause, hung on the verb as anything but its
+/// subject ("About 60% of the work force will continue ...", parsed with "%" a compound of the
+/// verb and the "of" phrase its oblique), is the subject of a verb that has none, in the pass's
+/// own copy of the tree; the "of" phrase is its modifier.
+fn repair_percent_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for s in 0..n.saturating_sub(2) {
+        let word = x.tokens[s].text();
+        if !(word == "%" || word.eq_ignore_ascii_case("percent") || word.eq_ignore_ascii_case("cent"))
+            || rels[s].starts_with("nsubj")
+            || !x.tokens[s + 1].text().eq_ignore_ascii_case("of")
+        {
+            continue;
+        }
+        let v = heads[s] as usize;
+        if v >= n || v <= s + 2 || x.tags[v].upos != Upos::Verb {
+            continue;
+        }
+        let sentence = sentence_of(x, v);
+        if sentence.clone().any(|k| heads[k] as usize == v && rels[k].starts_with("nsubj")) {
+            continue;
+        }
+        // The "of" phrase already the percentage's ("[60%] [of the staff]" hung on the verb
+        // as an adverb): only the subject is missing.
+        if reaches(heads, s + 1, s, 8) {
+            heads[s] = v as u32;
+            rels[s] = "nsubj";
+            continue;
+        }
+        let Some(o) = (s + 2..v).find(|&o| {
+            heads[o] as usize == v
+                && rels[o] == "obl"
+                && heads[s + 1] as usize == o
+                && (s + 1..=o).all(|k| reaches(heads, k, o, 8))
+        }) else {
+            continue;
+        };
+        heads[s] = v as u32;
+        rels[s] = "nsubj";
+        heads[o] = s as u32;
+        rels[o] = "nmod";
+    }
+}
+
 /// A number or partitive word the parser hung on the noun of its own "of" phrase ("lost
 /// [nine] of their 14 matches" parsed as "nine ... matches" with "of" the noun's preposition,
 /// and the noun an oblique of the verb): the word heads the phrase, in the noun's place (an
@@ -2275,6 +2319,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_copular_appositions(x, &mut heads, &mut rels);
     repair_double_subjects(x, &mut heads, &mut rels);
     repair_partitive_subjects(x, &mut heads, &mut rels);
+    repair_percent_subjects(x, &mut heads, &mut rels);
     repair_partitive_heads(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);

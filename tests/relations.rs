@@ -2031,3 +2031,12 @@ fn a_name_split_by_the_parser_is_one_argument() {
     let t = all("Critics said Million Dollar Baby deserved the award.");
     assert!(t.iter().any(|x| x.starts_with("Million Dollar Baby · deserve · the award")), "{t:?}");
 }
+
+/// A percentage and its "of" phrase opening a clause are the clause's subject.
+#[test]
+fn a_percentage_of_something_is_a_subject() {
+    let t = all("About 60% of the staff will move to Paris.");
+    assert!(t.iter().any(|x| x.starts_with("About 60% of the staff · move to · Paris")), "{t:?}");
+    let t = all("Only 16% of women earn more than 50,000 pounds.");
+    assert!(t.iter().any(|x| x.starts_with("Only 16% of women · earn · more than 50,000 pounds")), "{t:?}");
+}
