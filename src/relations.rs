@@ -656,6 +656,16 @@ fn reaches(heads: &[u32], t: usize, o: usize, steps: usize) -> bool {
     false
 }
 
+/// The last token of the run after `t`, before `limit`, that hangs below `t` in the tree: where
+/// `t`'s phrase ends on its right.
+fn phrase_end(heads: &[u32], t: usize, limit: usize) -> usize {
+    let mut end = t;
+    while end + 1 < limit && reaches(heads, end + 1, t, 12) {
+        end += 1;
+    }
+    end
+}
+
 /// Reads a second object of one verb that follows a possessive inside the first as the noun
 /// the possessive belongs to, in the pass's own copy of the tree: "bringing [a large chunk of
 /// Russia's very profitable oil business]" parsed with "chunk" and "business" as two objects.
@@ -708,10 +718,7 @@ fn repair_verb_possessors(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
             continue;
         }
         // The possessor's phrase, its "'s" or apostrophe last.
-        let mut end = p;
-        while end + 1 < v && reaches(heads, end + 1, p, 8) {
-            end += 1;
-        }
+        let end = phrase_end(heads, p, v);
         if end == p || x.tags[end].xpos.as_bytes() != b"POS" {
             continue;
         }
@@ -828,10 +835,7 @@ fn repair_object_conjuncts(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&st
             });
             // Nor an oblique ("and at the weekends it has been going mad"), nor the subject of
             // a clause of its own ("and O'Gara's pass sent Hickie over").
-            let mut end = c;
-            while end + 1 < r.end && reaches(heads, end + 1, c, 12) {
-                end += 1;
-            }
+            let end = phrase_end(heads, c, r.end);
             let oblique = r.clone().any(|k| heads[k] as usize == c && rels[k] == "case");
             let subject = (end + 1 < r.end && matches!(upos(end + 1), Upos::Verb | Upos::Aux))
                 || r.clone().any(|k| {
@@ -2144,19 +2148,22 @@ fn repair_partitive_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&
         if v >= n || v <= s + 2 || !x.tokens[s + 1].text().eq_ignore_ascii_case("of") {
             continue;
         }
-        // The "of" phrase: a dependent of the verb between the subject and the verb, whose
-        // own "of" is the word right after the subject, and every word up to it below it.
-        let Some(o) =
-            (s + 2..v).find(|&o| heads[o] as usize == v && rels[o] == "obl" && heads[s + 1] as usize == o)
-        else {
-            continue;
-        };
-        if !(s + 1..=o).all(|k| reaches(heads, k, o, 8)) {
-            continue;
-        }
+        let Some(o) = of_oblique(heads, rels, s, v) else { continue };
         heads[o] = s as u32;
         rels[o] = "nmod";
     }
+}
+
+/// The "of" phrase of word `s` that the parser hung on verb `v` as an oblique: a dependent of
+/// the verb between them whose own "of" is the word right after `s`, with every word up to it
+/// below it ("[most] [of its shares]", "[60%] [of the work force]").
+fn of_oblique(heads: &[u32], rels: &[&str], s: usize, v: usize) -> Option<usize> {
+    (s + 2..v).find(|&o| {
+        heads[o] as usize == v
+            && rels[o] == "obl"
+            && heads[s + 1] as usize == o
+            && (s + 1..=o).all(|k| reaches(heads, k, o, 8))
+    })
 }
 
 /// A percentage with its "of" phrase opening a clause, hung on the verb as anything but its
@@ -2188,14 +2195,7 @@ fn repair_percent_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&st
             rels[s] = "nsubj";
             continue;
         }
-        let Some(o) = (s + 2..v).find(|&o| {
-            heads[o] as usize == v
-                && rels[o] == "obl"
-                && heads[s + 1] as usize == o
-                && (s + 1..=o).all(|k| reaches(heads, k, o, 8))
-        }) else {
-            continue;
-        };
+        let Some(o) = of_oblique(heads, rels, s, v) else { continue };
         heads[s] = v as u32;
         rels[s] = "nsubj";
         heads[o] = s as u32;
