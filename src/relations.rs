@@ -2793,6 +2793,9 @@ fn phrase_full(
             // A free relative's clause is all there is of it: "rife about [what has triggered
             // the stand-off]" ends at "what" without it.
             let free_relative = r == "acl:relcl" && k > t && matches!(cx.xpos(t), "WP" | "WDT");
+            // A gerund a preposition joins to its noun says which thing it is ("the concept [of
+            // owning music]", "the cost [of running the network]", "hopes [of winning]").
+            let gerund = r == "acl" && k > t && prepositional_gerund(cx, t, k);
             // A mark inside a word ("the 9/11 attacks", "a 1/2% coupon") is the word's.
             let inner_mark = r == "punct" && matches!(cx.text(k), "/" | "-" | ":") && glued(cx, k);
             if Some(k) == skip
@@ -2804,7 +2807,8 @@ fn phrase_full(
                     && !bare_name
                     && !split_name
                     && !content
-                    && !free_relative)
+                    && !free_relative
+                    && !gerund)
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))
             {
@@ -4966,6 +4970,20 @@ const CONTENT_NOUNS: &[&str] = &[
 /// Whether `clause`, a clause hanging on noun `noun` after it, is the noun's content: marked
 /// by "that" (a relative clause's "that" is its subject or object instead), not set off by a
 /// comma, after one of [`CONTENT_NOUNS`] or [`HEDGE_NOUNS`].
+/// Whether `clause`, a clausal modifier of `noun`, is a gerund opened by a preposition right
+/// after the noun's own words ("the concept of owning music", "fears about losing jobs").
+fn prepositional_gerund(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> bool {
+    let first = subtree_bounds(cx, clause).0;
+    matches!(cx.upos(noun), Upos::Noun | Upos::Propn)
+        && cx.xpos(clause) == "VBG"
+        && first > noun
+        && first + 1 == clause
+        && matches!(cx.upos(first), Upos::Adp | Upos::Sconj)
+        && cx.head(first) == Some(clause)
+        && matches!(cx.lower(first).as_ref(), "of" | "for" | "about" | "on" | "in" | "to" | "at" | "towards")
+        && !matches!(cx.text(first - 1), "," | "(" | "-" | ";" | ":")
+}
+
 fn content_clause(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> bool {
     let lemma = cx.lemma(noun);
     let first = subtree_bounds(cx, clause).0;

@@ -2040,3 +2040,22 @@ fn a_percentage_of_something_is_a_subject() {
     let t = all("Only 16% of women earn more than 50,000 pounds.");
     assert!(t.iter().any(|x| x.starts_with("Only 16% of women · earn · more than 50,000 pounds")), "{t:?}");
 }
+
+/// A gerund a preposition joins to its noun stays in the argument ("the concept of owning
+/// music"); a gerund set off by a comma does not.
+#[test]
+fn a_noun_keeps_its_prepositional_gerund() {
+    let t = all("Critics question whether the concept of owning music is even valid in the digital age.");
+    assert!(
+        t.iter().any(|x| x.starts_with("the concept of owning music · be valid in · the digital age")),
+        "{t:?}"
+    );
+    let t = all("He has no chance of playing against Barcelona.");
+    assert!(t.iter().any(|x| x.starts_with("He · have · no chance of playing against Barcelona")), "{t:?}");
+    let t = all("The minister ruled out the possibility of cancelling the contract.");
+    assert!(
+        t.iter()
+            .any(|x| x.starts_with("The minister · rule out · the possibility of cancelling the contract")),
+        "{t:?}"
+    );
+}
