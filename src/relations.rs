@@ -3885,7 +3885,18 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
                 })
                 .flatten()
         })?;
-    (subtree_bounds(cx, k).0 == phrase(cx, object, None).last + 1).then_some(k)
+    // Right after the object, or after a quotation mark opening the complement ("called the
+    // new target \"hugely unambitious\"").
+    let quote = |i: usize| matches!(cx.text(i), "\"" | "\u{201c}" | "``");
+    let mut after = phrase(cx, object, None).last + 1;
+    let mut first = subtree_bounds(cx, k).0;
+    while after < k && quote(after) {
+        after += 1;
+    }
+    while first < k && quote(first) {
+        first += 1;
+    }
+    (first == after).then_some(k)
 }
 
 /// Verbs whose object is made, called or chosen what the noun after it says ("made the web a
@@ -4643,7 +4654,22 @@ fn emit(
                     {
                         end = subtree_bounds(cx, c).1;
                     }
-                    Arg { last: end.max(a.last), ..a }
+                    // A quoted complement runs to its closing quotation mark ("called the
+                    // film \"pornographic and sensational\"").
+                    let (kf, kl) = subtree_bounds(cx, k);
+                    let quoted = (a.last + 1..kf.max(k))
+                        .any(|i| matches!(cx.text(i), "\"" | "\u{201c}" | "``"))
+                        || (kf < k && matches!(cx.text(kf), "\"" | "\u{201c}" | "``"));
+                    if quoted
+                        && let Some(q) = (k + 1..s.tokens().end)
+                            .find(|&i| matches!(cx.text(i), "\"" | "\u{201d}" | "''" | "\u{201c}" | "``"))
+                        && matches!(cx.text(q), "\"" | "\u{201d}" | "''")
+                        && (q <= kl + 1 || (k + 1..q).all(|i| !matches!(cx.upos(i), Upos::Verb | Upos::Aux)))
+                    {
+                        end = end.max(q - 1);
+                    }
+                    let end = end.max(a.last);
+                    Arg { last: closing_quote(cx, a.first, end), ..a }
                 } else if oh == v {
                     let a = phrase_full(cx, oh, None, true, true);
                     if cx.upos(v) == Upos::Adj { predicative_phrase(cx, v, a) } else { a }

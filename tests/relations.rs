@@ -2059,3 +2059,21 @@ fn a_noun_keeps_its_prepositional_gerund() {
         "{t:?}"
     );
 }
+
+/// What a verb of naming calls its object stays with it when quoted ("called the plans
+/// \"dangerous\""), to the closing quotation mark.
+#[test]
+fn a_quoted_object_complement_stays_with_the_object() {
+    let t = all("Plaid Cymru's spokesman Dai Lloyd called the announcement \"hugely disappointing\".");
+    assert!(
+        t.iter().any(|x| x.starts_with(
+            "Plaid Cymru's spokesman Dai Lloyd · call · the announcement \"hugely disappointing\""
+        )),
+        "{t:?}"
+    );
+    let t = all("He called the film \"pornographic and sensational\".");
+    assert!(
+        t.iter().any(|x| x.starts_with("He · call · the film \"pornographic and sensational\"")),
+        "{t:?}"
+    );
+}
