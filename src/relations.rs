@@ -2203,6 +2203,46 @@ fn repair_percent_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&st
     }
 }
 
+/// A speaker's description the parser made what a reporting verb says, where the name after it
+/// is the verb's subject ("...," Wales' team [physiotherapist] Mark Davies said; "The film's
+/// executive [producer] Robbie Stamp said that ..."), in the pass's own copy of the tree: the
+/// description goes with the name, as a compound of it, and the verb's complement is left to
+/// the quotation or clause. Only a noun right before the name (its words before it, nothing
+/// after it), the name right before the verb, and no clause of the noun's own.
+fn repair_described_speakers(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for k in 0..n.saturating_sub(2) {
+        if !matches!(rels[k], "ccomp" | "obj") || x.tags[k].upos != Upos::Noun {
+            continue;
+        }
+        let v = heads[k] as usize;
+        if v >= n || v <= k + 1 || !crate::lexicon::SAY.contains(&x.lemma_or_lower(v).as_ref()) {
+            continue;
+        }
+        let sentence = sentence_of(x, v);
+        // The name: the verb's subject, a proper noun, with only its own words from the noun
+        // to the verb.
+        let Some(name) = sentence.clone().find(|&t| heads[t] as usize == v && rels[t] == "nsubj") else {
+            continue;
+        };
+        if !(k < name && name < v)
+            || x.tags[name].upos != Upos::Propn
+            || !(k + 1..v).all(|t| t == name || heads[t] as usize == name)
+        {
+            continue;
+        }
+        // The noun's words all before it, and none of them a clause's.
+        if sentence.clone().any(|t| {
+            heads[t] as usize == k
+                && (t > k || matches!(rels[t], "nsubj" | "nsubj:pass" | "cop" | "aux" | "mark"))
+        }) {
+            continue;
+        }
+        heads[k] = name as u32;
+        rels[k] = "compound";
+    }
+}
+
 /// A number or partitive word the parser hung on the noun of its own "of" phrase ("lost
 /// [nine] of their 14 matches" parsed as "nine ... matches" with "of" the noun's preposition,
 /// and the noun an oblique of the verb): the word heads the phrase, in the noun's place (an
@@ -2311,6 +2351,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     let mut heads: Vec<u32> = x.deps.iter().map(|d| if d.head == ROOT { n as u32 } else { d.head }).collect();
     let mut rels: Vec<&str> = x.deps.iter().map(|d| d.rel.as_str()).collect();
     repair_inverted_quotes(x, &mut heads, &mut rels);
+    repair_described_speakers(x, &mut heads, &mut rels);
     repair_told_that(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
     repair_wh_relatives(x, &mut heads, &mut rels);

@@ -2077,3 +2077,19 @@ fn a_quoted_object_complement_stays_with_the_object() {
         "{t:?}"
     );
 }
+
+/// A speaker's description before the name is part of the subject, not what the speaker said
+/// ("Committee chairman Edward Leigh said: ..." gave "chairman Edward Leigh · say · Committee").
+#[test]
+fn a_description_before_a_speaker_is_part_of_the_subject() {
+    let t = all("The film's executive producer Robbie Stamp said that the film would open in May.");
+    assert!(
+        t.iter().any(|x| x.starts_with("The film's executive producer Robbie Stamp · say · that the film")),
+        "{t:?}"
+    );
+    assert!(!t.iter().any(|x| x.contains("say · The film's")), "{t:?}");
+    let t = all(
+        "\"We are pretty optimistic he is getting there,\" Wales' team physiotherapist Mark Davies said.",
+    );
+    assert!(!t.iter().any(|x| x.contains("say · Wales' team physiotherapist")), "{t:?}");
+}
