@@ -3303,6 +3303,16 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<(usize, bool)> {
         }
         let Some(h) = cx.head(at) else { return quoted() };
         let r = cx.rel(at);
+        // A finding's clause outside a quotation, where the finding has a subject of its own
+        // (inside a quotation, the speaker is who says so; without a subject, the saying verb
+        // above, if any).
+        if r == "ccomp"
+            && cx.quoted_by[v].is_none()
+            && FINDING.contains(&cx.lemma(h).as_ref())
+            && let Some((s, _)) = subject_of(cx, h, 0)
+        {
+            return Some((s, report));
+        }
         if (r == "ccomp" || r == "parataxis") && crate::lexicon::SAY.contains(&cx.lemma(h).as_ref()) {
             // A quotation's own attribution, where the saying verb is the one outside it: the
             // quotation stage found its speaker by name as well as by the parse.
@@ -3335,6 +3345,34 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<(usize, bool)> {
         steps += 1;
     }
 }
+
+/// Verbs that report, as their subject's, a finding, a forecast or a view, whose clausal
+/// complement is attributed to that subject as a saying verb's is ("economists calculated that
+/// ...", "the report concluded that ...", "Mr Howard stressed his views were ..."). Not in
+/// [`crate::lexicon::SAY`], whose other uses (the quotation repairs, the parser's asides) are
+/// for verbs of speech.
+const FINDING: &[&str] = &[
+    "calculate",
+    "estimate",
+    "predict",
+    "forecast",
+    "conclude",
+    "find",
+    "reveal",
+    "show",
+    "maintain",
+    "contend",
+    "assert",
+    "stress",
+    "emphasise",
+    "emphasize",
+    "complain",
+    "reckon",
+    "concede",
+    "fear",
+    "hope",
+    "feel",
+];
 
 /// Verbs of opinion whose negation denies what they report: "I do not think the fans can do
 /// anything" says the speaker thinks they cannot.

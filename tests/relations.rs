@@ -2093,3 +2093,19 @@ fn a_description_before_a_speaker_is_part_of_the_subject() {
     );
     assert!(!t.iter().any(|x| x.contains("say · Wales' team physiotherapist")), "{t:?}");
 }
+
+/// What a finding, a forecast or a view reports is its subject's ("economists calculated
+/// that ..."), as reported speech is; inside a quotation it stays the speaker's.
+#[test]
+fn a_reported_finding_is_attributed() {
+    let d = doc("A study by the university found that most viewers watch the show online.");
+    let (t, s, _) = find(&d, "watch");
+    assert_eq!(s, "most viewers");
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("A study by the university"));
+    let d = doc("The ministry estimated that the floods had destroyed 5,000 homes.");
+    let (t, ..) = find(&d, "destroy");
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("The ministry"));
+    let d = doc("\"I hope the fans will stay behind the team,\" the manager said.");
+    let (t, ..) = find(&d, "stay behind");
+    assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("the manager"));
+}
