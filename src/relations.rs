@@ -4786,6 +4786,9 @@ fn emit(
                 if cx.upos(oh) == Upos::Verb {
                     conf -= 0.1;
                 }
+                // Each adjunct is one more place to be wrong: of 288 judged BBC dev triples,
+                // 58% of those with none were right, 38% with one, 1 of 7 with two.
+                conf -= 0.1 * adj.len().min(2) as f32;
                 out.push(Triple {
                     subject,
                     predicate: Predicate {

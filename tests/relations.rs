@@ -2109,3 +2109,15 @@ fn a_reported_finding_is_attributed() {
     let (t, ..) = find(&d, "stay behind");
     assert_eq!(t.attribution.as_ref().map(|a| d.slice(a.span)), Some("the manager"));
 }
+
+/// Each adjunct (time, place, manner) a triple carries is another place to be wrong: in judged
+/// news triples, those with none were right far more often. Confidence ranks them below the
+/// same triple without.
+#[test]
+fn triples_with_adjuncts_rank_below_bare_ones() {
+    let conf = |text: &str, lemma: &str| find(&doc(text), lemma).0.confidence;
+    let bare = conf("The company sold the unit.", "sell");
+    let one = conf("The company sold the unit in March.", "sell");
+    let two = conf("The company sold the unit in March for a small sum.", "sell");
+    assert!(bare > one && one > two, "{bare} {one} {two}");
+}
