@@ -2968,6 +2968,17 @@ fn bracket_gap(cx: &Ctx<'_, '_>, a: usize, b: usize, h: usize) -> bool {
         })
 }
 
+/// Whether `word` is a double quotation mark that can open a quotation (a straight one can do
+/// either).
+fn opens_quotation(word: &str) -> bool {
+    matches!(word, "\"" | "\u{201c}" | "``")
+}
+
+/// Whether `word` is a double quotation mark that can close a quotation.
+fn closes_quotation(word: &str) -> bool {
+    matches!(word, "\"" | "\u{201d}" | "''")
+}
+
 /// The end of tokens `a..=b` taken one further when a double quotation mark opens in them,
 /// does not close there and closes right after them.
 fn closing_quote(cx: &Ctx<'_, '_>, a: usize, b: usize) -> usize {
@@ -2975,12 +2986,12 @@ fn closing_quote(cx: &Ctx<'_, '_>, a: usize, b: usize) -> usize {
     for t in a..=b {
         match cx.text(t) {
             "\"" => open = !open,
-            "\u{201c}" | "``" => open = true,
-            "\u{201d}" | "''" => open = false,
+            w if opens_quotation(w) => open = true,
+            w if closes_quotation(w) => open = false,
             _ => {}
         }
     }
-    let closes = b + 1 < cx.x.tokens.len() && matches!(cx.text(b + 1), "\"" | "\u{201d}" | "''");
+    let closes = b + 1 < cx.x.tokens.len() && closes_quotation(cx.text(b + 1));
     if open && closes { b + 1 } else { b }
 }
 
@@ -3966,13 +3977,12 @@ fn object_complement(cx: &Ctx<'_, '_>, verb: usize, object: usize) -> Option<usi
         })?;
     // Right after the object, or after a quotation mark opening the complement ("called the
     // new target \"hugely unambitious\"").
-    let quote = |i: usize| matches!(cx.text(i), "\"" | "\u{201c}" | "``");
     let mut after = phrase(cx, object, None).last + 1;
     let mut first = subtree_bounds(cx, k).0;
-    while after < k && quote(after) {
+    while after < k && opens_quotation(cx.text(after)) {
         after += 1;
     }
-    while first < k && quote(first) {
+    while first < k && opens_quotation(cx.text(first)) {
         first += 1;
     }
     (first == after).then_some(k)
@@ -4735,14 +4745,12 @@ fn emit(
                     }
                     // A quoted complement runs to its closing quotation mark ("called the
                     // film \"pornographic and sensational\"").
-                    let (kf, kl) = subtree_bounds(cx, k);
-                    let quoted = (a.last + 1..kf.max(k))
-                        .any(|i| matches!(cx.text(i), "\"" | "\u{201c}" | "``"))
-                        || (kf < k && matches!(cx.text(kf), "\"" | "\u{201c}" | "``"));
+                    let kl = subtree_bounds(cx, k).1;
+                    let quoted = (a.last + 1..k).any(|i| opens_quotation(cx.text(i)));
                     if quoted
                         && let Some(q) = (k + 1..s.tokens().end)
-                            .find(|&i| matches!(cx.text(i), "\"" | "\u{201d}" | "''" | "\u{201c}" | "``"))
-                        && matches!(cx.text(q), "\"" | "\u{201d}" | "''")
+                            .find(|&i| opens_quotation(cx.text(i)) || closes_quotation(cx.text(i)))
+                        && closes_quotation(cx.text(q))
                         && (q <= kl + 1 || (k + 1..q).all(|i| !matches!(cx.upos(i), Upos::Verb | Upos::Aux)))
                     {
                         end = end.max(q - 1);
@@ -5075,9 +5083,6 @@ const CONTENT_NOUNS: &[&str] = &[
     "statement",
 ];
 
-/// Whether `clause`, a clause hanging on noun `noun` after it, is the noun's content: marked
-/// by "that" (a relative clause's "that" is its subject or object instead), not set off by a
-/// comma, after one of [`CONTENT_NOUNS`] or [`HEDGE_NOUNS`].
 /// Whether `clause`, a clausal modifier of `noun`, is a gerund opened by a preposition right
 /// after the noun's own words ("the concept of owning music", "fears about losing jobs").
 fn prepositional_gerund(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> bool {
@@ -5092,6 +5097,9 @@ fn prepositional_gerund(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> bool {
         && !matches!(cx.text(first - 1), "," | "(" | "-" | ";" | ":")
 }
 
+/// Whether `clause`, a clause hanging on noun `noun` after it, is the noun's content: marked
+/// by "that" (a relative clause's "that" is its subject or object instead), not set off by a
+/// comma, after one of [`CONTENT_NOUNS`] or [`HEDGE_NOUNS`].
 fn content_clause(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> bool {
     let lemma = cx.lemma(noun);
     let first = subtree_bounds(cx, clause).0;
