@@ -1401,6 +1401,71 @@ fn subject_rel(heads: &[u32], rels: &[&str], r: std::ops::Range<usize>, c: usize
     }
 }
 
+/// A sentence the parser rooted in its opening prepositional phrase ("In 1845, he was chosen
+/// Chief Justice": "1845" the root, "chosen" hanging on it as a parataxis; "For a long time, he
+/// ignored baseball" with "ignored" a relative clause of "time"), in the pass's own copy of the
+/// tree: the clause after the comma, a verb with a subject of its own (no relative word), is
+/// the root, and the phrase its oblique. The phrase's dependents after the comma go with the
+/// verb.
+fn repair_fronted_phrase_roots(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for sentence in x.sentences {
+        let range = sentence.tokens();
+        if range.end > n || range.is_empty() {
+            continue;
+        }
+        let Some(r) = range.clone().find(|&t| heads[t] as usize == n) else { continue };
+        let start = range.start;
+        let opens_with_preposition =
+            rels[start] == "case" && heads[start] as usize == r && x.tags[start].upos == Upos::Adp;
+        if !(matches!(x.tags[r].upos, Upos::Noun | Upos::Propn | Upos::Num) && opens_with_preposition) {
+            continue;
+        }
+        // The comma closing the phrase, every word before it inside the phrase.
+        let Some(comma) = (r + 1..range.end).find(|&t| x.tokens[t].text() == ",") else { continue };
+        let inside = |t: usize| {
+            let mut at = t;
+            for _ in 0..16 {
+                if at == r {
+                    return true;
+                }
+                at = heads[at] as usize;
+                if at >= n {
+                    return false;
+                }
+            }
+            false
+        };
+        // Not a clause of its own before the comma ("For the second leg we have a referee, and
+        // we should ..."): only a relative clause's subject may stand there.
+        if !(start..comma).all(inside)
+            || (start..comma).any(|t| rels[t].starts_with("nsubj") && !is_relative_word(x.tokens[t].text()))
+        {
+            continue;
+        }
+        let verb = (comma + 1..range.end).find(|&v| {
+            heads[v] as usize == r
+                && matches!(rels[v], "parataxis" | "conj" | "acl:relcl" | "appos" | "dep")
+                && matches!(x.tags[v].upos, Upos::Verb | Upos::Aux)
+                && (comma + 1..v).any(|s| {
+                    heads[s] as usize == v
+                        && matches!(rels[s], "nsubj" | "nsubj:pass" | "expl")
+                        && !is_relative_word(x.tokens[s].text())
+                })
+        });
+        let Some(v) = verb else { continue };
+        for t in range.clone() {
+            if heads[t] as usize == r && t > comma && t != v {
+                heads[t] = v as u32;
+            }
+        }
+        heads[v] = n as u32;
+        rels[v] = "root";
+        heads[r] = v as u32;
+        rels[r] = "obl";
+    }
+}
+
 /// Reads the subject after an opening prepositional phrase, in the pass's own copy of the
 /// tree: "In Argentina, [Suez's subsidiary], which has been fined ..., has maintained a tense
 /// relationship" parsed with the subject as an apposition of "Argentina" and the verb without
@@ -2355,6 +2420,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_told_that(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
     repair_wh_relatives(x, &mut heads, &mut rels);
+    repair_fronted_phrase_roots(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     repair_fronted_subjects(x, &mut heads, &mut rels);
     repair_copular_appositions(x, &mut heads, &mut rels);
@@ -3504,7 +3570,8 @@ fn group_modality(cx: &Ctx<'_, '_>, tokens: &[usize], chain: &[(usize, bool)]) -
         }
         if followed
             && (HEDGE_RAISING.contains(&lemma.as_ref())
-                || (passive && HEDGE_PASSIVES.contains(&lemma.as_ref())))
+                || (passive && HEDGE_PASSIVES.contains(&lemma.as_ref()))
+                || (cx.upos(at) == Upos::Adj && HEDGE_PREDICATES.contains(&lemma.as_ref())))
         {
             note(Modality::Possible, false);
         }
@@ -3638,6 +3705,12 @@ fn shared_chain(cx: &Ctx<'_, '_>, v: usize) -> Option<(Vec<usize>, usize)> {
     let mut at = h;
     while cx.rel(at) == "xcomp" && verbs.len() < 6 {
         let m = cx.head(at)?;
+        // An adjective with a copula and an infinitive heads the group too ("were able to
+        // reinforce the hotel and [defeat] the attacks", "is likely to win and [lead]").
+        if copular_adjective(cx, m) && cx.upos(at) == Upos::Verb && cx.has_to(at) {
+            verbs.push(m);
+            break;
+        }
         if !matches!(cx.upos(m), Upos::Verb | Upos::Aux) || !followed(cx, m, at) {
             break;
         }
@@ -3662,6 +3735,11 @@ fn shared_chain(cx: &Ctx<'_, '_>, v: usize) -> Option<(Vec<usize>, usize)> {
         return None;
     }
     Some((verbs, h))
+}
+
+/// Whether `a` is an adjective with a copula ("was able", "is likely").
+fn copular_adjective(cx: &Ctx<'_, '_>, a: usize) -> bool {
+    cx.upos(a) == Upos::Adj && cx.has_kid(a, "cop")
 }
 
 /// The object of `verb` that controls its infinitive `inf`: a direct or indirect object (not a
@@ -4209,6 +4287,21 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let mut chain = Vec::new();
         for (i, &m) in verbs.iter().enumerate() {
             negated |= verb_words(cx, m, i > 0, &mut tokens);
+            if copular_adjective(cx, m) {
+                // The adjective's copula and degree words: "were able", "is more likely".
+                if let Some(c) = cx.kids_with(m, "cop").next() {
+                    tokens.push(c);
+                    lemma.push(cx.lemma(c).into_owned());
+                }
+                for d in degree_words(cx, m) {
+                    tokens.push(d);
+                    lemma.push(cx.lower(d).into_owned());
+                }
+                tokens.push(m);
+                chain.push((m, false));
+                lemma.push(cx.lower(m).into_owned());
+                continue;
+            }
             tokens.push(m);
             chain.push((m, false));
             lemma.push(cx.lemma(m).into_owned());
@@ -4452,6 +4545,17 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             }
         }
     }
+    // A verb coordinated with the one before it, sharing its subject, shares what was put in
+    // front of that subject too: "In 1879, he was re-elected senator and [was tipped] as a
+    // candidate", "That night, the soldiers reinforced the hotel and [defeated] the attacks".
+    if inherited && rel == "conj" {
+        for (k, prep) in fronted_adjuncts(cx, v, subj) {
+            match prep {
+                Some(p) => obliques.push((k, p)),
+                None => adjuncts.push(k),
+            }
+        }
+    }
     if copular {
         // "was responsible for the attack": the oblique completes the predicate.
         if objects.is_empty() && !obliques.is_empty() {
@@ -4583,6 +4687,46 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         }
     }
     emit(cx, si, s, v, subj, inherited, &g, &objects, None, &obliques, &adjuncts, out);
+}
+
+/// The obliques fronted before the subject `subj` that the first of the verbs coordinated with
+/// `v` governs: a time or place opening the sentence ("In 1879", "That night", "On 12 July"),
+/// with their prepositions. Not a clause ("After he left, ...") nor an "according to".
+fn fronted_adjuncts(cx: &Ctx<'_, '_>, v: usize, subj: usize) -> Vec<(usize, Option<String>)> {
+    let mut first = v;
+    for _ in 0..8 {
+        match cx.head(first) {
+            Some(h) if cx.rel(first) == "conj" && h < first => first = h,
+            _ => break,
+        }
+    }
+    if first == v || !cx.kids(first).any(|k| k == subj) {
+        return Vec::new();
+    }
+    let subject_start = subtree_bounds(cx, subj).0;
+    // The clause's first word, after any conjunction or punctuation opening it.
+    let mut clause_start = subtree_bounds(cx, first).0;
+    while clause_start < first && matches!(cx.upos(clause_start), Upos::Punct | Upos::Cconj) {
+        clause_start += 1;
+    }
+    cx.kids(first)
+        .filter(|&k| {
+            let (a, b) = subtree_bounds(cx, k);
+            cx.rel(k).starts_with("obl")
+                && cx.upos(k) != Upos::Verb
+                && a == clause_start
+                && b < subject_start
+                // A phrase, not a clause or a relative's "in which".
+                && (a..=b).all(|t| !cx.rel(t).starts_with("nsubj") && !matches!(cx.xpos(t), "WDT" | "WP" | "WP$"))
+                && !cx.kids(k).any(|c| cx.rel(c) == "case" && cx.is(c, "according"))
+        })
+        .map(|k| (k, preposition(cx, k)))
+        // With its preposition, or a time ("That night", "Last year"), not a noun left over
+        // from a misread subject ("His 1970s [Dutch team]").
+        .filter(|&(k, ref p)| {
+            p.is_some() || (is_time(cx, k) && !cx.kids(k).any(|c| cx.rel(c) == "nmod:poss"))
+        })
+        .collect()
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -2121,3 +2121,46 @@ fn triples_with_adjuncts_rank_below_bare_ones() {
     let two = conf("The company sold the unit in March for a small sum.", "sell");
     assert!(bare > one && one > two, "{bare} {one} {two}");
 }
+
+/// A verb coordinated with the infinitive of an adjective ("was able to X and Y", "is likely to
+/// X and Y") is as able or as likely as the first: the adjective's group comes first, with its
+/// modality, or the second verb reads as done.
+#[test]
+fn a_verb_coordinated_under_an_adjective_shares_its_group() {
+    use dossier::Modality::{Asserted, Possible};
+    let d = doc("That night, the soldiers were able to reinforce the hotel and defeat several attacks.");
+    let (t, s, o) = find(&d, "be able to defeat");
+    assert_eq!((s, o), ("the soldiers", "several attacks"));
+    assert_eq!(t.modality, Asserted);
+    assert_eq!(
+        modality("She is likely to win the seat and lead the party.", "be likely to lead"),
+        (Possible, false)
+    );
+    assert_eq!(
+        modality("He was not able to sign the deal or meet the buyers.", "be able to meet"),
+        (Asserted, true)
+    );
+}
+
+/// What opens a sentence before its subject (a time, a place, a prepositional phrase) goes
+/// with every verb that shares that subject, and a sentence the parser rooted in that phrase
+/// is read from its verb.
+#[test]
+fn a_fronted_adjunct_goes_with_every_verb_sharing_the_subject() {
+    let adjuncts = |text: &str, lemma: &str| -> Vec<String> {
+        let d = doc(text);
+        let (t, ..) = find(&d, lemma);
+        t.adjuncts.iter().map(|a| d.slice(a.span).to_string()).collect()
+    };
+    assert_eq!(adjuncts("On Monday, the firm cut 200 jobs and closed two plants.", "close"), ["On Monday"]);
+    assert_eq!(
+        adjuncts("In 1845, the lawyer was chosen chief justice of the court.", "be chosen"),
+        ["In 1845"]
+    );
+    // Not a clause before the comma, nor a relative's "in which".
+    let d = doc("For the second leg we have a good referee, and we should talk about the game.");
+    assert!(d.triples().iter().all(|t| t.adjuncts.iter().all(|a| !d.slice(a.span).contains("referee"))));
+    let d = doc("They faced attacks in which websites are bombarded by requests and rendered useless.");
+    let (t, ..) = find(&d, "render");
+    assert!(t.adjuncts.iter().all(|a| !d.slice(a.span).contains("which")));
+}
