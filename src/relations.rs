@@ -1466,6 +1466,37 @@ fn repair_fronted_phrase_roots(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut 
     }
 }
 
+/// A gerund after the object of a verb of charging, blaming or praising that the parser hung
+/// on the object ("accused [the minister of hiding the report]", "charged the man with
+/// killing"), in the pass's own copy of the tree: it is the verb's, an adverbial clause whose
+/// doer is the object (see [`gerund_doer`]).
+fn repair_object_gerunds(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for g in 1..n {
+        if x.tags[g].xpos.as_str() != "VBG" || !rels[g].starts_with("acl") {
+            continue;
+        }
+        let o = heads[g] as usize;
+        if o >= n || rels[o] != "obj" {
+            continue;
+        }
+        let verb = heads[o] as usize;
+        if verb >= n || verb > o || x.tags[verb].upos != Upos::Verb {
+            continue;
+        }
+        let p = g - 1;
+        if heads[p] as usize != g || !matches!(rels[p], "mark" | "case") {
+            continue;
+        }
+        let prep = x.tokens[p].lower();
+        let lemma = x.lemma_or_lower(verb);
+        if OBJECT_GERUNDS.iter().any(|(w, verbs)| *w == prep.as_ref() && verbs.contains(&lemma.as_ref())) {
+            heads[g] = verb as u32;
+            rels[g] = "advcl";
+        }
+    }
+}
+
 /// Reads the subject after an opening prepositional phrase, in the pass's own copy of the
 /// tree: "In Argentina, [Suez's subsidiary], which has been fined ..., has maintained a tense
 /// relationship" parsed with the subject as an apposition of "Argentina" and the verb without
@@ -2421,6 +2452,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_relatives(x, &mut heads, &mut rels);
     repair_wh_relatives(x, &mut heads, &mut rels);
     repair_fronted_phrase_roots(x, &mut heads, &mut rels);
+    repair_object_gerunds(x, &mut heads, &mut rels);
     repair_appositions(x, &mut heads, &mut rels);
     repair_fronted_subjects(x, &mut heads, &mut rels);
     repair_copular_appositions(x, &mut heads, &mut rels);
@@ -3228,6 +3260,20 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         {
             Some((o, true))
         }
+        // A finite verb the parser coordinated with a gerund is the gerund's governor's
+        // ("accused Van Nistelrooy of cheating and [was fined]": Wenger was fined).
+        "conj"
+            if cx.xpos(h) == "VBG"
+                && !cx.kids(h).any(|k| cx.rel(k).starts_with("aux"))
+                && cx.kids(v).any(|k| {
+                    matches!(cx.rel(k), "aux" | "aux:pass" | "cop")
+                        && k < v
+                        && matches!(cx.xpos(k), "VBD" | "VBZ" | "VBP" | "MD")
+                })
+                && cx.rel(h) == "advcl" =>
+        {
+            subject_of(cx, cx.head(h)?, depth + 1).map(|(s, _)| (s, true))
+        }
         "conj" | "xcomp" => subject_of(cx, h, depth + 1).map(|(s, _)| (s, true)),
         "advcl" if matches!(cx.xpos(v), "VBG" | "VBN" | "VB") && !from => {
             // "aimed at boosting": the subject of a participle that is itself inherited is too
@@ -3258,6 +3304,15 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
                 })
             {
                 return Some((a, true));
+            }
+            // After the object of a verb of charging, blaming or praising, the gerund is what
+            // the object did: "accused Microsoft of abusing its dominance", "blamed the union
+            // for causing the delays", "charged the man with killing his wife".
+            if prepositional
+                && cx.xpos(v) == "VBG"
+                && let Some(o) = gerund_doer(cx, h, v)
+            {
+                return Some((o, true));
             }
             // A gerund that completes an adjective ("are more interested in guaranteeing
             // supplies", "keen on buying") or a noun of intent the labeller hung on the verb
@@ -3293,6 +3348,60 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         }
         _ => None,
     }
+}
+
+/// Verbs whose object did what a gerund after it says, by the gerund's preposition: "accused
+/// [the minister] of lying", "charged [him] with murdering", "blamed [the union] for causing".
+/// Not "acquit" or "clear", whose gerund was not done.
+const OBJECT_GERUNDS: &[(&str, &[&str])] = &[
+    ("of", &["accuse", "suspect", "convict"]),
+    ("with", &["charge", "credit", "task"]),
+    (
+        "for",
+        &[
+            "blame",
+            "criticise",
+            "criticize",
+            "praise",
+            "thank",
+            "fine",
+            "punish",
+            "sue",
+            "arrest",
+            "jail",
+            "fault",
+            "condemn",
+            "congratulate",
+            "commend",
+            "reward",
+            "penalise",
+            "penalize",
+            "sack",
+            "hail",
+            "applaud",
+            "attack",
+            "rebuke",
+            "censure",
+            "slam",
+            "forgive",
+            "ban",
+            "suspend",
+            "discipline",
+            "admire",
+        ],
+    ),
+];
+
+/// The object of `verb` that did what gerund `g` says (see [`OBJECT_GERUNDS`]): a direct
+/// object whose phrase ends right before the gerund's preposition.
+fn gerund_doer(cx: &Ctx<'_, '_>, verb: usize, g: usize) -> Option<usize> {
+    let first = subtree_bounds(cx, g).0;
+    let prep = cx.lower(first);
+    let verbs = OBJECT_GERUNDS.iter().find(|(p, _)| *p == prep.as_ref())?.1;
+    if !verbs.contains(&cx.lemma(verb).as_ref()) {
+        return None;
+    }
+    cx.kids_with(verb, "obj").find(|&o| verb < o && subtree_bounds(cx, o).1 + 1 == first)
 }
 
 /// Verbs whose subject may be a stretch of time: "the weeks preceding the vote", "the years

@@ -2164,3 +2164,33 @@ fn a_fronted_adjunct_goes_with_every_verb_sharing_the_subject() {
     let (t, ..) = find(&d, "render");
     assert!(t.adjuncts.iter().all(|a| !d.slice(a.span).contains("which")));
 }
+
+/// After the object of a verb of accusing, charging, blaming or praising, a gerund is what
+/// the object did (or is said to have done), not the subject: "accused Microsoft of abusing"
+/// is no "critics · abuse"; an accusation is not stated as fact.
+#[test]
+fn the_object_of_an_accusation_does_what_its_gerund_says() {
+    use dossier::Modality::{Asserted, Possible};
+    let d = doc("Critics accused the minister of hiding the report.");
+    let (t, s, o) = find(&d, "hide");
+    assert_eq!((s, o), ("the minister", "the report"));
+    assert_eq!(t.modality, Possible);
+    let (_, s, o) = find(&d, "accuse");
+    assert_eq!((s, o), ("Critics", "the minister"));
+    let d = doc("The firm blamed the union for causing the delays.");
+    let (_, s, _) = find(&d, "cause");
+    assert_eq!(s, "the union");
+    let d = doc("The court convicted Smith of stealing the car.");
+    let (t, s, _) = find(&d, "steal");
+    assert_eq!((s, t.modality), ("Smith", Asserted));
+    // Not after other verbs: "won the race by running" is the winner's running.
+    let d = doc("The coach beat the champion by playing the long game.");
+    let (_, s, _) = find(&d, "play");
+    assert_eq!(s, "The coach");
+    // A finite verb coordinated with the gerund is the accuser's.
+    let d = doc("The manager accused the striker of cheating and was fined by the league.");
+    let (_, s, _) = find(&d, "fine");
+    assert_eq!(s, "the league");
+    let (t, ..) = find(&d, "fine");
+    assert_eq!(d.slice(t.object.span), "The manager");
+}
