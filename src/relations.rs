@@ -2932,6 +2932,27 @@ fn phrase_full(
             // A free relative's clause is all there is of it: "rife about [what has triggered
             // the stand-off]" ends at "what" without it.
             let free_relative = r == "acl:relcl" && k > t && matches!(cx.xpos(t), "WP" | "WDT");
+            // A gerund-participle right after its noun, not set off, says which thing it is too
+            // ("groups [challenging the plans]", "people [working in the sector]"). (Past
+            // participles are cut: on CaRB dev keeping them cost more precision than it gained.)
+            let participle = r == "acl"
+                && t == h
+                && k > h
+                && cx.xpos(k) == "VBG"
+                && !cx.kids(k).any(|c| matches!(cx.rel(c), "nsubj" | "nsubj:pass" | "aux" | "aux:pass" | "mark"))
+                // (Not a speaker's participle the parser hung on a noun: "contacted the show
+                // saying ...".)
+                && !crate::lexicon::SAY.contains(&cx.lemma(k).as_ref())
+                // (Nor "following", a preposition: "resigned from the board following the deal".)
+                && !cx.is(k, "following")
+                && {
+                    let (first, last) = subtree_bounds(cx, k);
+                    // Nor one that runs into a clause of its own ("people trying to browse the
+                    // site get a message").
+                    first > h
+                        && !matches!(cx.upos(first - 1), Upos::Punct)
+                        && (first..=last).all(|t| !matches!(cx.xpos(t), "VBD" | "VBZ" | "VBP" | "MD"))
+                };
             // A gerund a preposition joins to its noun says which thing it is ("the concept [of
             // owning music]", "the cost [of running the network]", "hopes [of winning]").
             let gerund = r == "acl" && k > t && prepositional_gerund(cx, t, k);
@@ -2947,6 +2968,7 @@ fn phrase_full(
                     && !split_name
                     && !content
                     && !free_relative
+                    && !participle
                     && !gerund)
                 || (strip_case && t == h && r == "case")
                 || (nominal_predicate && t == h && clause_part(r))

@@ -1796,7 +1796,11 @@ fn a_second_subject_that_continues_the_first_is_part_of_it() {
             "sue",
             "The majority owner of the embattled oil firm Yukos",
         ),
-        ("A statue overlooking the river was unveiled on Monday.", "be unveiled on", "A statue"),
+        (
+            "A statue overlooking the river was unveiled on Monday.",
+            "be unveiled on",
+            "A statue overlooking the river",
+        ),
         ("The research found very few women worked in the camera departments.", "work in", "very few women"),
         ("Three years after the crisis Turkey has dressed its economy.", "dress", "Turkey"),
     ] {
@@ -2193,4 +2197,20 @@ fn the_object_of_an_accusation_does_what_its_gerund_says() {
     assert_eq!(s, "the league");
     let (t, ..) = find(&d, "fine");
     assert_eq!(d.slice(t.object.span), "The manager");
+}
+
+/// A gerund-participle right after its noun says which thing it is and stays in the argument
+/// ("groups challenging the plans"); one set off by a comma, a speaker's "saying", or
+/// "following" does not.
+#[test]
+fn a_participle_after_its_noun_stays_in_the_argument() {
+    let d = doc("Groups challenging the plans include three local councils.");
+    let (_, s, _) = find(&d, "include");
+    assert_eq!(s, "Groups challenging the plans");
+    let d = doc("The survey found many people working in the sector.");
+    let (_, _, o) = find(&d, "find");
+    assert_eq!(o, "many people working in the sector");
+    let d = doc("The chairman resigned from the board following the share deal.");
+    let (_, _, o) = find(&d, "resign from");
+    assert_eq!(o, "the board");
 }
