@@ -4758,11 +4758,47 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let timeless = obliques.iter().any(|o| o.0 > v && !cx.date[o.0]);
         // A clause the labeller called an oblique ("suffer as the slowdown gathers pace") is no
         // object either.
-        let candidates = obliques
-            .iter()
-            .enumerate()
-            .filter(|(_, o)| o.0 > v && (!timeless || !cx.date[o.0]) && cx.upos(o.0) != Upos::Verb);
-        for (n, &(k, ref p)) in candidates.take(3) {
+        let after = |o: &(usize, String)| o.0 > v && cx.upos(o.0) != Upos::Verb;
+        let candidates: Vec<(usize, &(usize, String))> = if obliques.iter().any(after) {
+            obliques.iter().enumerate().filter(|(_, o)| after(o) && (!timeless || !cx.date[o.0])).collect()
+        } else {
+            // With nothing after the verb, what was put before the subject of a passive or of a
+            // verb of change completes it ("After the battle, these rebellions were crushed":
+            // rebellions · be crushed after · the battle; "In December the surplus grew"). Not
+            // for other verbs, whose object is elsewhere ("As a result, I feel ...").
+            // (Not a verb whose content is a clause elsewhere: "it is estimated/expected".)
+            let lemma = cx.lemma(lv);
+            let happened = (g.passive
+                && !HEDGE_PASSIVES.contains(&lemma.as_ref())
+                && !HEDGE_VERBS.contains(&lemma.as_ref())
+                && !matches!(lemma.as_ref(), "understand" | "ask" | "consider"))
+                || CHANGE_VERBS.contains(&lemma.as_ref());
+            // Nor one with a complement of its own ("was found guilty", "were prepared to").
+            let happened =
+                happened && clausal.is_empty() && !cx.has_kid(lv, "xcomp") && !cx.has_kid(lv, "ccomp");
+            // A bare singular noun after its preposition is an idiom, not a time or place: "in
+            // total", "in addition", "for example", "in practice"; so is "on the other hand".
+            let idiom = |k: usize| {
+                (cx.xpos(k) == "NN"
+                    && !cx.kids(k).any(|d| matches!(cx.rel(d), "det" | "nmod:poss" | "amod" | "nummod")))
+                    || cx.lemma(k) == "hand"
+            };
+            obliques
+                .iter()
+                .enumerate()
+                .filter(|(_, o)| {
+                    let (a, b) = subtree_bounds(cx, o.0);
+                    happened
+                        && o.0 < v
+                        && b < subj.min(v)
+                        && matches!(cx.upos(o.0), Upos::Noun | Upos::Propn | Upos::Num)
+                        && !matches!(o.1.as_str(), "as" | "than")
+                        && !idiom(o.0)
+                        && (a..=b).all(|t| !matches!(cx.xpos(t), "WDT" | "WP" | "WP$"))
+                })
+                .collect()
+        };
+        for (n, &(k, ref p)) in candidates.into_iter().take(3) {
             let mut g2 = g.clone();
             g2.lemma = format!("{} {p}", g2.lemma);
             if cx.date[k] {
@@ -5211,6 +5247,50 @@ const INTRANSITIVE: &[&str] = &[
     "exist", "stay", "remain", "sleep", "lie", "fly", "travel", "walk", "run", "grow", "appear", "seem",
     "belong", "depend", "talk", "speak", "look", "listen", "wait", "return", "emerge", "operate", "compete",
     "play",
+];
+
+/// Verbs of change and event that need no object: what a phrase before them says completes
+/// them ("In 2004 the economy grew").
+const CHANGE_VERBS: &[&str] = &[
+    "rise",
+    "fall",
+    "grow",
+    "drop",
+    "climb",
+    "jump",
+    "slip",
+    "slump",
+    "surge",
+    "soar",
+    "plunge",
+    "decline",
+    "increase",
+    "decrease",
+    "expand",
+    "shrink",
+    "die",
+    "collapse",
+    "close",
+    "open",
+    "end",
+    "begin",
+    "start",
+    "happen",
+    "occur",
+    "arrive",
+    "resign",
+    "retire",
+    "emerge",
+    "crash",
+    "rally",
+    "recover",
+    "improve",
+    "worsen",
+    "explode",
+    "erupt",
+    "fail",
+    "disappear",
+    "vanish",
 ];
 
 /// Whether a relative word ("which", "where", "whose", "when") sits in clause `v`'s own

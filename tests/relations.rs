@@ -2214,3 +2214,24 @@ fn a_participle_after_its_noun_stays_in_the_argument() {
     let (_, _, o) = find(&d, "resign from");
     assert_eq!(o, "the board");
 }
+
+/// A passive or a verb of change with nothing after it is completed by the phrase put before
+/// its subject ("After the battle, the rebellions were crushed"); not by an idiom ("In
+/// addition", "For example"), nor for a verb whose content is elsewhere.
+#[test]
+fn a_fronted_phrase_completes_a_passive_with_nothing_after_it() {
+    let d = doc("After the battle, the rebellions were crushed.");
+    let (_, s, o) = find(&d, "be crushed after");
+    assert_eq!((s, o), ("the rebellions", "the battle"));
+    let d = doc("In December the trade surplus grew.");
+    let (_, s, o) = find(&d, "grow in");
+    assert_eq!((s, o), ("the trade surplus", "December"));
+    for (text, fronted) in [
+        ("In addition, the fees were paid.", "addition"),
+        ("As a result, I feel tired.", "a result"),
+        ("In 2003, he was found guilty.", "2003"),
+    ] {
+        let d = doc(text);
+        assert!(d.triples().iter().all(|t| d.slice(t.object.span) != fronted), "{text}: {:?}", lemmas(&d));
+    }
+}
