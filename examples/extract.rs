@@ -119,8 +119,8 @@ enum Format {
     /// Tokens, lemmas, tags and the dependency parse in CoNLL-U, byte spans in MISC
     Conllu,
     /// One sentence per input line (tokenized, as Open IE benchmarks give them); one line per
-    /// triple for the CaRB scorer: sentence, confidence, relation, arg1, arg2, adjuncts
-    /// (tab-separated)
+    /// triple for the CaRB scorer: sentence, confidence, relation, arg1, arg2, adjuncts, and
+    /// an attributed triple's context ("C: Analysts said") (tab-separated)
     Carb,
     /// A self-contained HTML page: entities highlighted by label, roles, triples, the entity
     /// graph as SVG
@@ -421,9 +421,12 @@ fn print_table(out: &mut dyn Write, view: &View<'_, '_>) -> std::io::Result<()> 
 }
 
 /// One sentence per input line; one line per triple:
-/// `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>adjunct...]`, the sentence as
-/// read. Arguments come in the sentence's own order (a passive's patient first, its relation
-/// ending in "by"), which is how Open IE benchmarks write them.
+/// `sentence<TAB>confidence<TAB>relation<TAB>arg1<TAB>arg2[<TAB>adjunct...][<TAB>C: context]`,
+/// the sentence as read. Arguments come in the sentence's own order (a passive's patient first,
+/// its relation ending in "by"), which is how Open IE benchmarks write them. A triple that is
+/// attributed (someone's claim, forecast or finding) ends with its context in CaRB's own
+/// notation: "C: " and the speaker and verb of the triple that reports it ("C: Analysts
+/// said").
 ///
 /// Open IE benchmarks give their sentences tokenized, with words split where running text
 /// keeps them whole ("State - owned", "could n't", "Courtaulds ' moves", "1\/2"). The
@@ -473,6 +476,18 @@ fn print_carb(out: &mut dyn Write, extractor: &Extractor, text: &str, opts: &Opt
             write!(out, "{line}\t{:.3}\t{}\t{arg1}\t{arg2}", t.confidence, clean(&rel))?;
             for a in &t.adjuncts {
                 write!(out, "\t{}", clean(original(a.span)))?;
+            }
+            // Who says so, as the benchmarks write a context ("C: First Security said"): the
+            // attribution, with the verb of the triple that reports this one.
+            if let Some(a) = &t.attribution {
+                let reporting = view.triples().find(|u| {
+                    u.subject.span == a.span
+                        && u.object.span.start <= t.predicate.span.start
+                        && t.predicate.span.end <= u.object.span.end
+                });
+                if let Some(u) = reporting {
+                    write!(out, "\tC: {} {}", clean(original(a.span)), clean(&u.predicate.text))?;
+                }
             }
             writeln!(out)?;
         }
