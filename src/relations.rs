@@ -2546,7 +2546,13 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
         h = p;
     }
     let p = phrase(cx, h, None);
-    let first = p.first.min(p.head);
+    let mut first = p.first.min(p.head);
+    // Not the preposition the parser left on the phrase ("apologized [to] former U.S. Attorney
+    // Todd Graves", "to" read as a particle), nor a day read into it ("[On Tuesday] Foreign
+    // Secretary Jack Straw").
+    while first < a && (cx.rel(first) == "case" || leading_time(cx, first)) {
+        first += 1;
+    }
     if first >= a {
         return;
     }

@@ -2235,3 +2235,23 @@ fn a_fronted_phrase_completes_a_passive_with_nothing_after_it() {
         assert!(d.triples().iter().all(|t| d.slice(t.object.span) != fronted), "{text}: {:?}", lemmas(&d));
     }
 }
+
+/// A name after a preposition keeps its description ("sent to Prime Minister Tony Blair":
+/// Tony Blair · be · Prime Minister); the preposition is no part of it.
+#[test]
+fn a_described_name_after_a_preposition_is_described() {
+    for (text, name, description) in [
+        ("The letter was sent to Prime Minister Tony Blair.", "Tony Blair", "Prime Minister"),
+        ("The prize went to French director Luc Besson.", "Luc Besson", "French director"),
+        ("Bond apologized to former US Attorney Todd Graves.", "Todd Graves", "former US Attorney"),
+    ] {
+        let d = doc(text);
+        assert!(
+            d.triples().iter().any(|t| t.predicate.lemma == "be"
+                && d.slice(t.subject.span) == name
+                && d.slice(t.object.span) == description),
+            "{text}: {:?}",
+            lemmas(&d)
+        );
+    }
+}
