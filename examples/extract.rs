@@ -451,7 +451,10 @@ fn print_carb(out: &mut dyn Write, extractor: &Extractor, text: &str, opts: &Opt
         for t in view.triples() {
             let clean = |s: &str| s.replace(['\t', '\n', '\r'], " ");
             let (subject, object) = (clean(original(t.subject.span)), clean(original(t.object.span)));
-            let agentive = t.passive && !t.predicate.lemma.starts_with("be ");
+            // (A passive turned active by its agent has no "be" left, but for a leading "be to":
+            // "be to succeed" from "are to be succeeded by".)
+            let lemma = &t.predicate.lemma;
+            let agentive = t.passive && !lemma.strip_prefix("be to ").unwrap_or(lemma).starts_with("be ");
             // The relation's words as the line has them: a word joined at a hyphen is split
             // again where the line split it.
             let words: Vec<String> = t

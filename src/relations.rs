@@ -3749,6 +3749,20 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         passive = true;
     }
     let mut lemma = Vec::new();
+    // "is to" before the verb is part of the group: what is planned ("BMW is to recall the
+    // cars") or what an aim, plan or task is ("Their aim is to win the title": the aim does not
+    // win). Without it the triple says the thing was done.
+    // (The "is" may be labelled an auxiliary: "The shows are to be replaced".)
+    if cx.upos(v) == Upos::Verb
+        && let Some(c) = cx
+            .kids(v)
+            .find(|&c| c < v && matches!(cx.rel(c), "cop" | "aux" | "aux:pass") && cx.lemma(c) == "be")
+        && let Some(to) = cx.kids_with(v, "mark").find(|&k| c < k && k < v && cx.is(k, "to"))
+    {
+        tokens.push(c);
+        tokens.push(to);
+        lemma.push("be to".to_string());
+    }
     let mut chain = Vec::new();
     let mut at = v;
     loop {
@@ -4359,6 +4373,16 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             cx.kids(v).filter(|&k| matches!(cx.rel(k), "aux" | "cop") || cx.is_negation(k)).collect();
         let mut negated = tokens.iter().any(|&k| cx.is_negation(k));
         let mut lemma = cx.lemma(cop).into_owned();
+        // "The plan is to be ready by June": "is to" is the group's too (see `group`).
+        if let Some(to) = cx.kids_with(v, "mark").find(|&k| {
+            cx.is(k, "to")
+                && k < v
+                && cx.kids_with(v, "cop").filter(|&c| c != k).filter(|&c| c < k).count() == 1
+        }) && cx.kids_with(v, "cop").any(|c| c > to)
+        {
+            tokens.push(to);
+            lemma = format!("be to {lemma}");
+        }
         let mut last_verb = v;
         let mut passive = false;
         if matches!(up, Upos::Adj | Upos::Adv | Upos::Verb) {
@@ -4854,9 +4878,14 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     let mut g = g;
     if passive_with_agent {
         // Active again: "be angered" -> "anger".
+        // (After "is to": "be to be succeeded" -> "be to succeed".)
         let participle = cx.lower(v);
-        if let Some(rest) = g.lemma.strip_prefix("be ").and_then(|r| r.strip_prefix(participle.as_ref())) {
-            g.lemma = format!("{}{rest}", cx.lemma(v));
+        let (head, passive) = match g.lemma.strip_prefix("be to ") {
+            Some(rest) => ("be to ", rest),
+            None => ("", g.lemma.as_str()),
+        };
+        if let Some(rest) = passive.strip_prefix("be ").and_then(|r| r.strip_prefix(participle.as_ref())) {
+            g.lemma = format!("{head}{}{rest}", cx.lemma(v));
         }
     }
     emit(cx, si, s, v, subj, inherited, &g, &objects, None, &obliques, &adjuncts, out);

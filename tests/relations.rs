@@ -2255,3 +2255,20 @@ fn a_described_name_after_a_preposition_is_described() {
         );
     }
 }
+
+/// "is to" before a verb is part of its group: what is planned ("BMW is to recall the cars")
+/// and what an aim or a task is ("Their aim is to win the title": the aim wins nothing).
+#[test]
+fn is_to_stays_in_the_verb_group() {
+    let d = doc("Their aim is to win the title.");
+    let (_, s, o) = find(&d, "be to win");
+    assert_eq!((s, o), ("Their aim", "the title"));
+    let d = doc("BMW is to recall all the cars.");
+    let (_, s, _) = find(&d, "be to recall");
+    assert_eq!(s, "BMW");
+    let d = doc("The plan is to be ready by June.");
+    assert!(d.triples().iter().any(|t| t.predicate.lemma.starts_with("be to be")), "{:?}", lemmas(&d));
+    let d = doc("The three shows are to be replaced by a new programme.");
+    let (t, s, o) = find(&d, "be to replace");
+    assert_eq!((s, o, t.passive), ("a new programme", "The three shows", true));
+}
