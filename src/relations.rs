@@ -3023,7 +3023,7 @@ fn phrase_full(
         (i, j)
     };
     let (mut i, mut j) = run(true);
-    if !balanced_brackets(cx, inside[i], inside[j]) {
+    if !balanced_brackets(cx, inside[i], inside[j]) || !balanced_quotes(cx, inside[i], inside[j]) {
         (i, j) = run(false);
     }
     first = first.min(inside[i]);
@@ -3074,13 +3074,17 @@ fn glued(cx: &Ctx<'_, '_>, k: usize) -> bool {
         && toks[k].span().end == toks[k + 1].span().start
 }
 
-/// Whether the gap `a..=b` in a phrase headed by `h` is part of a bracketed aside in its middle:
-/// short, holding a bracket, and every token of it under `h` in the tree (the bracket and
-/// whatever the aside's head did not bring into the phrase).
+/// Whether the gap `a..=b` in a phrase headed by `h` is part of a bracketed aside or a quoted
+/// word in its middle ("part of an [\"]evolving[\"] process"): short, holding a bracket or a
+/// double quotation mark, and every token of it under `h` in the tree (the mark and whatever
+/// the aside's head did not bring into the phrase).
 fn bracket_gap(cx: &Ctx<'_, '_>, a: usize, b: usize, h: usize) -> bool {
     b >= a
         && b - a < 12
-        && (a..=b).any(|t| matches!(cx.text(t), "(" | ")"))
+        && (a..=b).any(|t| {
+            let w = cx.text(t);
+            matches!(w, "(" | ")") || opens_quotation(w) || closes_quotation(w)
+        })
         && (a..=b).all(|t| {
             let mut u = t;
             for _ in 0..16 {
@@ -3119,6 +3123,24 @@ fn closing_quote(cx: &Ctx<'_, '_>, a: usize, b: usize) -> usize {
     }
     let closes = b + 1 < cx.x.tokens.len() && closes_quotation(cx.text(b + 1));
     if open && closes { b + 1 } else { b }
+}
+
+/// Whether the double quotation marks of tokens `a..=b` pair up: a curly or doubled closing
+/// mark after its opening one, straight marks in pairs.
+fn balanced_quotes(cx: &Ctx<'_, '_>, a: usize, b: usize) -> bool {
+    let (mut curly, mut straight) = (0i32, 0usize);
+    for t in a..=b {
+        match cx.text(t) {
+            "\"" => straight += 1,
+            "\u{201c}" | "``" => curly += 1,
+            "\u{201d}" | "''" => curly -= 1,
+            _ => {}
+        }
+        if curly < 0 {
+            return false;
+        }
+    }
+    curly == 0 && straight % 2 == 0
 }
 
 /// Whether the brackets of tokens `a..=b` pair up, each ")" after its "(".
@@ -4785,7 +4807,8 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         {
             return;
         }
-        let timeless = obliques.iter().any(|o| o.0 > v && !cx.date[o.0]);
+        // (Nor where the verb's clause is its object: "revealed on Sunday that ...".)
+        let timeless = obliques.iter().any(|o| o.0 > v && !cx.date[o.0]) || !clausal.is_empty();
         // A clause the labeller called an oblique ("suffer as the slowdown gathers pace") is no
         // object either.
         let after = |o: &(usize, String)| o.0 > v && cx.upos(o.0) != Upos::Verb;

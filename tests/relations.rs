@@ -2272,3 +2272,20 @@ fn is_to_stays_in_the_verb_group() {
     let (t, s, o) = find(&d, "be to replace");
     assert_eq!((s, o, t.passive), ("a new programme", "The three shows", true));
 }
+
+/// A word quoted inside a phrase stays in it ('part of an "evolving" process'), but not a
+/// quotation mark of a quotation that opened before the phrase; and a time is no object of a
+/// verb whose clause is its object ("revealed on Sunday that ...").
+#[test]
+fn a_quoted_word_inside_a_phrase_stays_and_a_time_is_no_second_object() {
+    let d = doc("The firm said the plans were part of an \"evolving\" process.");
+    assert!(
+        d.triples().iter().any(|t| d.slice(t.object.span) == "part of an \"evolving\" process"),
+        "{:?}",
+        lemmas(&d)
+    );
+    let d = doc("He called them \"good friends\" of the club.");
+    assert!(d.triples().iter().all(|t| !d.slice(t.object.span).starts_with("friends\"")), "{:?}", lemmas(&d));
+    let d = doc("The club revealed on Sunday that it had received a proposal.");
+    assert!(d.triples().iter().all(|t| d.slice(t.object.span) != "Sunday"), "{:?}", lemmas(&d));
+}
