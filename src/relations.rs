@@ -1423,22 +1423,9 @@ fn repair_fronted_phrase_roots(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut 
         }
         // The comma closing the phrase, every word before it inside the phrase.
         let Some(comma) = (r + 1..range.end).find(|&t| x.tokens[t].text() == ",") else { continue };
-        let inside = |t: usize| {
-            let mut at = t;
-            for _ in 0..16 {
-                if at == r {
-                    return true;
-                }
-                at = heads[at] as usize;
-                if at >= n {
-                    return false;
-                }
-            }
-            false
-        };
         // Not a clause of its own before the comma ("For the second leg we have a referee, and
         // we should ..."): only a relative clause's subject may stand there.
-        if !(start..comma).all(inside)
+        if !(start..comma).all(|t| reaches(heads, t, r, 16))
             || (start..comma).any(|t| rels[t].starts_with("nsubj") && !is_relative_word(x.tokens[t].text()))
         {
             continue;
@@ -1488,9 +1475,7 @@ fn repair_object_gerunds(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]
         if heads[p] as usize != g || !matches!(rels[p], "mark" | "case") {
             continue;
         }
-        let prep = x.tokens[p].lower();
-        let lemma = x.lemma_or_lower(verb);
-        if OBJECT_GERUNDS.iter().any(|(w, verbs)| *w == prep.as_ref() && verbs.contains(&lemma.as_ref())) {
+        if object_gerund(&x.tokens[p].lower(), &x.lemma_or_lower(verb)) {
             heads[g] = verb as u32;
             rels[g] = "advcl";
         }
@@ -3314,13 +3299,13 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         // ("accused Van Nistelrooy of cheating and [was fined]": Wenger was fined).
         "conj"
             if cx.xpos(h) == "VBG"
+                && cx.rel(h) == "advcl"
                 && !cx.kids(h).any(|k| cx.rel(k).starts_with("aux"))
                 && cx.kids(v).any(|k| {
                     matches!(cx.rel(k), "aux" | "aux:pass" | "cop")
                         && k < v
                         && matches!(cx.xpos(k), "VBD" | "VBZ" | "VBP" | "MD")
-                })
-                && cx.rel(h) == "advcl" =>
+                }) =>
         {
             subject_of(cx, cx.head(h)?, depth + 1).map(|(s, _)| (s, true))
         }
@@ -3446,12 +3431,16 @@ const OBJECT_GERUNDS: &[(&str, &[&str])] = &[
 /// object whose phrase ends right before the gerund's preposition.
 fn gerund_doer(cx: &Ctx<'_, '_>, verb: usize, g: usize) -> Option<usize> {
     let first = subtree_bounds(cx, g).0;
-    let prep = cx.lower(first);
-    let verbs = OBJECT_GERUNDS.iter().find(|(p, _)| *p == prep.as_ref())?.1;
-    if !verbs.contains(&cx.lemma(verb).as_ref()) {
+    if !object_gerund(&cx.lower(first), &cx.lemma(verb)) {
         return None;
     }
     cx.kids_with(verb, "obj").find(|&o| verb < o && subtree_bounds(cx, o).1 + 1 == first)
+}
+
+/// Whether a gerund after preposition `prep` is done by the object of the verb `lemma` (see
+/// [`OBJECT_GERUNDS`]).
+fn object_gerund(prep: &str, lemma: &str) -> bool {
+    OBJECT_GERUNDS.iter().any(|(p, verbs)| *p == prep && verbs.contains(&lemma))
 }
 
 /// Verbs whose subject may be a stretch of time: "the weeks preceding the vote", "the years
@@ -4396,11 +4385,10 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         let mut negated = tokens.iter().any(|&k| cx.is_negation(k));
         let mut lemma = cx.lemma(cop).into_owned();
         // "The plan is to be ready by June": "is to" is the group's too (see `group`).
-        if let Some(to) = cx.kids_with(v, "mark").find(|&k| {
-            cx.is(k, "to")
-                && k < v
-                && cx.kids_with(v, "cop").filter(|&c| c != k).filter(|&c| c < k).count() == 1
-        }) && cx.kids_with(v, "cop").any(|c| c > to)
+        if let Some(to) = cx
+            .kids_with(v, "mark")
+            .find(|&k| cx.is(k, "to") && k < v && cx.kids_with(v, "cop").filter(|&c| c < k).count() == 1)
+            && cx.kids_with(v, "cop").any(|c| c > to)
         {
             tokens.push(to);
             lemma = format!("be to {lemma}");
