@@ -116,13 +116,28 @@ impl Ctx<'_, '_> {
     fn has_to(&self, k: usize) -> bool {
         self.kids(k).any(|c| self.rel(c) == "mark" && self.is(c, "to"))
     }
+    /// The tokens after `k` in its sentence.
+    fn sentence_after(&self, k: usize) -> std::ops::Range<usize> {
+        let s = self.x.sentences.partition_point(|s| s.tokens().end <= k);
+        let end = self.x.sentences.get(s).map_or(k, |s| s.tokens().end);
+        (k + 1).min(end)..end
+    }
     fn is_negation(&self, k: usize) -> bool {
         match self.rel(k) {
             "advmod" | "neg" => {
-                // "not just X but also Y", "not only ... but" add, they do not deny.
-                let adds = ["just", "only", "merely", "simply"]
-                    .iter()
-                    .any(|w| self.x.tokens.get(k + 1).is_some_and(|t| t.text().eq_ignore_ascii_case(w)));
+                // "not just X but also Y", "not only ... but" add, they do not deny; but "cannot
+                // simply be divided", "will not just walk away", with no "but" or "also" after,
+                // deny the verb the adverb stands before ("not only" always adds).
+                let next_is =
+                    |w: &str| self.x.tokens.get(k + 1).is_some_and(|t| t.text().eq_ignore_ascii_case(w));
+                let adds = next_is("only")
+                    || (["just", "merely", "simply"].iter().any(|w| next_is(w))
+                        && (!self
+                            .x
+                            .tags
+                            .get(k + 2)
+                            .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
+                            || self.sentence_after(k + 2).any(|j| self.is(j, "but") || self.is(j, "also"))));
                 (["not", "n't", "never", "nt"].iter().any(|w| self.is(k, w)) && !adds)
                     || (self.is(k, "longer") && self.kids(k).any(|c| self.is(c, "no")))
             }

@@ -486,6 +486,15 @@ fn not_only_adds_rather_than_denies() {
     let d = doc("The visitor would not just see the frescos but also the people.");
     let (t, ..) = find(&d, "see");
     assert!(!t.negated);
+    // With no "but" or "also" to add, the adverb before a verb leaves the denial standing.
+    for (text, verb) in [
+        ("The government says children cannot simply be divided up like property.", "divided"),
+        ("He will not just walk away from the deal.", "walk"),
+    ] {
+        let d = doc(text);
+        let t = d.triples().iter().find(|t| t.predicate.text.contains(verb));
+        assert!(t.is_some_and(|t| t.negated), "{:?}", lemmas(&d));
+    }
 }
 
 #[test]
