@@ -220,3 +220,16 @@ fn a_past_tense_with_no_participle_reading_is_no_participle() {
     assert_eq!(xpos_of("Sales of digital cameras rose by almost 15% between 2001 and 2002.", "rose"), "VBD");
     assert_eq!(xpos_of("Staff are said to have lied about their rank.", "lied"), "VBN");
 }
+
+#[test]
+fn a_participle_after_a_perfect_auxiliary_is_one() {
+    // The model read "won" as a preposition or an adverb here.
+    for text in [
+        "The book has already won the Orange Prize for fiction.",
+        "Jamie Foxx and Hilary Swank have won the Screen Actors Guild Awards.",
+        "The company is reported to have won the contract.",
+    ] {
+        assert_eq!(xpos_of(text, "won"), "VBN", "{text}");
+        expect_verb(text, "won", "win");
+    }
+}

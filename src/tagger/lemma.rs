@@ -540,6 +540,11 @@ pub(crate) fn is_only_past_tense(lower: &str) -> bool {
         && !lex.nouns.contains(lower)
 }
 
+/// Whether a lower-case word is a verb's past participle in the lexicon ("won", "cut").
+pub(crate) fn is_past_participle(lower: &str) -> bool {
+    LEXICON.forms.contains_key(&(Slot::PastPart, lower))
+}
+
 /// Whether a lower-case word is a past tense that is no past participle ("rose", "grew",
 /// "began"; not "raised", "set" or "shown").
 pub(crate) fn is_past_not_participle(lower: &str) -> bool {

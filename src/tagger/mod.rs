@@ -165,11 +165,12 @@ pub struct Tagger {
     /// Classes of a finite or bare verb (Penn VB, VBP, VBZ, VBD), which never follow an article
     /// ([`Tagger::after_article`]).
     finite_verb: Vec<bool>,
-    /// The classes of the possessive ending (Penn POS), the past tense verb (VBD) and the
-    /// third person singular verb (VBZ), if the model has them.
+    /// The classes of the possessive ending (Penn POS), the past tense verb (VBD), the
+    /// third person singular verb (VBZ) and the past participle (VBN), if the model has them.
     possessive: Option<u16>,
     vbd: Option<u16>,
     vbz: Option<u16>,
+    vbn: Option<u16>,
     /// The classes of a cardinal number (Penn CD, UD NUM) and of a currency sign (Penn `$`),
     /// if the model has them.
     cardinal: Option<u16>,
@@ -345,11 +346,11 @@ impl Tagger {
         let verb = |x: &str| {
             tags.iter().position(|t| t.upos == Upos::Verb && t.xpos.as_str() == x).map(|c| c as u16)
         };
-        let (vbd, vbz) = (verb("VBD"), verb("VBZ"));
+        let (vbd, vbz, vbn) = (verb("VBD"), verb("VBZ"), verb("VBN"));
         let cardinal =
             tags.iter().position(|t| t.upos == Upos::Num && t.xpos.as_bytes() == b"CD").map(|c| c as u16);
         let currency = tags.iter().position(|t| t.xpos.as_bytes() == b"$").map(|c| c as u16);
-        Ok(Tagger { model, tags, id, tag_pairs, finite_verb, possessive, vbd, vbz, cardinal, currency })
+        Ok(Tagger { model, tags, id, tag_pairs, finite_verb, possessive, vbd, vbz, vbn, cardinal, currency })
     }
 
     /// Appends a word type's cache entry (see `tag_classes`) to `arena`: the scores of its own
@@ -454,6 +455,32 @@ impl Tagger {
                     .any(|p| AUXILIARIES.iter().any(|a| p.eq_ignore_ascii_case(a)));
             if misread || participle {
                 out[i] = vbd;
+            }
+        }
+    }
+
+    /// A word right after a perfect auxiliary ("has", "have", "had", "'ve", "having"; adverbs
+    /// between) that the lexicon knows as a past participle is one where the model read a
+    /// noun, adverb, preposition or determiner ("has already won/IN the Orange Prize", "has
+    /// won/RB honours", which left the clause without its verb). Not where it read an
+    /// adjective ("have mixed feelings", "has limited resources").
+    fn after_perfect(&self, words: &[&str], out: &mut [u16]) {
+        let Some(vbn) = self.vbn else { return };
+        for i in 1..words.len() {
+            let tag = self.class_tag(out[i]);
+            if !matches!(tag.upos, Upos::Noun | Upos::Adv | Upos::Adp | Upos::Det | Upos::Sconj | Upos::X)
+                || !words[i].starts_with(|c: char| c.is_ascii_lowercase())
+            {
+                continue;
+            }
+            let mut p = i - 1;
+            while p > 0 && self.class_tag(out[p]).xpos.as_bytes() == b"RB" {
+                p -= 1;
+            }
+            let perfect =
+                ["has", "have", "had", "'ve", "having"].iter().any(|a| words[p].eq_ignore_ascii_case(a));
+            if perfect && p < i && crate::tagger::lemma::is_past_participle(&words[i].to_lowercase()) {
+                out[i] = vbn;
             }
         }
     }
@@ -669,6 +696,7 @@ impl Tagger {
             self.opening_verb(&mut out, &mut stat[..nc]);
         }
         self.past_only(words, &mut out);
+        self.after_perfect(words, &mut out);
         self.verbless(words, &mut out);
         // Kept for the next sentence unless an outsized one made it large.
         if stat.len() <= 1 << 20 {
@@ -772,6 +800,7 @@ mod tests {
             t.opening_verb(&mut out, &mut first);
         }
         t.past_only(words, &mut out);
+        t.after_perfect(words, &mut out);
         t.verbless(words, &mut out);
         out
     }
