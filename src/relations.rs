@@ -3030,12 +3030,21 @@ fn phrase_full(
     last = last.max(inside[j]);
     // No punctuation or conjunction at either edge; and a noun phrase does not open with a
     // subordinating conjunction the parser hung in it ("Although the Algeciras Conference",
-    // "while Bank of Ireland shares": the clause's "although", not the subject's). "As" opens
-    // "as many as 300 jobs".
+    // "while Bank of Ireland shares": the clause's "although", not the subject's), nor with the
+    // clause's "when", "where" or "why" ("when Celtic host Dundee United"; not "how", which
+    // asks the phrase's own degree: "how many people"). "As" opens "as many as 300 jobs".
     let nominal = matches!(cx.upos(h), Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
+    let clause_word = |t: usize| {
+        (cx.upos(t) == Upos::Sconj && !cx.is(t, "as"))
+            || (["when", "where", "why", "whenever", "wherever"].iter().any(|w| cx.is(t, w))
+                && matches!(cx.rel(t), "advmod" | "mark")
+                && t + 1 < h
+                // (An adjunct keeps it: "when people like that speak to you" is a clause the
+                // parser headed with a noun.)
+                && !cx.rel(h).starts_with("obl"))
+    };
     while first < h
-        && (matches!(cx.upos(first), Upos::Punct | Upos::Cconj)
-            || (nominal && cx.upos(first) == Upos::Sconj && !cx.is(first, "as")))
+        && (matches!(cx.upos(first), Upos::Punct | Upos::Cconj) || (nominal && clause_word(first)))
     {
         first += 1;
     }

@@ -2298,3 +2298,22 @@ fn a_quoted_word_inside_a_phrase_stays_and_a_time_is_no_second_object() {
     let d = doc("The club revealed on Sunday that it had received a proposal.");
     assert!(d.triples().iter().all(|t| d.slice(t.object.span) != "Sunday"), "{:?}", lemmas(&d));
 }
+
+#[test]
+fn a_subject_does_not_open_with_its_clause_word() {
+    // The parser hung the clause's "when" or "where" on the subject's noun.
+    for (text, verb) in [
+        (
+            "Mittal Steel was formed last year when Mr Mittal's LNM Holdings merged with Dutch firm Ispat.",
+            "merge",
+        ),
+        (
+            "He will visit the resort of Phuket, where British families are still searching for relatives.",
+            "search",
+        ),
+    ] {
+        let t = all(text);
+        let x = t.iter().find(|x| x.contains(&format!("· {verb}"))).unwrap_or_else(|| panic!("{t:?}"));
+        assert!(!x.starts_with("when") && !x.starts_with("where"), "{t:?}");
+    }
+}
