@@ -3198,6 +3198,35 @@ fn coordinated(cx: &Ctx<'_, '_>, h: usize) -> Vec<usize> {
     out
 }
 
+/// Whether `conj`, coordinated with `head`, is a name of the same kind as the head's (places,
+/// organisations, people: "in France, the UK and elsewhere", "linked with Real Madrid,
+/// Barcelona and Valencia") and no more: nothing verbal in it, no subject, oblique or gapped
+/// argument, no "not", and no preposition other than the head's. Conjuncts of common nouns
+/// were tried: the parser hangs too many of them on the wrong noun ("cited as a production
+/// which included ... complex choreography"), and half of such triples read wrong.
+fn plain_conjunct(cx: &Ctx<'_, '_>, head: usize, conj: usize) -> bool {
+    let same_kind = cx.entity_of[head].is_some()
+        && cx.entity_of[conj].is_some()
+        && cx.place[head] == cx.place[conj]
+        && cx.org[head] == cx.org[conj];
+    if !same_kind {
+        return false;
+    }
+    let (first, last) = subtree_bounds(cx, conj);
+    let head_case = preposition(cx, head);
+    // (Nor one a verb follows: the subject of the next clause, "went ahead in December and
+    // [Yugansk] was sold".)
+    (first..=last + 1).all(|t| t >= cx.x.tokens.len() || !matches!(cx.upos(t), Upos::Verb | Upos::Aux))
+        && !cx.kids(conj).any(|k| {
+            let r = cx.rel(k);
+            r.starts_with("nsubj")
+                || r.starts_with("obl")
+                || r == "orphan"
+                || (r == "advmod" && cx.is(k, "not"))
+                || (r == "case" && k < conj && Some(cx.lower(k).into_owned()) != head_case)
+        })
+}
+
 fn is_relative_pronoun(cx: &Ctx<'_, '_>, i: usize) -> bool {
     ["who", "which", "that", "whom"].iter().any(|w| cx.is(i, w))
 }
@@ -5089,7 +5118,16 @@ fn emit(
             // A clause stays whole: the conjuncts of a copular clause's predicate ("most of
             // the proposals are in tourism, industry and fishery, he said") are not objects.
             let clausal = o != v && cx.kids(o).any(|k| matches!(cx.rel(k), "cop" | "nsubj" | "nsubj:pass"));
-            let oheads = if prep_object.is_some()
+            // Coordinated objects of a preposition are each one ("relied on friends and
+            // family"), as direct objects are; not after "between" or "among", which take them
+            // together.
+            let joint_preposition = prep_object.is_some_and(|k| {
+                cx.upos(k) == Upos::Verb
+                    || cx
+                        .kids_with(k, "case")
+                        .any(|c| ["between", "among", "amongst"].iter().any(|w| cx.is(c, w)))
+            });
+            let oheads = if joint_preposition
                 || cx.upos(o) == Upos::Verb
                 || (o == v && cx.upos(v) == Upos::Adj)
                 || clausal
@@ -5101,6 +5139,13 @@ fn emit(
                 coordinated(cx, o)
             };
             for oh in oheads {
+                // A conjunct of a preposition's object that is a clause of its own ("battled
+                // with fans ... and at least one supporter required treatment"), a gapped one ("to
+                // 81 years and a professional worker to 86 years"), a denied one ("for some
+                // thing and not some one") or one under another preposition is no object of it.
+                if prep_object.is_some() && oh != o && !plain_conjunct(cx, o, oh) {
+                    continue;
+                }
                 // A clausal object keeps its whole clause.
                 let oa = if let Some(k) = controlled {
                     let a = phrase_with(cx, oh, Some(v), true);

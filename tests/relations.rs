@@ -2317,3 +2317,13 @@ fn a_subject_does_not_open_with_its_clause_word() {
         assert!(!x.starts_with("when") && !x.starts_with("where"), "{t:?}");
     }
 }
+
+#[test]
+fn coordinated_names_after_a_preposition_are_each_an_object() {
+    let t = all("Sharapova battled past Lindsay Davenport and Serena Williams to take the title.");
+    assert!(t.iter().any(|x| x.starts_with("Sharapova · battle past · Lindsay Davenport")), "{t:?}");
+    assert!(t.iter().any(|x| x.starts_with("Sharapova · battle past · Serena Williams")), "{t:?}");
+    // "Between" takes its names together.
+    let t = all("The talks took place between Britain and France.");
+    assert!(!t.iter().any(|x| x.ends_with("· France")), "{t:?}");
+}
