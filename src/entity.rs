@@ -210,11 +210,13 @@ pub enum Modality {
     Asserted,
     /// Stated as possible, likely or unlikely, alleged or expected: "may", "might", "could",
     /// "would" (outside reported speech), "possibly", "probably", "reportedly", "is likely to",
-    /// "is expected to", "seems to".
+    /// "is expected to", "seems to"; and a purpose, meant rather than done: "travelled to
+    /// Leeds to deliver the message", "in order to create jobs".
     Possible,
     /// Stated as necessary or obliged: "must", "should", "ought to", "have to", "need to".
     Necessary,
-    /// Stated under a condition, or as the condition itself: "if", "unless", "provided".
+    /// Stated under a condition, or as the condition itself: "if", "unless", "provided"; the
+    /// clause of an "even if" (but not the clause it grants).
     Conditional,
     /// Asked, not stated: a clause of a question ("Will the bank cut jobs?") or an embedded
     /// one ("asked whether the bank would cut jobs").

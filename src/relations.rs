@@ -5647,8 +5647,16 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     let as_if = cx
         .kids_with(t, "mark")
         .any(|m| (cx.is(m, "if") || cx.is(m, "though")) && m.checked_sub(1).is_some_and(|b| cx.is(b, "as")));
+    // "even if only one of them owns a copy": a concession grants the main clause, but its own
+    // clause is still a supposition.
+    let even_if =
+        cx.kids_with(t, "mark").any(|m| cx.is(m, "if") && m.checked_sub(1).is_some_and(|b| cx.is(b, "even")));
+    // A purpose ("in order to create new jobs", "so as to", "so that", "cut prices to win back
+    // customers") is what someone means to happen, not what happened.
+    let purpose = base == "advcl" && purpose_clause(cx, t);
     match base {
         "advcl" | "ccomp" if as_if => return Modality::Possible,
+        "advcl" if even_if => return Modality::Conditional,
         _ if mark(t).as_deref() == Some("whether") => return Modality::Question,
         "ccomp" | "csubj" | "advcl" if after_asking(t) => return Modality::Question,
         "ccomp" if mark(t).as_deref() == Some("if") && cx.head(t).is_some_and(|h| h < t) => {
@@ -5661,6 +5669,9 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     }
     if cx.kids_with(t, "advcl").any(|c| conditional_mark(c) && !after_asking(c)) {
         return Modality::Conditional;
+    }
+    if purpose {
+        return Modality::Possible;
     }
     if matches!(base, "ccomp" | "csubj" | "xcomp" | "advcl")
         && !granted(cx, t)
@@ -5687,6 +5698,29 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
         return Modality::Possible;
     }
     Modality::Asserted
+}
+
+/// Whether adverbial clause `t` is a purpose: an infinitive with no subject of its own ("to
+/// win back customers", "in order to create", "so as to"), or a clause marked "so that" or
+/// "in order that".
+fn purpose_clause(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    let marks: Vec<usize> = cx.kids_with(t, "mark").collect();
+    // Not what came next ("went on to become"), nor what something took ("it took a superb
+    // tackle to prevent a try"): results, not purposes.
+    let result = cx.head(t).is_some_and(|h| {
+        (cx.lemma(h) == "go" && cx.kids(h).any(|k| cx.rel(k) == "compound:prt" || cx.is(k, "on")))
+            || (cx.lemma(h) == "take" && cx.has_kid(h, "obj"))
+    });
+    let infinitive = marks.iter().any(|&m| cx.is(m, "to"))
+        && cx.upos(t) == Upos::Verb
+        && matches!(cx.xpos(t), "VB")
+        && !cx.kids(t).any(|k| cx.rel(k).starts_with("nsubj"))
+        && !result;
+    let so_that = marks
+        .iter()
+        .any(|&m| cx.is(m, "that") && m.checked_sub(1).is_some_and(|b| cx.is(b, "so") || cx.is(b, "order")))
+        || marks.iter().any(|&m| cx.is(m, "so") && cx.is(m + 1, "that"));
+    infinitive || so_that
 }
 
 /// Verbs after which "if" asks rather than conditions.
@@ -5797,10 +5831,13 @@ fn scopes(cx: &Ctx<'_, '_>) -> Vec<Modality> {
             // A word with no dependents and no clause of its own has no scope of its own.
             let clausal = inherits_scope(cx, p);
             let own = if cx.kids[p].is_empty() && !clausal { Modality::Asserted } else { local_scope(cx, p) };
-            let inherited = if own == Modality::Asserted && clausal {
-                cx.head(p).and_then(|h| out[h]).unwrap_or(Modality::Asserted)
-            } else {
-                own
+            // A question or a condition outranks a possibility inside it ("if they continue
+            // to chase foxes", "whether the Treasury leaned on ONS to make this change").
+            let above = if clausal { cx.head(p).and_then(|h| out[h]) } else { None };
+            let inherited = match (own, above) {
+                (Modality::Asserted, Some(m)) => m,
+                (Modality::Possible, Some(m @ (Modality::Question | Modality::Conditional))) => m,
+                _ => own,
             };
             out[p] = Some(inherited);
         }

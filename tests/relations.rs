@@ -821,9 +821,9 @@ fn a_purpose_is_as_sure_as_its_verb() {
     assert_eq!((s, t.modality), ("virus writers", dossier::Modality::Possible), "{:?}", lemmas(&d));
     let d = doc("Critics fear the tags could be used to monitor shoppers.");
     assert_eq!(find(&d, "monitor").0.modality, dossier::Modality::Possible, "{:?}", lemmas(&d));
-    // A purpose of a plain statement stays as it was.
+    // A purpose of a plain statement is meant, not done: whether he saw her is not said.
     let d = doc("He went to London to see the Queen.");
-    assert_eq!(find(&d, "see").0.modality, dossier::Modality::Asserted, "{:?}", lemmas(&d));
+    assert_eq!(find(&d, "see").0.modality, dossier::Modality::Possible, "{:?}", lemmas(&d));
 }
 
 #[test]
@@ -2326,4 +2326,32 @@ fn coordinated_names_after_a_preposition_are_each_an_object() {
     // "Between" takes its names together.
     let t = all("The talks took place between Britain and France.");
     assert!(!t.iter().any(|x| x.ends_with("· France")), "{t:?}");
+}
+
+#[test]
+fn a_purpose_is_possible_and_an_even_if_clause_conditional() {
+    use dossier::Modality::{Asserted, Conditional, Possible};
+    assert_eq!(
+        modality("Mr Blair will travel to key cities to deliver the party's message.", "deliver").0,
+        Possible
+    );
+    assert_eq!(
+        modality("The government needs new factories in order to create new jobs.", "create").0,
+        Possible
+    );
+    // What came next is no purpose.
+    assert_eq!(modality("Mr Cunningham went on to become the party's chairman.", "become").0, Asserted);
+    // An "even if" clause is a supposition; the clause it grants is not.
+    let text = "Owners can play each other even if only one of them owns a copy of the game.";
+    assert_eq!(modality(text, "own").0, Conditional);
+    assert_eq!(modality(text, "play").0, Asserted);
+    // A condition outranks the purpose inside it.
+    assert_eq!(
+        modality(
+            "If Mr Bradshaw is setting his dogs to chase wild animals then he is hunting them.",
+            "chase"
+        )
+        .0,
+        Conditional
+    );
 }
