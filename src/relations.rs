@@ -3328,6 +3328,28 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
     let prepositional =
         cx.xpos(v) == "VBG" && cx.kids(v).any(|k| k < v && matches!(cx.rel(k), "mark" | "case"));
     let from = prepositional && cx.kids(v).any(|k| k < v && cx.is(k, "from"));
+    // "for X to V": X does it ("easy for teachers to adapt", "waiting for the court to
+    // decide"); and after "call on", "rely on", "count on", "depend on", "appeal to", "look
+    // to": "called on Mr Hockney to quit" (Mr Hockney is to quit).
+    if matches!(cx.rel(v), "xcomp" | "advcl")
+        && cx.has_to(v)
+        && let Some(o) = cx.kids(h).find(|&o| {
+            let case = cx.kids_with(o, "case").find(|&c| c < o);
+            let lemma = cx.lemma(h);
+            cx.rel(o).starts_with("obl")
+                && matches!(cx.upos(o), Upos::Noun | Upos::Propn | Upos::Pron)
+                && !is_time(cx, o)
+                && subtree_bounds(cx, o).1 + 1 == subtree_bounds(cx, v).0
+                && case.is_some_and(|c| {
+                    cx.is(c, "for")
+                        || ((cx.is(c, "on") || cx.is(c, "upon"))
+                            && ["call", "rely", "count", "depend", "prevail"].contains(&lemma.as_ref()))
+                        || (cx.is(c, "to") && ["appeal", "look"].contains(&lemma.as_ref()))
+                })
+        })
+    {
+        return Some((o, true));
+    }
     match cx.rel(v) {
         // The object before an infinitive is who is to do it ("prompting officials to look at
         // reorganising charges", "stop them having to do searches").

@@ -2355,3 +2355,15 @@ fn a_purpose_is_possible_and_an_even_if_clause_conditional() {
         Conditional
     );
 }
+
+#[test]
+fn the_noun_before_for_to_or_called_on_to_does_the_infinitive() {
+    for (text, expected) in [
+        ("A spokesman for UKIP called on Mr Hockney to quit the London Assembly.", "Mr Hockney · quit"),
+        ("This could make it easy for teachers to adapt parts of the game.", "teachers · adapt"),
+        ("Investors are waiting for the court to decide the case.", "the court · decide"),
+    ] {
+        let t = all(text);
+        assert!(t.iter().any(|x| x.starts_with(expected)), "{text}: {t:?}");
+    }
+}
