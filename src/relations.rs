@@ -2686,7 +2686,14 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
                 && cx.kids_with(h, "appos").nth(1).is_none()
                 && !cx.has_kid(a, "conj")
                 && !cx.has_kid(a, "appos")
-                && !two_names(cx, h, a) =>
+                && !two_names(cx, h, a)
+                // Not a day the parser hung on a noun ("went on sale Tuesday"), nor a verb
+                // the tagger read as a noun before its object ("a film starring Tom Hanks").
+                && !is_time(cx, a)
+                && !is_time(cx, h)
+                && !(describes_name(cx, h, a)
+                    && cx.text(h).ends_with("ing")
+                    && cx.kids(h).any(|k| k < h && cx.rel(k) == "compound")) =>
         {
             let (lemma, text) = if cx.place[a] && cx.place[h] { ("be in", "be in") } else { ("be", "be") };
             let (head, appos) = (phrase_with(cx, h, Some(a), true), phrase_with(cx, a, None, true));
@@ -2734,9 +2741,13 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
         }
         _ => return,
     };
+    // Neither side opens with a preposition: "over top seed Carlos Moya · be · his win" had
+    // the name's phrase taken from inside a prepositional phrase.
     if !contentful(cx, subject)
         || !contentful(cx, object)
         || (object.first <= subject.last && subject.first <= object.last)
+        || cx.upos(subject.first) == Upos::Adp
+        || cx.upos(object.first) == Upos::Adp
     {
         return;
     }

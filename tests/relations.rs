@@ -2367,3 +2367,24 @@ fn the_noun_before_for_to_or_called_on_to_does_the_infinitive() {
         assert!(t.iter().any(|x| x.starts_with(expected)), "{text}: {t:?}");
     }
 }
+
+#[test]
+fn no_apposition_of_a_day_a_misread_verb_or_a_prepositional_phrase() {
+    for text in [
+        "The new iPod went on sale Tuesday.",
+        "The book is set to be made into a film starring Tom Hanks.",
+        "He meets Mariano Puerta, who followed up his win over top seed Carlos Moya by overcoming Felix Mantilla.",
+    ] {
+        let t = all(text);
+        assert!(
+            !t.iter().any(|x| x.starts_with("Tuesday ·")
+                || x.contains("film starring ·")
+                || x.ends_with("starring")),
+            "{t:?}"
+        );
+        assert!(!t.iter().any(|x| x.starts_with("over ")), "{t:?}");
+    }
+    // A description of a name still is one.
+    let t = all("He meets Mariano Puerta, who beat top seed Carlos Moya.");
+    assert!(t.contains(&"Carlos Moya · be · top seed".to_string()), "{t:?}");
+}
