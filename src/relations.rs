@@ -29,6 +29,16 @@ pub(crate) struct Input<'a, 't> {
 }
 
 impl Input<'_, '_> {
+    /// The tokens of the sentence holding token `i` (just `i` if none does). Dependencies never
+    /// cross a sentence: a search for a token's relatives stays inside it.
+    fn sentence_of(&self, i: usize) -> std::ops::Range<usize> {
+        let k = self.sentences.partition_point(|s| s.tokens().end <= i);
+        match self.sentences.get(k) {
+            Some(s) if s.tokens().contains(&i) => s.tokens(),
+            _ => i..i + 1,
+        }
+    }
+
     /// Token `i`'s lemma, or its text in lower case where it has none: what the tree repairs
     /// compare with word lists.
     fn lemma_or_lower(&self, i: usize) -> Cow<'_, str> {
@@ -649,7 +659,7 @@ fn repair_told_that(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
         heads[c] = v as u32;
         rels[c] = "ccomp";
         rels[t] = "mark";
-        if rels[noun] == "iobj" && !(0..n).any(|k| heads[k] as usize == v && rels[k] == "obj") {
+        if rels[noun] == "iobj" && !x.sentence_of(v).any(|k| heads[k] as usize == v && rels[k] == "obj") {
             rels[noun] = "obj";
         }
     }
@@ -693,7 +703,9 @@ fn repair_possessed_objects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&s
         if rels[o2] != "obj" || v >= n {
             continue;
         }
-        let Some(o1) = (0..o2).find(|&k| heads[k] as usize == v && rels[k] == "obj") else { continue };
+        // A verb's objects are in its sentence (the parse is per sentence).
+        let from = x.sentence_of(o2).start;
+        let Some(o1) = (from..o2).find(|&k| heads[k] as usize == v && rels[k] == "obj") else { continue };
         // The second object's phrase opens right after "'s" (or a bare apostrophe), whose
         // noun lies in the first object's phrase.
         let mut f = o2;
@@ -5633,13 +5645,12 @@ fn modal(lemma: &str) -> Option<Modality> {
 /// (and the clause it conditions), an embedded question ("whether", "asked if"), a question
 /// (a clause with its own "?"), or the complement of a hedging predicate.
 fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
-    let rel = cx.rel(t);
-    let base = rel.split(':').next().unwrap_or(rel);
+    let base = rel_base(cx.rel(t));
     // The mark of a clause, unless it is "as if" or "even if" (manner, concession).
-    let mark = |c: usize| -> Option<String> {
+    let mark = |c: usize| -> Option<Cow<'_, str>> {
         let m = cx.kids_with(c, "mark").next()?;
         let before = m.checked_sub(1).filter(|&b| cx.is(b, "as") || cx.is(b, "even"));
-        if before.is_some() { None } else { Some(cx.lower(m).into_owned()) }
+        if before.is_some() { None } else { Some(cx.lower(m)) }
     };
     let conditional_mark =
         |c: usize| matches!(mark(c).as_deref(), Some("if" | "unless" | "provided" | "providing"));
@@ -5784,16 +5795,24 @@ fn question_form(cx: &Ctx<'_, '_>, t: usize) -> bool {
 /// coordinated and adverbial clauses do; relative clauses and noun modifiers (what a question
 /// takes for granted) do not.
 fn inherits_scope(cx: &Ctx<'_, '_>, t: usize) -> bool {
-    let rel = cx.rel(t);
-    let base = rel.find(':').map_or(rel, |i| &rel[..i]);
+    let base = rel_base(cx.rel(t));
+    if !matches!(base, "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis") {
+        return false;
+    }
     // What one knows or remembers is taken as fact whatever hedges the knowing ("it is
     // important to remember that the bill will take a decade").
     let factive = base == "ccomp"
         && cx.head(t).is_some_and(|h| FACTIVE.contains(&cx.lemma(h).as_ref()))
         && stated_clause(cx, t);
-    matches!(base, "conj" | "xcomp" | "ccomp" | "csubj" | "advcl" | "parataxis")
-        && !granted(cx, t)
-        && !factive
+    !granted(cx, t) && !factive
+}
+
+/// A relation's name without its subtype ("nsubj" of "nsubj:pass").
+fn rel_base(rel: &str) -> &str {
+    match rel.as_bytes().iter().position(|&b| b == b':') {
+        Some(i) => &rel[..i],
+        None => rel,
+    }
 }
 
 /// Whether clause `t` opens with "that", not "so that" or "now that" (a content clause the

@@ -384,7 +384,7 @@ impl Tagger {
 
     /// The tag of a class number.
     pub(crate) fn class_tag(&self, c: u16) -> Tag {
-        self.tags.get(c as usize).copied().unwrap_or(Tag { upos: Upos::X, xpos: Xpos::new("XX") })
+        self.tags.get(c as usize).copied().unwrap_or_else(|| Tag { upos: Upos::X, xpos: Xpos::new("XX") })
     }
 
     /// The one hard constraint on the model's choice: a word right after an article ("a",
