@@ -263,44 +263,62 @@ struct WordFacts {
 /// Past this many word types the per-thread memo of [`word_facts`] is emptied.
 const MAX_WORD_FACTS: usize = 1 << 16;
 
+/// The longest word (in bytes) the memo of [`word_facts`] keeps: the word is stored in the
+/// entry itself, so checking it reads no other memory. Longer words are worked out each time.
+const MEMO_WORD: usize = 23;
+
+/// A memo entry: the word (its length, then its bytes) and its facts.
+type MemoEntry = (u8, [u8; MEMO_WORD], WordFacts);
+
 thread_local! {
-    static WORD_FACTS: std::cell::RefCell<std::collections::HashMap<u64, (Box<str>, WordFacts), crate::hash::IdHash>> =
+    static WORD_FACTS: std::cell::RefCell<std::collections::HashMap<u64, MemoEntry, crate::hash::IdHash>> =
         Default::default();
 }
 
 /// The facts of `word` (whose hash is `h`), from the per-thread memo when it has them (the word
 /// is compared, so a hash collision only costs a recomputation).
 fn word_facts(word: &str, h: u64) -> WordFacts {
+    let b = word.as_bytes();
+    if b.len() > MEMO_WORD {
+        return compute_word_facts(word);
+    }
     WORD_FACTS.with(|memo| {
         let mut memo = memo.borrow_mut();
-        if let Some((w, f)) = memo.get(&h) {
-            if &**w == word {
+        if let Some((n, w, f)) = memo.get(&h) {
+            if *n as usize == b.len() && &w[..b.len()] == b {
                 return *f;
             }
         }
-        let lower = feature_form(word);
-        let mut suf = [0u64; 4];
-        for (n, x) in suf.iter_mut().enumerate() {
-            *x = suffix_hash(&lower, n + 1);
-        }
-        let mut pre = [0u64; 3];
-        for (n, x) in pre.iter_mut().enumerate() {
-            *x = prefix_hash(&lower, n + 1);
-        }
-        let f = WordFacts {
-            lower: hash_bytes(lower.as_bytes()),
-            shape: short_shape_hash(word),
-            suf,
-            pre,
-            cluster: lexicon::cluster(word).map_or(u64::MAX, u64::from),
-            lex: lexicon_bits(word),
-        };
+        let f = compute_word_facts(word);
         if memo.len() >= MAX_WORD_FACTS {
             memo.clear();
         }
-        memo.insert(h, (word.into(), f));
+        let mut w = [0u8; MEMO_WORD];
+        w[..b.len()].copy_from_slice(b);
+        memo.insert(h, (b.len() as u8, w, f));
         f
     })
+}
+
+/// [`word_facts`] without the memo.
+fn compute_word_facts(word: &str) -> WordFacts {
+    let lower = feature_form(word);
+    let mut suf = [0u64; 4];
+    for (n, x) in suf.iter_mut().enumerate() {
+        *x = suffix_hash(&lower, n + 1);
+    }
+    let mut pre = [0u64; 3];
+    for (n, x) in pre.iter_mut().enumerate() {
+        *x = prefix_hash(&lower, n + 1);
+    }
+    WordFacts {
+        lower: hash_bytes(lower.as_bytes()),
+        shape: short_shape_hash(word),
+        suf,
+        pre,
+        cluster: lexicon::cluster(word).map_or(u64::MAX, u64::from),
+        lex: lexicon_bits(word),
+    }
 }
 
 /// Hashes every token of a document once, with the sentence-level and document-level facts.
