@@ -12,6 +12,10 @@
 //! * "the agency", "the bureau", "the ministry" (a head noun the organisation's name contains),
 //!   "the company", "the firm", "the party", "the club": the nearest organisation of that kind
 //!   in this sentence or the two before, when no other of that kind comes between;
+//! * a person's epithet as a subject ("The 22-year-old", "the Tottenham striker", "the 1998
+//!   French Open champion"; source `rule:reference:epithet`): the one person named in its
+//!   sentence before it or in the sentence before, when nobody else is about and nobody has
+//!   been named more often;
 //! * "I", "me", "my", "we", "us", "our" inside a quotation are the speaker its attribution names
 //!   ("...," said Kate Allen; "...," he said, once "he" is linked; Yukos said: "..."); but a
 //!   person's "we", "us" and "our" are their organisation, where the attribution gives their
@@ -102,6 +106,17 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
         }
     }
     mentions.sort_unstable();
+    // Tokens of dates and nationalities ("on Saturday", "the French Open"): capitalised words
+    // that are nobody's name.
+    let mut dated = vec![false; n];
+    for e in x.entities.iter().filter(|e| matches!(e.label, Label::Date | Label::Norp)) {
+        for m in &e.mentions {
+            let (a, b) = token_range(x.tokens, m.span);
+            for slot in dated.iter_mut().take(b).skip(a) {
+                *slot = true;
+            }
+        }
+    }
     // Which tokens start a title: "its vice-president", "club manager Sir Alex Ferguson" name
     // the organisation whose post it is.
     let mut title_start = vec![false; n];
@@ -249,7 +264,20 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
     };
     let mut found: Vec<(usize, EntityId, &'static str)> = Vec::new();
     let mut title_links: Vec<(usize, EntityId, &'static str)> = Vec::new();
+    // How often each person has been named before the token at hand, and the most any has:
+    // a description ("the 22-year-old") is of the person the text is about.
+    let mut named_before = vec![0u32; x.entities.len()];
+    let (mut next_mention, mut most_named) = (0, 0);
     for i in 0..n {
+        while let Some(&(_, _, e)) = mentions.get(next_mention).filter(|m| m.0 < i) {
+            if label(e) == Some(Label::Person)
+                && let Some(c) = named_before.get_mut(e.index())
+            {
+                *c += 1;
+                most_named = most_named.max(*c);
+            }
+            next_mention += 1;
+        }
         if entity_of[i].is_some() {
             continue;
         }
@@ -429,7 +457,7 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
                             // title of theirs may stand: "said Chris Stening, general manager").
                             let last = w.iter().rev().find(|m| m.2 == e).map_or(i, |m| m.1 - 1);
                             let from = x.sentences[sentence_of(last)].tokens().end;
-                            !unnamed_person_between(x, &entity_of, from, i)
+                            !unnamed_person_between(x, &entity_of, &dated, from, i)
                         })
                         .map(|e| (e, "pronoun"))
                 }
@@ -491,6 +519,32 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
                     title_links.push((i, p, "description"));
                 }
                 None
+            }
+            _ if quote_of[i].is_none() && rel(i).starts_with(b"nsubj") && epithet_start(x, i).is_some() => {
+                // "The 22-year-old", "the 1998 French Open champion", "the Tottenham striker"
+                // as a subject: the one person named in this sentence before it or the one
+                // before, when nobody else (named or not) is about and nobody has been named
+                // more often (the person the text is about: "His wife Sharon ... said ... The
+                // heavy metal star said" is Ozzy Osbourne, named less lately but more often).
+                let fits = |e: EntityId| {
+                    label(e) == Some(Label::Person) && named_before.get(e.index()) == Some(&most_named)
+                };
+                let w = window(WINDOW);
+                unique(&w, &fits)
+                    .filter(|&e| {
+                        !w.iter().any(|m| m.2 != e && label(m.2) == Some(Label::Person))
+                            && w.iter().rev().find(|m| m.2 == e).is_some_and(|m| {
+                                let from = x.sentences[sentence_of(m.1 - 1)].tokens().start.max(m.1);
+                                !unnamed_person_between(
+                                    x,
+                                    &entity_of,
+                                    &dated,
+                                    from,
+                                    epithet_start(x, i).unwrap_or(i),
+                                )
+                            })
+                    })
+                    .map(|e| (e, "epithet"))
             }
             _ => description(x, i, &word, &title_start).and_then(|kind| {
                 let fits = |e: EntityId| label(e) == Some(Label::Org) && kind.fits(&x.entities[e.index()]);
@@ -597,7 +651,11 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
         let t = &x.tokens[i];
         // "the company", "the foreign secretary": the mention is the whole description.
         let the = i > 0 && x.tokens[i - 1].norm().eq_ignore_ascii_case("the");
-        let start = if why == "description" && the { x.tokens[i - 1].span().start } else { t.span().start };
+        let start = match why {
+            "description" if the => x.tokens[i - 1].span().start,
+            "epithet" => x.tokens[epithet_start(x, i).unwrap_or(i)].span().start,
+            _ => t.span().start,
+        };
         let end = match title_at[i] {
             Some((_, b)) if why == "description" && b > i => x.tokens[b - 1].span().end,
             _ => t.span().end,
@@ -787,7 +845,13 @@ const PERSON_NOUNS: [&str; 40] = [
 
 /// Whether, between tokens `from` and `to` (or more than 400 tokens apart), a person is spoken of
 /// without a name: a title or a person noun ("a spokesman", "the minister") outside any entity.
-fn unnamed_person_between(x: &Input<'_, '_>, entity_of: &[Option<EntityId>], from: usize, to: usize) -> bool {
+fn unnamed_person_between(
+    x: &Input<'_, '_>,
+    entity_of: &[Option<EntityId>],
+    dated: &[bool],
+    from: usize,
+    to: usize,
+) -> bool {
     // A gap longer than a few paragraphs is too far anyway, and a bound keeps a document of
     // huge sentences and many pronouns linear.
     if to.saturating_sub(from) > 400 {
@@ -798,6 +862,7 @@ fn unnamed_person_between(x: &Input<'_, '_>, entity_of: &[Option<EntityId>], fro
         outside && x.tags[k].upos == Upos::Noun && PERSON_NOUNS.contains(&x.tokens[k].lower().as_ref())
             // A proper noun no entity holds, not at a sentence's start: perhaps a name missed.
             || outside
+                && !dated[k]
                 && x.tags[k].upos == Upos::Propn
                 && k > 0
                 && x.tags[k - 1].upos != Upos::Punct
@@ -806,6 +871,89 @@ fn unnamed_person_between(x: &Input<'_, '_>, entity_of: &[Option<EntityId>], fro
                 .and_then(|e| x.entities.get(e.index()))
                 .is_some_and(|e| e.label == Label::Title)
     })
+}
+
+/// Nouns that describe a person the text has just named, as the head of a definite
+/// description ("the champion", "the Tottenham striker", "the veteran"): what they are known
+/// for, not a post (posts are titles, read by who holds them).
+const EPITHETS: [&str; 43] = [
+    "champion",
+    "finalist",
+    "runner-up",
+    "seed",
+    "star",
+    "veteran",
+    "teenager",
+    "youngster",
+    "rookie",
+    "newcomer",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "winger",
+    "forward",
+    "centre-back",
+    "full-back",
+    "fly-half",
+    "scrum-half",
+    "prop",
+    "flanker",
+    "hooker",
+    "lock",
+    "batsman",
+    "bowler",
+    "all-rounder",
+    "sprinter",
+    "hurdler",
+    "athlete",
+    "runner",
+    "singer",
+    "actor",
+    "actress",
+    "rapper",
+    "comedian",
+    "musician",
+    "songwriter",
+    "novelist",
+    "film-maker",
+    "entrepreneur",
+    "tycoon",
+];
+
+/// Where the definite description headed by token `i` starts (its "the"), when `i` is a
+/// person's epithet ([`EPITHETS`], or an age: "the 22-year-old") in lower case, with nothing
+/// after it that says who is meant ("the striker Jermain Defoe", "the winner of the award").
+fn epithet_start(x: &Input<'_, '_>, i: usize) -> Option<usize> {
+    let t = &x.tokens[i];
+    let w = t.norm();
+    let age =
+        w.strip_suffix("-year-old").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if !(age || (t.is_lowercase() && EPITHETS.contains(&w))) || x.tags[i].upos == Upos::Verb {
+        return None;
+    }
+    if x.tokens.get(i + 1).is_some_and(|n| n.is_capitalized() || n.norm() == "of") {
+        return None;
+    }
+    // Back over the description's own words (each hanging on a word inside it) to its "the":
+    // "the two-time champion", "the 1998 French Open champion".
+    let mut k = i;
+    for _ in 0..6 {
+        let j = k.checked_sub(1)?;
+        let d = &x.deps[j];
+        if d.head == ROOT || d.head as usize == j || d.head as usize > i || (d.head as usize) + 6 < i {
+            return None;
+        }
+        if x.tokens[j].norm().eq_ignore_ascii_case("the") {
+            return (d.head as usize == i).then_some(j);
+        }
+        if !matches!(x.tags[j].upos, Upos::Noun | Upos::Propn | Upos::Adj | Upos::Num | Upos::Punct) {
+            return None;
+        }
+        k = j;
+    }
+    None
 }
 
 /// The latest entity among `ms` that fits.

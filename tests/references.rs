@@ -374,3 +374,38 @@ fn the_first_person_of_a_quotation_after_other_attributions() {
         "Kevin Keegan",
     );
 }
+
+/// A person's epithet as a subject ("the 22-year-old", "the Tottenham striker", "the 1998 French
+/// Open champion") is the one person named just before, when that person is the one the text
+/// has named most; a pronoun after it carries on. Never a guess between two people, nor a
+/// person named less often than another, nor a word that need not be a person ("the winner").
+#[test]
+fn epithets_are_the_person_just_named() {
+    let defoe = "Jermain Defoe scored twice on Saturday. The 22-year-old said he was delighted.";
+    links(defoe, "22-year-old", 0, "Defoe");
+    links(defoe, "he", 0, "Defoe");
+    links(
+        "Jermain Defoe scored twice on Saturday. The Tottenham striker was delighted.",
+        "striker",
+        0,
+        "Defoe",
+    );
+    let moya = "Carlos Moya will not play in the Davis Cup in November. The 1998 French Open champion is \
+                determined to win a major title. \"I have set some tough goals,\" he said.";
+    links(moya, "champion", 0, "Moya");
+    links(moya, "he", 0, "Moya");
+    links(moya, "I", 0, "Moya");
+    unlinked(
+        "Arsene Wenger praised Thierry Henry after the match. The striker said the team played well.",
+        "striker",
+        0,
+    );
+    unlinked("Jermain Defoe scored twice on Saturday. The winner came in the last minute.", "winner", 0);
+    unlinked("Jermain Defoe scored twice on Saturday. The striker Robbie Keane also scored.", "striker", 0);
+    unlinked(
+        "Ozzy Osbourne tackled a burglar at his home. Police praised Osbourne on Monday. His wife Sharon said \
+         her rings were taken. The singer said he was lucky.",
+        "singer",
+        0,
+    );
+}
