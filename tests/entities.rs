@@ -302,6 +302,21 @@ fn repeated_names_are_mentions_too() {
     assert!(doc.entities().iter().all(|e| e.mentions.iter().all(|m| doc.slice(m.span) != "Royal")));
 }
 
+/// A common word that is a name ("Fiat", "Sky") opening a sentence is the name the document
+/// writes twice inside sentences; once is not enough.
+#[test]
+fn a_common_word_name_written_twice_spreads_to_sentence_starts() {
+    let text =
+        "Shares in Fiat fell on Monday. Analysts said Fiat had lost money. Fiat owns a stake in Ferrari.";
+    let doc = Extractor::new().extract(text);
+    crate::check_document(text, &doc);
+    let fiat = find(&doc, Label::Org, "FIAT");
+    assert_eq!(mentions(&doc, fiat), ["Fiat", "Fiat", "Fiat"]);
+    let text = "Shares in Fiat fell on Monday. Fiat owns a stake in Ferrari.";
+    let doc = Extractor::new().extract(text);
+    assert_eq!(mentions(&doc, find(&doc, Label::Org, "FIAT")), ["Fiat"]);
+}
+
 /// A possessive ending is not part of a name, and one word ending a longer organisation name of
 /// the document is that organisation ("United" after "Manchester United").
 #[test]

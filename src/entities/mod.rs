@@ -1743,16 +1743,17 @@ fn merge_short_org_names(tokens: &[Token<'_>], entities: &mut [Entity]) {
     }
 }
 
-/// A name is the same thing wherever the document repeats it: each other occurrence of a
-/// mention's exact words (same case, whole tokens, not inside another mention or a longer run of
-/// capitalised words) is a mention of that entity too, source `rule:alias:repeat`. Not for
-/// words that could be ordinary ones (common words, one or two letters), nor for words the
-/// document gives to two entities ("Wales" the place and "Wales" read as a person).
 /// Whether `word` is capitals and a plural "s" ("PCs", "DVDs", "MSPs").
 fn is_plural_acronym(word: &str) -> bool {
     word.strip_suffix('s').is_some_and(|stem| stem.len() >= 2 && stem.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
+/// A name is the same thing wherever the document repeats it: each other occurrence of a
+/// mention's exact words (same case, whole tokens, not inside another mention or a longer run of
+/// capitalised words) is a mention of that entity too, source `rule:alias:repeat`. Not for
+/// words that could be ordinary ones (one or two letters; common words, unless the document
+/// writes them as the name twice inside sentences), nor for words the document gives to two
+/// entities ("Wales" the place and "Wales" read as a person).
 fn repeat_mentions(tokens: &[Token<'_>], sentences: &[Sentence], entities: &mut [Entity]) {
     let n = tokens.len();
     let mut covered = vec![false; n];
@@ -1761,7 +1762,25 @@ fn repeat_mentions(tokens: &[Token<'_>], sentences: &[Sentence], entities: &mut 
     type Named = (usize, usize, Option<usize>);
     let mut names: HashMap<&str, Vec<Named>, FxBuild> = HashMap::default();
     let range = |sp: Span| crate::text::token_range(tokens, sp);
+    let mut opens = vec![false; n];
+    for s in sentences {
+        if let Some(o) = opens.get_mut(s.tokens().start) {
+            *o = true;
+        }
+    }
     for (k, e) in entities.iter().enumerate() {
+        // A common word as a name ("Fiat", "Cairn", "Sky") spreads only where the document
+        // writes it as a name at least twice where a capital says so (not opening a sentence
+        // or a quotation): then "Fiat owns a 56% stake" opening a sentence is the firm too.
+        let named_midsentence = e
+            .mentions
+            .iter()
+            .filter(|m| {
+                let (a, b) = range(m.span);
+                b == a + 1 && !opens[a] && a > 0 && tokens[a - 1].is_wordlike()
+            })
+            .count()
+            >= 2;
         // One word the model alone read as a person, place or other name ("Vioxx" a person)
         // is not sure enough to spread; a list entry, a rule's name, a name of two words is,
         // and so is an organisation's ("Balco": the model reads a company once, in a
@@ -1789,7 +1808,8 @@ fn repeat_mentions(tokens: &[Token<'_>], sentences: &[Sentence], entities: &mut 
             let word = first.text();
             if !first.is_capitalized()
                 || (b - a == 1
-                    && (word.chars().count() < 3 || crate::lexicon::is_common_word(&word.to_lowercase())))
+                    && (word.chars().count() < 3
+                        || (crate::lexicon::is_common_word(&word.to_lowercase()) && !named_midsentence)))
             {
                 continue;
             }
