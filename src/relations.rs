@@ -1322,7 +1322,8 @@ fn repair_coordinated_subjects(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut 
 /// clause on that noun, in the pass's own copy of the tree: "legendary R&B star Bo Diddley, who
 /// performed with Eric Clapton", "the production, which cost pounds 9m" parsed as a coordinated
 /// or paratactic clause, an adverbial or a complement, whose relative word then stood for
-/// nothing and the clause gave no triple.
+/// nothing and the clause gave no triple, or as a relative clause on an adjective or a verb
+/// before the noun ("smaller than Allied Domecq, which has ..." gave "smaller · have").
 fn repair_wh_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
     // The dates' mentions, by start: looked up per candidate in logarithmic time (a scan of
@@ -1342,7 +1343,12 @@ fn repair_wh_relatives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) 
             || !(x.tokens[w].text().eq_ignore_ascii_case("who")
                 || x.tokens[w].text().eq_ignore_ascii_case("which"))
             || x.tokens[w - 1].text() != ","
-            || !matches!(rels[c], "parataxis" | "conj" | "advcl" | "advcl:relcl" | "ccomp" | "dep")
+            || !(matches!(rels[c], "parataxis" | "conj" | "advcl" | "advcl:relcl" | "ccomp" | "dep")
+                // A relative clause hung on a word that cannot be its antecedent: "9% smaller
+                // than Allied Domecq, which has" on "smaller".
+                || (rels[c] == "acl:relcl"
+                    && (heads[c] as usize) < n
+                    && matches!(x.tags[heads[c] as usize].upos, Upos::Adj | Upos::Verb | Upos::Adv)))
         {
             continue;
         }

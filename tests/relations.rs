@@ -2388,3 +2388,14 @@ fn no_apposition_of_a_day_a_misread_verb_or_a_prepositional_phrase() {
     let t = all("He meets Mariano Puerta, who beat top seed Carlos Moya.");
     assert!(t.contains(&"Carlos Moya · be · top seed".to_string()), "{t:?}");
 }
+
+/// "..., which" right after a noun is that noun's relative clause, also where the parser hung it
+/// on an adjective or a verb before the noun ("smaller than Allied Domecq, which has ...").
+#[test]
+fn a_relative_clause_after_a_comma_is_its_noun_s() {
+    let d = doc(
+        "In terms of sales, Boral is about 5% smaller than Hanson Cement, which has a turnover of 2bn dollars.",
+    );
+    let (_, s, o) = find(&d, "have");
+    assert_eq!((s, o), ("Hanson Cement", "a turnover of 2bn dollars"));
+}
