@@ -1334,6 +1334,20 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
             let from = o.saturating_sub(10).max(x.sentences[sentence_of(o)].tokens().start);
             if let Some(v) = (from..o).rev().find(|&v| said(v)) {
                 attributed = true;
+                // A saying participle with no subject of its own ("Archbishop Tutu criticised
+                // the measures, saying: "I ..."", "he is not envious, insisting: "I ...""):
+                // the subject of the verb before it that it hangs on.
+                let d = &x.deps[v];
+                let v = if subject[v].is_none()
+                    && d.head != ROOT
+                    && x.tags[v].xpos.as_bytes() == b"VBG"
+                    && matches!(d.rel.as_bytes(), b"advcl" | b"xcomp" | b"conj")
+                    && (d.head as usize) < v
+                {
+                    d.head as usize
+                } else {
+                    v
+                };
                 who = speaker_of(v);
                 by = subject[v];
                 if who.is_none_or(|e| !person(e))

@@ -409,3 +409,11 @@ fn epithets_are_the_person_just_named() {
         0,
     );
 }
+
+/// A quotation after a saying participle with no subject of its own ("..., saying: "I ..."")
+/// is the speech of the subject of the verb it hangs on.
+#[test]
+fn first_persons_after_a_saying_participle_are_the_main_subject() {
+    let text = "Bishop Jane Moore criticised the plan, saying: \"I am opposed to it.\"";
+    links(text, "I", 0, "Jane Moore");
+}
