@@ -3863,6 +3863,23 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     {
         passive = true;
     }
+    // A verb coordinated with the one before it, with no subject or auxiliary of its own,
+    // shares that verb's auxiliaries: its voice ("Van Gogh was shot and [stabbed] to death")
+    // and its modality ("should help ... and [give] you an idea").
+    // (Not a participle with an object of its own: "was fooled and [awarded] a penalty" is
+    // the referee awarding.)
+    let shared = shared_auxiliaries(cx, v);
+    if cx.xpos(v) == "VBN"
+        && !cx.has_kid(v, "obj")
+        && let Some(h) = cx.head(v)
+        && shared.iter().any(|&k| {
+            cx.head(k) == Some(h)
+                && matches!(cx.lemma(k).as_ref(), "be" | "get")
+                && (cx.rel(k) == "aux:pass" || cx.has_kid(h, "nsubj:pass") || cx.rel(k) == "cop")
+        })
+    {
+        passive = true;
+    }
     let mut lemma = Vec::new();
     // "is to" before the verb is part of the group: what is planned ("BMW is to recall the
     // cars") or what an aim, plan or task is ("Their aim is to win the title": the aim does not
@@ -3916,7 +3933,13 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     }
     tokens.sort_unstable();
     tokens.dedup();
-    let (modality, would_only) = group_modality(cx, &tokens, &chain);
+    let (modality, would_only) = if shared.is_empty() {
+        group_modality(cx, &tokens, &chain)
+    } else {
+        let mut with_shared = [tokens.as_slice(), shared.as_slice()].concat();
+        with_shared.sort_unstable();
+        group_modality(cx, &with_shared, &chain)
+    };
     Group {
         tokens,
         lemma: lemma.join(" "),
@@ -3927,6 +3950,40 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         modality,
         would_only,
     }
+}
+
+/// The auxiliaries (before it) of the verb that verb `v` is coordinated with, where `v` has no
+/// subject, auxiliary or copula of its own ("was shot and [stabbed]", "should help and
+/// [give]"); empty otherwise.
+fn shared_auxiliaries(cx: &Ctx<'_, '_>, v: usize) -> Vec<usize> {
+    if cx.rel(v) != "conj" || cx.upos(v) != Upos::Verb {
+        return Vec::new();
+    }
+    let own = |k: usize| {
+        let r = cx.rel(k);
+        r.starts_with("nsubj") || r.starts_with("csubj") || r.starts_with("aux") || r == "cop" || r == "expl"
+    };
+    // (The first verb may be a participle read as an adjective after "be": "was [shot] and
+    // stabbed".)
+    let verbal = |h: usize| cx.upos(h) == Upos::Verb || (cx.upos(h) == Upos::Adj && cx.xpos(h) == "VBN");
+    let Some(h) = cx.head(v).filter(|&h| h < v && verbal(h)) else { return Vec::new() };
+    if cx.kids(v).any(own) {
+        return Vec::new();
+    }
+    let mut shared: Vec<usize> =
+        cx.kids(h).filter(|&k| k < h && matches!(cx.rel(k), "aux" | "aux:pass" | "cop")).collect();
+    // Up through the verbs whose complement the first verb is ("should help [point] ... and
+    // give"): their modals hold for both.
+    let mut at = h;
+    for _ in 0..3 {
+        if cx.rel(at) != "xcomp" {
+            break;
+        }
+        let Some(m) = cx.head(at).filter(|&m| m < at && cx.upos(m) == Upos::Verb) else { break };
+        shared.extend(cx.kids(m).filter(|&k| k < m && cx.rel(k) == "aux" && cx.xpos(k) == "MD"));
+        at = m;
+    }
+    shared
 }
 
 /// The words a verb brings to its group: auxiliaries, negation, particles and, for a verb

@@ -2399,3 +2399,23 @@ fn a_relative_clause_after_a_comma_is_its_noun_s() {
     let (_, s, o) = find(&d, "have");
     assert_eq!((s, o), ("Hanson Cement", "a turnover of 2bn dollars"));
 }
+
+/// A verb coordinated with one before it, with no subject or auxiliary of its own, shares that
+/// verb's auxiliaries: its voice ("were made ... and broken") and its modal ("should monitor
+/// ... and publish"); not a participle with an object of its own ("was fooled and awarded a
+/// penalty" is active).
+#[test]
+fn coordinated_verbs_share_voice_and_modality() {
+    let d = doc("The two promises were made in March and broken in May.");
+    let (t, s, _) = find(&d, "be broken in");
+    assert!(t.passive);
+    assert_eq!(s, "The two promises");
+    let d = doc("The report said councils should monitor the schemes and publish the figures.");
+    let (t, s, o) = find(&d, "publish");
+    assert_eq!((s, o), ("councils", "the figures"));
+    assert_eq!(t.modality, dossier::Modality::Necessary);
+    let d = doc("The referee was fooled and awarded a penalty to Wales.");
+    let (t, s, o) = find(&d, "award");
+    assert_eq!((s, o), ("The referee", "a penalty to Wales"));
+    assert!(!t.passive);
+}
