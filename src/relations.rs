@@ -1819,6 +1819,39 @@ fn repair_adjective_infinitives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut
     }
 }
 
+/// Reads "'s" before a past participle as "has", not "is", where the participle takes an
+/// object or a clause with a subject of its own and no infinitive ("he's always said he wants
+/// me to sign", "she's won the title"), in the pass's own copy of the tree: the parse made a
+/// passive of it, and "he is said" reads as a hedge ("he is said to be ..."). "It's said that
+/// ...", "he's expected to ..." and "it's owned by ..." stay passives.
+fn repair_contracted_perfects(x: &Input<'_, '_>, heads: &[u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for a in 0..n {
+        let v = heads[a] as usize;
+        if v >= n
+            || v <= a
+            || !matches!(rels[a], "aux" | "aux:pass")
+            || !matches!(x.tokens[a].text(), "'s" | "\u{2019}s")
+            || x.tags[v].xpos.as_bytes() != b"VBN"
+        {
+            continue;
+        }
+        let r = x.sentence_of(v);
+        let kids = || r.clone().filter(|&k| heads[k] as usize == v);
+        let Some(subject) = kids().find(|&k| rels[k] == "nsubj:pass" && k < a) else { continue };
+        let clause_with_subject =
+            |c: usize| r.clone().any(|k| heads[k] as usize == c && rels[k].starts_with("nsubj"));
+        let takes = kids().any(|k| rels[k] == "obj" || (rels[k] == "ccomp" && clause_with_subject(k)));
+        let infinitive_or_agent = kids().any(|k| {
+            rels[k] == "xcomp" || rels[k] == "obl:agent" || x.tokens[k].text().eq_ignore_ascii_case("by")
+        }) || x.tokens[subject].text().eq_ignore_ascii_case("it");
+        if takes && !infinitive_or_agent {
+            rels[subject] = "nsubj";
+            rels[a] = "aux";
+        }
+    }
+}
+
 /// Reads an adverb particle right after its verb and right before the preposition of one of
 /// the verb's obliques as part of the verb, in the pass's own copy of the tree: "came in at the
 /// top of expectations" parsed with "in" as an adverb gave "come at", another verb; now "come
@@ -2489,6 +2522,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_coordinated_subjects(x, &mut heads, &mut rels);
     repair_adjective_infinitives(x, &mut heads, &mut rels);
     repair_particles(x, &heads, &mut rels);
+    repair_contracted_perfects(x, &heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
     let mut entity_of = vec![None; n];
     let mut date = vec![false; n];

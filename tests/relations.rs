@@ -2419,3 +2419,17 @@ fn coordinated_verbs_share_voice_and_modality() {
     assert_eq!((s, o), ("The referee", "a penalty to Wales"));
     assert!(!t.passive);
 }
+
+/// "'s" before a participle that takes an object or a clause with its own subject is "has":
+/// active, no hedge ("he's always said he wants ..."); "it's said that", "he's expected to"
+/// stay passives.
+#[test]
+fn a_contracted_has_before_a_participle_is_active() {
+    let d = doc("Mr Hill said: \"He's always put the fans first.\"");
+    let (t, s, o) = find(&d, "put");
+    assert_eq!((s, o), ("He", "the fans"));
+    assert!(!t.passive);
+    let d = doc("\"I get on well with the manager - he's always said he wants me to stay.\"");
+    let (t, ..) = find(&d, "want");
+    assert_eq!(t.modality, dossier::Modality::Asserted);
+}
