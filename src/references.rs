@@ -874,34 +874,20 @@ fn unnamed_person_between(
 }
 
 /// Nouns that describe a person the text has just named, as the head of a definite
-/// description ("the champion", "the Tottenham striker", "the veteran"): what they are known
-/// for, not a post (posts are titles, read by who holds them).
-const EPITHETS: [&str; 43] = [
+/// description ("the champion", "the veteran", "the singer"): what they are known for, not a
+/// post (posts are titles, read by who holds them). A player's [`POSITIONS`] are such nouns too
+/// ("the Tottenham striker").
+const EPITHETS: [&str; 28] = [
     "champion",
     "finalist",
     "runner-up",
     "seed",
-    "star",
     "veteran",
     "teenager",
     "youngster",
     "rookie",
     "newcomer",
-    "striker",
-    "midfielder",
-    "defender",
-    "goalkeeper",
-    "keeper",
-    "winger",
-    "forward",
     "centre-back",
-    "full-back",
-    "fly-half",
-    "scrum-half",
-    "prop",
-    "flanker",
-    "hooker",
-    "lock",
     "batsman",
     "bowler",
     "all-rounder",
@@ -923,14 +909,16 @@ const EPITHETS: [&str; 43] = [
 ];
 
 /// Where the definite description headed by token `i` starts (its "the"), when `i` is a
-/// person's epithet ([`EPITHETS`], or an age: "the 22-year-old") in lower case, with nothing
+/// person's epithet ([`EPITHETS`], [`POSITIONS`], or an age: "the 22-year-old") in lower case, with nothing
 /// after it that says who is meant ("the striker Jermain Defoe", "the winner of the award").
 fn epithet_start(x: &Input<'_, '_>, i: usize) -> Option<usize> {
     let t = &x.tokens[i];
     let w = t.norm();
     let age =
         w.strip_suffix("-year-old").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
-    if !(age || (t.is_lowercase() && EPITHETS.contains(&w))) || x.tags[i].upos == Upos::Verb {
+    if !(age || (t.is_lowercase() && (EPITHETS.contains(&w) || POSITIONS.contains(&w))))
+        || x.tags[i].upos == Upos::Verb
+    {
         return None;
     }
     if x.tokens.get(i + 1).is_some_and(|n| n.is_capitalized() || n.norm() == "of") {
