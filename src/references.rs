@@ -588,17 +588,27 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
             ))
     });
     // The organisation an attribution that names no one gives by a post: "A spokesman for
-    // Darlington Council said", "an official at the ministry said".
+    // Darlington Council said", "an official at the ministry said", or before it, by its name
+    // or its possessive ("a Vodafone spokesman said", "the Football Association's spokesman").
     let post_org = |k: usize| {
         if x.tags[k].upos != Upos::Noun {
             return None;
         }
-        (k + 1..(k + 8).min(n)).find_map(|c| {
-            let of = (head(c) == Some(k) && rel(c) == b"nmod")
-                && (k + 1..c).any(|p| {
-                    head(p) == Some(c) && matches!(x.tokens[p].lower().as_ref(), "for" | "of" | "at")
-                });
-            entity_of[c].filter(|&e| of && label(e) == Some(Label::Org))
+        // (Before it only where the noun is the speaker: the hearer after "told" is not, even
+        // where the parse makes it the subject: "..., told the BBC News website".)
+        let speaks = rel(k) == b"nsubj" && !head(k).is_some_and(|v| v < k && lemma(v) == "tell");
+        let before = (k.saturating_sub(6)..k).rev().find_map(|c| {
+            let modifies = speaks && head(c) == Some(k) && matches!(rel(c), b"compound" | b"nmod:poss");
+            entity_of[c].filter(|&e| modifies && label(e) == Some(Label::Org))
+        });
+        before.or_else(|| {
+            (k + 1..(k + 8).min(n)).find_map(|c| {
+                let of = (head(c) == Some(k) && rel(c) == b"nmod")
+                    && (k + 1..c).any(|p| {
+                        head(p) == Some(c) && matches!(x.tokens[p].lower().as_ref(), "for" | "of" | "at")
+                    });
+                entity_of[c].filter(|&e| of && label(e) == Some(Label::Org))
+            })
         })
     };
     // First persons: "we", "us", "our" (not "US"); "I", "me", "my".

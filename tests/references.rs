@@ -173,6 +173,21 @@ fn we_of_a_speaker_with_a_post_is_their_organisation() {
         0,
         "European Commission",
     );
+    // The organisation's name or possessive before the post.
+    links("\"We expect to resist the charges,\" said a Vodafone spokesman.", "We", 0, "Vodafone");
+    links(
+        "A Ryanair spokeswoman said: \"We have cancelled the flights and I regret it.\"",
+        "We",
+        0,
+        "Ryanair",
+    );
+    // A hearer named before "website" is not the speaker's organisation.
+    unlinked(
+        "\"We are working on devices,\" Jonas Guest, vice president for entertainment at Nokia, \
+         told the BBC News website.",
+        "We",
+        0,
+    );
     // No organisation known: "we" is some group the speaker is part of, never the speaker.
     unlinked("\"We will fight on,\" said John Smith.", "We", 0);
     links("\"I will fight on,\" said John Smith.", "I", 0, "John Smith");
