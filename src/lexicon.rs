@@ -380,6 +380,31 @@ pub(crate) fn is_title_qualifier(word: &str) -> bool {
     TITLE_QUALIFIERS.iter().any(|q| word.eq_ignore_ascii_case(q))
 }
 
+/// Words that end the names of competitions, prizes and festivals ("Davis Cup", "Australian
+/// Open", "Commonwealth Games", "Nobel Prize", "Brit Awards"), never a person's name.
+const EVENT_HEADS: [&str; 14] = [
+    "cup",
+    "trophy",
+    "championship",
+    "championships",
+    "open",
+    "games",
+    "olympics",
+    "prize",
+    "prizes",
+    "award",
+    "awards",
+    "festival",
+    "marathon",
+    "prix",
+];
+
+/// Whether `word` (any case) ends the name of an event or a prize ([`EVENT_HEADS`]): a name
+/// ending in it is no person ("Davis Cup" after the given name "Davis").
+pub(crate) fn is_event_head(word: &str) -> bool {
+    EVENT_HEADS.iter().any(|h| word.eq_ignore_ascii_case(h))
+}
+
 #[cfg(test)]
 mod word_bits_tests {
     use super::*;

@@ -71,6 +71,26 @@ fn unknown_bare_company_name_after_shares_is_an_organisation() {
     assert_eq!(mention(&doc, "Vantrell").0.label, Label::Org, "{}", dump(&doc));
 }
 
+/// A name that ends like a competition's or a prize's is an event, also after a given name:
+/// "Davis Cup" is no person called Davis, in a headline as in a sentence.
+#[test]
+fn a_name_ending_in_cup_or_awards_is_no_person() {
+    for (text, name) in [
+        ("Parmar ruled out of Davis Cup tie", "Davis Cup"),
+        ("Britain will play Israel in the Davis Cup next month, the captain said.", "Davis Cup"),
+        ("Morgan Prize winner named", "Morgan Prize"),
+    ] {
+        let doc = extract(&FUSED, text);
+        let found = find_mention(&doc, name).map(|(e, _)| e.label);
+        assert_ne!(found, Some(Label::Person), "{text:?}\n{}", dump(&doc));
+        assert!(
+            !doc.entities().iter().any(|e| e.label == Label::Person && e.name.contains("Cup")),
+            "{}",
+            dump(&doc)
+        );
+    }
+}
+
 // 2. Unknown people in a results line.
 
 #[test]

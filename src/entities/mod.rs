@@ -1058,11 +1058,21 @@ fn fuse(
             // "PCs", "DJs", "MPs": the plural of a common noun's abbreviation names no one.
             continue;
         } else {
+            // A name the model alone found that ends like an event's ("Davis Cup", "Brit Awards")
+            // is an event, not a person; nor an organisation, unless it ends in "Games", which
+            // companies do ("Rockstar Games").
+            let last = tokens[s.end - 1].text();
+            let event = s.end - s.first >= 2 && crate::lexicon::is_event_head(last);
+            let label = match s.label {
+                Label::Person if event => Label::Misc,
+                Label::Org if event && !last.eq_ignore_ascii_case("games") => Label::Misc,
+                l => l,
+            };
             Candidate {
                 span,
                 first_token: s.first,
                 end_token: s.end,
-                label: s.label,
+                label,
                 priority: x.gazetteers.len(),
                 origin: Origin::Model,
                 user: false,

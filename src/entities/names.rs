@@ -421,6 +421,10 @@ fn classify(
     if propn && n >= 2 && per > 0 {
         per += 1;
     }
+    // A name ending in "Cup" or "Open" is an event's, whatever given name comes before it.
+    if n >= 2 && crate::lexicon::is_event_head(last.text()) {
+        per = 0;
+    }
     let best = per.max(org).max(place);
     if best < THRESHOLD {
         return;
