@@ -1744,6 +1744,28 @@ const RAISING_ADJECTIVES: &[&str] = &["about", "bound", "certain", "due", "poise
 /// deal", "would be delighted to see", which the parser often labels a purpose (and then
 /// "growth · is · set" said nothing, and "Smith · see · it" lost its "would"); and "is due to
 /// report", parsed as the preposition "due to" before a verb with a copula.
+/// "has yet to approve" where the parse made "yet" the object of "has" (a verb) and the
+/// infinitive a clause of purpose: "yet" is an adverb, the infinitive the complement of "has"
+/// (see [`not_yet`]).
+fn repair_yet_to(x: &Input<'_, '_>, heads: &[u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for y in 1..n.saturating_sub(2) {
+        let (h, v) = (heads[y] as usize, y + 2);
+        if !x.tokens[y].text().eq_ignore_ascii_case("yet")
+            || !x.tokens[y + 1].text().eq_ignore_ascii_case("to")
+            || h >= y
+            || heads[v] as usize != h
+            || x.lemmas.get(h).and_then(|l| l.as_deref()) != Some("have")
+            || x.tags[h].upos != Upos::Verb
+            || x.tags[v].upos != Upos::Verb
+        {
+            continue;
+        }
+        rels[y] = "advmod";
+        rels[v] = "xcomp";
+    }
+}
+
 fn repair_adjective_infinitives(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
     let n = heads.len();
     let is = |k: usize, w: &str| k < n && x.tokens[k].text().eq_ignore_ascii_case(w);
@@ -2521,6 +2543,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_interrupted_clauses(x, &mut heads, &mut rels);
     repair_coordinated_subjects(x, &mut heads, &mut rels);
     repair_adjective_infinitives(x, &mut heads, &mut rels);
+    repair_yet_to(x, &heads, &mut rels);
     repair_particles(x, &heads, &mut rels);
     repair_contracted_perfects(x, &heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);
@@ -3849,6 +3872,7 @@ fn group_modality(cx: &Ctx<'_, '_>, tokens: &[usize], chain: &[(usize, bool)]) -
         let followed = i + 1 < chain.len();
         let lemma = cx.lemma(at);
         if followed
+            && !not_yet(cx, at)
             && (OBLIGATION.contains(&lemma.as_ref())
                 || (passive && NECESSITY_VERBS.contains(&lemma.as_ref())))
         {
@@ -3914,6 +3938,17 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     {
         passive = true;
     }
+    // A participle that names a state, with no agent, is an adjective after "be", not a
+    // passive: "is based in London", "are opposed to the plan", "was delighted with the
+    // result" (with an agent it is one: "was surprised by the decision").
+    let stative = passive
+        && STATIVE_PARTICIPLES.contains(&cx.lower(v).as_ref())
+        && !cx
+            .kids(v)
+            .any(|k| cx.rel(k).starts_with("obl") && cx.kids_with(k, "case").any(|c| cx.is(c, "by")));
+    if stative {
+        passive = false;
+    }
     let mut lemma = Vec::new();
     // "is to" before the verb is part of the group: what is planned ("BMW is to recall the
     // cars") or what an aim, plan or task is ("Their aim is to win the title": the aim does not
@@ -3939,7 +3974,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
             negated = true;
         }
         tokens.push(at);
-        if passive && at == v {
+        if (passive || stative) && at == v {
             // A passive keeps its participle ("be based in", "be killed"): "be base in" is no
             // phrase. With an agent the triple turns active and the "be" goes (see `clause`).
             lemma.push(format!("be {}", cx.lower(at)));
@@ -3957,7 +3992,10 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         let next = cx.kids_with(at, "xcomp").find(|&k| followed(cx, at, k));
         match next {
             Some(k) if tokens.len() < 12 => {
-                if cx.xpos(k) != "VBG" {
+                if let Some(denies) = outside_lemma(cx, at) {
+                    negated |= denies;
+                    lemma.pop();
+                } else if cx.xpos(k) != "VBG" {
                     lemma.push("to".into());
                 }
                 at = k;
@@ -3985,6 +4023,54 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         would_only,
     }
 }
+
+/// Whether verb `at` is the "have" of "has yet to ...", which says it has not been done.
+fn not_yet(cx: &Ctx<'_, '_>, at: usize) -> bool {
+    cx.lemma(at) == "have" && cx.kids_with(at, "advmod").any(|k| k > at && cx.is(k, "yet"))
+}
+
+/// Whether verb `at`, before the infinitive it governs, stays out of the relation's lemma,
+/// and whether it denies the infinitive: "is going to rise" is the future of "rise" (false),
+/// and "has yet to decide" has not decided (true).
+fn outside_lemma(cx: &Ctx<'_, '_>, at: usize) -> Option<bool> {
+    if not_yet(cx, at) {
+        Some(true)
+    } else if cx.is(at, "going") && cx.kids_with(at, "aux").any(|a| cx.lemma(a) == "be") {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Past participles that, after "be" and with no agent, name a state and are adjectives
+/// rather than passives.
+const STATIVE_PARTICIPLES: &[&str] = &[
+    "based",
+    "opposed",
+    "entitled",
+    "involved",
+    "convinced",
+    "concerned",
+    "worried",
+    "pleased",
+    "delighted",
+    "disappointed",
+    "surprised",
+    "thrilled",
+    "impressed",
+    "frustrated",
+    "scared",
+    "obsessed",
+    "determined",
+    "satisfied",
+    "confused",
+    "amazed",
+    "interested",
+    "excited",
+    "shocked",
+    "upset",
+    "tired",
+];
 
 /// The auxiliaries (before it) of the verb that verb `v` is coordinated with, where `v` has no
 /// subject, auxiliary or copula of its own ("was shot and [stabbed]", "should help and
@@ -4670,13 +4756,21 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
             }
             tokens.push(m);
             chain.push((m, false));
+            // "have yet to deny or [confirm]": not confirmed, and no "have to" in the relation;
+            // "are going to sign and [unveil]": no "go to".
+            if let Some(denies) = outside_lemma(cx, m) {
+                negated |= denies;
+                continue;
+            }
             lemma.push(cx.lemma(m).into_owned());
             lemma.extend(cx.kids_with(m, "compound:prt").map(|k| cx.lower(k).into_owned()));
         }
         let to = |k: usize| cx.kids(k).find(|&c| cx.rel(c) == "mark" && cx.is(c, "to"));
         if let Some(t) = to(v).or_else(|| to(inf)) {
             tokens.push(t);
-            lemma.push("to".into());
+            if !lemma.is_empty() {
+                lemma.push("to".into());
+            }
         }
         tokens.extend(&inner.tokens);
         lemma.push(inner.lemma);

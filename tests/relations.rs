@@ -300,8 +300,8 @@ fn a_reporting_aside_is_the_attribution_of_the_clause_it_interrupts() {
 
 #[test]
 fn a_passive_without_agent_keeps_its_participle() {
-    let d = doc("The group is based in Lahore.");
-    let (t, s, o) = find(&d, "be based in");
+    let d = doc("The group was founded in Lahore.");
+    let (t, s, o) = find(&d, "be founded in");
     assert_eq!((s, o), ("The group", "Lahore"));
     assert!(t.passive);
     let d = doc("Two soldiers were killed by a roadside bomb.");
@@ -360,6 +360,45 @@ fn plain_statements_and_the_future_are_asserted() {
     // Ability is a fact about the subject.
     assert_eq!(modality("Foreign investors can buy the shares.", "buy"), (Asserted, false));
     assert_eq!(modality("He was able to buy the company.", "be able to buy"), (Asserted, false));
+}
+
+/// The going-to future is the future of its verb: asserted, and "go to" is no part of the
+/// relation ("are going to sign and unveil": both verbs).
+#[test]
+fn the_going_to_future_is_its_verbs() {
+    use dossier::Modality::Asserted;
+    assert_eq!(modality("The bank is going to cut 500 jobs.", "cut"), (Asserted, false));
+    assert_eq!(modality("The bank is not going to cut any jobs.", "cut"), (Asserted, true));
+    let d = doc("They are going to sign and unveil a new striker.");
+    find(&d, "sign");
+    find(&d, "unveil");
+}
+
+/// "has yet to" says a thing has not been done: negated, not an obligation, and "have to" is
+/// no part of the relation, also for a verb coordinated after it.
+#[test]
+fn has_yet_to_is_not_yet_done() {
+    use dossier::Modality::Asserted;
+    assert_eq!(modality("The government has yet to approve the merger.", "approve"), (Asserted, true));
+    let d = doc("Chelsea have yet to deny or officially confirm the meeting.");
+    assert!(find(&d, "deny").0.negated, "{:?}", lemmas(&d));
+    assert!(find(&d, "confirm").0.negated, "{:?}", lemmas(&d));
+}
+
+/// A participle that names a state, after "be" and with no agent, is an adjective, not a
+/// passive; with an agent it is a passive.
+#[test]
+fn stative_participles_are_not_passives() {
+    for (text, lemma) in [
+        ("The company is based in London.", "be based in"),
+        ("Most members were opposed to the plan.", "be opposed to"),
+        ("The manager was delighted with the result.", "be delighted with"),
+    ] {
+        let d = doc(text);
+        assert!(!find(&d, lemma).0.passive, "{text:?}: {:?}", lemmas(&d));
+    }
+    let d = doc("The manager was surprised by the decision.");
+    assert!(find(&d, "surprise").0.passive, "{:?}", lemmas(&d));
 }
 
 #[test]
