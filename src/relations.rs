@@ -3941,8 +3941,16 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     // A participle that names a state, with no agent, is an adjective after "be", not a
     // passive: "is based in London", "are opposed to the plan", "was delighted with the
     // result" (with an agent it is one: "was surprised by the decision").
+    // ("entitled" only as "entitled to": "a film entitled Underexposure" is named so.)
+    let to_kid = || {
+        cx.kids(v).any(|k| {
+            (cx.rel(k) == "xcomp" && cx.kids_with(k, "mark").any(|c| cx.is(c, "to")))
+                || (cx.rel(k).starts_with("obl") && cx.kids_with(k, "case").any(|c| cx.is(c, "to")))
+        })
+    };
     let stative = passive
         && STATIVE_PARTICIPLES.contains(&cx.lower(v).as_ref())
+        && (!cx.is(v, "entitled") || to_kid())
         && !cx
             .kids(v)
             .any(|k| cx.rel(k).starts_with("obl") && cx.kids_with(k, "case").any(|c| cx.is(c, "by")));
