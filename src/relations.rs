@@ -1744,6 +1744,46 @@ const RAISING_ADJECTIVES: &[&str] = &["about", "bound", "certain", "due", "poise
 /// deal", "would be delighted to see", which the parser often labels a purpose (and then
 /// "growth · is · set" said nothing, and "Smith · see · it" lost its "would"); and "is due to
 /// report", parsed as the preposition "due to" before a verb with a copula.
+/// "Celtic's Neil Lennon admits", "Chelsea's Frank Lampard scored": the person named after a
+/// possessive heads the phrase, the possessor hangs on the name. The parser often hung the
+/// name on the possessor (the clause's subject became "Celtic") or gave the clause two
+/// subjects.
+fn repair_possessed_names(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for e in x.entities.iter().filter(|e| e.label == Label::Person) {
+        for m in e.mentions.iter().filter(|m| !m.is_reference()) {
+            let c = x.tokens.partition_point(|t| t.span().start < m.span.start);
+            let end = x.tokens.partition_point(|t| t.span().end <= m.span.end);
+            if c < 2 || end <= c || end > n || !matches!(x.tokens[c - 1].text(), "'s" | "\u{2019}s") {
+                continue;
+            }
+            let p = c - 2;
+            if !matches!(x.tags[p].upos, Upos::Propn | Upos::Noun) || heads[c - 1] as usize != p {
+                continue;
+            }
+            // The name's head: its one word whose head is outside it.
+            let mut outside = (c..end).filter(|&k| !(c..end).contains(&(heads[k] as usize)));
+            let (Some(h), None) = (outside.next(), outside.next()) else { continue };
+            let hp = heads[h] as usize;
+            if hp == p || reaches(heads, hp, p, 4) {
+                // The name hangs on the possessor: it takes the possessor's place.
+                if (c..end).contains(&(heads[p] as usize)) {
+                    continue;
+                }
+                heads[h] = heads[p];
+                rels[h] = rels[p];
+            } else if !(hp == heads[p] as usize
+                && rels[h].starts_with("nsubj")
+                && rels[p].starts_with("nsubj"))
+            {
+                continue;
+            }
+            heads[p] = h as u32;
+            rels[p] = "nmod:poss";
+        }
+    }
+}
+
 /// "has yet to approve" where the parse made "yet" the object of "has" (a verb) and the
 /// infinitive a clause of purpose: "yet" is an adverb, the infinitive the complement of "has"
 /// (see [`not_yet`]).
@@ -2544,6 +2584,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_coordinated_subjects(x, &mut heads, &mut rels);
     repair_adjective_infinitives(x, &mut heads, &mut rels);
     repair_yet_to(x, &heads, &mut rels);
+    repair_possessed_names(x, &mut heads, &mut rels);
     repair_particles(x, &heads, &mut rels);
     repair_contracted_perfects(x, &heads, &mut rels);
     let kids = crate::parser::Children::new(&heads);

@@ -2472,3 +2472,19 @@ fn a_contracted_has_before_a_participle_is_active() {
     let (t, ..) = find(&d, "want");
     assert_eq!(t.modality, dossier::Modality::Asserted);
 }
+
+/// A person named after a possessive heads the phrase: the subject is the person, linked to
+/// them, not the club or country before the "'s".
+#[test]
+fn the_person_after_a_possessive_is_the_subject() {
+    for (text, lemma, person) in [
+        ("Celtic's Neil Lennon admits Rangers are favourites.", "admit", "Neil Lennon"),
+        ("Chelsea's Frank Lampard scored twice against Arsenal.", "score against", "Frank Lampard"),
+    ] {
+        let d = doc(text);
+        let (t, s, _) = find(&d, lemma);
+        assert!(s.ends_with(person), "{text:?}: {:?}", lemmas(&d));
+        let e = t.subject.entity.and_then(|id| d.entities().iter().find(|e| e.id == id));
+        assert_eq!(e.map(|e| e.name.as_str()), Some(person), "{text:?}");
+    }
+}
