@@ -2807,6 +2807,8 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
                 // the tagger read as a noun before its object ("a film starring Tom Hanks").
                 && !is_time(cx, a)
                 && !is_time(cx, h)
+                && !headline_label(cx, h, a)
+                && !(h < a && set_off(cx, h, a) && !cx.rel(h).starts_with("nsubj") && clause_subject(cx, a))
                 && !(describes_name(cx, h, a)
                     && cx.text(h).ends_with("ing")
                     && cx.kids(h).any(|k| k < h && cx.rel(k) == "compound")) =>
@@ -2879,6 +2881,22 @@ fn set_off(cx: &Ctx<'_, '_>, h: usize, a: usize) -> bool {
     let first = phrase(cx, a, None).first;
     let (lo, hi) = if h < a { (h + 1, first) } else { (a + 1, h) };
     (lo..hi).any(|k| matches!(cx.text(k), "," | "-" | "\u{2013}" | "\u{2014}" | "--"))
+}
+
+/// Whether apposition `a` follows `h` across a colon: a headline's label and its subject
+/// ("Obituary: Dame Alicia Markova", "DVD review: I, Robot", "Profile: David Blunkett"), not
+/// one thing named twice.
+fn headline_label(cx: &Ctx<'_, '_>, h: usize, a: usize) -> bool {
+    h < a && (h + 1..a).any(|k| cx.text(k) == ":")
+}
+
+/// Whether apposition `a` is straight away followed by a verb or an auxiliary after its
+/// phrase: after a comma and a noun that is no subject, it is that verb's subject ("...
+/// disadvantaged by the legal system, MPs have said"), which the parser hung on the noun
+/// before the comma. ("Howard Archer, economist at Global Insight said" is an apposition.)
+fn clause_subject(cx: &Ctx<'_, '_>, a: usize) -> bool {
+    let last = subtree_bounds(cx, a).1;
+    last + 1 < cx.heads.len() && matches!(cx.upos(last + 1), Upos::Verb | Upos::Aux)
 }
 
 /// Whether apposition `a` is a name that the common noun `h` describes ("world champion

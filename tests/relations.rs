@@ -2488,3 +2488,16 @@ fn the_person_after_a_possessive_is_the_subject() {
         assert_eq!(e.map(|e| e.name.as_str()), Some(person), "{text:?}");
     }
 }
+
+/// No "be" triple from a headline's label before a colon ("Profile: David Blunkett"), nor from
+/// the subject of the clause after a comma that the parser took for an apposition ("... by the
+/// legal system, MPs have said"); a name and its post before "said" stay one.
+#[test]
+fn labels_and_clause_subjects_are_no_appositions() {
+    let t = all("Obituary: Dame Alicia Markova");
+    assert!(!t.iter().any(|x| x.contains(" · be · ")), "{t:?}");
+    let t = all("Divorced parents are often disadvantaged by the legal system, MPs have said.");
+    assert!(!t.iter().any(|x| x.contains("MPs · be") || x.contains("· be · MPs")), "{t:?}");
+    let t = all("Howard Archer, economist at Global Insight said the bank may well raise rates.");
+    assert!(t.contains(&"Howard Archer · be · economist at Global Insight".to_string()), "{t:?}");
+}
