@@ -2739,6 +2739,13 @@ fn described(cx: &Ctx<'_, '_>, si: usize, a: usize, b: usize, out: &mut Vec<Trip
 /// describes one thing in other words.
 fn two_names(cx: &Ctx<'_, '_>, h: usize, a: usize) -> bool {
     let label = |t: usize| cx.entity_of[t].and_then(|e| cx.x.entities.get(e.index())).map(|e| e.label);
+    // Two bare one-word names, whatever the entity stage made of them: a line-up's surnames
+    // ("Mawson, Travis, Mkandawire, James"), not a place in its region ("Paris, Texas").
+    let bare =
+        |t: usize| cx.upos(t) == Upos::Propn && cx.kids(t).all(|k| matches!(cx.rel(k), "punct" | "appos"));
+    if bare(h) && bare(a) && !(cx.place[h] && cx.place[a]) {
+        return true;
+    }
     // (Names, not a description linked to one: "Japanese carmaker Nissan" after "France's
     // second largest carmaker", Renault.)
     cx.entity_of[h] != cx.entity_of[a]

@@ -2501,3 +2501,13 @@ fn labels_and_clause_subjects_are_no_appositions() {
     let t = all("Howard Archer, economist at Global Insight said the bank may well raise rates.");
     assert!(t.contains(&"Howard Archer · be · economist at Global Insight".to_string()), "{t:?}");
 }
+
+/// A line-up's bare surnames, comma after comma, are a list, not appositions ("Mawson,
+/// Travis, Mkandawire, James"); a place in its region still gives "be in".
+#[test]
+fn a_line_up_of_surnames_is_no_apposition() {
+    let t = all("Mawson, Travis, Mkandawire, James, Robinson, Stanley, Hyde.");
+    assert!(!t.iter().any(|x| x.contains(" · be · ")), "{t:?}");
+    let t = all("He grew up in Paris, Texas.");
+    assert!(t.iter().any(|x| x.contains("Paris · be in · Texas")), "{t:?}");
+}
