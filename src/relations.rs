@@ -2848,6 +2848,14 @@ fn implicit(cx: &Ctx<'_, '_>, si: usize, a: usize, out: &mut Vec<Triple>) {
             if cx.place[a] && !institution && cx.entity_of[h].is_some() {
                 return;
             }
+            // A description by rank is no thing of its own to place: "the Netherlands' largest
+            // bank", "the UK's highest court", "Ireland's biggest company" (a reader calls
+            // "largest bank · be in · the Netherlands" meaningless).
+            let ranked = cx.entity_of[h].is_none()
+                && cx.kids(h).any(|k| cx.rel(k) == "amod" && (cx.xpos(k) == "JJS" || cx.is(k, "first")));
+            if cx.place[a] && institution && ranked {
+                return;
+            }
             if cx.place[a] && institution {
                 (phrase(cx, h, Some(a)), phrase_with(cx, a, None, true), "be in", "be in")
             } else if cx.entity_of[h]

@@ -2511,3 +2511,13 @@ fn a_line_up_of_surnames_is_no_apposition() {
     let t = all("He grew up in Paris, Texas.");
     assert!(t.iter().any(|x| x.contains("Paris · be in · Texas")), "{t:?}");
 }
+
+/// A place's institution is in it ("Japan's Finance Ministry"), but a description by rank
+/// places nothing ("the Netherlands' largest bank", "the UK's highest court").
+#[test]
+fn a_ranked_description_is_not_placed() {
+    let t = all("ABN Amro, the Netherlands' largest bank, cut 2,000 jobs.");
+    assert!(!t.iter().any(|x| x.contains("largest bank · be in")), "{t:?}");
+    let t = all("Officials at Japan's Finance Ministry said the yen was too strong.");
+    assert!(t.iter().any(|x| x.contains("Finance Ministry · be in · Japan")), "{t:?}");
+}
