@@ -4031,6 +4031,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
     if stative {
         passive = false;
     }
+    negated |= denied_degree(cx, v);
     let mut lemma = Vec::new();
     // "is to" before the verb is part of the group: what is planned ("BMW is to recall the
     // cars") or what an aim, plan or task is ("Their aim is to win the title": the aim does not
@@ -6032,12 +6033,37 @@ fn purpose_clause(cx: &Ctx<'_, '_>, t: usize) -> bool {
         && cx.upos(t) == Upos::Verb
         && matches!(cx.xpos(t), "VB")
         && !cx.kids(t).any(|k| cx.rel(k).starts_with("nsubj"))
-        && !result;
+        && !result
+        && !denied_degree(cx, t);
     let so_that = marks
         .iter()
         .any(|&m| cx.is(m, "that") && m.checked_sub(1).is_some_and(|b| cx.is(b, "so") || cx.is(b, "order")))
         || marks.iter().any(|&m| cx.is(m, "so") && cx.is(m + 1, "that"));
     infinitive || so_that
+}
+
+/// Whether infinitive `t` is what a denied degree did not reach: "was not growing fast
+/// enough to stimulate job creation", "but not enough to make up the difference" (the
+/// economy did not stimulate it). Not a purpose, and negated.
+fn denied_degree(cx: &Ctx<'_, '_>, t: usize) -> bool {
+    // (Not an infinitive that is the subject, or has one of its own: "It is not enough for
+    // the military to investigate" says nothing of whether it does.)
+    if !matches!(cx.rel(t), "advcl" | "xcomp")
+        || !cx.kids_with(t, "mark").any(|m| cx.is(m, "to"))
+        || cx.kids(t).any(|k| cx.rel(k).starts_with("nsubj") || (cx.rel(k) == "mark" && cx.is(k, "for")))
+    {
+        return false;
+    }
+    let Some(h) = cx.head(t) else { return false };
+    if (h.min(t)..t).any(|k| cx.is(k, "for")) {
+        return false;
+    }
+    let enough =
+        if cx.is(h, "enough") { Some(h) } else { cx.kids_with(h, "advmod").find(|&k| cx.is(k, "enough")) };
+    let Some(e) = enough else { return false };
+    let denied =
+        |x: usize| cx.kids_with(x, "advmod").any(|k| matches!(cx.lower(k).as_ref(), "not" | "n't" | "never"));
+    denied(e) || denied(h) || (e == h && cx.rel(h) == "advmod" && cx.head(h).is_some_and(denied))
 }
 
 /// Verbs after which "if" asks rather than conditions.

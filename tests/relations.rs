@@ -2521,3 +2521,21 @@ fn a_ranked_description_is_not_placed() {
     let t = all("Officials at Japan's Finance Ministry said the yen was too strong.");
     assert!(t.iter().any(|x| x.contains("Finance Ministry · be in · Japan")), "{t:?}");
 }
+
+/// What a denied degree did not reach is negated, not a purpose: "not big enough to trouble",
+/// "but not enough to make up the difference"; "It is not enough for X to V" says nothing of
+/// whether X does.
+#[test]
+fn not_enough_to_denies_the_infinitive() {
+    use dossier::Modality::Asserted;
+    assert_eq!(
+        modality("New business has been attracted, but not enough to make up the difference.", "make up"),
+        (Asserted, true)
+    );
+    let d = doc("It is not enough for the military to investigate behind closed doors.");
+    assert!(
+        d.triples().iter().all(|t| !(t.negated && t.predicate.lemma.starts_with("investigate"))),
+        "{:?}",
+        lemmas(&d)
+    );
+}
