@@ -149,7 +149,14 @@ impl Ctx<'_, '_> {
                             .is_some_and(|t| matches!(t.upos, Upos::Verb | Upos::Aux))
                             || self.sentence_after(k + 2).any(|j| self.is(j, "but") || self.is(j, "also"))));
                 (["not", "n't", "never", "nt"].iter().any(|w| self.is(k, w)) && !adds)
+                    || (self.is(k, "neither") && self.head(k).is_some_and(|h| self.upos(h) == Upos::Verb))
                     || (self.is(k, "longer") && self.kids(k).any(|c| self.is(c, "no")))
+            }
+            // "nor did it confirm", "he neither confirmed nor denied": the conjunction denies
+            // the verb it stands on (not a noun's: "neither Smith nor Jones").
+            "cc" | "cc:preconj" => {
+                (self.is(k, "nor") || self.is(k, "neither"))
+                    && self.head(k).is_some_and(|h| matches!(self.upos(h), Upos::Verb | Upos::Aux))
             }
             _ => false,
         }
@@ -662,6 +669,85 @@ fn repair_told_that(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
         if rels[noun] == "iobj" && !x.sentence_of(v).any(|k| heads[k] as usize == v && rels[k] == "obj") {
             rels[noun] = "obj";
         }
+    }
+}
+
+/// A clause that "nor" or "neither" opens with its auxiliary before the subject ("nor did
+/// it confirm the figures", "Nor will the company say"), in the pass's own copy of the tree:
+/// the parser read the auxiliary as the main verb, the subject as its object and the verb as
+/// its complement. The verb heads the clause, with the auxiliary, the subject and the
+/// conjunction on it; [`Ctx::is_negation`] then reads the conjunction as the clause's "not".
+fn repair_inverted_negations(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for c in 0..n.saturating_sub(3) {
+        let a = c + 1;
+        if !(x.tokens[c].text().eq_ignore_ascii_case("nor")
+            || x.tokens[c].text().eq_ignore_ascii_case("neither"))
+            || !(matches!(x.lemma_or_lower(a).as_ref(), "do" | "have" | "be")
+                || x.tags[a].xpos.as_bytes() == b"MD")
+        {
+            continue;
+        }
+        // What heads the misread clause: the auxiliary, or the conjunction made the root.
+        let top = if heads[c] as usize == a {
+            a
+        } else if heads[c] as usize == n && heads[a] as usize == c {
+            c
+        } else {
+            continue;
+        };
+        let r = sentence_of(x, a);
+        // The subject: a short noun phrase or pronoun, then perhaps an adverb, then the verb.
+        let nominal = |k: usize| {
+            matches!(
+                x.tags[k].upos,
+                Upos::Pron | Upos::Det | Upos::Adj | Upos::Noun | Upos::Propn | Upos::Num
+            ) || x.tags[k].xpos.as_bytes() == b"POS"
+        };
+        let mut end = a + 1;
+        while end < r.end && end < a + 7 && nominal(end) {
+            end += 1;
+        }
+        let mut v = end;
+        while v < r.end && x.tags[v].upos == Upos::Adv {
+            v += 1;
+        }
+        if end == a + 1
+            || v >= r.end
+            || x.tags[v].upos != Upos::Verb
+            || !(matches!(x.tags[v].xpos.as_bytes(), b"VB" | b"VBN" | b"VBG")
+                // "Neither has the club commented", the participle tagged as a past tense.
+                || (x.tags[v].xpos.as_bytes() == b"VBD" && x.tags[a].xpos.as_bytes() != b"MD" && x.lemma_or_lower(a) != "do"))
+            || heads[v] as usize == v
+        {
+            continue;
+        }
+        // Already read right: the auxiliary on the verb.
+        if heads[a] as usize == v {
+            continue;
+        }
+        // The subject's head: the one word of the phrase whose head is outside it, on the
+        // auxiliary or the verb.
+        let outside: Vec<usize> =
+            (a + 1..end).filter(|&k| !(a + 1..end).contains(&(heads[k] as usize))).collect();
+        let [s] = outside[..] else { continue };
+        if !matches!(heads[s] as usize, h if h == a || h == v) || !reaches(heads, v, a, 4) {
+            continue;
+        }
+        let passive = x.lemma_or_lower(a) == "be" && x.tags[v].xpos.as_bytes() == b"VBN";
+        heads[v] = heads[top];
+        rels[v] = rels[top];
+        for t in r.clone() {
+            if (heads[t] as usize == a || heads[t] as usize == c) && t != v {
+                heads[t] = v as u32;
+            }
+        }
+        heads[c] = v as u32;
+        heads[a] = v as u32;
+        rels[a] = if passive { "aux:pass" } else { "aux" };
+        heads[s] = v as u32;
+        rels[s] = if passive { "nsubj:pass" } else { "nsubj" };
+        rels[c] = "cc";
     }
 }
 
@@ -2562,6 +2648,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_inverted_quotes(x, &mut heads, &mut rels);
     repair_described_speakers(x, &mut heads, &mut rels);
     repair_told_that(x, &mut heads, &mut rels);
+    repair_inverted_negations(x, &mut heads, &mut rels);
     repair_relatives(x, &mut heads, &mut rels);
     repair_wh_relatives(x, &mut heads, &mut rels);
     repair_fronted_phrase_roots(x, &mut heads, &mut rels);

@@ -385,6 +385,27 @@ fn has_yet_to_is_not_yet_done() {
     assert!(find(&d, "confirm").0.negated, "{:?}", lemmas(&d));
 }
 
+/// "nor" and "neither" deny the clause they open, also with the auxiliary before the
+/// subject, and the verb after "neither ... nor"; not a noun's "neither ... nor".
+#[test]
+fn nor_and_neither_deny_their_clause() {
+    for (text, lemma, subject) in [
+        ("The firm did not comment, nor did it confirm the figures.", "confirm", "it"),
+        ("Neither does the budget include any cash.", "include", "the budget"),
+        ("Nor will the bank disclose its losses.", "disclose", "the bank"),
+        ("Nor was the deal approved by the board.", "approve", "the board"),
+        ("He neither confirmed nor denied the report.", "confirm", "He"),
+        ("He neither confirmed nor denied the report.", "deny", "He"),
+    ] {
+        let d = doc(text);
+        let (t, s, _) = find(&d, lemma);
+        assert!(t.negated, "{text:?}: {:?}", lemmas(&d));
+        assert_eq!(s, subject, "{text:?}: {:?}", lemmas(&d));
+    }
+    let d = doc("Neither Smith nor Jones attended the meeting.");
+    assert!(!find(&d, "attend").0.negated, "{:?}", lemmas(&d));
+}
+
 /// A participle that names a state, after "be" and with no agent, is an adjective, not a
 /// passive; with an agent it is a passive.
 #[test]
