@@ -4053,6 +4053,42 @@ fn group_modality(cx: &Ctx<'_, '_>, tokens: &[usize], chain: &[(usize, bool)]) -
     (m, would_only)
 }
 
+/// Whether `v` is a verb of rising or falling with a "by" phrase of how much: "Retail sales
+/// dropped by 1%" is a past tense the tagger took for a participle on the noun (a reduced
+/// relative, "sales cut by the firm", would be passive).
+fn changed_by(cx: &Ctx<'_, '_>, v: usize) -> bool {
+    const CHANGE: &[&str] = &[
+        "increase", "decrease", "rise", "fall", "drop", "grow", "decline", "gain", "dip", "jump", "climb",
+        "slip", "slide", "surge", "soar", "plunge", "tumble", "shrink", "expand", "ease", "rebound",
+        "recover", "improve", "widen", "narrow", "edge", "advance", "retreat", "sink", "slump", "rally",
+    ];
+    CHANGE.contains(&cx.lemma(v).as_ref())
+        && cx.kids(v).any(|k| {
+            cx.rel(k).starts_with("obl") && preposition(cx, k).as_deref() == Some("by") && by_measure(cx, k)
+        })
+}
+
+/// Whether "by" phrase `k` says how much, not who: "was cut by half", "has been reduced by
+/// 3%", "were beaten by two points", "was rejected by a wide margin". A number alone, a
+/// fraction, a margin, or a measure that a number counts ("by pounds 5m"; not "by two
+/// investors").
+fn by_measure(cx: &Ctx<'_, '_>, k: usize) -> bool {
+    let counted =
+        || cx.kids(k).any(|c| matches!(cx.rel(c), "nummod" | "compound") && cx.upos(c) == Upos::Num);
+    match cx.lower(k).as_ref() {
+        "half" | "third" | "thirds" | "quarter" | "quarters" | "fifth" | "fifths" | "tenth" | "margin" => {
+            true
+        }
+        "%" | "percent" | "pc" | "point" | "points" | "vote" | "votes" | "pounds" | "dollars" | "euros"
+        | "yen" | "pence" | "cents" | "bn" | "m" | "million" | "billion" | "$" | "£" | "€" => {
+            counted() || cx.upos(k) == Upos::Num
+        }
+        _ => {
+            cx.upos(k) == Upos::Num && !cx.kids(k).any(|c| matches!(cx.rel(c), "nmod" | "acl" | "acl:relcl"))
+        }
+    }
+}
+
 /// Whether an `obl:agent` dependent has no preposition at all (none of its own, none opening
 /// its phrase): every agent has "by", so the labeller misnamed a noun phrase after the verb, an
 /// object ("he was chosen Chief Justice"; a past tense taken for a participle).
@@ -4079,6 +4115,7 @@ fn group(cx: &Ctx<'_, '_>, v: usize) -> Group {
         && !cx.has_kid(v, "aux")
         && !cx.has_kid(v, "obj")
         && !cx.kids_with(v, "obl:agent").any(|k| misnamed_object(cx, k))
+        && !changed_by(cx, v)
     {
         passive = true;
     }
@@ -5165,7 +5202,8 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
                         "end" | "start" | "beginning" | "middle" | "close" | "minute" => of_something(),
                         _ => false,
                     });
-            if g.passive && prep.as_deref() == Some("by") && agent.is_none() && !by_time {
+            if g.passive && prep.as_deref() == Some("by") && agent.is_none() && !by_time && !by_measure(cx, k)
+            {
                 agent = Some(k);
                 continue;
             }

@@ -406,6 +406,30 @@ fn nor_and_neither_deny_their_clause() {
     assert!(!find(&d, "attend").0.negated, "{:?}", lemmas(&d));
 }
 
+/// "by" how much is no agent: the passive keeps its order and the measure is an oblique; a
+/// verb of rising or falling with it is no passive at all.
+#[test]
+fn a_measure_after_by_is_no_agent() {
+    for (text, lemma, subject) in [
+        ("The shares were cut by half.", "be cut by", "The shares"),
+        ("Its value has been reduced by 3% this year.", "be reduced by", "Its value"),
+        ("The bill was defeated by 12 votes.", "be defeated by", "The bill"),
+        ("The budget was cut by pounds 5m.", "be cut by", "The budget"),
+    ] {
+        let d = doc(text);
+        let (t, s, _) = find(&d, lemma);
+        assert!(t.passive, "{text:?}: {:?}", lemmas(&d));
+        assert_eq!(s, subject, "{text:?}: {:?}", lemmas(&d));
+    }
+    let d = doc("The company was bought by two investors.");
+    assert_eq!(find(&d, "buy").1, "two investors", "{:?}", lemmas(&d));
+    let text = "Retail sales dropped by 1% in December, official figures showed.";
+    let d = doc(text);
+    let (t, s, o) = find(&d, "drop by");
+    assert!(!t.passive, "{:?}", lemmas(&d));
+    assert_eq!((s, o), ("Retail sales", "1%"));
+}
+
 /// A participle that names a state, after "be" and with no agent, is an adjective, not a
 /// passive; with an agent it is a passive.
 #[test]
