@@ -640,7 +640,9 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
         // left alone: it is a group the person is part of (a firm, a team, a party, people in
         // general), never the person.
         let ours = if label(who) == Some(Label::Person) {
-            speaker_org(&mentions, &posts, who, first, end).or_else(|| post_of(&posts, who, first))
+            speaker_org(&mentions, &posts, who, first, end)
+                .or_else(|| post_of(&posts, who, first))
+                .or_else(|| by.and_then(post_org))
         } else {
             Some(who)
         };
@@ -1242,6 +1244,56 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
         }
         (first == 0 || x.tags[first - 1].upos != Upos::Adp).then_some((e, v - 1))
     };
+    // The one person named in the subject of saying verb `v` among tokens `lo..hi`, where the
+    // parse hung the name off the subject or gave the verb none: "Hollywood's honorary mayor,
+    // Johnny Grant, said", "Mr Pound, who is now married, said", "said Treasurer Peter
+    // Costello". Not a name after a preposition or before a possessive ("a spokesman for Mr
+    // Blair said", "Mr Blair's spokesman said"), nor one some other word governs as its
+    // object ("Speaking after meeting Mr Smith, an official said").
+    let head_of = |k: usize| Some(x.deps[k].head as usize).filter(|_| x.deps[k].head != ROOT);
+    let named_subject = |v: usize, lo: usize, hi: usize| {
+        let mut found: Option<(EntityId, usize)> = None;
+        let mut k = lo;
+        while k < hi {
+            let Some(e) = who_at[k].filter(|&e| person(e)) else {
+                k += 1;
+                continue;
+            };
+            let first = k;
+            while k < hi && who_at[k] == Some(e) {
+                k += 1;
+            }
+            // The name's head: its token whose head lies outside it.
+            let Some(h) = (first..k).find(|&t| head_of(t).is_none_or(|g| g < first || g >= k)) else {
+                continue;
+            };
+            let after_adp = first > 0 && x.tags[first - 1].upos == Upos::Adp;
+            let possessive = matches!(text(k), "'s" | "\u{2019}s" | "'");
+            let rel = x.deps[h].rel.as_bytes();
+            let governed = matches!(rel, b"obj" | b"iobj" | b"nmod:poss" | b"xcomp" | b"ccomp")
+                || rel.starts_with(b"obl")
+                || rel.starts_with(b"nmod");
+            let g = head_of(h);
+            let on_subject = g == Some(v) && rel.starts_with(b"nsubj")
+                || g.is_some_and(|g| subject[v] == Some(g) || g == v) && matches!(rel, b"appos" | b"flat" | b"compound")
+                // (With no subject, only the clause's first noun phrase, right before the verb
+                // or set off by a comma: "Mr Pound, who is now married, said", "U2 frontman
+                // Bono said"; not a name inside a clause of its own: "said he was disappointed
+                // and claimed Redknapp had been in talks".)
+                || subject[v].is_none()
+                    && k <= v
+                    && (k == v || text(k) == ",")
+                    && !(lo..first).any(|t| matches!(x.tags[t].upos, Upos::Verb | Upos::Aux));
+            if after_adp || possessive || governed || !on_subject {
+                continue;
+            }
+            match found {
+                Some((f, _)) if f != e => return None,
+                _ => found = Some((e, h)),
+            }
+        }
+        found
+    };
     // Tokens inside title mentions.
     let mut titles: std::collections::HashSet<usize> = Default::default();
     for e in x.entities.iter().filter(|e| e.label == Label::Title) {
@@ -1266,6 +1318,9 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
         .map(|i| (i, opens(i)))
         .collect();
     let mut out: Vec<Quotation> = Vec::new();
+    // Whether each quotation carries its speaker on to the next: attributed, or opening its
+    // sentence.
+    let mut anchors: Vec<bool> = Vec::new();
     let mut k = 0;
     while k < marks.len() {
         let (o, is_open) = marks[k];
@@ -1312,6 +1367,13 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
                 {
                     (who, by) = (Some(e), Some(k));
                 }
+                if who.is_none()
+                    && let Some((e, k)) = named_subject(v, end + 1, stop)
+                {
+                    // (The subject stays the attribution where there is one: "Radio 1's
+                    // controller, Andy Parfitt": its organisation is the speaker's "we".)
+                    (who, by) = (Some(e), by.or(Some(k)));
+                }
             }
             // '...," said Dr Carl Gavin': the name right after the verb, past forms of address
             // and titles, where the parse gave the verb no subject.
@@ -1353,6 +1415,15 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
                 {
                     (who, by) = (Some(e), Some(k));
                 }
+                if who.is_none()
+                    && let Some((e, k)) = named_subject(
+                        v,
+                        x.sentences[sentence_of(v)].tokens().start.max(out.last().map_or(0, |q| q.end + 1)),
+                        v,
+                    )
+                {
+                    (who, by) = (Some(e), by.or(Some(k)));
+                }
             }
         }
         // A name and a colon, the attribution of interviews and results pages
@@ -1364,11 +1435,43 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
                 by = Some(o - 2);
             }
         }
+        // Any clause and a colon: the quotation is its subject's words ("He also criticised
+        // the cult of personality politics: "...", "Parry countered: "..."", "Johansson was
+        // more restrained in his assessment: "...""), where the subject is a person.
+        if !attributed && o >= 2 && text(o - 1) == ":" {
+            let start = x.sentences[sentence_of(o)].tokens().start.max(out.last().map_or(0, |q| q.end + 1));
+            if let Some(v) = (start..o - 1).rev().find(|&v| subject[v].is_some_and(|k| k >= start))
+                && let Some(e) = speaker_of(v).filter(|&e| person(e))
+            {
+                attributed = true;
+                who = Some(e);
+                by = subject[v];
+            }
+        }
+        // A quotation inside a sentence of reported speech or thought, further back than the
+        // attribution's window: "Mr Kennedy said he had previously voted for a 22-week limit
+        // but medical advances mean "I don't know ..."", "he thinks that having a "colour
+        // memory" makes ...".
+        let opens_sentence = x.sentences[sentence_of(o)].tokens().start == o;
+        if !attributed && !opens_sentence {
+            let start = x.sentences[sentence_of(o)].tokens().start.max(out.last().map_or(0, |q| q.end + 1));
+            if let Some(v) =
+                (start..o).rev().find(|&v| (said(v) || thought(v)) && speaker_of(v).is_some_and(&person))
+            {
+                attributed = true;
+                who = speaker_of(v);
+                by = subject[v];
+            }
+        }
         // A paragraph of quotation right after another, with no attribution of its own.
+        // (Only one that opens its sentence or sits in the sentence of the one before
+        // ('"...," Simpson revealed, "I hope ..."'); a quotation inside reported speech is
+        // found above or is no one's, and breaks no chain.)
         let mut continues = false;
         if !attributed {
-            if let Some(prev) = out.last() {
-                if sentence_of(o) <= sentence_of(prev.end.min(n.saturating_sub(1))) + 1 {
+            if let Some(prev) = out.iter().zip(&anchors).rev().find(|p| *p.1).map(|p| p.0) {
+                let prev_sentence = sentence_of(prev.end.min(n.saturating_sub(1)));
+                if opens_sentence && sentence_of(o) <= prev_sentence + 1 || sentence_of(o) == prev_sentence {
                     who = prev.who;
                     by = prev.by;
                     continues = true;
@@ -1398,6 +1501,7 @@ fn quotations(x: &Input<'_, '_>, links: &[(usize, EntityId)], from_before: bool)
                 && x.deps.get(k + 1).is_some_and(|d| d.head as usize != k)
         };
         let by = by.map(|k| if split(k) { k + 1 } else { k });
+        anchors.push(attributed || opens_sentence);
         out.push(Quotation { first: o + 1, end, who, by });
     }
     out

@@ -390,6 +390,55 @@ fn the_first_person_of_a_quotation_after_other_attributions() {
     );
 }
 
+/// The speaker named in the attribution's subject however the parse hangs it: behind a
+/// relative clause or a title in apposition, before or after the verb; the subject of any
+/// clause that ends in a colon; the subject of reported speech that a quotation sits inside.
+/// Not a name after a preposition or in another clause, and a quotation inside someone's
+/// reported speech is theirs, not the last speaker's.
+#[test]
+fn the_speaker_is_found_through_the_attributions_subject() {
+    links(
+        "Hollywood's honorary mayor, Johnny Grant, said: \"I do hereby proclaim this Godzilla Day.\"",
+        "I",
+        0,
+        "Johnny Grant",
+    );
+    links(
+        "Mr Pound, who is now married with two teenage children, said: \"I was a sailor but I wasn't dead.\"",
+        "I",
+        0,
+        "Pound",
+    );
+    links(
+        "Duncan Bell, who featured in the side which beat France 30-20 ten days ago, added: \"I recognise that I got \
+         into the squad because of injuries.\"",
+        "I",
+        0,
+        "Bell",
+    );
+    links(
+        "Andy Roddick won easily. Joachim Johansson was more restrained in his assessment: \"I have to improve \
+         my serve.\"",
+        "I",
+        0,
+        "Johansson",
+    );
+    links(
+        "Charles Kennedy said he had voted for the limit before but medical advances mean \"I don't know what \
+         I would do now\".",
+        "I",
+        0,
+        "Kennedy",
+    );
+    // The previous speaker's words stop where someone else's reported speech begins.
+    let text = "\"It was a difficult decision,\" said Tony Blair. Charles Kennedy said he had voted for the \
+                limit before but medical advances mean \"I don't know what I would do now\".";
+    links(text, "I", 0, "Kennedy");
+    // Not the man the spokesman speaks for, nor the man the sentence is about.
+    unlinked("A spokesman for Mr Blair said: \"I will not comment.\"", "I", 0);
+    unlinked("Speaking after meeting Mr Smith, an official said: \"I think the talks went well.\"", "I", 0);
+}
+
 /// A person's epithet as a subject ("the 22-year-old", "the Tottenham striker", "the 1998 French
 /// Open champion") is the one person named just before, when that person is the one the text
 /// has named most; a pronoun after it carries on. Never a guess between two people, nor a
