@@ -442,6 +442,9 @@ impl Extractor {
         } else {
             Vec::new()
         };
+        // The roles the names alone give, for the references (a speaker's "we" is their
+        // organisation); read again below with the references' mentions ("the club manager").
+        let named_roles = crate::roles::roles(&tokens, &sentences, &entities);
         let crate::references::Resolved { entities, quotations } =
             crate::references::resolve(&crate::references::Input {
                 tokens: &tokens,
@@ -450,6 +453,7 @@ impl Extractor {
                 lemmas: &lemmas,
                 deps: &deps,
                 entities: &entities,
+                roles: &named_roles,
             });
         let roles = crate::roles::roles(&tokens, &sentences, &entities);
         let triples = crate::relations::triples(&crate::relations::Input {

@@ -23,7 +23,7 @@
 //!   executive Steven Theede said: "...") or the text does elsewhere, and are left unlinked
 //!   where no organisation is known (a group the person is part of is not the person).
 
-use crate::entity::{Entity, EntityId, Label, Mention};
+use crate::entity::{Entity, EntityId, Label, Mention, Role};
 use crate::lexicon::Gender;
 use crate::parser::{DocDep, ROOT};
 use crate::span::Span;
@@ -38,6 +38,8 @@ pub(crate) struct Input<'a, 't> {
     pub lemmas: &'a [Option<Box<str>>],
     pub deps: &'a [DocDep],
     pub entities: &'a [Entity],
+    /// The roles read from the entities (before any reference): who holds which post where.
+    pub roles: &'a [Role],
 }
 
 /// How many sentences back a pronoun looks for its person.
@@ -213,6 +215,20 @@ pub(crate) fn resolve(x: &Input<'_, '_>) -> Resolved {
             }
         }
     }
+    // And the posts with an organisation the roles stage read in constructions the patterns
+    // above do not ("said Jurgen Schrempp, DaimlerChrysler's chairman", "David Frost, BCC
+    // director general"), placed at their sentence's first token: good for the latest post
+    // before a quotation, not for the attribution's own.
+    for r in x.roles {
+        if let (Some(p), Some(o)) = (r.person, r.org)
+            && x.entities.get(o.index()).is_some_and(|e| e.label == Label::Org)
+            && let Some(s) = x.sentences.get(r.sentence)
+            && !posts.iter().any(|q| q.1 == p && q.2 == o)
+        {
+            posts.push((s.tokens().start, p, o));
+        }
+    }
+    posts.sort_by_key(|p| p.0);
     holders.sort_unstable_by_key(|h| h.0);
     let label = |e: EntityId| x.entities.get(e.index()).map(|e| e.label);
     // (A person whose sex no name says takes it from the first "he" or "she" that reported
@@ -1536,6 +1552,7 @@ mod tests {
             lemmas: &p.lemmas,
             deps: &p.deps,
             entities,
+            roles: &[],
         };
         quotations(&x, &[], false)
     }

@@ -439,6 +439,27 @@ fn the_speaker_is_found_through_the_attributions_subject() {
     unlinked("Speaking after meeting Mr Smith, an official said: \"I think the talks went well.\"", "I", 0);
 }
 
+/// A speaker's post read by the roles stage in constructions the attribution does not spell
+/// out ("Jurgen Schrempp, DaimlerChrysler's chairman"; "Urs Holzle, Google vice-president")
+/// gives their "we" its organisation.
+#[test]
+fn we_of_a_speaker_whose_role_names_an_organisation() {
+    links(
+        "\"The year shows that our strategy works well,\" said Jurgen Schrempp, DaimlerChrysler's chairman. \
+         \"We will keep to it.\"",
+        "We",
+        0,
+        "DaimlerChrysler",
+    );
+    links(
+        "\"Search was always important,\" said Urs Holzle, Google vice-president of operations. \"We \
+         trumpeted that in 1999.\"",
+        "We",
+        0,
+        "Google",
+    );
+}
+
 /// A person's epithet as a subject ("the 22-year-old", "the Tottenham striker", "the 1998 French
 /// Open champion") is the one person named just before, when that person is the one the text
 /// has named most; a pronoun after it carries on. Never a guess between two people, nor a
