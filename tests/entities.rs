@@ -161,6 +161,23 @@ fn dates() {
     assert!(!dates.iter().any(|x| x == "may"), "{dates:?}");
 }
 
+/// A comma after a month belongs to the date only when a year follows it: "in January, the
+/// firm said" names "January", not "January,".
+#[test]
+fn a_comma_after_a_month_is_the_dates_only_before_a_year() {
+    let doc = Extractor::new().extract(
+        "Sales fell in January, the firm said. They rose in late March 12, and on May 5, 2004, too.",
+    );
+    let dates: Vec<String> = doc
+        .entities_of(Label::Date)
+        .flat_map(|e| e.mentions.iter().map(|m| doc.slice(m.span).to_string()))
+        .collect();
+    for d in ["January", "May 5, 2004"] {
+        assert!(dates.iter().any(|x| x == d), "{d} not in {dates:?}");
+    }
+    assert!(dates.iter().all(|x| !x.ends_with(',')), "{dates:?}");
+}
+
 #[test]
 fn user_patterns_are_honoured() {
     let p = Pattern::parse_json(
