@@ -3850,6 +3850,13 @@ fn attribution_of(cx: &Ctx<'_, '_>, v: usize) -> Option<(usize, bool)> {
         }
         let Some(h) = cx.head(at) else { return quoted() };
         let r = cx.rel(at);
+        // The content of a claim its denier denies is the denier's word, negated
+        // ([`neg_raised`]): "the minister rejected claims that ...".
+        if r == "acl"
+            && let Some(g) = claim_denier(cx, h, at)
+        {
+            return subject_of(cx, g, 0).map(|(s, _)| (s, report));
+        }
         // A finding's clause outside a quotation, where the finding has a subject of its own
         // (inside a quotation, the speaker is who says so; without a subject, the saying verb
         // above, if any).
@@ -3925,20 +3932,47 @@ const FINDING: &[&str] = &[
 /// anything" says the speaker thinks they cannot.
 const NEG_RAISERS: &[&str] = &["think", "believe", "expect", "suppose", "imagine", "reckon"];
 
-/// Whether the clause of `v` is what a negated verb of opinion before it reports (through
-/// infinitives, a few steps up), so that its own polarity turns over. Not across a quotation
-/// mark ('"I don't think so," he told the BBC': the parser may hang "told" on "think").
+/// Verbs that report, as their subject's word, that their clause is not so: "the company
+/// denied (that) it had broken the law" is the company's "it had not broken the law".
+const DENIALS: &[&str] = &["deny"];
+
+/// Verbs that deny a claim they take as object, and with it the claim's content: "rejected
+/// claims that the plan had been dropped", "dismissed suggestions that he would resign".
+const CLAIM_DENIALS: &[&str] = &["deny", "dismiss", "reject", "refute", "rebut"];
+
+/// The verb that denies the claim whose content clause `clause` is (hanging on the noun `noun`
+/// as its object, after it), if any, and if that verb is not itself negated.
+fn claim_denier(cx: &Ctx<'_, '_>, noun: usize, clause: usize) -> Option<usize> {
+    let g = cx.head(noun)?;
+    (content_clause(cx, noun, clause)
+        && cx.rel(noun) == "obj"
+        && g < noun
+        && CLAIM_DENIALS.contains(&cx.lemma(g).as_ref())
+        && !cx.kids(g).any(|k| cx.is_negation(k)))
+    .then_some(g)
+}
+
+/// Whether the clause of `v` is what a negated verb of opinion, or a verb of denial not itself
+/// negated ("did not deny that" asserts nothing either way, and is left as it reads), before it
+/// reports (through infinitives, a few steps up; for a denial, also the content of the claim it
+/// denies), so that its own polarity turns over. Not
+/// across a quotation mark ('"I don't think so," he told the BBC': the parser may hang "told"
+/// on "think").
 fn neg_raised(cx: &Ctx<'_, '_>, v: usize) -> bool {
     let mut at = v;
     for _ in 0..4 {
         let Some(h) = cx.head(at) else { return false };
         match cx.rel(at) {
             "ccomp" => {
+                let lemma = cx.lemma(h);
+                let negated = cx.kids(h).any(|k| cx.is_negation(k));
                 return h < at
-                    && NEG_RAISERS.contains(&cx.lemma(h).as_ref())
-                    && cx.kids(h).any(|k| cx.is_negation(k))
+                    && ((NEG_RAISERS.contains(&lemma.as_ref()) && negated)
+                        || (DENIALS.contains(&lemma.as_ref()) && !negated))
                     && !(h..at).any(|k| matches!(cx.text(k), "\"" | "\u{201c}" | "\u{201d}" | "''" | "``"));
             }
+            // The content of a claim denied: "denied reports that the plan had been dropped".
+            "acl" => return claim_denier(cx, h, at).is_some(),
             "xcomp" => at = h,
             _ => return false,
         }
@@ -5872,6 +5906,7 @@ const DEGREE: &[&str] = &["more", "less", "most", "least", "as", "so", "too"];
 const HEDGE_ADVERBS: &[&str] = &[
     "possibly",
     "perhaps",
+    "hopefully",
     "probably",
     "maybe",
     "likely",
@@ -6132,11 +6167,13 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
             return Modality::Necessary;
         }
     }
-    // "speculation that he would stand", "fears that the plant will close".
+    // "speculation that he would stand", "fears that the plant will close"; not a claim its
+    // denier denies, which is stated as not so ("rejected claims that ...": [`neg_raised`]).
     if matches!(base, "acl" | "ccomp")
         && let Some(h) = cx.head(t)
         && cx.upos(h) == Upos::Noun
         && HEDGE_NOUNS.contains(&cx.lemma(h).as_ref())
+        && claim_denier(cx, h, t).is_none()
     {
         return Modality::Possible;
     }

@@ -461,6 +461,7 @@ fn modal_verbs_and_hedges_make_a_statement_possible() {
     assert_eq!(modality("The firm seems to have lost its way.", "seem to lose"), (Possible, false));
     assert_eq!(modality("It is possible that the firm will close the plant.", "close"), (Possible, false));
     assert_eq!(modality("The talks may not resolve the dispute.", "resolve"), (Possible, true));
+    assert_eq!(modality("Hopefully the deal will end the dispute.", "end"), (Possible, false));
 }
 
 #[test]
@@ -1140,6 +1141,31 @@ fn a_negated_opinion_denies_what_it_reports() {
     assert!(t.negated, "{:?}", lemmas(&d));
     let d = doc("I think the fans can do something about it.");
     assert!(!find(&d, "do").0.negated);
+}
+
+/// What a verb of denial reports is its subject's "not so": "The company denied that it had
+/// broken the law" gives "it · break · the law", negated and attributed to the company; a
+/// denial denied ("did not deny that") asserts nothing either way and leaves the clause as
+/// it reads.
+#[test]
+fn a_denial_negates_what_it_reports() {
+    for text in [
+        "The company denied that it had broken the law.",
+        "Mr Smith has denied he broke the law.",
+        "The minister denied reports that the company had broken the law.",
+        "The minister rejected claims that the company had broken the law.",
+    ] {
+        let d = doc(text);
+        let (t, _, o) = find(&d, "break");
+        assert_eq!(o, "the law", "{text:?}: {:?}", lemmas(&d));
+        assert!(t.negated, "{text:?}: {:?}", lemmas(&d));
+        assert!(t.attribution.is_some(), "{text:?}");
+        assert_eq!(t.modality, dossier::Modality::Asserted, "{text:?}");
+    }
+    let d = doc("She did not deny that the bank had lost money.");
+    assert!(!find(&d, "lose").0.negated, "{:?}", lemmas(&d));
+    let d = doc("\"We broke no law,\" the company denied.");
+    assert!(!find(&d, "break").0.negated, "{:?}", lemmas(&d));
 }
 
 /// A day the parser read into the name after it ("On Wednesday Mr Blair ...") is left out of
