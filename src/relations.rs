@@ -1029,6 +1029,46 @@ fn repair_possessed_participles(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut
     }
 }
 
+/// Conjunctions that open an adverbial clause, never a noun's: "after", "while", "because".
+const ADVERBIAL_MARKS: &[&str] = &[
+    "after", "before", "while", "whilst", "because", "once", "although", "though", "unless", "until", "till",
+    "whereas", "if",
+];
+
+/// Reads a clause opened by an adverbial conjunction that the parser hung on a noun ("needed
+/// treatment during the match [after being hit by a missile]", "rejected a move to Birmingham
+/// [after falling out with the manager]") as an adverbial clause of the verb that noun belongs
+/// to: its subject is that verb's, not the noun ("a missile · hit · the match"). Only where the
+/// conjunction opens the clause and the verb comes before it.
+fn repair_adverbial_marks(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    let nominal = |i: usize| matches!(x.tags[i].upos, Upos::Noun | Upos::Propn | Upos::Pron | Upos::Num);
+    for v in 1..n {
+        if rels[v] != "acl" {
+            continue;
+        }
+        let sentence = sentence_of(x, v);
+        let first = sentence.clone().find(|&k| heads[k] as usize == v).unwrap_or(v);
+        if first >= v
+            || rels[first] != "mark"
+            || !ADVERBIAL_MARKS.iter().any(|w| x.tokens[first].text().eq_ignore_ascii_case(w))
+        {
+            continue;
+        }
+        let mut h = heads[v] as usize;
+        for _ in 0..6 {
+            if h >= n || !nominal(h) {
+                break;
+            }
+            h = heads[h] as usize;
+        }
+        if h < v && sentence.contains(&h) && matches!(x.tags[h].upos, Upos::Verb | Upos::Aux | Upos::Adj) {
+            heads[v] = h as u32;
+            rels[v] = "advcl";
+        }
+    }
+}
+
 /// The tokens of the sentence that holds token `i`: the repairs look for a token's dependents
 /// there, not in the whole document, so that they stay linear in its length.
 fn sentence_of(x: &Input<'_, '_>, i: usize) -> std::ops::Range<usize> {
@@ -2662,6 +2702,7 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_partitive_heads(x, &mut heads, &mut rels);
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
+    repair_adverbial_marks(x, &mut heads, &mut rels);
     repair_verb_possessors(x, &mut heads, &mut rels);
     repair_object_conjuncts(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);

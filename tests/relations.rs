@@ -1168,6 +1168,20 @@ fn a_denial_negates_what_it_reports() {
     assert!(!find(&d, "break").0.negated, "{:?}", lemmas(&d));
 }
 
+/// A clause opened by "after", "while", "before" or "if" is the verb's adverbial clause, even
+/// where the parser hung it on the noun before it: its subject is the verb's subject, not
+/// that noun.
+#[test]
+fn an_adverbial_clause_on_a_noun_takes_the_verbs_subject() {
+    let d = doc("The striker needed treatment during the match after being hit by a bottle.");
+    let (t, s, o) = find(&d, "hit");
+    assert!(t.passive, "{:?}", lemmas(&d));
+    assert_eq!((s, o), ("a bottle", "The striker"), "{:?}", lemmas(&d));
+    let d = doc("The firm has seen a rise in profits while continuing to fight the bid.");
+    let (_, s, o) = find(&d, "continue to fight");
+    assert_eq!((s, o), ("The firm", "the bid"), "{:?}", lemmas(&d));
+}
+
 /// A day the parser read into the name after it ("On Wednesday Mr Blair ...") is left out of
 /// the argument and out of the name's description; a month that starts a name stays.
 #[test]
