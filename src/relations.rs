@@ -5170,7 +5170,9 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
     }
     // A relative clause with no relative word and no object has its noun as the object: "the
     // posts he held in his empire" (he · hold · the posts), "the issue that the minister is
-    // dodging". Not where the noun is a time, place or manner ("the day he arrived") or the
+    // dodging"; a time a verb of spending time spends, "the days players spent with the team",
+    // though not "the first time I served"). Not where the noun is otherwise a time, place or
+    // manner ("the day he arrived") or the
     // verb takes no object, nor where a relative word fills another place ("the rate at which
     // prices rose").
     if let Some(h) = relative_head
@@ -5181,8 +5183,11 @@ fn clause(cx: &Ctx<'_, '_>, si: usize, s: &Sentence, v: usize, out: &mut Vec<Tri
         && cx.upos(v) == Upos::Verb
         && !g.passive
         && !["ccomp", "xcomp", "obj", "iobj"].iter().any(|r| cx.has_kid(v, r))
-        && !GAPLESS_NOUNS.contains(&cx.lemma(h).as_ref())
-        && !is_time(cx, h)
+        && ((!GAPLESS_NOUNS.contains(&cx.lemma(h).as_ref()) && !is_time(cx, h))
+            || (TIME_VERBS.contains(&cx.lemma(v).as_ref())
+                && (time_word(&cx.lemma(h))
+                    || matches!(cx.lemma(h).as_ref(), "time" | "hour" | "minute" | "period"))
+                && !cx.kids(h).any(|k| ["first", "last", "next", "only"].iter().any(|w| cx.is(k, w)))))
         && !INTRANSITIVE.contains(&cx.lemma(v).as_ref())
         && !subtree_has_wh(cx, v)
         && h < v

@@ -1182,6 +1182,17 @@ fn an_adverbial_clause_on_a_noun_takes_the_verbs_subject() {
     assert_eq!((s, o), ("The firm", "the bid"), "{:?}", lemmas(&d));
 }
 
+/// The time a verb of spending time spends is the gap of its relative clause: "the days
+/// players spent with the team" (players · spend · days); "the first time" is when, not what.
+#[test]
+fn the_time_spent_fills_a_relative_clauses_gap() {
+    let d = doc("He criticised the number of days players spent with the national team.");
+    let (_, s, o) = find(&d, "spend");
+    assert_eq!((s, o), ("players", "days"), "{:?}", lemmas(&d));
+    let d = doc("The first time I served again was Sunday.");
+    assert!(!d.triples().iter().any(|t| t.predicate.lemma == "serve"), "{:?}", lemmas(&d));
+}
+
 /// A day the parser read into the name after it ("On Wednesday Mr Blair ...") is left out of
 /// the argument and out of the name's description; a month that starts a name stays.
 #[test]
