@@ -1055,17 +1055,98 @@ fn repair_adverbial_marks(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str
         {
             continue;
         }
+        // Up to the head of the noun's clause: a verb, or a noun or adjective predicate with
+        // its copula or subject ("it would be a huge boost to the party if ...").
+        let clause_head =
+            |h: usize| sentence.clone().any(|k| heads[k] as usize == h && matches!(rels[k], "cop" | "nsubj"));
         let mut h = heads[v] as usize;
         for _ in 0..6 {
-            if h >= n || !nominal(h) {
+            if h >= n || !nominal(h) || clause_head(h) {
                 break;
             }
             h = heads[h] as usize;
         }
-        if h < v && sentence.contains(&h) && matches!(x.tags[h].upos, Upos::Verb | Upos::Aux | Upos::Adj) {
+        if h < v
+            && sentence.contains(&h)
+            && (matches!(x.tags[h].upos, Upos::Verb | Upos::Aux | Upos::Adj) || clause_head(h))
+        {
             heads[v] = h as u32;
             rels[v] = "advcl";
         }
+    }
+}
+
+/// Reads an "if" clause the parser took for the complement of a verb that asks, knows, says or
+/// thinks nothing ("The pact will work better if the rules are clear", "could leave PCs open
+/// to attack if left unpatched") as the condition it is: an adverbial clause of that verb.
+/// After a verb of asking or knowing it is an embedded question ("asked if", "to see if"); after
+/// one of saying or thinking it is left to the clause it reports ("I think if I keep going ...
+/// I will be okay").
+fn repair_if_complements(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    for c in 1..heads.len() {
+        let h = heads[c] as usize;
+        if rels[c] != "ccomp" || h >= c {
+            continue;
+        }
+        let sentence = sentence_of(x, c);
+        let first = sentence.clone().find(|&k| heads[k] as usize == c).unwrap_or(c);
+        if first >= c
+            || rels[first] != "mark"
+            || !x.tokens[first].text().eq_ignore_ascii_case("if")
+            || first.checked_sub(1).is_some_and(|b| {
+                let w = x.tokens[b].text();
+                w.eq_ignore_ascii_case("as") || w.eq_ignore_ascii_case("even")
+            })
+        {
+            continue;
+        }
+        let lemma = verb_lemma(x, h);
+        if ASKING.contains(&lemma.as_ref())
+            || REPORTING.contains(&lemma.as_ref())
+            || crate::lexicon::SAY.contains(&lemma.as_ref())
+            || !matches!(x.tags[h].upos, Upos::Verb | Upos::Adj)
+        {
+            continue;
+        }
+        rels[c] = "advcl";
+    }
+}
+
+/// Reads "more than seven million copies" as one object where the parser made "more" the
+/// object and the counted noun an oblique with "than" ("The book has sold [more] than [seven
+/// million copies]" gave "The book · sell · more"): the noun is the object, "more than" its
+/// modifier. Also "less than", "fewer than".
+fn repair_more_than(x: &Input<'_, '_>, heads: &mut [u32], rels: &mut [&str]) {
+    let n = heads.len();
+    for m in 0..n.saturating_sub(2) {
+        let v = heads[m] as usize;
+        let word = x.tokens[m].text();
+        if rels[m] != "obj"
+            || !["more", "less", "fewer"].iter().any(|w| word.eq_ignore_ascii_case(w))
+            || !x.tokens[m + 1].text().eq_ignore_ascii_case("than")
+            || heads[m + 1] as usize == m
+        {
+            continue;
+        }
+        // The noun "than" marks, an oblique of the same verb, with only its own modifiers
+        // between ("than [seven million] copies").
+        let o = heads[m + 1] as usize;
+        if o >= n
+            || o <= m + 1
+            || heads[o] as usize != v
+            || !rels[o].starts_with("obl")
+            || rels[m + 1] != "case"
+            || !matches!(x.tags[o].upos, Upos::Noun | Upos::Propn | Upos::Num)
+            || !(m + 2..o).all(|k| reaches(heads, k, o, 4))
+        {
+            continue;
+        }
+        heads[o] = v as u32;
+        rels[o] = "obj";
+        heads[m] = o as u32;
+        rels[m] = "advmod";
+        heads[m + 1] = m as u32;
+        rels[m + 1] = "fixed";
     }
 }
 
@@ -2703,6 +2784,8 @@ pub(crate) fn triples(x: &Input<'_, '_>) -> Vec<Triple> {
     repair_possessed_objects(x, &mut heads, &mut rels);
     repair_possessed_participles(x, &mut heads, &mut rels);
     repair_adverbial_marks(x, &mut heads, &mut rels);
+    repair_if_complements(x, &mut heads, &mut rels);
+    repair_more_than(x, &mut heads, &mut rels);
     repair_verb_possessors(x, &mut heads, &mut rels);
     repair_object_conjuncts(x, &mut heads, &mut rels);
     repair_scores(x, &mut heads, &mut rels);
@@ -6288,6 +6371,12 @@ const ASKING: &[&str] = &[
     "inquire",
     "enquire",
     "test",
+    "learn",
+    "discover",
+    "establish",
+    "investigate",
+    "examine",
+    "assess",
 ];
 
 /// Whether clause `t` has the form of a question: an auxiliary or copula before its subject

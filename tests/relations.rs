@@ -1180,6 +1180,12 @@ fn an_adverbial_clause_on_a_noun_takes_the_verbs_subject() {
     let d = doc("The firm has seen a rise in profits while continuing to fight the bid.");
     let (_, s, o) = find(&d, "continue to fight");
     assert_eq!((s, o), ("The firm", "the bid"), "{:?}", lemmas(&d));
+    // The clause of a noun predicate is that predicate's, not the saying verb's above it.
+    let d = doc(
+        "Tim Collins said last week it would be a \"huge boost\" to the party if Mr Hague returned to the front bench.",
+    );
+    assert_eq!(find(&d, "say").0.modality, dossier::Modality::Asserted, "{:?}", lemmas(&d));
+    assert_eq!(find(&d, "be").0.modality, dossier::Modality::Conditional, "{:?}", lemmas(&d));
 }
 
 /// The time a verb of spending time spends is the gap of its relative clause: "the days
@@ -1191,6 +1197,30 @@ fn the_time_spent_fills_a_relative_clauses_gap() {
     assert_eq!((s, o), ("players", "days"), "{:?}", lemmas(&d));
     let d = doc("The first time I served again was Sunday.");
     assert!(!d.triples().iter().any(|t| t.predicate.lemma == "serve"), "{:?}", lemmas(&d));
+}
+
+/// An "if" clause after a verb that asks or knows nothing is a condition, not an embedded
+/// question nor an object: "The pact will work better if the rules are clear" gives "the rules
+/// · be · clear" conditional, and the pact's own triple is conditional; "asked if" and
+/// "learn if" still ask.
+#[test]
+fn an_if_clause_is_a_question_only_after_asking() {
+    use dossier::Modality::{Conditional, Question};
+    let d = doc("The plan can work if the two firms share the same goals.");
+    assert_eq!(find(&d, "share").0.modality, Conditional, "{:?}", lemmas(&d));
+    assert!(!d.triples().iter().any(|t| d.slice(t.object.span).starts_with("if")), "{:?}", lemmas(&d));
+    let d = doc("The sprinters will learn if they face criminal charges this week.");
+    assert_eq!(find(&d, "face").0.modality, Question, "{:?}", lemmas(&d));
+    let d = doc("Reporters asked if the firm would cut jobs.");
+    assert_eq!(find(&d, "cut").0.modality, Question, "{:?}", lemmas(&d));
+}
+
+/// "more than seven million copies" is one object, not "more" with an oblique after it.
+#[test]
+fn more_than_a_number_is_one_object() {
+    let d = doc("The book has sold more than seven million copies worldwide.");
+    let (_, _, o) = find(&d, "sell");
+    assert!(o.starts_with("more than seven million copies"), "{:?}", lemmas(&d));
 }
 
 /// A day the parser read into the name after it ("On Wednesday Mr Blair ...") is left out of
