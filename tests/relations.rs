@@ -2665,3 +2665,21 @@ fn not_enough_to_denies_the_infinitive() {
         lemmas(&d)
     );
 }
+
+/// Who is to do what a plan or a bid is for is the plan's owner, named before it, not the
+/// subject of the clause that mentions the plan; and it is only meant, not done: "The
+/// minister criticised the bank's attempt to buy the insurer" gives "the bank · buy · the
+/// insurer", possible. A possessive pronoun leaves the clause's subject ("launched his
+/// campaign to win votes").
+#[test]
+fn a_plans_owner_is_who_is_to_do_it() {
+    use dossier::Modality::Possible;
+    let d = doc("The minister criticised the bank's attempt to buy the insurer.");
+    let (t, s, o) = find(&d, "buy");
+    assert_eq!((s, o, t.modality), ("the bank", "the insurer", Possible), "{:?}", lemmas(&d));
+    let d = doc("The opposition leader pointed to Labour plans to raise the pension.");
+    let (t, s, _) = find(&d, "raise");
+    assert_eq!((s, t.modality), ("Labour", Possible), "{:?}", lemmas(&d));
+    let d = doc("Mr Kennedy launched his campaign to win votes in the north.");
+    assert_eq!(find(&d, "win").1, "Mr Kennedy", "{:?}", lemmas(&d));
+}

@@ -1213,6 +1213,9 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
     {
         return Some((o, true));
     }
+    if let Some(p) = intent_owner(cx, v) {
+        return Some((p, true));
+    }
     match cx.rel(v) {
         // The object before an infinitive is who is to do it ("prompting officials to look at
         // reorganising charges", "stop them having to do searches").
@@ -1249,6 +1252,12 @@ fn subject_of(cx: &Ctx<'_, '_>, v: usize, depth: usize) -> Option<(usize, bool)>
         }
         "conj" | "xcomp" => subject_of(cx, h, depth + 1).map(|(s, _)| (s, true)),
         "advcl" if matches!(cx.xpos(v), "VBG" | "VBN" | "VB") && !from => {
+            // A participle the parser hung on a plan's infinitive is not the plan owner's
+            // ("defend his party's plans to increase income tax, [saying] ..."): the owner
+            // does only what the plan is for.
+            if cx.xpos(v) != "VB" && intent_owner(cx, h).is_some() {
+                return None;
+            }
             // "aimed at boosting": the subject of a participle that is itself inherited is too
             // far away to trust.
             if prepositional && matches!(cx.xpos(h), "VBN") && !cx.has_kid(h, "nsubj") {
@@ -2128,6 +2137,62 @@ fn completed_noun(cx: &Ctx<'_, '_>, o: usize) -> bool {
     INFINITIVE_NOUNS.contains(&l.as_ref())
         || ["courage", "possibility", "way", "time", "money", "means", "nerve", "strength", "potential"]
             .contains(&l.as_ref())
+}
+
+/// Nouns of what someone means to do: their owner is who is to do what the infinitive after
+/// them says ("[Xstrata]'s attempt to take over WMC", "his [party]'s plans to raise taxes").
+const INTENT_NOUNS: &[&str] = &[
+    "aim",
+    "ambition",
+    "attempt",
+    "bid",
+    "campaign",
+    "commitment",
+    "decision",
+    "desire",
+    "determination",
+    "drive",
+    "effort",
+    "initiative",
+    "intention",
+    "mission",
+    "move",
+    "offer",
+    "plan",
+    "pledge",
+    "promise",
+    "proposal",
+    "push",
+    "quest",
+    "readiness",
+    "scheme",
+    "willingness",
+    "wish",
+];
+
+/// The named owner of the noun of intent right before infinitive `v`, who is the one to do it:
+/// "criticised [Xstrata]'s attempt to take over WMC" (Xstrata is to take it over, not the
+/// critic), also where the parser hung the infinitive on the verb ("pointed to [Tory] plans to
+/// increase the pension"). A possessive pronoun is left to the clause's own subject ("launched
+/// his campaign to win votes").
+fn intent_owner(cx: &Ctx<'_, '_>, v: usize) -> Option<usize> {
+    if cx.upos(v) != Upos::Verb || !cx.has_to(v) {
+        return None;
+    }
+    let n = subtree_bounds(cx, v).0.checked_sub(1)?;
+    let h = cx.head(v)?;
+    let attached = match cx.rel(v) {
+        "acl" => n == h,
+        "advcl" => cx.head(n) == Some(h) && matches!(cx.rel(n), "obj" | "obl") && n < v,
+        _ => false,
+    };
+    if !attached || cx.upos(n) != Upos::Noun || !INTENT_NOUNS.contains(&cx.lemma(n).as_ref()) {
+        return None;
+    }
+    // Or a name before it ("Tory plans", "the Glazer bid"), not a common noun ("tax plans").
+    cx.kids_with(n, "nmod:poss").find(|&p| matches!(cx.upos(p), Upos::Noun | Upos::Propn)).or_else(|| {
+        cx.kids_with(n, "compound").filter(|&p| p < n && cx.upos(p) == Upos::Propn && !cx.date[p]).last()
+    })
 }
 
 /// Verbs that say little without their noun ("hold talks", "take steps", "pay tribute").

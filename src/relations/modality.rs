@@ -231,8 +231,10 @@ fn local_scope(cx: &Ctx<'_, '_>, t: usize) -> Modality {
     let even_if =
         cx.kids_with(t, "mark").any(|m| cx.is(m, "if") && m.checked_sub(1).is_some_and(|b| cx.is(b, "even")));
     // A purpose ("in order to create new jobs", "so as to", "so that", "cut prices to win back
-    // customers") is what someone means to happen, not what happened.
-    let purpose = base == "advcl" && purpose_clause(cx, t);
+    // customers") is what someone means to happen, not what happened; so is what a plan or a
+    // bid is for ("Xstrata's attempt to take over WMC").
+    let purpose =
+        (base == "advcl" && purpose_clause(cx, t)) || (base == "acl" && intent_owner(cx, t).is_some());
     match base {
         "advcl" | "ccomp" if as_if => return Modality::Possible,
         "advcl" if even_if => return Modality::Conditional,
